@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import './http/types.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { createAppContext, type AppContext, type Clock } from './context.js';
+import type { FieldCipher } from './crypto/field-cipher.js';
+import { zodValidatorCompiler } from './http/validation.js';
+import { errorHandler } from './http/error-handler.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { MODULE_ROUTES } from './modules/index.js';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  cipher?: FieldCipher;
+  secretKeyHex?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Log lines carry ids, methods, paths and status codes — never bodies, query strings or cookies. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+/** Builds the whole application without listening; tests drive it with `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 12 * 1024 * 1024,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const ctx: AppContext = createAppContext({
+    database,
+    config,
+    secretKeyHex: deps.secretKeyHex ?? config.secretKeyHex ?? '',
+    log: app.log,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.cipher ? { cipher: deps.cipher } : {}),
+  });
+  app.decorate('ctx', ctx);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '先锋 Xianfeng API', description: '党建引领项目建设平台接口 / Party building that leads project construction', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xf_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSecurityHeaders(app);
+  registerAuthentication(app);
+  app.setErrorHandler(errorHandler);
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok', db: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'error', db: database.kind });
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of MODULE_ROUTES) await app.register(routes);
+
+  const webDir = resolve(config.webDir);
+  const hasWeb = existsSync(resolve(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // The single-page app answers every other path (it shows its own 404 page).
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ code: 'NOT_FOUND', message: req.lang === 'en' ? 'Not found' : '接口不存在' });
+  });
+  return app;
+}

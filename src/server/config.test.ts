@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigError} from './config.js';
+import { parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('has the documented defaults', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, demo: true, sessionIdleMinutes: 30, loginMaxFailures: 5, lockoutMinutes: 15, cookieSecure: false });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', XIANFENG_LOCKOUT_MINUTES: 'soon' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual([
+        'PORT="99999": must be at most 65535',
+        'DATABASE_URL="mysql://x": must start with postgres:// or postgresql://',
+        'XIANFENG_LOCKOUT_MINUTES="soon": XIANFENG_LOCKOUT_MINUTES must be a whole number',
+      ]);
+    }
+  });
+
+  it('production needs a secret key, refuses demo data and uses secure cookies', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/XIANFENG_SECRET_KEY: required/);
+    expect(() => parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32), XIANFENG_DEMO: 'true' })).toThrow(/demo data cannot be loaded/);
+    expect(parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32) })).toMatchObject({ demo: false, cookieSecure: true });
+  });
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Xianfeng reads, in one schema. README's configuration table lists the
+ * same variables; `parseConfig` reports every problem at once so an operator fixes them in one go.
+ */
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (name: string) =>
+  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).positive(`${name} must be greater than 0`);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535, 'must be at most 65535').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  XIANFENG_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  XIANFENG_DEMO: boolFromEnv.optional(),
+  XIANFENG_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  XIANFENG_SESSION_IDLE_MINUTES: positiveInt('XIANFENG_SESSION_IDLE_MINUTES').default(30),
+  XIANFENG_SESSION_MAX_HOURS: positiveInt('XIANFENG_SESSION_MAX_HOURS').default(12),
+  XIANFENG_LOGIN_MAX_FAILURES: positiveInt('XIANFENG_LOGIN_MAX_FAILURES').default(5),
+  XIANFENG_LOCKOUT_MINUTES: positiveInt('XIANFENG_LOCKOUT_MINUTES').default(15),
+  XIANFENG_COOKIE_SECURE: boolFromEnv.optional(),
+  XIANFENG_TRUST_PROXY: boolFromEnv.default(false),
+  XIANFENG_WEB_DIR: z.string().min(1).default('./dist/web'),
+  XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  secretKeyHex: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  webDir: string;
+  regionName: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem found. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(input);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.');
+      problems.push(`${key}=${JSON.stringify(input[key] ?? '')}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.XIANFENG_SECRET_KEY) {
+    problems.push('XIANFENG_SECRET_KEY: required when NODE_ENV=production (encrypts ID numbers and phones at rest)');
+  }
+  if (production && e.XIANFENG_DEMO === true) {
+    problems.push('XIANFENG_DEMO: demo data cannot be loaded when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.XIANFENG_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    demo: e.XIANFENG_DEMO ?? !production,
+    secretKeyHex: e.XIANFENG_SECRET_KEY,
+    sessionIdleMinutes: e.XIANFENG_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.XIANFENG_SESSION_MAX_HOURS,
+    loginMaxFailures: e.XIANFENG_LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.XIANFENG_LOCKOUT_MINUTES,
+    cookieSecure: e.XIANFENG_COOKIE_SECURE ?? production,
+    trustProxy: e.XIANFENG_TRUST_PROXY,
+    webDir: e.XIANFENG_WEB_DIR,
+    regionName: e.XIANFENG_REGION_NAME,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The documented variables, for README's table and `--help`. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

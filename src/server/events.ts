@@ -1,0 +1,35 @@
+import type { AppContext } from './context.js';
+import type { Tx } from './db/client.js';
+import type { AuditActor } from './actor.js';
+import type { ProjectRow, SupervisionFindingRow } from './db/schema/index.js';
+
+/**
+ * Domain events, handled inside the transaction of the change that raised them, so a consequence
+ * (a "set up the branch" task, a problem opened from a finding) commits or rolls back with its cause.
+ * Modules subscribe in their `*.subscribers.ts`, imported from modules/index.ts; no module imports
+ * another module's service to react to it.
+ */
+export interface DomainEvents {
+  /** A project was registered (三同步: the party branch is set up with it). */
+  'project.created': { project: ProjectRow };
+  /** A project moved stage, e.g. to 竣工 (its temporary branch is then transformed or closed). */
+  'project.stageChanged': { project: ProjectRow; from: string; to: string };
+  /**
+   * 季督办 recorded a finding about a project. The problem ledger subscribes and opens a problem
+   * (source 'supervision') from it, writing the problem's id back to supervision_findings.problem_id in the same transaction.
+   */
+  'supervision.findingRaised': { finding: SupervisionFindingRow; project: ProjectRow; visit: { id: number; quarter: string; groupName: string; visitedOn: string } };
+}
+
+export type EventName = keyof DomainEvents;
+type Handler<K extends EventName> = (tx: Tx, ctx: AppContext, who: AuditActor, payload: DomainEvents[K]) => Promise<void>;
+
+const handlers = new Map<EventName, Array<Handler<never>>>();
+
+export function onEvent<K extends EventName>(name: K, handler: Handler<K>): void {
+  handlers.set(name, [...(handlers.get(name) ?? []), handler as Handler<never>]);
+}
+
+export async function emitEvent<K extends EventName>(tx: Tx, ctx: AppContext, who: AuditActor, name: K, payload: DomainEvents[K]): Promise<void> {
+  for (const h of (handlers.get(name) ?? []) as Array<Handler<K>>) await h(tx, ctx, who, payload);
+}

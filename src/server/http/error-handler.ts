@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
+import { CalendarYearMissingError } from '../../domain/calendar.js';
+import { AppError } from '../errors.js';
+import { formatIssues, RequestValidationError } from './validation.js';
+import { requestLang } from './lang.js';
+
+/**
+ * One shape for every error: `{code, message, ...}` in the requester's language. Unexpected errors
+ * are logged with the request id and answered without internals.
+ */
+export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = req.lang ?? requestLang(req);
+  if (err instanceof RequestValidationError) {
+    const { message, issues } = formatIssues(err.issues, lang);
+    return reply.code(400).send({ code: 'VALIDATION', message, issues });
+  }
+  if (err instanceof AppError) {
+    if (err.status >= 500) req.log.error({ err, code: err.code }, 'app error');
+    return reply.code(err.status).send({ code: err.code, message: err.text[lang], ...(err.details ? { details: err.details } : {}) });
+  }
+  if (err instanceof CalendarYearMissingError) {
+    return reply.code(422).send({
+      code: 'CALENDAR_YEAR_MISSING',
+      message:
+        lang === 'zh'
+          ? `工作日历缺少 ${err.year} 年数据，无法计算工作日：请系统管理员导入 ${err.year} 年节假日安排`
+          : `No working-day calendar is loaded for ${err.year}; ask the system administrator to load it`,
+      details: { year: err.year },
+    });
+  }
+  const fe = err as FastifyError;
+  if (!isResponseSerializationError(fe) && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const known: Record<string, [string, string]> = {
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: ['不支持的请求格式', 'Unsupported media type'],
+      FST_ERR_CTP_BODY_TOO_LARGE: ['请求内容过大', 'Request body is too large'],
+      FST_ERR_CTP_EMPTY_JSON_BODY: ['请求内容为空', 'Request body is empty'],
+      FST_ERR_CTP_INVALID_JSON_BODY: ['请求内容不是有效的 JSON', 'Request body is not valid JSON'],
+    };
+    const text = known[fe.code ?? ''];
+    const code = fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
+    return reply.code(fe.statusCode).send({ code, message: text ? text[lang === 'zh' ? 0 : 1] : fe.message });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.code(500).send({
+    code: 'INTERNAL',
+    message: lang === 'zh' ? `服务器内部错误，请联系管理员（请求编号 ${req.id}）` : `Internal error; quote request id ${req.id}`,
+    requestId: req.id,
+  });
+}

@@ -1,0 +1,24 @@
+import { lt, or } from 'drizzle-orm';
+import { sessions } from '../db/schema/index.js';
+import type { Job } from './scheduler.js';
+import { problemJobs } from '../modules/problems/problem.jobs.js';
+import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
+
+const purgeSessions: Job = {
+  name: 'purge-expired-sessions',
+  everyMs: 60 * 60_000,
+  async run(ctx) {
+    const now = ctx.clock.now().getTime();
+    await ctx.db
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.lastSeenAt, new Date(now - ctx.config.sessionIdleMinutes * 60_000)),
+          lt(sessions.createdAt, new Date(now - ctx.config.sessionMaxHours * 3_600_000)),
+        ),
+      );
+  },
+};
+
+/** Background jobs; modules add theirs (daily warning recomputation, SLA reminders). */
+export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];

@@ -1,0 +1,78 @@
+import { ConfigError, parseConfig } from './config.js';
+import { databaseOptionsFromConfig, openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/lock.js';
+import { migrateDatabase } from './db/migrate.js';
+import { buildApp, loggerOptions } from './app.js';
+import { loadSecretKey } from './crypto/secret-key.js';
+import { bootstrap } from './seed/bootstrap.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { JOBS } from './jobs/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-region.js';
+
+/** Reads config, opens and migrates the database, bootstraps data, listens; stops cleanly on SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`配置错误 / configuration errors:\n${e.problems.map((p) => `  - ${p}`).join('\n')}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  let database;
+  try {
+    database = await openDatabase(databaseOptionsFromConfig(config, 'server'));
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(3);
+    }
+    console.error(`无法打开数据库 / cannot open the database: ${(e as Error).message}`);
+    process.exit(4);
+  }
+  await migrateDatabase(database);
+  const app = await buildApp({ database, config, secretKeyHex: loadSecretKey(config), logger: loggerOptions(config.logLevel) });
+  const boot = await bootstrap(app.ctx);
+  const scheduler = startScheduler(app.ctx, JOBS);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000).unref();
+    try {
+      await app.close();
+      await scheduler.stop();
+      await database.close();
+      clearTimeout(force);
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\n先锋 Xianfeng 已启动 / started: http://localhost:${config.port}  (数据库 / database: ${where})`);
+  if (boot.demoLoaded) console.log(`已载入演示数据 / demo data loaded. 演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  if (boot.setupToken) {
+    console.log('\n================ 首次启动 / FIRST START ================');
+    console.log(`请打开 http://localhost:${config.port}/setup 为系统管理员 admin 设置密码。`);
+    console.log(`初始化口令 / setup token: ${boot.setupToken}   （仅显示一次 / shown once）`);
+    console.log('========================================================\n');
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

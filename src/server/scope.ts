@@ -1,0 +1,14 @@
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+
+/**
+ * "This node and everything under it": a prefix match on the materialised path, served by the
+ * text_pattern_ops index. Paths hold only digits and slashes, so no LIKE wildcard can sneak in.
+ */
+export function inSubtree(pathColumn: AnyColumn | SQL, scopePath: string): SQL {
+  if (!/^\/(\d+\/)*$/.test(scopePath)) throw new Error(`invalid scope path ${scopePath}`);
+  return sql`${pathColumn} like ${`${scopePath}%`}`;
+}
+
+export function isWithin(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
