@@ -1,0 +1,78 @@
+import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
+import type { Actor } from '../../actor.js';
+import { inSubtree } from '../../scope.js';
+import { projectVisibleTo } from '../projects/project.scope.js';
+
+export async function itemsOfProject(db: Executor, projectId: number) {
+  return db
+    .select({ item: approvalItems, departmentName: orgUnits.name, departmentPath: orgUnits.path })
+    .from(approvalItems)
+    .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
+    .where(eq(approvalItems.projectId, projectId))
+    .orderBy(asc(approvalItems.seq));
+}
+
+/**
+ * A department's worklist: items of visible projects; a user acting as a department (部门报到) sees
+ * the items of their own department only.
+ */
+export function worklistWhere(actor: Pick<Actor, 'userId' | 'scope'>, extra: Array<SQL | undefined>): SQL | undefined {
+  return and(projectVisibleTo(actor), actor.scope.kind === 'dept' ? inSubtree(orgUnits.path, actor.scope.path) : undefined, ...extra);
+}
+
+export async function listWorklist(db: Executor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const base = () =>
+    db
+      .select({ item: approvalItems, departmentName: orgUnits.name, projectName: projects.name, projectCode: projects.code })
+      .from(approvalItems)
+      .innerJoin(projects, eq(projects.id, approvalItems.projectId))
+      .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId));
+  const [rows, [count]] = await Promise.all([
+    base()
+      .where(where)
+      .orderBy(sql`${approvalItems.submittedOn} asc nulls last`, asc(approvalItems.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(approvalItems)
+      .innerJoin(projects, eq(projects.id, approvalItems.projectId))
+      .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Completed acceptances (验收) of visible projects in a period, for the duration report. */
+export async function completedAcceptances(db: Executor, actor: Pick<Actor, 'userId' | 'scope'>, f: { from: string; to: string; code?: string | undefined }) {
+  return db
+    .select({
+      id: approvalItems.id,
+      code: approvalItems.code,
+      name: approvalItems.name,
+      nameEn: approvalItems.nameEn,
+      targetDays: approvalItems.targetDays,
+      submittedOn: approvalItems.submittedOn,
+      completedOn: approvalItems.completedOn,
+      departmentName: orgUnits.name,
+      projectId: projects.id,
+      projectName: projects.name,
+      projectCode: projects.code,
+    })
+    .from(approvalItems)
+    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
+    .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
+    .where(
+      and(
+        eq(approvalItems.isAcceptance, true),
+        isNotNull(approvalItems.submittedOn),
+        sql`${approvalItems.completedOn} between ${f.from} and ${f.to}`,
+        f.code ? eq(approvalItems.code, f.code) : undefined,
+        projectVisibleTo(actor),
+      ),
+    )
+    .orderBy(asc(approvalItems.completedOn), asc(approvalItems.id));
+}
+

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { AppError, invalid } from '../../errors.js';
+import { users } from '../../db/schema/index.js';
+import { hashPassword, verifyPassword } from '../../crypto/password.js';
+import { recordAudit } from '../../audit/audit.writer.js';
+import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
+import { hashSessionToken } from '../../http/authenticate.js';
+import { clearAttempts, getAttempts, recordFailure } from './login-attempts.js';
+import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
+import { findUserByUsername } from '../users/user.repository.js';
+import { authText } from './auth.messages.js';
+import { isStrongPassword, PASSWORD_RULE } from '../../../shared/password-policy.js';
+import { getSetting, putSetting } from '../settings/settings.repository.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: number;
+}
+
+interface RequestMeta {
+  ip: string;
+  requestId: string;
+}
+
+const anonymous = (username: string, meta: RequestMeta): AuditActor => ({
+  userId: null,
+  name: username.slice(0, 64) || '(empty)',
+  scopePath: '/',
+  ip: meta.ip,
+  requestId: meta.requestId,
+});
+
+/**
+ * Logs a user in. Failures are counted per typed username whether or not it exists, and the fifth
+ * consecutive failure locks the name for the configured minutes; the answer says so.
+ */
+export async function login(ctx: AppContext, username: string, password: string, meta: RequestMeta): Promise<LoginResult> {
+  const { config, clock } = ctx;
+  const now = clock.now();
+  const name = username.trim();
+  const state = await getAttempts(ctx.db, name);
+  if (state?.lockedUntil && state.lockedUntil > now)
+    throw new AppError('ACCOUNT_LOCKED', authText.locked(state.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes));
+
+  const user = await findUserByUsername(ctx.db, name);
+  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!ok || !user) {
+    const after = await ctx.db.transaction(async (tx) => {
+      const s = await recordFailure(tx, name, now, config.loginMaxFailures, config.lockoutMinutes);
+      const locked = Boolean(s.lockedUntil && s.lockedUntil > now);
+      await recordAudit(tx, anonymous(name, meta), { entity: 'auth', entityId: user?.id ?? null, action: locked ? 'account_locked' : 'login_failed', after: { username: name, failures: s.failures } }, now);
+      return s;
+    });
+    if (after.lockedUntil && after.lockedUntil > now)
+      throw new AppError('ACCOUNT_LOCKED', authText.locked(after.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes));
+    if (user && user.passwordHash === null) throw new AppError('BAD_CREDENTIALS', authText.noPassword);
+    throw new AppError('BAD_CREDENTIALS', authText.badCredentials(config.loginMaxFailures - after.failures, config.loginMaxFailures, config.lockoutMinutes));
+  }
+  if (user.disabled) throw new AppError('UNAUTHENTICATED', authText.disabled);
+
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await ctx.db.transaction(async (tx) => {
+    await clearAttempts(tx, name);
+    await insertSession(tx, { id: hashSessionToken(token), userId: user.id, csrfToken, at: now, ip: meta.ip });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await recordAudit(tx, { userId: user.id, name: user.username, scopePath: '/', ip: meta.ip, requestId: meta.requestId }, { entity: 'auth', entityId: user.id, action: 'login' }, now);
+  });
+  return { token, csrfToken, userId: user.id };
+}
+
+export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await deleteSession(tx, actor.sessionId);
+    await recordAudit(tx, auditActorOf(actor), { entity: 'auth', entityId: actor.userId, action: 'logout' }, ctx.clock.now());
+  });
+}
+
+function assertStrong(pw: string): void {
+  if (!isStrongPassword(pw)) throw invalid({ zh: `新密码：${PASSWORD_RULE.zh}`, en: `newPassword: ${PASSWORD_RULE.en}` });
+}
+
+/** Changes the actor's own password; other sessions of the user end. */
+export async function changeOwnPassword(ctx: AppContext, actor: Actor, oldPassword: string, newPassword: string): Promise<void> {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(oldPassword, user.passwordHash))) throw invalid(authText.wrongOldPassword);
+  if (oldPassword === newPassword) throw invalid(authText.samePassword);
+  assertStrong(newPassword);
+  const hash = await hashPassword(newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
+    await deleteUserSessions(tx, actor.userId, actor.sessionId);
+    await recordAudit(tx, auditActorOf(actor), { entity: 'user', entityId: actor.userId, action: 'change_password' }, now);
+  });
+}
+
+const SETUP_KEY = 'setup_token_hash';
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** Production first start: is the first administrator still without a password? */
+export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
+  return (await getSetting(ctx.db, SETUP_KEY)) !== undefined;
+}
+
+/** Creates the one-time setup token (its hash is stored; the token is printed once at start). */
+export async function createSetupToken(ctx: AppContext): Promise<string> {
+  const token = randomBytes(12).toString('base64url');
+  await ctx.db.transaction(async (tx) => {
+    await putSetting(tx, SETUP_KEY, sha256(token));
+  });
+  return token;
+}
+
+/** Sets the first administrator's password with the setup token; the token is then spent. */
+export async function completeSetup(ctx: AppContext, setupToken: string, newPassword: string, meta: RequestMeta): Promise<void> {
+  const now = ctx.clock.now();
+  assertStrong(newPassword);
+  const hash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (tx) => {
+    const stored = await getSetting(tx, SETUP_KEY, true);
+    if (typeof stored !== 'string') throw new AppError('CONFLICT', authText.setupNotNeeded);
+    const a = Buffer.from(stored);
+    const b = Buffer.from(sha256(setupToken));
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('FORBIDDEN', authText.setupBadToken);
+    const admin = await findUserByUsername(tx, 'admin');
+    if (!admin) throw new AppError('CONFLICT', authText.setupNotNeeded);
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, admin.id));
+    await putSetting(tx, SETUP_KEY, null);
+    await recordAudit(tx, { userId: admin.id, name: 'admin', scopePath: '/', ip: meta.ip, requestId: meta.requestId }, { entity: 'user', entityId: admin.id, action: 'setup_password' }, now);
+  });
+}

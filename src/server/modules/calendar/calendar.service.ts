@@ -1,0 +1,50 @@
+import type { AppContext } from '../../context.js';
+import type { AuditActor } from '../../actor.js';
+import { invalid, notFound } from '../../errors.js';
+import { recordAudit } from '../../audit/audit.writer.js';
+import { checkSchedule, ScheduleError, type YearSchedule } from '../../../domain/calendar-import.js';
+import { deleteYear, findYear, replaceYearDays, yearDays } from './calendar.repository.js';
+
+function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string }>) {
+  return invalid(
+    { zh: `日历数据有 ${problems.length} 处问题：${problems.map((p) => `${p.where} ${p.zh}`).join('；')}`, en: problems.map((p) => `${p.where}: ${p.en}`).join('; ') },
+    { problems },
+  );
+}
+
+/**
+ * Loads or replaces a year's official schedule (UI edit, file import or CLI). Checked as a whole
+ * first: a schedule with any problem changes nothing.
+ */
+export async function saveYearSchedule(ctx: AppContext, who: AuditActor, schedule: YearSchedule, source: string, note: string | null = null): Promise<void> {
+  const problems = checkSchedule(schedule);
+  if (problems.length) throw scheduleInvalid(problems);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const before = (await findYear(tx, schedule.year)) ? await yearDays(tx, schedule.year) : null;
+    await replaceYearDays(tx, schedule.year, schedule.days, { source, note, at: now, by: who.userId });
+    await recordAudit(
+      tx,
+      who,
+      { entity: 'calendar', entityId: schedule.year, action: 'replace_year', before: before && { days: before }, after: { source, days: schedule.days } },
+      now,
+    );
+  });
+  ctx.calendar.invalidate();
+}
+
+export async function removeYear(ctx: AppContext, who: AuditActor, year: number): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await findYear(tx, year))) throw notFound({ zh: `${year} 年工作日历`, en: `Calendar ${year}` });
+    const before = await yearDays(tx, year);
+    await deleteYear(tx, year);
+    await recordAudit(tx, who, { entity: 'calendar', entityId: year, action: 'delete_year', before: { days: before } }, now);
+  });
+  ctx.calendar.invalidate();
+}
+
+export function rethrowSchedule(e: unknown): never {
+  if (e instanceof ScheduleError) throw scheduleInvalid(e.problems);
+  throw e;
+}

@@ -1,0 +1,54 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { auditLog, loginAttempts, notifications } from '../../db/schema/index.js';
+import { can } from '../../actor.js';
+import { chinaDate } from '../../../domain/dates.js';
+import type { HomeProvider } from './home.types.js';
+import { problemHome } from '../problems/problem.home.js';
+import { PROJECT_HOME_PROVIDERS } from '../projects/project.home.js';
+
+const inbox: HomeProvider = async (ctx, actor) => {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  const n = row?.n ?? 0;
+  return n ? [{ key: 'inbox', level: 'info', title: { zh: `${n} 条未读消息`, en: `${n} unread messages` }, count: n, link: '/inbox' }] : [];
+};
+
+/** The State Council publishes next year's schedule in November; remind the administrator to load it. */
+const calendarNextYear: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'calendar.write')) return [];
+  const today = chinaDate(ctx.clock.now());
+  const year = Number(today.slice(0, 4));
+  const cal = await ctx.calendar.get();
+  const items = [];
+  if (!cal.years.has(year))
+    items.push({ key: 'calendar-this-year', level: 'danger' as const, title: { zh: `${year} 年工作日历未导入，期限计算将报错`, en: `The ${year} calendar is not loaded` }, link: '/admin/calendar' });
+  if (today.slice(5) >= '11-01' && !cal.years.has(year + 1))
+    items.push({ key: 'calendar-next-year', level: 'warning' as const, title: { zh: `请导入 ${year + 1} 年节假日安排（国务院办公厅通知发布后）`, en: `Load the ${year + 1} holiday schedule once published` }, link: '/admin/calendar' });
+  return items;
+};
+
+const lockedAccounts: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'users.write')) return [];
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(gt(loginAttempts.lockedUntil, ctx.clock.now()));
+  const n = row?.n ?? 0;
+  return n ? [{ key: 'locked', level: 'warning', title: { zh: `${n} 个账号因密码错误被锁定`, en: `${n} accounts locked` }, count: n, link: '/admin/users?status=locked' }] : [];
+};
+
+const failedLoginsToday: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'audit.read')) return [];
+  const since = new Date(`${chinaDate(ctx.clock.now())}T00:00:00+08:00`);
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'auth'), sql`${auditLog.action} in ('login_failed','account_locked')`, gt(auditLog.at, since)));
+  const n = row?.n ?? 0;
+  return n ? [{ key: 'failed-logins', level: n >= 20 ? 'danger' : 'info', title: { zh: `今日登录失败 ${n} 次`, en: `${n} failed logins today` }, count: n, link: '/audit?entity=auth' }] : [];
+};
+
+/** Modules add their providers here (to sign, due soon, overdue, to confirm …). */
+export const HOME_PROVIDERS: HomeProvider[] = [inbox, calendarNextYear, lockedAccounts, failedLoginsToday, problemHome, ...PROJECT_HOME_PROVIDERS];

@@ -1,0 +1,55 @@
+import type { OrgUnitRow } from '../../db/schema/index.js';
+import { ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
+
+export interface OrgNodeView {
+  id: number;
+  parentId: number | null;
+  kind: OrgKind;
+  kindZh: string;
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  depth: number;
+  lng: number | null;
+  lat: number | null;
+  industry: string | null;
+  address: string | null;
+  closed: boolean;
+}
+
+export function presentOrg(u: OrgUnitRow): OrgNodeView {
+  const kind = u.kind as OrgKind;
+  return {
+    id: u.id,
+    parentId: u.parentId,
+    kind,
+    kindZh: ORG_KINDS[kind]?.zh ?? u.kind,
+    name: u.name,
+    shortName: u.shortName,
+    code: u.code,
+    depth: u.depth,
+    lng: u.lng,
+    lat: u.lat,
+    industry: u.industry,
+    address: u.address,
+    closed: u.closedAt !== null,
+  };
+}
+
+export interface OrgTreeNode extends OrgNodeView {
+  children: OrgTreeNode[];
+}
+
+/** Nests a subtree listed in depth order; the actor's scope node becomes the single root. */
+export function nestTree(rows: OrgUnitRow[]): OrgTreeNode[] {
+  const byId = new Map<number, OrgTreeNode>();
+  const roots: OrgTreeNode[] = [];
+  for (const r of rows) {
+    const node: OrgTreeNode = { ...presentOrg(r), children: [] };
+    byId.set(r.id, node);
+    const parent = r.parentId === null ? undefined : byId.get(r.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, type OrgUnitRow } from '../../db/schema/index.js';
+import { inSubtree } from '../../scope.js';
+import type { OrgKind } from '../../../shared/org-kinds.js';
+
+/** A node of the tree, only if it lies in the actor's subtree. */
+export async function findUnitInScope(db: Executor, scopePath: string, id: number): Promise<OrgUnitRow | undefined> {
+  const [row] = await db.select().from(orgUnits).where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, scopePath)));
+  return row;
+}
+
+export async function listSubtree(db: Executor, scopePath: string, opts: { includeClosed?: boolean } = {}): Promise<OrgUnitRow[]> {
+  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, scopePath)];
+  if (!opts.includeClosed) conds.push(isNull(orgUnits.closedAt));
+  return db.select().from(orgUnits).where(and(...conds)).orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.id));
+}
+
+export async function searchUnits(
+  db: Executor,
+  scopePath: string,
+  f: { q?: string | undefined; kinds?: OrgKind[] | undefined; limit: number },
+): Promise<OrgUnitRow[]> {
+  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, scopePath), isNull(orgUnits.closedAt)];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(orgUnits.name, like), ilike(orgUnits.pinyin, like)));
+  }
+  if (f.kinds?.length) conds.push(inArray(orgUnits.kind, f.kinds));
+  return db.select().from(orgUnits).where(and(...conds)).orderBy(asc(orgUnits.path)).limit(f.limit);
+}
+
+export interface NewUnit {
+  parentId: number | null;
+  kind: OrgKind;
+  name: string;
+  shortName?: string | null;
+  code?: string | null;
+  sortOrder?: number;
+  address?: string | null;
+  lng?: number | null;
+  lat?: number | null;
+  industry?: string | null;
+  pinyin?: string;
+}
+
+/** Inserts a node and sets its materialised path from its parent's. */
+export async function insertUnit(db: Executor, u: NewUnit): Promise<OrgUnitRow> {
+  let parentPath = '/';
+  let depth = 0;
+  if (u.parentId !== null) {
+    const [parent] = await db.select({ path: orgUnits.path, depth: orgUnits.depth }).from(orgUnits).where(eq(orgUnits.id, u.parentId));
+    if (!parent) throw new Error(`parent ${u.parentId} not found`);
+    parentPath = parent.path;
+    depth = parent.depth + 1;
+  }
+  const [row] = await db
+    .insert(orgUnits)
+    .values({ ...u, path: 'pending', depth, pinyin: u.pinyin ?? '' })
+    .returning();
+  if (!row) throw new Error('insert failed');
+  const path = `${parentPath}${row.id}/`;
+  const [done] = await db.update(orgUnits).set({ path }).where(eq(orgUnits.id, row.id)).returning();
+  return done as OrgUnitRow;
+}
+
+export async function findRootUnits(db: Executor): Promise<OrgUnitRow[]> {
+  return db.select().from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.id));
+}

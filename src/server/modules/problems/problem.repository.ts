@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, problemAssignments, problems, projects, users } from '../../db/schema/index.js';
+import type { Actor } from '../../actor.js';
+import { offsetOf, type PageQuery } from '../../http/pagination.js';
+import { idList, problemVisibleTo, scopeUnitIds } from './problem.scope.js';
+
+const firm = alias(orgUnits, 'firm');
+const lead = alias(orgUnits, 'lead');
+const owner = alias(users, 'owner');
+
+export const listColumns = {
+  id: problems.id,
+  title: problems.title,
+  category: problems.category,
+  source: problems.source,
+  status: problems.status,
+  firmUnitId: problems.firmUnitId,
+  firmName: firm.name,
+  projectId: problems.projectId,
+  projectName: projects.name,
+  leadDeptUnitId: problems.leadDeptUnitId,
+  leadDeptName: lead.name,
+  ownerUserId: problems.ownerUserId,
+  ownerName: owner.displayName,
+  raisedAt: problems.raisedAt,
+  raisedOn: problems.raisedOn,
+  firstDispatchedAt: problems.firstDispatchedAt,
+  answerDue: problems.answerDue,
+  feedbackDue: problems.feedbackDue,
+  slaPendingYear: problems.slaPendingYear,
+  answeredAt: problems.answeredAt,
+  fedBackAt: problems.fedBackAt,
+  closedAt: problems.closedAt,
+  onTime: problems.onTime,
+  lateRounds: problems.lateRounds,
+  rating: problems.rating,
+  version: problems.version,
+};
+
+export type ProblemListRow = Awaited<ReturnType<typeof listProblems>>['rows'][number];
+
+export type Queue = 'to_sign' | 'in_hand' | 'due_soon' | 'overdue';
+
+export interface ProblemFilter extends PageQuery {
+  q?: string | undefined;
+  status?: string[] | undefined;
+  category?: string | undefined;
+  source?: string | undefined;
+  deptId?: number | undefined;
+  firmId?: number | undefined;
+  projectId?: number | undefined;
+  overdue?: boolean | undefined;
+  queue?: Queue | undefined;
+  mine?: 'owned' | 'raised' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: 'recent' | 'due' | undefined;
+}
+
+/** Dates the filters need, computed by the caller from the calendar (today, the next working day). */
+export interface FilterDates {
+  today: string;
+  soon: string;
+  /** The firm's or department's unit ids, resolved beforehand (see scopeUnitIds). */
+  unitIds?: number[] | undefined;
+}
+
+/** Dates plus the resolved scope ids: call once per request before filterWhere. */
+export async function withScope(db: Executor, actor: Actor, d: FilterDates): Promise<FilterDates> {
+  return { ...d, unitIds: await scopeUnitIds(db, actor) };
+}
+
+const FINAL = sql`('rated','closed')`;
+
+/** Open and overdue: a late round already, or unanswered past the answer deadline. */
+export const openOverdueSql = (today: string) =>
+  sql`(${problems.status} not in ${FINAL} and (${problems.lateRounds} > 0 or (${problems.answeredAt} is null and ${problems.answerDue} < ${today})))`;
+
+function queueSql(actor: Actor, q: Queue, d: FilterDates): SQL {
+  // IN (…) rather than a correlated EXISTS: PostgreSQL hashes the department's assignments once.
+  const depts = d.unitIds ? idList(d.unitIds) : sql`(select o.id from org_units o where o.path like ${`${actor.scope.path}%`})`;
+  const mine = (cond: SQL) => sql`${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${depts} and ${cond})`;
+  switch (q) {
+    case 'to_sign':
+      return mine(sql`pa.status = 'to_sign'`);
+    case 'in_hand':
+      return mine(sql`pa.status = 'in_hand'`);
+    case 'due_soon':
+      return mine(sql`pa.status in ('to_sign','in_hand') and ((pa.answer_due between ${d.today} and ${d.soon}) or (pa.status = 'to_sign' and pa.sign_due between ${d.today} and ${d.soon}))`);
+    case 'overdue':
+      return mine(sql`pa.status in ('to_sign','in_hand') and (pa.answer_due < ${d.today} or (pa.status = 'to_sign' and pa.sign_due < ${d.today}))`);
+  }
+}
+
+export function filterWhere(actor: Actor, f: Omit<ProblemFilter, 'page' | 'pageSize'>, d: FilterDates): SQL | undefined {
+  // A department's queue lies inside what it may see: its own condition is the scope.
+  const queueIsScope = f.queue !== undefined && actor.scope.kind === 'dept';
+  const conds: Array<SQL | undefined> = [queueIsScope ? undefined : problemVisibleTo(actor, d.unitIds)];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const code = /^WT\d{4}(\d{6,9})$/i.exec(f.q.trim()) ?? /^(\d{1,9})$/.exec(f.q.trim());
+    conds.push(sql`(${problems.title} ilike ${like} or ${problems.description} ilike ${like}${code ? sql` or ${problems.id} = ${Number(code[1])}` : sql``})`);
+  }
+  if (f.status?.length) conds.push(inArray(problems.status, f.status));
+  if (f.category) conds.push(eq(problems.category, f.category));
+  if (f.source) conds.push(eq(problems.source, f.source));
+  if (f.deptId) conds.push(sql`${problems.id} in (select pd.problem_id from problem_assignments pd where pd.dept_unit_id = ${f.deptId} and pd.status <> 'returned')`);
+  if (f.firmId) conds.push(eq(problems.firmUnitId, f.firmId));
+  if (f.projectId) conds.push(eq(problems.projectId, f.projectId));
+  if (f.overdue === true) conds.push(openOverdueSql(d.today));
+  if (f.overdue === false) conds.push(sql`not ${openOverdueSql(d.today)}`);
+  if (f.queue) conds.push(queueSql(actor, f.queue, d));
+  if (f.mine === 'owned') conds.push(eq(problems.ownerUserId, actor.userId));
+  if (f.mine === 'raised') conds.push(eq(problems.createdBy, actor.userId));
+  if (f.from) conds.push(sql`${problems.raisedOn} >= ${f.from}`);
+  if (f.to) conds.push(sql`${problems.raisedOn} <= ${f.to}`);
+  return and(...conds);
+}
+
+function baseSelect(db: Executor) {
+  return db
+    .select(listColumns)
+    .from(problems)
+    .leftJoin(firm, eq(firm.id, problems.firmUnitId))
+    .leftJoin(projects, eq(projects.id, problems.projectId))
+    .leftJoin(lead, eq(lead.id, problems.leadDeptUnitId))
+    .leftJoin(owner, eq(owner.id, problems.ownerUserId));
+}
+
+export async function listProblems(db: Executor, actor: Actor, f: ProblemFilter, dates: FilterDates) {
+  const d = dates.unitIds || actor.scope.kind === 'org' ? dates : await withScope(db, actor, dates);
+  const where = filterWhere(actor, f, d);
+  const order = f.sort === 'due' ? [sql`${problems.answerDue} asc nulls last`, desc(problems.id)] : [desc(problems.id)];
+  const [rows, [count]] = await Promise.all([
+    baseSelect(db).where(where).orderBy(...order).limit(f.pageSize).offset(offsetOf(f)),
+    db.select({ n: sql<number>`count(*)::int` }).from(problems).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function findProblemRow(db: Executor, actor: Actor, id: number) {
+  const [row] = await db.select().from(problems).where(and(eq(problems.id, id), problemVisibleTo(actor)));
+  return row;
+}
+
+export async function findProblemListRow(db: Executor, actor: Actor, id: number) {
+  const [row] = await baseSelect(db).where(and(eq(problems.id, id), problemVisibleTo(actor)));
+  return row;
+}
+
+/** The assignments of the listed problems, with department names and paths. */
+export async function assignmentsOf(db: Executor, problemIds: number[]) {
+  if (problemIds.length === 0) return [];
+  return db
+    .select({ a: problemAssignments, deptName: orgUnits.name, deptPath: orgUnits.path })
+    .from(problemAssignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, problemAssignments.deptUnitId))
+    .where(inArray(problemAssignments.problemId, problemIds))
+    .orderBy(asc(problemAssignments.problemId), asc(problemAssignments.no));
+}
+
+export async function unitNames(db: Executor, ids: number[]): Promise<Map<number, { name: string; path: string; kind: string }>> {
+  const uniq = [...new Set(ids)].filter((x) => Number.isInteger(x));
+  if (uniq.length === 0) return new Map();
+  const rows = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, uniq));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function userNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  const uniq = [...new Set(ids)].filter((x) => Number.isInteger(x));
+  if (uniq.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, uniq));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

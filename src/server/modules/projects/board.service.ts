@@ -1,0 +1,79 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../actor.js';
+import { notFound } from '../../errors.js';
+import { projectNodes, projects } from '../../db/schema/index.js';
+import { chinaDate } from '../../../domain/dates.js';
+import { pageQuery } from '../../http/pagination.js';
+import { listProjects, namesOf, projectFilterWhere } from './project.repository.js';
+import { presentListItem, presentNode } from './project.presenter.js';
+import { projectVisibleTo, regionOfPath } from './project.scope.js';
+import { colourEnum, nodeView, projectListItem } from './project.schemas.js';
+import type { ProjectStage } from '../../../shared/project-stages.js';
+
+export const boardQuery = pageQuery.extend({
+  colour: colourEnum.optional(),
+  townshipId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(64).optional(),
+});
+export type BoardQuery = z.infer<typeof boardQuery>;
+
+export const boardView = z.object({
+  region: z.object({ id: z.number().int(), name: z.string() }),
+  asOf: z.string(),
+  counts: z.object({ blue: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  data: z.array(projectListItem.extend({ nodes: z.array(nodeView), canOpen: z.boolean() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/**
+ * 公示: the region's projects with colour and reasons, time nodes, schedule and responsible people —
+ * readable by every business user of the region (it is a public notice, by design wider than the
+ * visibility rule; it shows no more than is published). `canOpen` says whether the detail opens.
+ */
+export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery) {
+  const region = await regionOfPath(ctx.db, actor.scope.path);
+  if (!region) throw notFound({ zh: '区域', en: 'Region' });
+  const today = chinaDate(ctx.clock.now());
+  const inRegion = eq(projects.regionUnitId, region.id);
+  const where = projectFilterWhere(actor, { colour: f.colour, townshipId: f.townshipId, q: f.q }, inRegion);
+  const [{ rows, total }, counts, cal] = await Promise.all([
+    listProjects(ctx.db, actor, { ...f, sort: 'risk' }, today.slice(0, 4), where),
+    ctx.db
+      // grouped by rank, which the region index covers
+      .select({ rank: projects.warningRank, n: sql<number>`count(*)::int` })
+      .from(projects)
+      .where(projectFilterWhere(actor, { townshipId: f.townshipId, q: f.q }, inRegion))
+      .groupBy(projects.warningRank),
+    ctx.calendar.get(),
+  ]);
+  const ids = rows.map((r) => r.project.id);
+  const [nodes, visible] = await Promise.all([
+    ids.length ? ctx.db.select().from(projectNodes).where(inArray(projectNodes.projectId, ids)).orderBy(asc(projectNodes.projectId), asc(projectNodes.seq)) : [],
+    ids.length ? ctx.db.select({ id: projects.id }).from(projects).where(and(inArray(projects.id, ids), projectVisibleTo(actor))) : [],
+  ]);
+  const names = await namesOf(ctx.db, nodes.map((n) => n.responsibleUnitId).filter((x): x is number => typeof x === 'number'), nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number'));
+  const open = new Set(visible.map((v) => v.id));
+  const c = { blue: 0, yellow: 0, red: 0 };
+  const byRank = ['blue', 'yellow', 'red'] as const;
+  for (const r of counts) {
+    const colour = byRank[r.rank];
+    if (colour) c[colour] = r.n;
+  }
+  return {
+    region: { id: region.id, name: region.name },
+    asOf: today,
+    counts: c,
+    data: rows.map((r) => ({
+      ...presentListItem(r, actor.lang),
+      nodes: nodes.filter((n) => n.projectId === r.project.id).map((n) => presentNode(n, r.project.stage as ProjectStage, cal, today, names, actor.lang)),
+      canOpen: open.has(r.project.id),
+    })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}

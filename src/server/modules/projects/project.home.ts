@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { can } from '../../actor.js';
+import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
+import { chinaDate } from '../../../domain/dates.js';
+import { timeApproval } from '../../../domain/approvals.js';
+import { dispatchDueOn, dispatchState } from '../../../domain/dispatch.js';
+import type { HomeItem, HomeProvider } from '../home/home.types.js';
+import { worklistWhere } from '../approvals/approval.repository.js';
+import { DISPATCH_STAGES, defaultDispatchMonth } from '../dispatch/dispatch.service.js';
+import { projectVisibleTo } from './project.scope.js';
+
+/** 包联领导 and 项目专员: the red and yellow projects in their charge. */
+export const myWarnings: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'projects.read')) return [];
+  const rows = await ctx.db
+    .select({ colour: projects.warningColour, n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(and(or(eq(projects.leaderUserId, actor.userId), eq(projects.commissionerUserId, actor.userId)), inArray(projects.warningColour, ['red', 'yellow'])))
+    .groupBy(projects.warningColour);
+  const n = (c: string) => rows.find((r) => r.colour === c)?.n ?? 0;
+  const items: HomeItem[] = [];
+  if (n('red')) items.push({ key: 'projects-red', level: 'danger', title: { zh: `我包联或负责的项目中 ${n('red')} 个红色预警`, en: `${n('red')} of my projects are red` }, count: n('red'), link: '/projects?mine=true&colour=red' });
+  if (n('yellow')) items.push({ key: 'projects-yellow', level: 'warning', title: { zh: `我包联或负责的项目中 ${n('yellow')} 个黄色预警`, en: `${n('yellow')} of my projects are yellow` }, count: n('yellow'), link: '/projects?mine=true&colour=yellow' });
+  return items;
+};
+
+/** 月调度: the commissioner's reports to confirm; the organisation department's missing list. */
+export const dispatchDue: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'dispatch.confirm')) return [];
+  const today = chinaDate(ctx.clock.now());
+  const month = defaultDispatchMonth(today);
+  const manage = can(actor, 'dispatch.manage');
+  const missing = sql`not exists (select 1 from dispatch_reports dr where dr.project_id = ${projects.id} and dr.month = ${month})`;
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(and(inArray(projects.stage, DISPATCH_STAGES), missing, manage ? projectVisibleTo(actor) : eq(projects.commissionerUserId, actor.userId)));
+  const n = row?.n ?? 0;
+  if (!n) return [];
+  const { dueOn } = dispatchDueOn(await ctx.calendar.get(), month);
+  const overdue = dispatchState(false, dueOn, today) === 'overdue';
+  const due = dueOn ? `（${dueOn} 前）` : '';
+  return [
+    manage
+      ? { key: 'dispatch-missing', level: overdue ? 'warning' : 'info', title: { zh: `${month} 月调度报告${overdue ? '缺报' : '未确认'} ${n} 个${due}`, en: `${n} dispatch reports for ${month} ${overdue ? 'missing' : 'unconfirmed'}` }, count: n, link: `/dispatch?month=${month}&state=missing` }
+      : { key: 'dispatch-confirm', level: overdue ? 'danger' : 'warning', title: { zh: `${month} 月调度报告待确认 ${n} 个${due}`, en: `${n} dispatch reports for ${month} to confirm` }, count: n, link: `/dispatch?month=${month}&mine=true&state=missing` },
+  ];
+};
+
+/** A department's approval items past their promised working days. */
+export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'approvals.handle') || actor.scope.kind !== 'dept') return [];
+  const rows = await ctx.db
+    .select({ targetDays: approvalItems.targetDays, submittedOn: approvalItems.submittedOn, completedOn: approvalItems.completedOn })
+    .from(approvalItems)
+    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
+    .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
+    .where(worklistWhere(actor, [isNotNull(approvalItems.submittedOn), isNull(approvalItems.completedOn)]))
+    .limit(5000);
+  const cal = await ctx.calendar.get();
+  const today = chinaDate(ctx.clock.now());
+  const n = rows.filter((r) => timeApproval(cal, r, today).status === 'overdue').length;
+  const open = rows.length;
+  const items: HomeItem[] = [];
+  if (n) items.push({ key: 'approvals-overdue', level: 'danger', title: { zh: `${n} 个审批事项已超过承诺时限`, en: `${n} approval items past their target` }, count: n, link: '/approvals?status=overdue' });
+  else if (open) items.push({ key: 'approvals-open', level: 'info', title: { zh: `${open} 个审批事项在办`, en: `${open} approval items in progress` }, count: open, link: '/approvals?status=open' });
+  return items;
+};
+
+export const PROJECT_HOME_PROVIDERS: HomeProvider[] = [myWarnings, dispatchDue, approvalsOverdue];

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
+import { PROJECT_KIND_CODES, PROJECT_LEVEL_CODES, PROJECT_STAGE_CODES, TASK_FORCE_LEVEL_CODES } from '../../../shared/project-stages.js';
+import { WARNING_COLOURS, type WarningColour } from '../../../domain/warnings.js';
+
+export const projectIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const colourEnum = z.enum(WARNING_COLOURS as [WarningColour, ...WarningColour[]]);
+
+export const projectFilterQuery = z.object({
+  q: z.string().trim().max(64).optional(),
+  stage: z.enum(PROJECT_STAGE_CODES).optional(),
+  colour: colourEnum.optional(),
+  townshipId: z.coerce.number().int().positive().optional(),
+  level: z.enum(PROJECT_LEVEL_CODES).optional(),
+  chain: z.string().trim().max(32).optional(),
+  leaderId: z.coerce.number().int().positive().optional(),
+  kind: z.enum(PROJECT_KIND_CODES).optional(),
+  /** Only projects where I am the 包联领导 or the 项目专员. */
+  mine: queryBool.optional(),
+  sort: z.enum(['risk', 'code', 'name', 'investment']).default('risk'),
+});
+export const projectListQuery = pageQuery.extend(projectFilterQuery.shape);
+export type ProjectFilter = z.infer<typeof projectListQuery>;
+
+const money = z.number().min(0).max(1e10);
+const optText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const contractorInput = z.object({
+  name: z.string().trim().min(1).max(64),
+  role: z.enum(['general', 'sub', 'supervisor', 'design']).default('general'),
+  firmUnitId: z.number().int().positive().nullable().optional(),
+  /** For a sub-contractor: the index (in this list) of the contractor it works under. */
+  parentIndex: z.number().int().min(0).nullable().optional(),
+  managerName: optText(32),
+});
+
+export const taskForceInput = z.object({
+  level: z.enum(TASK_FORCE_LEVEL_CODES),
+  name: z.string().trim().min(1).max(64),
+  members: z
+    .array(z.object({ name: z.string().trim().min(1).max(32), title: optText(64), unit: optText(64) }))
+    .max(100)
+    .default([]),
+});
+
+const nodePlans = z
+  .object({ signed: isoDateString, land: isoDateString, started: isoDateString, topped_out: isoDateString, completed: isoDateString, operating: isoDateString })
+  .partial();
+
+const projectFields = {
+  name: z.string().trim().min(2).max(80),
+  kind: z.enum(PROJECT_KIND_CODES).default('industry'),
+  industry: optText(32),
+  chain: optText(32),
+  level: z.enum(PROJECT_LEVEL_CODES).nullable().optional(),
+  stage: z.enum(PROJECT_STAGE_CODES).default('negotiating'),
+  townshipUnitId: z.number().int().positive(),
+  ownerFirmUnitId: z.number().int().positive().nullable().optional(),
+  partyBranchUnitId: z.number().int().positive().nullable().optional(),
+  leadUnitId: z.number().int().positive().nullable().optional(),
+  leaderUserId: z.number().int().positive().nullable().optional(),
+  commissionerUserId: z.number().int().positive().nullable().optional(),
+  managerName: optText(32),
+  headquarters: optText(64),
+  totalInvestment: money.nullable().optional(),
+  annualPlanInvestment: money.nullable().optional(),
+  expectedOutput: money.nullable().optional(),
+  expectedTax: money.nullable().optional(),
+  jobs: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  address: optText(128),
+  lng: z.number().min(73).max(136).nullable().optional(),
+  lat: z.number().min(3).max(54).nullable().optional(),
+  plannedStart: isoDateString.nullable().optional(),
+  plannedEnd: isoDateString.nullable().optional(),
+  contractors: z.array(contractorInput).max(50).optional(),
+  taskForces: z.array(taskForceInput).max(10).optional(),
+};
+
+export const createProjectBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,32}$/)
+    .optional(),
+  ...projectFields,
+  /** Planned dates of the standard time nodes (签约 … 投产). */
+  nodePlans: nodePlans.optional(),
+});
+export type CreateProjectInput = z.infer<typeof createProjectBody>;
+
+export const updateProjectBody = z.object({ ...projectFields, version: z.number().int().positive() }).partial().required({ version: true });
+export type UpdateProjectInput = z.infer<typeof updateProjectBody>;
+
+const ref = z.object({ id: z.number().int(), name: z.string() }).nullable();
+export const reasonView = z.object({ rule: z.string(), colour: colourEnum.nullable(), text: z.string() });
+
+export const warningView = z.object({
+  colour: colourEnum,
+  reasons: z.array(reasonView),
+  plannedProgress: z.number().nullable(),
+  computedAt: z.string().nullable(),
+});
+
+export const projectListItem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  industry: z.string().nullable(),
+  chain: z.string().nullable(),
+  level: z.string().nullable(),
+  stage: z.string(),
+  township: ref,
+  leadUnit: ref,
+  leader: ref,
+  commissioner: ref,
+  managerName: z.string().nullable(),
+  totalInvestment: z.number().nullable(),
+  annualPlanInvestment: z.number().nullable(),
+  yearInvestment: z.number(),
+  progress: z.number().nullable(),
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  warning: warningView,
+});
+export type ProjectListItem = z.infer<typeof projectListItem>;
+export const projectPage = pageOf(projectListItem);
+
+export const nodeView = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  stage: z.string().nullable(),
+  name: z.string(),
+  plannedDate: z.string().nullable(),
+  expectedDate: z.string().nullable(),
+  actualDate: z.string().nullable(),
+  plannedPercent: z.number().nullable(),
+  responsibleName: z.string().nullable(),
+  responsibleUser: ref,
+  responsibleUnit: ref,
+  evidence: z.string().nullable(),
+  status: z.enum(['planned', 'due', 'delayed', 'late', 'done', 'done_late', 'unplanned', 'reached']),
+  lateDays: z.number().int(),
+  missingYear: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type NodeView = z.infer<typeof nodeView>;
+
+export const projectDetail = projectListItem.extend({
+  region: ref,
+  ownerFirm: ref,
+  partyBranch: ref,
+  headquarters: z.string().nullable(),
+  /** 双员制: the commissioner is the branch's 党建指导员 too; `roles` says so in words. */
+  commissionerRoles: z.string().nullable(),
+  expectedOutput: z.number().nullable(),
+  expectedTax: z.number().nullable(),
+  jobs: z.number().nullable(),
+  address: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  startedOn: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  progressOn: z.string().nullable(),
+  contractors: z.array(
+    z.object({ id: z.number().int(), name: z.string(), role: z.string(), firmUnitId: z.number().nullable(), parentId: z.number().nullable(), managerName: z.string().nullable() }),
+  ),
+  taskForces: z.array(
+    z.object({ id: z.number().int(), level: z.string(), name: z.string(), members: z.array(z.object({ name: z.string(), title: z.string().nullable().optional(), unit: z.string().nullable().optional() })) }),
+  ),
+  nodes: z.array(nodeView),
+  investments: z.array(z.object({ month: z.string(), amount: z.number(), note: z.string().nullable() })),
+  totalCompleted: z.number(),
+  version: z.number().int(),
+  abilities: z.object({ edit: z.boolean(), progress: z.boolean(), confirmDispatch: z.boolean(), handleApprovals: z.boolean(), supervise: z.boolean() }),
+});
+export type ProjectDetail = z.infer<typeof projectDetail>;

@@ -1,0 +1,70 @@
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../actor.js';
+import { notFound } from '../../errors.js';
+import { orgUnits, users, type ProjectRow } from '../../db/schema/index.js';
+import { inSubtree } from '../../scope.js';
+import type { Page } from '../../http/pagination.js';
+import { chinaDate } from '../../../domain/dates.js';
+import type { RoleCode } from '../../../shared/roles.js';
+import { findProjectInScope, regionOfPath } from './project.scope.js';
+import { findProjectRow, listProjects, namesOf, projectFacets, projectParts } from './project.repository.js';
+import { presentDetail, presentListItem } from './project.presenter.js';
+import { abilitiesOf } from './project.policy.js';
+import type { ProjectDetail, ProjectFilter, ProjectListItem } from './project.schemas.js';
+
+export const PROJECT = { zh: '项目', en: 'Project' };
+
+/** The project if the actor may see it; otherwise 404 (never 403: out of scope is "not found"). */
+export async function requireProject(ctx: AppContext, actor: Actor, id: number): Promise<ProjectRow> {
+  const p = await findProjectInScope(ctx.db, actor, id);
+  if (!p) throw notFound(PROJECT);
+  return p;
+}
+
+export async function listProjectsFor(ctx: AppContext, actor: Actor, f: ProjectFilter): Promise<Page<ProjectListItem>> {
+  const year = chinaDate(ctx.clock.now()).slice(0, 4);
+  const { rows, total } = await listProjects(ctx.db, actor, f, year);
+  return { data: rows.map((r) => presentListItem(r, actor.lang)), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getProject(ctx: AppContext, actor: Actor, id: number): Promise<ProjectDetail> {
+  const today = chinaDate(ctx.clock.now());
+  const row = await findProjectRow(ctx.db, actor, id, today.slice(0, 4));
+  if (!row) throw notFound(PROJECT);
+  const p = row.project;
+  const [parts, cal] = await Promise.all([projectParts(ctx.db, id), ctx.calendar.get()]);
+  const unitIds = [p.regionUnitId, p.ownerFirmUnitId, p.partyBranchUnitId, ...parts.nodes.map((n) => n.responsibleUnitId)].filter((x): x is number => typeof x === 'number');
+  const userIds = parts.nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number');
+  const names = await namesOf(ctx.db, unitIds, userIds);
+  return presentDetail(row, parts, names, { cal, today, lang: actor.lang, abilities: abilitiesOf(actor, p) });
+}
+
+export async function facetsFor(ctx: AppContext, actor: Actor) {
+  return projectFacets(ctx.db, actor);
+}
+
+/**
+ * People who can be chosen as 包联领导, 项目专员 or a node's responsible person: accounts of the
+ * actor's region holding the role (any business role when none is asked for).
+ */
+export async function listAssignees(ctx: AppContext, actor: Actor, f: { role?: RoleCode | undefined; q?: string | undefined }) {
+  const region = await regionOfPath(ctx.db, actor.scope.path);
+  const scopePath = region?.path ?? actor.scope.path;
+  const conds = [inSubtree(orgUnits.path, scopePath), eq(users.disabled, false)];
+  if (f.role) conds.push(sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
+  else conds.push(sql`exists (select 1 from user_roles ur join roles r on r.code = ur.role_code where ur.user_id = ${users.id} and r.kind = 'business')`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = or(ilike(users.displayName, like), ilike(users.pinyin, like), ilike(users.username, like));
+    if (q) conds.push(q);
+  }
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.displayName, title: users.title, unit: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
+    .where(and(...conds))
+    .orderBy(asc(users.pinyin))
+    .limit(50);
+  return { data: rows };
+}

@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { settings } from '../../db/schema/index.js';
+
+/** A setting's value, or undefined when unset. `forUpdate` locks the row inside a transaction. */
+export async function getSetting(db: Executor, key: string, forUpdate = false): Promise<unknown> {
+  const q = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row?.value ?? undefined;
+}
+
+/** Sets a setting; `null` removes it. */
+export async function putSetting(db: Executor, key: string, value: unknown, by: number | null = null): Promise<void> {
+  if (value === null) {
+    await db.delete(settings).where(eq(settings.key, key));
+    return;
+  }
+  await db
+    .insert(settings)
+    .values({ key, value, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: by } });
+}

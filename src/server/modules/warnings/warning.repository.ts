@@ -1,0 +1,128 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../../db/client.js';
+import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
+import { DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
+
+export const warningRulesSchema = z.object({
+  nodeYellowDays: z.number().int().min(0).max(365),
+  nodeRedDays: z.number().int().min(0).max(365),
+  progressYellowPoints: z.number().min(0).max(100),
+  progressRedPoints: z.number().min(0).max(100),
+  notStartedYellowMonths: z.number().int().min(0).max(36),
+  notStartedRedMonths: z.number().int().min(0).max(36),
+});
+
+export interface StoredRules {
+  rules: WarningRules;
+  /** 0 while the region uses the defaults. */
+  version: number;
+  updatedAt: Date | null;
+}
+
+/** A region's rules, or the defaults while it has saved none. */
+export async function rulesForRegions(db: Executor, regionIds: number[]): Promise<Map<number, StoredRules>> {
+  const out = new Map<number, StoredRules>();
+  for (const id of regionIds) out.set(id, { rules: DEFAULT_WARNING_RULES, version: 0, updatedAt: null });
+  if (regionIds.length === 0) return out;
+  const rows = await db.select().from(warningRules).where(inArray(warningRules.regionUnitId, regionIds));
+  for (const r of rows) {
+    const parsed = warningRulesSchema.safeParse({ ...DEFAULT_WARNING_RULES, ...(r.rules as object) });
+    out.set(r.regionUnitId, { rules: parsed.success ? parsed.data : DEFAULT_WARNING_RULES, version: r.version, updatedAt: r.updatedAt });
+  }
+  return out;
+}
+
+export async function saveRules(db: Executor, regionId: number, rules: WarningRules, version: number, at: Date, by: number | null): Promise<void> {
+  await db
+    .insert(warningRules)
+    .values({ regionUnitId: regionId, rules, version, updatedAt: at, updatedBy: by })
+    .onConflictDoUpdate({ target: warningRules.regionUnitId, set: { rules, version, updatedAt: at, updatedBy: by } });
+}
+
+/** What the warning of each project is computed from. */
+export async function loadWarningInputs(db: Executor, ids: number[]) {
+  if (ids.length === 0) return { rows: [], nodes: [] };
+  const [rows, nodes] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        regionUnitId: projects.regionUnitId,
+        stage: projects.stage,
+        plannedStart: projects.plannedStart,
+        plannedEnd: projects.plannedEnd,
+        startedOn: projects.startedOn,
+        progress: projects.progress,
+        warningColour: projects.warningColour,
+        warningReasons: projects.warningReasons,
+        plannedProgress: projects.plannedProgress,
+        leaderUserId: projects.leaderUserId,
+        commissionerUserId: projects.commissionerUserId,
+      })
+      .from(projects)
+      .where(inArray(projects.id, ids)),
+    db
+      .select({
+        projectId: projectNodes.projectId,
+        seq: projectNodes.seq,
+        stage: projectNodes.stage,
+        name: projectNodes.name,
+        nameEn: projectNodes.nameEn,
+        plannedDate: projectNodes.plannedDate,
+        expectedDate: projectNodes.expectedDate,
+        actualDate: projectNodes.actualDate,
+        plannedPercent: projectNodes.plannedPercent,
+        responsibleUserId: projectNodes.responsibleUserId,
+      })
+      .from(projectNodes)
+      .where(inArray(projectNodes.projectId, ids))
+      .orderBy(asc(projectNodes.projectId), asc(projectNodes.seq)),
+  ]);
+  return { rows, nodes };
+}
+
+export interface ComputedRow {
+  id: number;
+  colour: string;
+  rank: number;
+  reasons: unknown;
+  planned: number | null;
+}
+
+/** One UPDATE … FROM (VALUES …) per batch: the daily run touches every project. */
+export async function writeWarnings(db: Executor, rows: ComputedRow[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::int, ${r.colour}::text, ${r.rank}::int, ${JSON.stringify(r.reasons)}::jsonb, ${r.planned}::numeric)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update projects p set warning_colour = v.colour, warning_rank = v.rank, warning_reasons = v.reasons, planned_progress = v.planned, warning_computed_at = ${at.toISOString()}::timestamptz
+        from (values ${values}) as v(id, colour, rank, reasons, planned) where p.id = v.id`,
+  );
+}
+
+const rankSql = (col: string) => sql.raw(`(case ${col} when 'red' then 2 when 'yellow' then 1 else 0 end)`);
+
+/** The month's row: latest colour and reasons; the worst colour seen in the month is kept. */
+export async function upsertWarningMonths(db: Executor, month: string, rows: ComputedRow[], versions: Map<number, number>, at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(projectWarningMonths)
+    .values(rows.map((r) => ({ projectId: r.id, month, colour: r.colour, worstColour: r.colour, reasons: r.reasons, rulesVersion: versions.get(r.id) ?? 0, computedAt: at })))
+    .onConflictDoUpdate({
+      target: [projectWarningMonths.projectId, projectWarningMonths.month],
+      set: {
+        colour: sql`excluded.colour`,
+        reasons: sql`excluded.reasons`,
+        rulesVersion: sql`excluded.rules_version`,
+        computedAt: sql`excluded.computed_at`,
+        worstColour: sql`case when ${rankSql('excluded.colour')} > ${rankSql('project_warning_months.worst_colour')} then excluded.colour else project_warning_months.worst_colour end`,
+      },
+    });
+}
+
+export async function warningMonthsOf(db: Executor, projectId: number) {
+  return db.select().from(projectWarningMonths).where(eq(projectWarningMonths.projectId, projectId)).orderBy(asc(projectWarningMonths.month));
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { roles } from '../db/schema/index.js';
+import { ROLES } from '../../shared/roles.js';
+import { SYSTEM_ACTOR } from '../actor.js';
+import { getSetting, putSetting } from '../modules/settings/settings.repository.js';
+import { chineseDaysExceptions, SEEDED_YEARS } from '../modules/calendar/chinese-days-seed.js';
+import { replaceYearDays } from '../modules/calendar/calendar.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
+
+/** Role rows follow the code (src/shared/roles.ts) at every start; grants reference them. */
+export async function syncRoles(ctx: AppContext): Promise<void> {
+  const rows = Object.values(ROLES).map((r) => ({ code: r.code, kind: r.kind, nameZh: r.zh, nameEn: r.en }));
+  await ctx.db
+    .insert(roles)
+    .values(rows)
+    .onConflictDoUpdate({ target: roles.code, set: { kind: sql`excluded.kind`, nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` } });
+}
+
+/**
+ * On the very first start, loads 2024–2026 from the chinese-days package. Only once: a year the
+ * administrator later edits or removes stays as they left it.
+ */
+export async function seedCalendarOnce(ctx: AppContext): Promise<void> {
+  if ((await getSetting(ctx.db, 'calendar_seeded')) !== undefined) return;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    for (const year of SEEDED_YEARS) {
+      await replaceYearDays(tx, year, chineseDaysExceptions(year), { source: 'chinese-days', note: '国务院办公厅节假日安排通知', at: now, by: null });
+    }
+    await putSetting(tx, 'calendar_seeded', { years: SEEDED_YEARS, at: now.toISOString() });
+    await recordAudit(tx, SYSTEM_ACTOR, { entity: 'calendar', entityId: null, action: 'seed', after: { years: SEEDED_YEARS, source: 'chinese-days' } }, now);
+  });
+  ctx.calendar.invalidate();
+}

@@ -1,0 +1,6 @@
+import type { DemoSeeder } from './demo-types.js';
+import { seedDemoProjects } from './demo-projects.js';
+import { seedDemoProblems } from './demo-problems.js';
+
+/** Each module's part of the demo region, in dependency order (projects before people, problems …). */
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoProjects, seedDemoProblems];
