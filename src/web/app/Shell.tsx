@@ -1,0 +1,125 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { BellOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useAuth } from './auth.js';
+import { useI18n } from './i18n.js';
+import { MENU, visibleMenu, type MenuEntry } from './menu.js';
+import { PAGE_ROUTES } from './routes.js';
+import { get } from './api.js';
+import { LangSwitch } from '../components/LangSwitch.js';
+import { ForbiddenPage, NotFoundPage } from '../pages/ErrorPages.js';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+function toItems(entries: MenuEntry[], tr: (zh: string, en: string) => string): MenuItems {
+  return entries.map((e) => {
+    const label = e.path ? <Link to={e.path}>{tr(e.zh, e.en)}</Link> : tr(e.zh, e.en);
+    const key = e.path ?? e.key;
+    return e.children ? { key, icon: e.icon, label, children: toItems(e.children, tr) } : { key, icon: e.icon, label };
+  });
+}
+
+function selectedKey(pathname: string, entries: MenuEntry[]): string[] {
+  const paths = entries.flatMap((e) => [e.path, ...(e.children ?? []).map((c) => c.path)]).filter((p): p is string => Boolean(p));
+  const best = paths.filter((p) => (p === '/' ? pathname === '/' : pathname.startsWith(p))).sort((a, b) => b.length - a.length)[0];
+  return best ? [best] : [];
+}
+
+/** The logged-in frame: side menu by role, header with inbox, language, user menu; pages inside. */
+export default function Shell() {
+  const { me, logout, can } = useAuth();
+  const { tr, lang } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+  // Groups start open in the full menu; in the collapsed (phone) menu a group opens as a pop-up only when
+  // touched — an "open" group there would float over the page.
+  const [openKeys, setOpenKeys] = useState<string[] | null>(null);
+  const [popupKeys, setPopupKeys] = useState<string[]>([]);
+  const menu = useMemo(() => visibleMenu(MENU, can), [can]);
+  const inbox = useQuery({
+    queryKey: ['inbox-count'],
+    queryFn: () => get<{ unread: number }>('/api/notifications', { unread: true, pageSize: 1 }),
+    refetchInterval: 60_000,
+  });
+  if (!me) return null;
+  const user = me.user;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed || !screens.md}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        theme="light"
+        width={220}
+        data-testid="side-menu"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, color: '#c8161d', fontSize: 18 }}>
+          {collapsed || !screens.md ? tr('先', 'X') : tr('先锋 · 党建引领', 'Xianfeng')}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={selectedKey(location.pathname, menu)}
+          openKeys={collapsed || !screens.md ? popupKeys : (openKeys ?? menu.filter((m) => m.children).map((m) => m.key))}
+          onOpenChange={(keys) => (collapsed || !screens.md ? setPopupKeys(keys) : setOpenKeys(keys))}
+          onClick={() => setPopupKeys([])}
+          items={toItems(menu, tr)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text type="secondary" ellipsis>
+            {user.scope.name}
+          </Typography.Text>
+          <Space size="middle">
+            <LangSwitch />
+            <Badge count={inbox.data?.unread ?? 0} size="small">
+              <Button type="text" icon={<BellOutlined />} aria-label={tr('消息', 'Inbox')} onClick={() => navigate('/inbox')} data-testid="inbox-bell" />
+            </Badge>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'roles', disabled: true, label: user.roles.map((r) => (lang === 'zh' ? r.zh : r.en)).join('、') || tr('无角色', 'No role') },
+                  { type: 'divider' },
+                  { key: 'pw', icon: <KeyOutlined />, label: tr('修改密码', 'Change password'), onClick: () => navigate('/change-password') },
+                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{tr('退出登录', 'Log out')}</span>, onClick: () => void logout().then(() => navigate('/login')) },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {user.displayName}
+                {screens.md && user.roles[0] && (
+                  <Tag style={{ marginLeft: 8 }} color="red">
+                    {lang === 'zh' ? user.roles[0].zh : user.roles[0].en}
+                  </Tag>
+                )}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: screens.md ? 16 : 8 }}>
+          <Suspense
+            fallback={
+              <div style={{ textAlign: 'center', padding: 48 }}>
+                <Spin />
+              </div>
+            }
+          >
+            <Routes>
+              {PAGE_ROUTES.map(({ path, anyOf, Component }) => (
+                <Route key={path} path={path} element={!anyOf || anyOf.some(can) ? <Component /> : <ForbiddenPage />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

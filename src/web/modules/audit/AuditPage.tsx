@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { download, get, type Page } from '../../app/api.js';
+import { useI18n } from '../../app/i18n.js';
+import { useUrlState } from '../../hooks/useUrlState.js';
+import { formatDateTimeChina } from '../../../shared/format.js';
+
+interface AuditView {
+  id: number;
+  at: string;
+  actorName: string;
+  ip: string | null;
+  requestId: string | null;
+  entity: string;
+  entityZh: string;
+  entityId: string | null;
+  action: string;
+  actionZh: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+interface ChainReport {
+  ok: boolean;
+  checked: number;
+  firstBad?: { id: number; reason: string };
+}
+
+const DEFAULTS = { q: undefined as string | undefined, actor: undefined as string | undefined, entity: undefined as string | undefined, action: undefined as string | undefined, from: undefined as string | undefined, to: undefined as string | undefined, page: 1, pageSize: 20 };
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 360, overflow: 'auto' }}>{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** 审计日志 (audit administrator): search, read a record's before/after, verify the hash chain, export. */
+export default function AuditPage() {
+  const { tr } = useI18n();
+  const [f, setF] = useUrlState(DEFAULTS);
+  const [detail, setDetail] = useState<AuditView | null>(null);
+  const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<Page<AuditView>>('/api/audit', f) });
+  const facets = useQuery({ queryKey: ['audit-facets'], queryFn: () => get<{ entities: Array<{ value: string; zh: string }>; actions: Array<{ value: string; zh: string }> }>('/api/audit/facets') });
+  const verify = useMutation({ mutationFn: () => get<ChainReport>('/api/audit/verify') });
+  const filters = { q: f.q, actor: f.actor, entity: f.entity, action: f.action, from: f.from, to: f.to };
+
+  return (
+    <Card
+      title={tr('审计日志', 'Audit log')}
+      extra={
+        <Space>
+          <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+            {tr('校验完整性', 'Verify chain')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => download('/api/audit/export', filters)}>
+            {tr('导出 Excel', 'Export Excel')}
+          </Button>
+        </Space>
+      }
+    >
+      {verify.data && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          data-testid="audit-verify-result"
+          type={verify.data.ok ? 'success' : 'error'}
+          title={
+            verify.data.ok
+              ? tr(`哈希链完整：已校验 ${verify.data.checked} 条记录，未发现篡改`, `Chain intact: ${verify.data.checked} records verified`)
+              : tr(`哈希链在第 ${verify.data.firstBad?.id} 条记录处断开（${verify.data.firstBad?.reason}），该记录或其后记录可能被篡改或删除`, `Chain broken at record ${verify.data.firstBad?.id} (${verify.data.firstBad?.reason})`)
+          }
+        />
+      )}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={tr('关键词（操作人、对象、内容、IP）', 'Keyword')} defaultValue={f.q} onSearch={(q) => setF({ q })} style={{ width: 260 }} data-testid="audit-search" />
+        <Input allowClear placeholder={tr('操作人用户名', 'Actor')} defaultValue={f.actor} onPressEnter={(e) => setF({ actor: (e.target as HTMLInputElement).value })} onBlur={(e) => setF({ actor: e.target.value })} style={{ width: 150 }} />
+        <Select allowClear placeholder={tr('对象', 'Entity')} style={{ width: 140 }} value={f.entity} onChange={(entity: string | undefined) => setF({ entity })} options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: e.zh }))} />
+        <Select allowClear placeholder={tr('操作', 'Action')} style={{ width: 140 }} value={f.action} onChange={(action: string | undefined) => setF({ action })} options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: e.zh }))} />
+        <DatePicker.RangePicker
+          value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
+          onChange={(v) => setF({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+        />
+      </Space>
+      <Table<AuditView>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.data ?? []}
+        onRow={(r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } })}
+        pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => tr(`共 ${n} 条`, `${n} records`), onChange: (page, pageSize) => setF({ page, pageSize }) }}
+        columns={[
+          { title: tr('编号', 'No.'), dataIndex: 'id', width: 80 },
+          { title: tr('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeChina(v) },
+          { title: tr('操作人', 'Actor'), dataIndex: 'actorName', width: 120 },
+          { title: 'IP', dataIndex: 'ip', width: 130, responsive: ['lg'] },
+          { title: tr('对象', 'Entity'), dataIndex: 'entityZh', width: 110 },
+          { title: tr('对象编号', 'Entity id'), dataIndex: 'entityId', width: 90 },
+          { title: tr('操作', 'Action'), dataIndex: 'actionZh', width: 110 },
+        ]}
+      />
+      <Drawer open={Boolean(detail)} onClose={() => setDetail(null)} size={640} title={tr(`审计记录 #${detail?.id ?? ''}`, `Audit record #${detail?.id ?? ''}`)}>
+        {detail && (
+          <>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={tr('时间', 'Time')}>{formatDateTimeChina(detail.at)}</Descriptions.Item>
+              <Descriptions.Item label={tr('操作人', 'Actor')}>{detail.actorName}</Descriptions.Item>
+              <Descriptions.Item label="IP">{detail.ip}</Descriptions.Item>
+              <Descriptions.Item label={tr('请求编号', 'Request id')}>{detail.requestId}</Descriptions.Item>
+              <Descriptions.Item label={tr('对象', 'Entity')}>{`${detail.entityZh} ${detail.entityId ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item label={tr('操作', 'Action')}>{detail.actionZh}</Descriptions.Item>
+              <Descriptions.Item label={tr('哈希', 'Hash')}>
+                <Typography.Text code style={{ fontSize: 11 }}>
+                  {detail.hash}
+                </Typography.Text>
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Title level={5}>{tr('变更前', 'Before')}</Typography.Title>
+            <Json value={detail.before} />
+            <Typography.Title level={5}>{tr('变更后', 'After')}</Typography.Title>
+            <Json value={detail.after} />
+          </>
+        )}
+      </Drawer>
+    </Card>
+  );
+}

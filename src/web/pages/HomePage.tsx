@@ -1,0 +1,65 @@
+import { Alert, Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { get } from '../app/api.js';
+import { useAuth } from '../app/auth.js';
+import { useI18n } from '../app/i18n.js';
+
+interface HomeItem {
+  key: string;
+  level: 'info' | 'warning' | 'danger';
+  title: string;
+  count?: number;
+  link?: string;
+}
+
+const LEVEL_COLOR = { danger: 'red', warning: 'orange', info: 'blue' } as const;
+
+/** "What needs me now" first; the rest folds away. */
+export default function HomePage() {
+  const { me } = useAuth();
+  const { tr, lang } = useI18n();
+  const home = useQuery({ queryKey: ['home', lang], queryFn: () => get<{ items: HomeItem[] }>('/api/home') });
+  if (!me) return null;
+  const items = home.data?.items ?? [];
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={16}>
+        <Card title={tr('需要我处理的', 'What needs me now')} loading={home.isLoading} data-testid="home-todo">
+          {items.length === 0 ? (
+            <Empty description={tr('暂无待办，一切正常', 'Nothing needs you right now')} />
+          ) : (
+            <List
+              dataSource={items}
+              renderItem={(i) => (
+                <List.Item extra={i.link ? <Link to={i.link}>{tr('去处理', 'Open')}</Link> : null}>
+                  <Tag color={LEVEL_COLOR[i.level]}>{i.level === 'danger' ? tr('紧急', 'Urgent') : i.level === 'warning' ? tr('提醒', 'Reminder') : tr('待办', 'To do')}</Tag>
+                  {i.title}
+                </List.Item>
+              )}
+            />
+          )}
+          {home.isError && <Alert type="error" title={(home.error as Error).message} />}
+        </Card>
+      </Col>
+      <Col xs={24} lg={8}>
+        <Card title={tr('我的账号', 'My account')}>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {me.user.displayName}
+          </Typography.Title>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={tr('用户名', 'Username')}>{me.user.username}</Descriptions.Item>
+            <Descriptions.Item label={tr('管辖范围', 'Scope')}>{me.user.scope.name}</Descriptions.Item>
+            <Descriptions.Item label={tr('角色', 'Roles')}>
+              {me.user.roles.map((r) => (
+                <Tag key={r.code} data-testid={`role-${r.code}`}>
+                  {lang === 'zh' ? r.zh : r.en}
+                </Tag>
+              ))}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
