@@ -1,0 +1,25 @@
+import type { AppContext } from '../../src/server/context.js';
+import { createRng } from './rng.js';
+import { SCALES, type GeneratedRefs, type Generator, type ScaleName } from './types.js';
+import { generateOrgs } from './orgs.js';
+import { generateProblems } from './problems.js';
+import { generateProjects } from './projects.js';
+
+/** Every module's generator, in dependency order. Modules append theirs (projects, people, problems). */
+export const GENERATORS: Array<{ name: string; run: Generator }> = [
+  { name: 'orgs', run: generateOrgs },
+  { name: 'projects', run: generateProjects },
+  { name: 'problems', run: generateProblems },
+];
+
+/** Generates a whole region at `scale`, reproducibly from `seed`, into the given database. */
+export async function generate(ctx: AppContext, scaleName: ScaleName, seed: number, log: (m: string) => void = console.log): Promise<GeneratedRefs> {
+  const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
+  const rng = createRng(seed);
+  for (const gen of GENERATORS) {
+    const started = Date.now();
+    await gen.run({ ctx, scale: SCALES[scaleName], scaleName, rng, refs, log });
+    log(`  ${gen.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return refs;
+}

@@ -1,0 +1,150 @@
+/**
+ * Problem ledger bench: the ledger list, a department queue and the statistics at district scale on
+ * PGlite and at 1,000,000 problems on PostgreSQL, with a bare-Fastify and a raw-SQL baseline in the
+ * same run.   npx tsx bench/problems.bench.ts   (BENCH_SKIP_PG=1 for PGlite only;
+ * BENCH_PROBLEMS_PG=200000 for a smaller PostgreSQL run; BENCH_PG_URL to point elsewhere)
+ */
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { parseConfig } from '../src/server/config.js';
+import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
+import { createRng } from './generate/rng.js';
+import { generateOrgs } from './generate/orgs.js';
+import { generateProblems } from './generate/problems.js';
+import { SCALES, type GeneratedRefs, type Scale } from './generate/types.js';
+import { measure, printStats, type Stats } from './lib.js';
+
+const COMMAND = 'npx tsx bench/problems.bench.ts';
+const KEY = 'b2'.repeat(32);
+
+async function prepare(database: Database, scale: Scale, label: string) {
+  await migrateDatabase(database);
+  const app = await buildApp({ database, config: parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), secretKeyHex: KEY });
+  await syncRoles(app.ctx);
+  await seedCalendarOnce(app.ctx);
+  const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
+  const rng = createRng(42);
+  const started = Date.now();
+  const log = (m: string) => console.log(`  [${label}] ${m}`);
+  await generateOrgs({ ctx: app.ctx, scale, scaleName: 'district', rng, refs, log });
+  await generateProblems({ ctx: app.ctx, scale, scaleName: 'district', rng, refs, log });
+  const loadSeconds = (Date.now() - started) / 1000;
+  console.log(`  [${label}] generated ${scale.problems.toLocaleString('en')} problems in ${loadSeconds.toFixed(1)} s`);
+  return { app, refs, loadSeconds };
+}
+
+async function loginCookie(app: FastifyInstance, userId: number): Promise<string> {
+  const [u] = await queryRows<{ username: string }>(app.ctx.db, sql`select username from users where id = ${userId}`);
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u?.username, password: 'Xianfeng@2026' } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  const sid = res.cookies.find((c) => c.name === 'xf_sid')?.value;
+  return `xf_sid=${sid}`;
+}
+
+/** The same rows and counts the ledger endpoint returns, straight from SQL: the floor for the list. */
+function rawList(app: FastifyInstance, regionPath: string) {
+  return async () => {
+    await Promise.all([
+      app.ctx.db.execute(sql`select p.id, p.title, p.status, p.answer_due, f.name as firm, d.name as dept from problems p left join org_units f on f.id = p.firm_unit_id left join org_units d on d.id = p.lead_dept_unit_id where p.scope_path like ${`${regionPath}%`} order by p.id desc limit 20`),
+      app.ctx.db.execute(sql`select count(*)::int from problems where scope_path like ${`${regionPath}%`}`),
+    ]);
+  };
+}
+
+function rawStats(app: FastifyInstance, regionPath: string, today: string) {
+  return async () => {
+    await app.ctx.db.execute(sql`select count(*) filter (where status in ('rated','closed')) closed, count(*) filter (where status in ('rated','closed') and on_time) on_time,
+      count(*) filter (where status not in ('rated','closed') and (late_rounds > 0 or (answered_at is null and answer_due < ${today}))) overdue,
+      sum(ratings_total), sum(ratings_satisfied), avg(close_working_days) from problems where scope_path like ${`${regionPath}%`}`);
+  };
+}
+
+/** A bare Fastify route answering a ledger page of the same size: the framework floor. */
+async function bareFastify(app: FastifyInstance, cookie: string): Promise<FastifyInstance> {
+  const page = (await app.inject({ method: 'GET', url: '/api/problems?page=1&pageSize=20', headers: { cookie } })).body;
+  const bare = Fastify();
+  bare.get('/page', async (_req, reply) => reply.header('content-type', 'application/json').send(page));
+  await bare.ready();
+  return bare;
+}
+
+async function benchApp(label: string, app: FastifyInstance, refs: GeneratedRefs, n: { list: number; stats: number }): Promise<Stats[]> {
+  const zzb = await loginCookie(app, refs.userIds.gen_zzb as number);
+  const bumen = await loginCookie(app, refs.userIds.gen_bumen as number);
+  const get = (cookie: string, url: string) => async () => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const bare = await bareFastify(app, zzb);
+  const rows: Stats[] = [];
+  const opts = { n: n.list, warmup: 3 };
+  rows.push(await measure('baseline: bare Fastify, same page body', async () => void (await bare.inject({ method: 'GET', url: '/page' })), { n: 200, warmup: 20 }));
+  rows.push(await measure('baseline: raw SQL page + count', rawList(app, refs.regionPath), opts));
+  rows.push(await measure('GET /api/problems (ledger, page 1)', get(zzb, '/api/problems?page=1&pageSize=20'), opts));
+  rows.push(await measure('GET /api/problems?status=in_progress&category=land', get(zzb, '/api/problems?status=in_progress&category=land'), opts));
+  rows.push(await measure('GET /api/problems?overdue=true', get(zzb, '/api/problems?overdue=true'), opts));
+  rows.push(await measure('GET /api/problems?page=50 (deep page)', get(zzb, '/api/problems?page=50&pageSize=20'), opts));
+  rows.push(await measure('GET /api/problems?queue=to_sign (department)', get(bumen, '/api/problems?queue=to_sign&sort=due'), opts));
+  rows.push(await measure('GET /api/problems?queue=overdue (department)', get(bumen, '/api/problems?queue=overdue&sort=due'), opts));
+  const sOpts = { n: n.stats, warmup: 2 };
+  rows.push(await measure('baseline: raw SQL overall counts', rawStats(app, refs.regionPath, today), sOpts));
+  rows.push(await measure('GET /api/problems/stats (all, by dept, by month)', get(zzb, '/api/problems/stats'), sOpts));
+  rows.push(await measure('GET /api/problems/stats?from=2026-07-01&to=2026-09-30', get(zzb, '/api/problems/stats?from=2026-07-01&to=2026-09-30'), sOpts));
+  await bare.close();
+  printStats(`${label} — ${COMMAND}`, rows);
+  return rows;
+}
+
+async function benchPglite(): Promise<void> {
+  const database = await openDatabase({ kind: 'pglite-memory' });
+  try {
+    const { app, refs } = await prepare(database, SCALES.district, 'PGlite district');
+    await benchApp(`Problem ledger, PGlite, district scale (${SCALES.district.problems.toLocaleString('en')} problems)`, app, refs, { list: 40, stats: 15 });
+    await app.close();
+  } finally {
+    await database.close();
+  }
+}
+
+async function benchPostgres(): Promise<void> {
+  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const count = Number(process.env.BENCH_PROBLEMS_PG ?? 1_000_000);
+  const name = `xf_bench_problems_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 10 });
+  try {
+    const { app, refs } = await prepare(database, { ...SCALES.province, problems: count } as unknown as Scale, `PostgreSQL ${count.toLocaleString('en')}`);
+    const [size] = await queryRows<{ s: string }>(app.ctx.db, sql`select pg_size_pretty(pg_database_size(current_database())) as s`);
+    console.log(`  database size ${size?.s}`);
+    await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems`, app, refs, { list: 30, stats: 8 });
+    await app.close();
+  } finally {
+    await database.close();
+    // pool.end() resolves before its sockets close: let the backends go before dropping.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (!rows[0]?.n) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+export async function run(): Promise<void> {
+  await benchPglite();
+  if (!process.env.BENCH_SKIP_PG) await benchPostgres();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

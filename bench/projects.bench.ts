@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { eq, sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { parseConfig } from '../src/server/config.js';
+import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { users } from '../src/server/db/schema/index.js';
+import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
+import { listProjects } from '../src/server/modules/projects/project.repository.js';
+import { chinaDate } from '../src/domain/dates.js';
+import { generate } from './generate/index.js';
+import type { GeneratedRefs, ScaleName } from './generate/types.js';
+import { measure, printStats, type Stats } from './lib.js';
+
+/**
+ * The project list (filtered, paged) and the 公示 board through the real app (app.inject with an
+ * authenticated session), next to a bare-Fastify route and the equivalent raw SQL in the same run.
+ *   npx tsx bench/projects.bench.ts                      district on PGlite, province on PostgreSQL
+ *   BENCH_SCALES=district npx tsx bench/projects.bench.ts
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres … (an admin URL: a database is created and dropped)
+ */
+const COMMAND = 'npx tsx bench/projects.bench.ts';
+const PASSWORD = 'Xianfeng@2026';
+
+async function loginCookie(app: FastifyInstance, username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  const sid = res.cookies.find((c) => c.name === 'xf_sid')?.value;
+  if (res.statusCode !== 200 || !sid) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  return `xf_sid=${sid}`;
+}
+
+async function usernameOf(database: Database, id: number | undefined): Promise<string> {
+  const [u] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, id ?? 0));
+  if (!u) throw new Error('generated user missing');
+  return u.username;
+}
+
+async function benchScale(scale: ScaleName, database: Database, n: number): Promise<void> {
+  const started = Date.now();
+  await migrateDatabase(database);
+  const config = parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ database, config, secretKeyHex: 'a1'.repeat(32) });
+  try {
+    await syncRoles(app.ctx);
+    await seedCalendarOnce(app.ctx);
+    const refs: GeneratedRefs = await generate(app.ctx, scale, 42, () => undefined);
+    console.log(`\n${scale} (${database.kind}): generated ${refs.projectIds.length} projects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const org = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zzb));
+    const town = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zhuanyuan));
+    const township = refs.townshipIds[1] as number;
+    const get = (cookie: string, url: string) => async () => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res;
+    };
+    const listUrl = `/api/projects?colour=yellow&townshipId=${township}&page=1&pageSize=20`;
+    const sample = await get(org, listUrl)();
+    const boardSample = await get(org, '/api/projects/board?pageSize=50')();
+
+    // Baselines in the same run: Fastify alone answering a same-sized body, and the query alone in SQL.
+    const bare = Fastify();
+    const listBody = sample.body;
+    const boardBody = boardSample.body;
+    bare.get('/list', async (_req, reply) => reply.type('application/json').send(listBody));
+    bare.get('/board', async (_req, reply) => reply.type('application/json').send(boardBody));
+    await bare.ready();
+    const year = chinaDate(new Date()).slice(0, 4);
+    const region = refs.regionId;
+    const rawList = async () => {
+      await Promise.all([
+        queryRows(database.db, sql`select p.*, t.name as township, l.display_name as leader from projects p left join org_units t on t.id = p.township_unit_id left join users l on l.id = p.leader_user_id
+          where p.region_unit_id = ${region} and p.warning_colour = 'yellow' and p.township_unit_id = ${township} order by p.warning_rank desc nulls last, p.code limit 20`),
+        queryRows(database.db, sql`select count(*)::int from projects where region_unit_id = ${region} and warning_colour = 'yellow' and township_unit_id = ${township}`),
+      ]);
+    };
+    const rawBoard = async () => {
+      const rows = await queryRows<{ id: number }>(database.db, sql`select p.*, t.name as township from projects p left join org_units t on t.id = p.township_unit_id where p.region_unit_id = ${region} order by p.warning_rank desc nulls last, p.code limit 50`);
+      await Promise.all([
+        queryRows(database.db, sql`select * from project_nodes where project_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::int[]) order by project_id, seq`),
+        queryRows(database.db, sql`select warning_colour, count(*)::int from projects where region_unit_id = ${region} group by 1`),
+      ]);
+    };
+    const actor = { userId: refs.userIds.gen_zzb ?? 0, scope: { unitId: region, path: refs.regionPath, kind: 'org' as const, unitKind: 'region' as const, name: '' } };
+    const repoList = () => listProjects(database.db, actor, { colour: 'yellow', townshipId: township, page: 1, pageSize: 20, sort: 'risk' }, year);
+
+    const opts = { n, warmup: Math.max(3, Math.round(n / 10)) };
+    const rows: Stats[] = [];
+    rows.push(await measure('app  GET /api/projects (colour+township, page 1×20)', get(org, listUrl), opts));
+    rows.push(await measure('app  GET /api/projects (stage, page 10×20)', get(org, '/api/projects?stage=started&page=10&pageSize=20'), opts));
+    rows.push(await measure('app  GET /api/projects (township user, page 1×20)', get(town, '/api/projects?page=1&pageSize=20'), opts));
+    rows.push(await measure('app  GET /api/projects/board (page 1×50)', get(org, '/api/projects/board?pageSize=50'), opts));
+    rows.push(await measure('app  GET /api/projects/board (red, page 2×50)', get(org, '/api/projects/board?colour=red&page=2&pageSize=50'), opts));
+    rows.push(await measure('repo listProjects (visibility rule, no HTTP)', repoList, opts));
+    rows.push(await measure('raw  SQL list (region filter, same page)', rawList, opts));
+    rows.push(await measure('raw  SQL board (page + nodes + counts)', rawBoard, opts));
+    rows.push(await measure('bare Fastify, list-sized body', () => bare.inject({ method: 'GET', url: '/list' }), opts));
+    rows.push(await measure('bare Fastify, board-sized body', () => bare.inject({ method: 'GET', url: '/board' }), opts));
+    printStats(`projects bench — ${scale} scale on ${database.kind} (${refs.projectIds.length} projects) · ${COMMAND}`, rows);
+    const p50 = (name: string) => rows.find((r) => r.name.startsWith(name))?.p50 ?? NaN;
+    console.log(
+      `ratios (p50): list app/raw SQL = ${(p50('app  GET /api/projects (colour') / p50('raw  SQL list')).toFixed(1)}×, list app/bare Fastify = ${(p50('app  GET /api/projects (colour') / p50('bare Fastify, list')).toFixed(1)}×, ` +
+        `board app/raw SQL = ${(p50('app  GET /api/projects/board (page 1') / p50('raw  SQL board')).toFixed(1)}×, board app/bare Fastify = ${(p50('app  GET /api/projects/board (page 1') / p50('bare Fastify, board')).toFixed(1)}×`,
+    );
+    await bare.close();
+  } finally {
+    await app.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const scales = (process.env.BENCH_SCALES ?? 'district,province').split(',');
+  if (scales.includes('district')) {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      await benchScale('district', database, Number(process.env.BENCH_N ?? 200));
+    } finally {
+      await database.close();
+    }
+  }
+  if (scales.includes('province')) {
+    const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `xf_bench_projects_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    try {
+      await admin.connect();
+    } catch (e) {
+      console.log(`province scale skipped: PostgreSQL not reachable at ${adminUrl} (${(e as Error).message})`);
+      return;
+    }
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+    try {
+      await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 50));
+    } finally {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

@@ -1,0 +1,57 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Xianfeng@2026';
+
+/**
+ * Debian's Chromium, with the flags this machine needs (root, no network, no GPU). Playwright gives
+ * every launch a fresh temporary profile (its own --user-data-dir), removed on close.
+ */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export function baseUrl(path = ''): string {
+  return `${inject('baseUrl')}${path}`;
+}
+
+export async function newPage(browser: Browser, opts: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+    ...(opts.mobile ? { isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Logs in through the login form, as a person would. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(baseUrl('/login'));
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** The labels of the side menu, top level and nested, in order. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const items = page.getByTestId('side-menu').locator('.ant-menu-title-content');
+  return (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+}
