@@ -40,6 +40,15 @@ export const PERMISSIONS = [
   'supervision.write',
   'observation.read',
   'observation.write',
+  // 党员 and 组织: people, pipeline, transfers, coverage (issue 5)
+  'people.read',
+  'people.write',
+  'people.sensitive', // may read ID numbers and phones unmasked
+  'people.import',
+  'people.export',
+  'transfers.manage',
+  'coverage.read',
+  'coverage.decide',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

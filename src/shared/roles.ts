@@ -66,7 +66,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '组织部（党工委）',
     en: 'Organisation department',
     descriptionZh: '负责全区域的组织架构、项目、规则、考评与看板',
-    permissions: [...BUSINESS_BASE, 'orgs.write', 'problems.read', 'problems.raise', 'problems.triage', 'problems.stats', 'problems.config', 'meetings.read', 'meetings.write', ...PROJECT_ALL],
+    permissions: [...BUSINESS_BASE, 'orgs.write', 'problems.read', 'problems.raise', 'problems.triage', 'problems.stats', 'problems.config', 'meetings.read', 'meetings.write', ...PROJECT_ALL, 'people.read', 'people.write', 'people.sensitive', 'people.import', 'people.export', 'transfers.manage', 'coverage.read', 'coverage.decide'],
   },
   leader: {
     code: 'leader',
@@ -74,7 +74,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '包联领导',
     en: 'Leader in charge',
     descriptionZh: '查看所包联项目与预警',
-    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.stats', 'meetings.read', ...PROJECT_BASE, 'supervision.read', 'observation.read'],
+    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.stats', 'meetings.read', ...PROJECT_BASE, 'supervision.read', 'observation.read', 'people.read', 'coverage.read'],
   },
   commissioner: {
     code: 'commissioner',
@@ -82,7 +82,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '项目专员（党建指导员）',
     en: 'Project commissioner',
     descriptionZh: '双员制：项目专员兼党建指导员，报进度、记问题、指导建支部',
-    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.raise', 'problems.triage', 'problems.rate', 'problems.stats', 'meetings.read', 'meetings.write', ...PROJECT_BASE, 'projects.progress', 'dispatch.confirm'],
+    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.raise', 'problems.triage', 'problems.rate', 'problems.stats', 'meetings.read', 'meetings.write', ...PROJECT_BASE, 'projects.progress', 'dispatch.confirm', 'people.read', 'people.write', 'coverage.read'],
   },
   secretary: {
     code: 'secretary',
@@ -90,7 +90,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '支部书记',
     en: 'Branch secretary',
     descriptionZh: '管理本支部的党员、组织生活',
-    permissions: [...BUSINESS_BASE, 'problems.read', ...PROJECT_BASE],
+    permissions: [...BUSINESS_BASE, 'problems.read', ...PROJECT_BASE, 'people.read', 'people.write', 'people.export', 'transfers.manage'],
   },
   dept_handler: {
     code: 'dept_handler',

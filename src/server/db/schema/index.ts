@@ -10,3 +10,4 @@ export * from './meetings.js';
 export * from './project-progress.js';
 export * from './project-approvals.js';
 export * from './project-cadence.js';
+export * from './people.js';
