@@ -17,7 +17,6 @@ import { closePartyOrg, closePlan, createPartyOrg, TRANSFORM_INTO, transformPart
 registerFieldLabels({
   parentId: '上级组织',
   kind: '组织类型',
-  name: '名称',
   establishedOn: '成立日期',
   docNo: '批复文号',
   termYears: '任期（年）',

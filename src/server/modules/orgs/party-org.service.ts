@@ -281,6 +281,7 @@ async function endBindings(tx: Tx, id: number, today: string): Promise<void> {
  */
 export async function closePartyOrg(ctx: AppContext, actor: Actor, id: number, input: { destinations?: Array<{ personId: number; orgUnitId: number }> | undefined; reason?: string | undefined }): Promise<{ moved: number }> {
   const unit = await requirePartyOrg(ctx.db, actor, id);
+  if (unit.closedAt) throw conflict({ zh: '组织已撤销', en: 'The organisation is already closed' });
   const [child] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(like(orgUnits.path, `${unit.path}%`), sql`${orgUnits.id} <> ${id}`, isNull(orgUnits.closedAt))).limit(1);
   if (child) throw new AppError('UNPROCESSABLE', { zh: '该组织还有未撤销的下级组织，请先处理下级组织', en: 'Close or move the organisations under it first' });
   const plan = await closePlan(ctx.db, actor, id);
@@ -332,6 +333,7 @@ export type TransformInto = keyof typeof TRANSFORM_INTO;
  */
 export async function transformPartyOrg(ctx: AppContext, actor: Actor, id: number, input: { into: TransformInto; name: string }): Promise<void> {
   const unit = await requirePartyOrg(ctx.db, actor, id);
+  if (unit.closedAt) throw conflict({ zh: '组织已撤销，不能转型', en: 'The organisation is closed' });
   if (!['temp_branch', 'joint_branch', 'branch'].includes(unit.kind)) throw new AppError('UNPROCESSABLE', { zh: `${ORG_KINDS[unit.kind as OrgKind].zh}不能转型为支部`, en: 'Only a branch can be transformed' });
   const now = ctx.clock.now();
   const today = chinaDate(now);
