@@ -63,15 +63,16 @@ describe('party organisations: details, warnings, 三同步', () => {
     for (let i = 0; i < 7; i++) await person({ relation: id });
     await person({ relation: id, status: 'probationary' });
     const tree = (await zzb.get('/api/orgs/tree')).json().data;
-    const find = (nodes: Array<{ id: number; children: unknown[] }>): any => {
+    type N = { id: number; children: N[]; party: Record<string, unknown>; warnings: Array<{ zh: string }> };
+    const find = (nodes: N[]): N | undefined => {
       for (const n of nodes) {
         if (n.id === id) return n;
-        const hit = find(n.children as Array<{ id: number; children: unknown[] }>);
+        const hit = find(n.children);
         if (hit) return hit;
       }
       return undefined;
     };
-    const node = find(tree);
+    const node = find(tree)!;
     expect(node.party).toMatchObject({ formalMembers: 7, relationMembers: 8, nextElectionOn: '2026-01-01' });
     const warnings = node.warnings.map((w: { zh: string }) => w.zh);
     expect(warnings[0]).toBe('正式党员 7 名（≥ 7 名），应设立支部委员会；现有委员 0 名');
@@ -115,9 +116,10 @@ describe('life cycle: close and transform (acceptance)', () => {
     const plan = (await zzb.get(`/api/orgs/${branch}/close-plan`)).json();
     expect(plan.members).toHaveLength(5);
     expect(plan.withoutDestination.map((m: { personId: number }) => m.personId).sort()).toEqual(nowhere.map((p) => p.id).sort());
-    const byId = new Map(plan.members.map((m: { personId: number }) => [m.personId, m]));
-    expect((byId.get(withHome[0]!.id) as any).proposed).toMatchObject({ orgUnitId: communityBranch, why: 'home' });
-    expect((byId.get(cameBack.id) as any).proposed).toMatchObject({ orgUnitId: prevOrg, why: 'previous' });
+    type M = { personId: number; proposed: { orgUnitId: number; why: string } | null };
+    const byId = new Map((plan.members as M[]).map((m) => [m.personId, m]));
+    expect(byId.get(withHome[0]!.id)?.proposed).toMatchObject({ orgUnitId: communityBranch, why: 'home' });
+    expect(byId.get(cameBack.id)?.proposed).toMatchObject({ orgUnitId: prevOrg, why: 'previous' });
     expect(plan.fallbacks.map((f: { orgUnitId: number }) => f.orgUnitId)).toContain(townCommittee);
     expect(plan.participants).toBe(1);
 
