@@ -48,32 +48,31 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
   const ids = units.filter((u) => isPartyKind(u.kind)).map((u) => u.id);
   const out = new Map<number, PartyDetails>();
   if (ids.length === 0) return out;
-  const [details, officers, covered, counts, parts] = await Promise.all([
-    db.select().from(partyOrgs).where(inArray(partyOrgs.unitId, ids)),
-    db
-      .select({ id: orgOfficers.id, orgUnitId: orgOfficers.orgUnitId, personId: orgOfficers.personId, name: people.name, role: orgOfficers.role, appointed: orgOfficers.appointed, since: orgOfficers.since })
-      .from(orgOfficers)
-      .innerJoin(people, eq(people.id, orgOfficers.personId))
-      .where(and(inArray(orgOfficers.orgUnitId, ids), isNull(orgOfficers.until)))
-      .orderBy(asc(orgOfficers.id)),
-    db
-      .select({ id: partyOrgCoverage.id, orgUnitId: partyOrgCoverage.orgUnitId, targetKind: partyOrgCoverage.targetKind, projectId: partyOrgCoverage.projectId, unitId: partyOrgCoverage.coveredUnitId, projectName: projects.name, unitName: orgUnits.name, since: partyOrgCoverage.since })
-      .from(partyOrgCoverage)
-      .leftJoin(projects, eq(projects.id, partyOrgCoverage.projectId))
-      .leftJoin(orgUnits, eq(orgUnits.id, partyOrgCoverage.coveredUnitId))
-      .where(and(inArray(partyOrgCoverage.orgUnitId, ids), isNull(partyOrgCoverage.until)))
-      .orderBy(asc(partyOrgCoverage.id)),
-    db
-      .select({ orgId: people.relationOrgUnitId, formal: sql<number>`count(*) filter (where ${people.politicalStatus} = 'full')::int`, all: sql<number>`count(*)::int` })
-      .from(people)
-      .where(inArray(people.relationOrgUnitId, ids))
-      .groupBy(people.relationOrgUnitId),
-    db
-      .select({ orgId: personParticipations.orgUnitId, n: sql<number>`count(*)::int` })
-      .from(personParticipations)
-      .where(and(inArray(personParticipations.orgUnitId, ids), isNull(personParticipations.until)))
-      .groupBy(personParticipations.orgUnitId),
-  ]);
+  // one after another: inside a transaction the executor is one connection
+  const details = await db.select().from(partyOrgs).where(inArray(partyOrgs.unitId, ids));
+  const officers = await db
+    .select({ id: orgOfficers.id, orgUnitId: orgOfficers.orgUnitId, personId: orgOfficers.personId, name: people.name, role: orgOfficers.role, appointed: orgOfficers.appointed, since: orgOfficers.since })
+    .from(orgOfficers)
+    .innerJoin(people, eq(people.id, orgOfficers.personId))
+    .where(and(inArray(orgOfficers.orgUnitId, ids), isNull(orgOfficers.until)))
+    .orderBy(asc(orgOfficers.id));
+  const covered = await db
+    .select({ id: partyOrgCoverage.id, orgUnitId: partyOrgCoverage.orgUnitId, targetKind: partyOrgCoverage.targetKind, projectId: partyOrgCoverage.projectId, unitId: partyOrgCoverage.coveredUnitId, projectName: projects.name, unitName: orgUnits.name, since: partyOrgCoverage.since })
+    .from(partyOrgCoverage)
+    .leftJoin(projects, eq(projects.id, partyOrgCoverage.projectId))
+    .leftJoin(orgUnits, eq(orgUnits.id, partyOrgCoverage.coveredUnitId))
+    .where(and(inArray(partyOrgCoverage.orgUnitId, ids), isNull(partyOrgCoverage.until)))
+    .orderBy(asc(partyOrgCoverage.id));
+  const counts = await db
+    .select({ orgId: people.relationOrgUnitId, formal: sql<number>`count(*) filter (where ${people.politicalStatus} = 'full')::int`, all: sql<number>`count(*)::int` })
+    .from(people)
+    .where(inArray(people.relationOrgUnitId, ids))
+    .groupBy(people.relationOrgUnitId);
+  const parts = await db
+    .select({ orgId: personParticipations.orgUnitId, n: sql<number>`count(*)::int` })
+    .from(personParticipations)
+    .where(and(inArray(personParticipations.orgUnitId, ids), isNull(personParticipations.until)))
+    .groupBy(personParticipations.orgUnitId);
   const det = new Map(details.map((d) => [d.unitId, d]));
   for (const id of ids) {
     const d = det.get(id);

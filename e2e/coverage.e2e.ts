@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, loginAs, newPage } from './browser.js';
+
+let browser: Browser;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ browser, close } = await launchBrowser());
+});
+afterAll(async () => close?.());
+
+describe('coverage journey', () => {
+  it('the organisation department accepts a joint-branch proposal, finds the branch in the tree, and the coverage rate goes up', async () => {
+    const { page, context } = await newPage(browser);
+    await loginAs(page, 'zzb');
+    await page.goto(baseUrl('/coverage'));
+    const rate = page.getByTestId('org-rate').first();
+    await rate.waitFor();
+    const before = Number(await rate.getAttribute('data-value'));
+
+    // the proposals are drawn and listed; accept the first open one under a name of our own
+    const accept = page.locator('[data-testid^="accept-"]').first();
+    await accept.waitFor();
+    await page.locator('canvas').first().waitFor();
+    await accept.click();
+    const name = `东临旅程联合党支部${Date.now() % 100000}`;
+    await page.getByTestId('accept-name').fill(name);
+    await page.getByTestId('accept-confirm').click();
+    await expect.poll(async () => Number(await rate.getAttribute('data-value')), { timeout: 15_000 }).toBeGreaterThan(before);
+    await page.getByText('已采纳').first().waitFor();
+
+    // the new joint branch is in the organisation tree, with its covered units
+    await page.goto(baseUrl('/orgs'));
+    await page.getByTestId('org-search').locator('input').fill(name);
+    await page.getByText(name, { exact: true }).click();
+    await page.getByText('联合党支部', { exact: true }).first().waitFor();
+    expect(await page.getByText(/^覆盖单位（[2-5]）$/).count()).toBe(1);
+    await context.close();
+  });
+});
