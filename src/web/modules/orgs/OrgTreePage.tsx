@@ -206,7 +206,7 @@ export default function OrgTreePage() {
       title: (
         <span data-testid={`org-node-${n.id}`}>
           <Tag color={PARTY_ORG_KINDS.includes(n.kind) ? 'red' : n.kind === 'firm' ? 'gold' : n.kind === 'department' ? 'blue' : 'default'}>{lang === 'zh' ? n.kindZh : ORG_KINDS[n.kind]?.en}</Tag>
-          {n.name}
+          <span>{n.name}</span>
           {n.warnings?.some((w) => w.level !== 'info') && <Badge status="warning" style={{ marginLeft: 6 }} />}
         </span>
       ),
