@@ -35,7 +35,8 @@ describe('coverage journey', () => {
     await page.getByTestId('org-search').locator('input').fill(name);
     await page.getByText(name, { exact: true }).click();
     await page.getByText('联合党支部', { exact: true }).first().waitFor();
-    expect(await page.getByText(/^覆盖单位（[2-5]）$/).count()).toBe(1);
+    await page.getByText(/^覆盖单位（[2-5]）$/).waitFor();
+    expect(await page.getByTestId('formal-members').innerText()).toMatch(/^正式党员 0 名，关系在此共 0 名，参与管理 [3-9]\d* 名$/);
     await context.close();
   });
 });

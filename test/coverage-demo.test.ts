@@ -110,6 +110,13 @@ describe('coverage engine on the demo region (acceptance)', () => {
     const links = await t.ctx.db.select().from(partyOrgCoverage).where(and(eq(partyOrgCoverage.orgUnitId, orgId), isNull(partyOrgCoverage.until)));
     const projectIds = kept.filter((k) => k.startsWith('p:')).map((k) => Number(k.slice(2)));
     expect(links.filter((l) => l.targetKind === 'project').map((l) => l.projectId).sort()).toEqual([...projectIds].sort());
+    // owner firms are folded into their projects: only stand-alone firms get their own link
+    const firmIds = kept.filter((k) => k.startsWith('f:')).map((k) => Number(k.slice(2)));
+    expect(links.filter((l) => l.targetKind === 'unit').map((l) => l.coveredUnitId).sort()).toEqual([...firmIds].sort());
+    expect(links).toHaveLength(kept.length);
+    const detail = (await zzb.get(`/api/orgs/${orgId}`)).json();
+    expect(detail.party.participants).toBeGreaterThanOrEqual(3);
+    expect(detail.warnings).toEqual([]);
     const withBranch = await t.ctx.db.select({ id: projects.id, b: projects.partyBranchUnitId }).from(projects).where(inArray(projects.id, projectIds));
     for (const w of withBranch) expect(w.b).toBe(orgId);
     const [row] = await t.ctx.db.select().from(coverageProposals).where(eq(coverageProposals.id, p.id));
