@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { auditLog, notifications, orgSetupTasks, orgUnits, partyOrgs, people, personEvents, personParticipations } from '../src/server/db/schema/index.js';
 import { pinyinKey } from '../src/shared/pinyin.js';
+import { chinaDate, daysBetween } from '../src/domain/dates.js';
+import { addWorkingDays } from '../src/domain/calendar.js';
 import { createTestApp, type Agent, type TestApp } from './test-app.js';
 import { buildRegion, buildUnit, buildUser, uid } from './factories.js';
 
@@ -42,6 +44,11 @@ describe('party organisations: details, warnings, 三同步', () => {
     const projectId = p.json().id as number;
     const [task] = await t.ctx.db.select().from(orgSetupTasks).where(eq(orgSetupTasks.projectId, projectId));
     expect(task).toMatchObject({ status: 'open', managerName: '陈经理' });
+    // 三同步: due in 20 working days by the loaded calendar
+    const today = chinaDate(t.clock.now());
+    expect(task!.dueOn).toBe(addWorkingDays(await t.ctx.calendar.get(), today, 20));
+    const listed = (await zzb.get('/api/coverage/setup-tasks?status=open')).json();
+    expect(listed.data.find((x: { projectId: number }) => x.projectId === projectId)).toMatchObject({ managerName: '陈经理', daysLeft: daysBetween(today, task!.dueOn) });
     const home = (await t.login((await buildUser(t.ctx, { unitId: a.region.id, roles: ['commissioner'] })).username)).get('/api/home');
     expect((await home).json().items.map((i: { key: string }) => i.key)).toContain('coverage-setup-tasks');
 
@@ -77,6 +84,24 @@ describe('party organisations: details, warnings, 三同步', () => {
     const warnings = node.warnings.map((w: { zh: string }) => w.zh);
     expect(warnings[0]).toBe('正式党员 7 名（≥ 7 名），应设立支部委员会；现有委员 0 名');
     expect(warnings[1]).toMatch(/^应于 2026-01-01 换届，已逾期 \d+ 天$/);
+  });
+
+  it('edits details, officers and covered units with an optimistic version; warns when a joint branch covers more than 5 units', async () => {
+    const id = (await zzb.post('/api/orgs', { parentId: townCommittee, kind: 'joint_branch', name: `联合支部${uid()}` })).json().id as number;
+    const firms = [];
+    for (let i = 0; i < 6; i++) firms.push(await buildUnit(t.ctx, { parentId: a.townA.id, kind: 'firm', name: `小微企业${uid()}` }));
+    const sec = await person({ relation: id, name: '钱书记' });
+    const v0 = (await zzb.get(`/api/orgs/${id}`)).json().party.version as number;
+    const res = await zzb.patch(`/api/orgs/${id}`, { version: v0, docNo: '甲党〔2026〕9号', termStartedOn: '2024-05-01', termYears: 3, covered: firms.map((f) => ({ kind: 'unit', id: f.id })), officers: [{ personId: sec.id, role: 'secretary' }] });
+    expect(res.statusCode).toBe(200);
+    const d = (await zzb.get(`/api/orgs/${id}`)).json();
+    expect(d.party).toMatchObject({ docNo: '甲党〔2026〕9号', nextElectionOn: '2027-05-01', secretary: '钱书记', version: v0 + 1 });
+    expect(d.warnings.map((w: { code: string; zh: string }) => w.zh)).toEqual(['联合党支部覆盖 6 个单位，一般不超过 5 个']);
+    expect((await zzb.patch(`/api/orgs/${id}`, { version: v0, docNo: 'x' })).statusCode).toBe(409);
+    const less = await zzb.patch(`/api/orgs/${id}`, { covered: firms.slice(0, 2).map((f) => ({ kind: 'unit', id: f.id })) });
+    expect(less.statusCode).toBe(200);
+    expect((await zzb.get(`/api/orgs/${id}`)).json().party.covered).toHaveLength(2);
+    expect((await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.entity, 'party_org'), eq(auditLog.entityId, String(id))))).map((r) => r.action)).toEqual(['create', 'update', 'update']);
   });
 
   it('404 for an org outside the scope; 400 in Chinese; 403 without orgs.write', async () => {
