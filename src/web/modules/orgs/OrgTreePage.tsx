@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, get, post } from '../../app/api.js';
+import { ApiError, get, patch, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useAuth } from '../../app/auth.js';
 import { ORG_KINDS, PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
@@ -21,6 +21,7 @@ interface PartyDetails {
   termStartedOn: string | null;
   nextElectionOn: string | null;
   status: string;
+  version: number;
   transformedInto: string | null;
   closedOn: string | null;
   secretary: string | null;
@@ -139,10 +140,72 @@ function TransformDialog({ org, onClose }: { org: OrgNode; onClose: () => void }
   );
 }
 
+interface DetailsForm {
+  kind?: OrgKind;
+  name: string;
+  establishedOn?: string;
+  docNo?: string;
+  termYears?: number;
+  termStartedOn?: string;
+}
+
+/** 新建下级党组织 (parent = the selected node) or 编辑 the selected party org's details. */
+function PartyOrgDialog({ parent, edit, onClose }: { parent?: OrgNode; edit?: OrgNode; onClose: () => void }) {
+  const { tr, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<DetailsForm>();
+  const save = useMutation({
+    mutationFn: (v: DetailsForm) => {
+      const body = { name: v.name, establishedOn: v.establishedOn || null, docNo: v.docNo || null, termYears: v.termYears ?? null, termStartedOn: v.termStartedOn || null };
+      return edit ? patch(`/api/orgs/${edit.id}`, { ...body, version: edit.party?.version }) : post<{ id: number }>('/api/orgs', { ...body, parentId: parent!.id, kind: v.kind });
+    },
+    onSuccess: () => {
+      void message.success(tr('已保存', 'Saved'));
+      void qc.invalidateQueries({ queryKey: ['org-tree'] });
+      onClose();
+    },
+    onError: (e) => void message.error(e instanceof ApiError ? e.message : String(e)),
+  });
+  const d = edit?.party;
+  const dateRule = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: tr('格式：YYYY-MM-DD', 'Format: YYYY-MM-DD') };
+  return (
+    <Modal open title={edit ? tr(`编辑「${edit.name}」`, `Edit ${edit.name}`) : tr(`在「${parent?.name}」下新建党组织`, `New party org under ${parent?.name}`)} onCancel={onClose} okButtonProps={{ loading: save.isPending, 'data-testid': 'org-save' } as never} onOk={() => void form.validateFields().then((v) => save.mutate(v))}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={edit ? { name: edit.name, establishedOn: d?.establishedOn ?? undefined, docNo: d?.docNo ?? undefined, termYears: d?.termYears ?? undefined, termStartedOn: d?.termStartedOn ?? undefined } : { kind: 'branch', termYears: 3 }}
+      >
+        {!edit && (
+          <Form.Item name="kind" label={tr('类型', 'Kind')} rules={[{ required: true }]}>
+            <Select options={PARTY_ORG_KINDS.map((k) => ({ value: k, label: lang === 'zh' ? ORG_KINDS[k].zh : ORG_KINDS[k].en }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={tr('名称', 'Name')} rules={[{ required: true, min: 2 }]}>
+          <Input data-testid="org-name" />
+        </Form.Item>
+        <Form.Item name="establishedOn" label={tr('成立日期', 'Established on')} rules={[dateRule]}>
+          <Input placeholder="2026-01-01" />
+        </Form.Item>
+        <Form.Item name="docNo" label={tr('批复文号', 'Approval document no.')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="termStartedOn" label={tr('本届开始日期', 'Term started on')} rules={[dateRule]}>
+          <Input placeholder="2026-01-01" />
+        </Form.Item>
+        <Form.Item name="termYears" label={tr('任期（年）', 'Term (years)')}>
+          <Select allowClear options={[3, 5].map((y) => ({ value: y, label: `${y}` }))} />
+        </Form.Item>
+        <Typography.Text type="secondary">{tr('下次换届日期按本届开始日期加任期计算；临时党支部不选举。', 'The next election is the term start plus the term; a temporary branch does not elect.')}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}
+
 function PartyPanel({ node }: { node: OrgNode }) {
   const { tr, lang } = useI18n();
   const { can } = useAuth();
-  const [dialog, setDialog] = useState<'close' | 'transform' | null>(null);
+  const [dialog, setDialog] = useState<'close' | 'transform' | 'edit' | null>(null);
   const d = node.party!;
   const write = can('orgs.write') && !node.closed && d.status !== 'closed';
   return (
@@ -173,6 +236,9 @@ function PartyPanel({ node }: { node: OrgNode }) {
       />
       {write && (
         <Space>
+          <Button onClick={() => setDialog('edit')} data-testid="org-edit">
+            {tr('编辑', 'Edit')}
+          </Button>
           {['temp_branch', 'joint_branch', 'branch'].includes(node.kind) && (
             <Button onClick={() => setDialog('transform')} data-testid="transform-open">
               {tr('转型', 'Transform')}
@@ -185,6 +251,7 @@ function PartyPanel({ node }: { node: OrgNode }) {
       )}
       {dialog === 'close' && <CloseDialog org={node} onClose={() => setDialog(null)} />}
       {dialog === 'transform' && <TransformDialog org={node} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <PartyOrgDialog edit={node} onClose={() => setDialog(null)} />}
     </Space>
   );
 }
@@ -196,6 +263,8 @@ export default function OrgTreePage() {
   const tree = useQuery({ queryKey: ['org-tree'], queryFn: () => get<{ data: OrgNode[] }>('/api/orgs/tree') });
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<number | null>(params.get('focus') ? Number(params.get('focus')) : null);
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
   const all = useMemo(() => flatten(tree.data?.data ?? []), [tree.data]);
   const keys = useMemo(() => new Map(all.map((n) => [n.id, pinyinKey(n.name)])), [all]);
   const matches = (n: OrgNode) => !q || n.name.includes(q) || (keys.get(n.id) ?? '').includes(q.toLowerCase());
@@ -240,7 +309,17 @@ export default function OrgTreePage() {
         </Card>
       </Col>
       <Col xs={24} md={12}>
-        <Card title={node?.name ?? tr('详情', 'Details')}>
+        <Card
+          title={node?.name ?? tr('详情', 'Details')}
+          extra={
+            node && !node.closed && can('orgs.write') ? (
+              <Button size="small" onClick={() => setCreating(true)} data-testid="org-create">
+                {tr('新建下级党组织', 'New party org under it')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {creating && node && <PartyOrgDialog parent={node} onClose={() => setCreating(false)} />}
           {node ? (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Descriptions column={1} size="small" bordered>
