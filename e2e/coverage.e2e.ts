@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, loginAs, newPage } from './browser.js';
+import { ApiClient } from './api.js';
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -37,6 +38,25 @@ describe('coverage journey', () => {
     await page.getByText('联合党支部', { exact: true }).first().waitFor();
     await page.getByText(/^覆盖单位（[2-5]）$/).waitFor();
     expect(await page.getByTestId('formal-members').innerText()).toMatch(/^正式党员 0 名，关系在此共 0 名，参与管理 [3-9]\d* 名$/);
+    await context.close();
+  });
+
+  it('closing the food park’s temporary branch shows the proposed destinations and is refused naming the members with nowhere to go', async () => {
+    const zzb = await ApiClient.login('zzb');
+    const food = (await zzb.json<{ data: Array<{ id: number }> }>('GET', `/api/orgs/options?q=${encodeURIComponent('先锋食品产业园项目临时党支部')}`)).data[0]!;
+    const { page, context } = await newPage(browser);
+    await loginAs(page, 'zzb');
+    await page.goto(baseUrl(`/orgs?focus=${food.id}`));
+    await page.getByTestId('warning-temp_branch_limits').waitFor();
+    await page.getByTestId('close-open').click();
+    await page.getByText('韩立军').waitFor();
+    await page.getByTestId('close-confirm').click();
+    const refused = page.getByTestId('close-refused');
+    await refused.waitFor();
+    const text = await refused.innerText();
+    expect(text).toMatch(/^以下 2 名党员的组织关系没有去向，不能撤销：/);
+    expect(text).toContain('龚晓峰');
+    expect(text).toContain('覃雨桐');
     await context.close();
   });
 });

@@ -151,6 +151,15 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(row).toMatchObject({ status: 'rejected', decisionNote: '两家企业即将搬迁' });
   });
 
+  it('is documented in the OpenAPI file', async () => {
+    const doc = (await t.anonymous().get('/api/openapi.json')).json();
+    for (const path of ['/api/coverage', '/api/coverage/proposals', '/api/coverage/proposals/{id}/accept', '/api/coverage/proposals/{id}/reject', '/api/orgs/{id}/close-plan', '/api/orgs/{id}/close', '/api/orgs/{id}/transform'])
+      expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/api/coverage'].get.description).toMatch(/组织覆盖率 = /);
+    expect(doc.paths['/api/orgs'].post).toBeDefined();
+    expect(doc.paths['/api/orgs/{id}'].patch).toBeDefined();
+  });
+
   it('shows the 三同步 tasks; closing the demo food branch is refused naming its members without a home', async () => {
     const tasks = (await zzb.get('/api/coverage/setup-tasks?status=open')).json();
     expect(tasks.total).toBe(2);
