@@ -48,6 +48,7 @@ export const MENU: MenuEntry[] = [
     ],
   },
   { key: 'orgs', path: '/orgs', zh: '组织架构', en: 'Organisations', icon: <ClusterOutlined />, anyOf: ['orgs.read'] },
+  { key: 'coverage', path: '/coverage', zh: '组织覆盖', en: 'Party coverage', icon: <ClusterOutlined />, anyOf: ['coverage.read'] },
   {
     key: 'projects',
     zh: '项目建设',

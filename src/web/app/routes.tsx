@@ -15,6 +15,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { path: '/inbox', Component: lazy(() => import('../modules/inbox/InboxPage.js')) },
   { path: '/change-password', Component: lazy(() => import('../pages/ChangePasswordPage.js')) },
   { path: '/orgs', anyOf: ['orgs.read'], Component: lazy(() => import('../modules/orgs/OrgTreePage.js')) },
+  { path: '/coverage', anyOf: ['coverage.read'], Component: lazy(() => import('../modules/coverage/CoveragePage.js')) },
   { path: '/admin/users', anyOf: ['users.write'], Component: lazy(() => import('../modules/users/UsersPage.js')) },
   { path: '/admin/calendar', anyOf: ['calendar.write'], Component: lazy(() => import('../modules/calendar/CalendarPage.js')) },
   { path: '/security/grants', anyOf: ['roles.grant'], Component: lazy(() => import('../modules/roles/GrantsPage.js')) },

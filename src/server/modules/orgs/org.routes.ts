@@ -6,7 +6,44 @@ import { forbidden, notFound } from '../../errors.js';
 import { ORG_KIND_CODES } from '../../../shared/org-kinds.js';
 import { can } from '../../actor.js';
 import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
-import { nestTree, presentOrg } from './org.presenter.js';
+import { nestTree, partyView, presentOrg } from './org.presenter.js';
+import { loadPartyDetails } from './party-org.repository.js';
+import { chinaDate } from '../../../domain/dates.js';
+import { isoDateString } from '../../http/pagination.js';
+import { registerFieldLabels } from '../../http/field-labels.js';
+import { registerAuditLabels } from '../audit/audit.labels.js';
+import { closePartyOrg, closePlan, createPartyOrg, TRANSFORM_INTO, transformPartyOrg, updatePartyOrg, type TransformInto } from './party-org.service.js';
+
+registerFieldLabels({
+  parentId: '上级组织',
+  kind: '组织类型',
+  establishedOn: '成立日期',
+  docNo: '批复文号',
+  termYears: '任期（年）',
+  termStartedOn: '本届开始日期',
+  nextElectionOn: '下次换届日期',
+  covered: '覆盖单位',
+  officers: '委员',
+  personId: '党员',
+  role: '职务',
+  destinations: '去向',
+  orgUnitId: '去向组织',
+  into: '转型为',
+  reason: '原因',
+});
+registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型' });
+
+const partyFields = {
+  establishedOn: isoDateString.nullable().optional(),
+  docNo: z.string().trim().max(64).nullable().optional(),
+  termYears: z.number().int().min(1).max(5).nullable().optional(),
+  termStartedOn: isoDateString.nullable().optional(),
+  nextElectionOn: isoDateString.nullable().optional(),
+  projectId: z.number().int().positive().nullable().optional(),
+  covered: z.array(z.object({ kind: z.enum(['project', 'unit']), id: z.number().int().positive() })).max(50).optional(),
+  officers: z.array(z.object({ personId: z.number().int().positive(), role: z.enum(['secretary', 'deputy_secretary', 'committee_member']) })).max(30).optional(),
+};
+const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 const ORG = { zh: '组织', en: 'Organisation' };
 
@@ -20,7 +57,8 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: '组织树（本级及下级）/ the organisation tree under the actor', querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }) },
     handler: async (req) => {
       const a = actorOf(req);
-      return { data: nestTree(await listSubtree(ctx.db, a.scope.path, { includeClosed: req.query.includeClosed === 'true' })) };
+      const rows = await listSubtree(ctx.db, a.scope.path, { includeClosed: req.query.includeClosed === 'true' });
+      return { data: nestTree(rows, await loadPartyDetails(ctx.db, rows), chinaDate(ctx.clock.now())) };
     },
   });
 
@@ -45,7 +83,62 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       const unit = await findUnitInScope(ctx.db, actorOf(req).scope.path, req.params.id);
       if (!unit) throw notFound(ORG);
-      return presentOrg(unit);
+      return { ...presentOrg(unit), ...partyView(unit.kind, (await loadPartyDetails(ctx.db, [unit])).get(unit.id), chinaDate(ctx.clock.now())) };
+    },
+  });
+
+  r.post('/api/orgs', {
+    config: { permission: 'orgs.write' },
+    schema: {
+      tags,
+      summary: '新建党组织（详情、覆盖单位、委员）/ create a party organisation',
+      body: z.object({ parentId: z.number().int().positive(), kind: z.enum(ORG_KIND_CODES), name: z.string().trim().min(2).max(64), ...partyFields }),
+    },
+    handler: async (req) => ({ id: await createPartyOrg(ctx, actorOf(req), req.body) }),
+  });
+
+  r.patch('/api/orgs/:id', {
+    config: { permission: 'orgs.write' },
+    schema: {
+      tags,
+      summary: '修改党组织 / edit a party organisation (details, covered units, officers)',
+      params: idParams,
+      body: z.object({ name: z.string().trim().min(2).max(64).optional(), version: z.number().int().min(0).optional(), ...partyFields }),
+    },
+    handler: async (req) => {
+      await updatePartyOrg(ctx, actorOf(req), req.params.id, req.body);
+      return { ok: true };
+    },
+  });
+
+  r.get('/api/orgs/:id/close-plan', {
+    config: { permission: 'orgs.write' },
+    schema: { tags, summary: '撤销方案：每名党员组织关系的建议去向 / where each member would go', params: idParams },
+    handler: async (req) => closePlan(ctx.db, actorOf(req), req.params.id),
+  });
+
+  r.post('/api/orgs/:id/close', {
+    config: { permission: 'orgs.write' },
+    schema: {
+      tags,
+      summary: '撤销党组织：转移全部组织关系（无去向者拒绝并列出）/ close, moving every relation (422 listing members with nowhere to go)',
+      params: idParams,
+      body: z.object({ destinations: z.array(z.object({ personId: z.number().int().positive(), orgUnitId: z.number().int().positive() })).max(5000).optional(), reason: z.string().trim().max(200).optional() }),
+    },
+    handler: async (req) => closePartyOrg(ctx, actorOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/orgs/:id/transform', {
+    config: { permission: 'orgs.write' },
+    schema: {
+      tags,
+      summary: '转型为商圈、楼宇或社区党支部（党员随之保留）/ transform into a business-district, building or community branch',
+      params: idParams,
+      body: z.object({ into: z.enum(Object.keys(TRANSFORM_INTO) as [TransformInto, ...TransformInto[]]), name: z.string().trim().min(2).max(64) }),
+    },
+    handler: async (req) => {
+      await transformPartyOrg(ctx, actorOf(req), req.params.id, req.body);
+      return { ok: true };
     },
   });
 }
