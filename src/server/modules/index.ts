@@ -20,6 +20,7 @@ import { approvalRoutes } from './approvals/approval.routes.js';
 import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { observationRoutes } from './observation/observation.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, registered in this order by buildApp. */
 export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -42,4 +43,5 @@ export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
   dispatchRoutes,
   supervisionRoutes,
   observationRoutes,
+  peopleRoutes,
 ];
