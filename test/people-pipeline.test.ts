@@ -32,7 +32,7 @@ describe('development pipeline', () => {
     expect(d.politicalStatus).toBe('applicant');
     d = (await step(p.id, { step: 'talk', on: '2024-03-10' })).json();
     expect(d.development.warnings.map((x: { code: string }) => x.code)).toEqual(['talk_late']);
-    d = (await step(p.id, { step: 'activist', on: '2024-04-01', contacts: [{ name: '联系人丙' }, { name: '联系人丁' }] })).json();
+    expect((await step(p.id, { step: 'activist', on: '2024-04-01', contacts: [{ name: '联系人丙' }, { name: '联系人丁' }] })).statusCode).toBe(200);
     d = (await step(p.id, { step: 'candidate', on: '2025-04-01' })).json();
     expect(d.politicalStatus).toBe('candidate');
     const noIntro = await step(p.id, { step: 'admit', on: '2025-07-01', introducers: [{ name: '介绍人甲' }] });
