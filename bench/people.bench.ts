@@ -62,7 +62,7 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
     const idHash = app.ctx.cipher.blindIndex(someId);
     const raw = (where: ReturnType<typeof sql>) => async () => {
       await Promise.all([
-        queryRows(database.db, sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by p.pinyin, p.id limit 20`),
+        queryRows(database.db, sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by p.pinyin using ~<~, p.id limit 20`),
         queryRows(database.db, sql`select count(*)::int from people p where ${where}`),
       ]);
     };
@@ -119,6 +119,12 @@ export async function run(): Promise<void> {
       await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 30));
     } finally {
       await database.close();
+      // pool.end() resolves before its sockets close: wait for them, so the forced drop kills nobody listening
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (!rows[0]?.n) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
