@@ -83,6 +83,15 @@ describe('people API', () => {
     expect(page.total).toBeGreaterThanOrEqual(3);
   });
 
+  it('lists by pinyin (no ICU needed), newest first on request', async () => {
+    const branch = await buildUnit(t.ctx, { parentId: w.townB.id, kind: 'branch' });
+    for (const name of ['赵一', '安二', '陈三', '白四']) expect((await orgDept.post('/api/people', person({ name, relationOrgUnitId: branch.id }))).statusCode).toBe(200);
+    const names = async (q: string) => ((await orgDept.get(`/api/people?orgId=${branch.id}&${q}`)).json().data as Array<{ name: string }>).map((p) => p.name);
+    expect(await names('sort=name')).toEqual(['安二', '白四', '陈三', '赵一']);
+    expect(await names('sort=recent')).toEqual(['白四', '陈三', '安二', '赵一']);
+    expect(await names('sort=name&page=2&pageSize=3')).toEqual(['赵一']);
+  });
+
   it('out of scope reads as 404 and is never listed', async () => {
     const other = await buildRegion(t.ctx);
     const stranger = await buildUser(t.ctx, { unitId: other.region.id, roles: ['org_dept'] });
