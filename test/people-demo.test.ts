@@ -44,4 +44,14 @@ describe('demo people and pipeline', () => {
     const transfers = (await as.zzb!.get('/api/people/transfers?status=issued')).json();
     expect(transfers.data.map((x: { personName: string }) => x.personName)).toContain('黎明辉');
   });
+
+  it('the home page of the organisation department lists the transfer to receive and the pipeline dates due soon', async () => {
+    const items = (await as.zzb!.get('/api/home')).json().items as Array<{ key: string; title: string; count?: number }>;
+    expect(items.find((i) => i.key === 'transfers-in')).toMatchObject({ title: '1 件组织关系转接待接收', count: 1 });
+    const soon = items.find((i) => i.key === 'pipeline-due-soon');
+    expect(soon?.count).toBe(2); // 郑海涛's talk and 韦立新's full membership
+    expect(items.some((i) => i.key === 'pipeline-overdue')).toBe(false);
+    const commissioner = (await as.zhuanyuan!.get('/api/home')).json().items as Array<{ key: string }>;
+    expect(commissioner.some((i) => i.key === 'transfers-in')).toBe(false);
+  });
 });
