@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useUrlState } from '../../hooks/useUrlState.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { DEFAULT_PEOPLE_FILTERS, STATUS_OPTIONS, type PersonItem, type PersonPage } from './api.js';
 import { ImportModal } from './ImportModal.js';
+import { PersonFormDrawer } from './PersonFormDrawer.js';
 
 /** 党员名册: filters in the URL, pinyin-initial search ("zs" → 张三), ID/phone masked unless allowed, export, import. */
 export default function PeopleListPage() {
@@ -18,6 +19,7 @@ export default function PeopleListPage() {
   const { can } = useAuth();
   const [f, setF] = useUrlState(DEFAULT_PEOPLE_FILTERS);
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: ['people', f, lang], queryFn: () => get<PersonPage>('/api/people', f) });
   const yes = [{ value: 'true', label: tr('是', 'Yes') }];
   const columns: ColumnsType<PersonItem> = [
@@ -59,6 +61,7 @@ export default function PeopleListPage() {
         <Space wrap>
           {can('people.export') && <Button icon={<DownloadOutlined />} onClick={() => download('/api/people/export', filters)} data-testid="people-export">{tr('导出 Excel', 'Export Excel')}</Button>}
           {can('people.import') && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="people-import">{tr('导入名册', 'Import')}</Button>}
+          {can('people.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-new">{tr('登记人员', 'Register')}</Button>}
         </Space>
       }
     >
@@ -85,6 +88,7 @@ export default function PeopleListPage() {
         pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => tr(`共 ${n} 人`, `${n} people`), onChange: (page, pageSize) => setF({ page, pageSize }) }}
       />
       <ImportModal open={importing} onClose={() => setImporting(false)} />
+      <PersonFormDrawer open={creating} onClose={() => setCreating(false)} />
     </Card>
   );
 }
