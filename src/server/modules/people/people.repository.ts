@@ -56,18 +56,22 @@ export type PersonListRow = { person: PersonRow; orgName: string | null };
  * page 1 of a million people is read from the index instead of sorting them all; pinyin keys are
  * lower-case ASCII, where byte order is alphabetical order.
  */
-function orderOf(sort: PeopleFilter['sort'] | undefined): SQL[] {
-  return sort === 'recent' ? [desc(people.id)] : [sql`${people.pinyin} using ~<~`, asc(people.id)];
+function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined }): SQL[] {
+  if (f.sort === 'recent') return [desc(people.id)];
+  // A text search selects a few rows clustered at one letter: filter first, then sort them (collate
+  // "C" is the same byte order, but no index serves it, so the planner cannot walk the index from "a").
+  if (f.q) return [sql`${people.pinyin} collate "C"`, asc(people.id)];
+  return [sql`${people.pinyin} using ~<~`, asc(people.id)];
 }
 
-export async function listPeople(db: Executor, where: SQL | undefined, f: Pick<PeopleFilter, 'page' | 'pageSize' | 'sort'>): Promise<{ rows: PersonListRow[]; total: number }> {
+export async function listPeople(db: Executor, where: SQL | undefined, f: Pick<PeopleFilter, 'page' | 'pageSize' | 'sort'> & { q?: string | undefined }): Promise<{ rows: PersonListRow[]; total: number }> {
   const [rows, [count]] = await Promise.all([
     db
       .select({ person: people, orgName: orgUnits.name })
       .from(people)
       .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
       .where(where)
-      .orderBy(...orderOf(f.sort))
+      .orderBy(...orderOf(f))
       .limit(f.pageSize)
       .offset(offsetOf(f)),
     db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
