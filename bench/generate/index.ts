@@ -4,12 +4,14 @@ import { SCALES, type GeneratedRefs, type Generator, type ScaleName } from './ty
 import { generateOrgs } from './orgs.js';
 import { generateProblems } from './problems.js';
 import { generateProjects } from './projects.js';
+import { generatePeople } from './people.js';
 
 /** Every module's generator, in dependency order. Modules append theirs (projects, people, problems). */
 export const GENERATORS: Array<{ name: string; run: Generator }> = [
   { name: 'orgs', run: generateOrgs },
   { name: 'projects', run: generateProjects },
   { name: 'problems', run: generateProblems },
+  { name: 'people', run: generatePeople },
 ];
 
 /** Generates a whole region at `scale`, reproducibly from `seed`, into the given database. */

@@ -3,6 +3,7 @@ import { sessions } from '../db/schema/index.js';
 import type { Job } from './scheduler.js';
 import { problemJobs } from '../modules/problems/problem.jobs.js';
 import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
+import { peopleJobs } from '../modules/people/people.jobs.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -22,3 +23,4 @@ const purgeSessions: Job = {
 
 /** Background jobs; modules add theirs (daily warning recomputation, SLA reminders). */
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
+JOBS.push(...peopleJobs);

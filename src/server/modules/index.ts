@@ -21,6 +21,7 @@ import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { observationRoutes } from './observation/observation.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, registered in this order by buildApp. */
 export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -44,4 +45,5 @@ export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
   supervisionRoutes,
   observationRoutes,
   coverageRoutes,
+  peopleRoutes,
 ];

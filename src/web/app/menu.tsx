@@ -64,6 +64,18 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
+    key: 'people',
+    zh: '党员管理',
+    en: 'Members',
+    icon: <TeamOutlined />,
+    anyOf: ['people.read'],
+    children: [
+      { key: 'people-list', path: '/people', zh: '党员名册', en: 'Members', anyOf: ['people.read'] },
+      { key: 'people-pipeline', path: '/people/pipeline', zh: '发展党员', en: 'Development pipeline', anyOf: ['people.read'] },
+      { key: 'people-transfers', path: '/people/transfers', zh: '组织关系转接', en: 'Relation transfers', anyOf: ['people.read'] },
+    ],
+  },
+  {
     key: 'cadence',
     zh: '调度督办',
     en: 'Dispatch & supervision',

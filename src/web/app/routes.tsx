@@ -29,6 +29,11 @@ export const PAGE_ROUTES: PageRoute[] = [
   { path: '/problems/settings', anyOf: ['problems.config'], Component: lazy(() => import('../modules/problems/ProblemSettingsPage.js')) },
   { path: '/problems/:id', anyOf: ['problems.read'], Component: lazy(() => import('../modules/problems/ProblemDetailPage.js')) },
   { path: '/meetings', anyOf: ['meetings.read'], Component: lazy(() => import('../modules/meetings/MeetingsPage.js')) },
+  // people (issue 5)
+  { path: '/people', anyOf: ['people.read'], Component: lazy(() => import('../modules/people/PeopleListPage.js')) },
+  { path: '/people/pipeline', anyOf: ['people.read'], Component: lazy(() => import('../modules/people/PipelinePage.js')) },
+  { path: '/people/transfers', anyOf: ['people.read'], Component: lazy(() => import('../modules/people/TransfersPage.js')) },
+  { path: '/people/:id', anyOf: ['people.read'], Component: lazy(() => import('../modules/people/PersonDetailPage.js')) },
   // projects (issue 3)
   { path: '/projects', anyOf: ['projects.read'], Component: lazy(() => import('../modules/projects/ProjectListPage.js')) },
   { path: '/projects/board', anyOf: ['projects.board'], Component: lazy(() => import('../modules/projects/BoardPage.js')) },

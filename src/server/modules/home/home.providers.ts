@@ -6,6 +6,7 @@ import type { HomeProvider } from './home.types.js';
 import { problemHome } from '../problems/problem.home.js';
 import { PROJECT_HOME_PROVIDERS } from '../projects/project.home.js';
 import { COVERAGE_HOME_PROVIDERS } from '../coverage/coverage.home.js';
+import { PEOPLE_HOME_PROVIDERS } from '../people/people.home.js';
 
 const inbox: HomeProvider = async (ctx, actor) => {
   const [row] = await ctx.db
@@ -54,3 +55,4 @@ const failedLoginsToday: HomeProvider = async (ctx, actor) => {
 /** Modules add their providers here (to sign, due soon, overdue, to confirm …). */
 export const HOME_PROVIDERS: HomeProvider[] = [inbox, calendarNextYear, lockedAccounts, failedLoginsToday, problemHome, ...PROJECT_HOME_PROVIDERS];
 HOME_PROVIDERS.push(...COVERAGE_HOME_PROVIDERS);
+HOME_PROVIDERS.push(...PEOPLE_HOME_PROVIDERS);

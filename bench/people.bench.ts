@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { eq, sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { parseConfig } from '../src/server/config.js';
+import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { users } from '../src/server/db/schema/index.js';
+import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
+import { createRng } from './generate/rng.js';
+import { SCALES, type GeneratedRefs, type ScaleName } from './generate/types.js';
+import { generateOrgs } from './generate/orgs.js';
+import { generatedIdNumber, generatePeople } from './generate/people.js';
+import { measure, printStats, type Stats } from './lib.js';
+
+/**
+ * The member list at scale through the real app (app.inject with an authenticated session): page 1,
+ * a status filter, a pinyin-initials search and an ID-number search, next to the same queries in raw
+ * SQL in the same run. Only orgs and people are generated (no projects or problems).
+ *   npx tsx bench/people.bench.ts                       (npm run bench -- people)
+ *   BENCH_SCALES=district npx tsx bench/people.bench.ts  60,000 people on PGlite
+ *   BENCH_SCALES=province BENCH_PEOPLE=1000000 …         1M people on PostgreSQL (default)
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (an admin URL: a database is created and dropped)
+ */
+const COMMAND = 'npm run bench -- people';
+const PASSWORD = 'Xianfeng@2026';
+
+async function loginCookie(app: FastifyInstance, username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  const sid = res.cookies.find((c) => c.name === 'xf_sid')?.value;
+  if (res.statusCode !== 200 || !sid) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  return `xf_sid=${sid}`;
+}
+
+async function benchScale(scale: ScaleName, database: Database, n: number): Promise<void> {
+  const started = Date.now();
+  await migrateDatabase(database);
+  const config = parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ database, config, secretKeyHex: 'a1'.repeat(32) });
+  try {
+    await syncRoles(app.ctx);
+    await seedCalendarOnce(app.ctx);
+    const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
+    const g = { ctx: app.ctx, scale: SCALES[scale], scaleName: scale, rng: createRng(42), refs, log: (m: string) => console.log(m) };
+    await generateOrgs(g);
+    await generatePeople(g);
+    const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from people`);
+    console.log(`\n${scale} (${database.kind}): ${total} people generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const [u] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, refs.userIds.gen_zzb ?? 0));
+    const [t] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, refs.userIds.gen_zhuanyuan ?? 0));
+    const org = await loginCookie(app, u?.username ?? '');
+    const town = await loginCookie(app, t?.username ?? '');
+    const get = (cookie: string, url: string) => async () => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res;
+    };
+    const region = refs.regionPath;
+    const someId = generatedIdNumber(Math.floor(total / 2));
+    const idHash = app.ctx.cipher.blindIndex(someId);
+    const raw = (where: ReturnType<typeof sql>, order = sql`p.pinyin using ~<~, p.id`) => async () => {
+      await Promise.all([
+        queryRows(database.db, sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by ${order} limit 20`),
+        queryRows(database.db, sql`select count(*)::int from people p where ${where}`),
+      ]);
+    };
+    const inRegion = sql`p.org_path like ${`${region}%`}`;
+    const opts = { n, warmup: Math.max(3, Math.round(n / 10)) };
+    const rows: Stats[] = [];
+    rows.push(await measure('app  GET /api/people (region, page 1×20, by pinyin)', get(org, '/api/people?page=1&pageSize=20'), opts));
+    rows.push(await measure('raw  SQL same (page + count)', raw(inRegion), opts));
+    rows.push(await measure('app  GET /api/people?politicalStatus=probationary', get(org, '/api/people?politicalStatus=probationary&page=1&pageSize=20'), opts));
+    rows.push(await measure('raw  SQL same (status)', raw(sql`${inRegion} and p.political_status = 'probationary'`), opts));
+    rows.push(await measure('app  GET /api/people?q=zs (pinyin initials)', get(org, '/api/people?q=zs&page=1&pageSize=20'), opts));
+    rows.push(await measure('raw  SQL same (pinyin prefix)', raw(sql`${inRegion} and (p.pinyin like 'zs%' or p.pinyin like '% zs%')`, sql`p.pinyin collate "C", p.id`), opts));
+    rows.push(await measure('app  GET /api/people?q=<ID number> (blind index)', get(org, `/api/people?q=${someId}`), opts));
+    rows.push(await measure('raw  SQL same (id_hash)', raw(sql`${inRegion} and p.id_hash = ${idHash}`), opts));
+    rows.push(await measure('app  GET /api/people (township user, page 1×20)', get(town, '/api/people?page=1&pageSize=20'), opts));
+    rows.push(await measure('app  GET /api/people?sort=recent (region, newest first)', get(org, '/api/people?sort=recent&page=1&pageSize=20'), opts));
+    printStats(`people bench — ${scale} scale on ${database.kind} (${total} people) · ${COMMAND}`, rows);
+    const p50 = (name: string) => rows.find((r) => r.name.startsWith(name))?.p50 ?? NaN;
+    console.log(
+      `ratios (p50) app/raw SQL: page 1 = ${(p50('app  GET /api/people (region') / p50('raw  SQL same (page')).toFixed(1)}×, status = ${(p50('app  GET /api/people?politicalStatus') / p50('raw  SQL same (status')).toFixed(1)}×, ` +
+        `pinyin = ${(p50('app  GET /api/people?q=zs') / p50('raw  SQL same (pinyin')).toFixed(1)}×, ID = ${(p50('app  GET /api/people?q=<ID') / p50('raw  SQL same (id_hash')).toFixed(1)}×`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const scales = (process.env.BENCH_SCALES ?? 'province').split(',');
+  if (scales.includes('district') || scales.includes('tiny')) {
+    const scale = scales.includes('tiny') ? 'tiny' : 'district';
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      await benchScale(scale, database, Number(process.env.BENCH_N ?? 50));
+    } finally {
+      await database.close();
+    }
+  }
+  if (scales.includes('province')) {
+    const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `xf_bench_people_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    try {
+      await admin.connect();
+    } catch (e) {
+      console.log(`province scale skipped: PostgreSQL not reachable at ${adminUrl} (${(e as Error).message})`);
+      return;
+    }
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+    try {
+      await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 30));
+    } finally {
+      await database.close();
+      // pool.end() resolves before its sockets close: wait for them, so the forced drop kills nobody listening
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (!rows[0]?.n) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

@@ -1,0 +1,45 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { can } from '../../actor.js';
+import { developmentRecords, orgUnits, people, relationTransfers } from '../../db/schema/index.js';
+import { inSubtree } from '../../scope.js';
+import { chinaDate } from '../../../domain/dates.js';
+import { pipelineView } from '../../../domain/pipeline.js';
+import type { HomeItem, HomeProvider } from '../home/home.types.js';
+
+/** Transfer letters addressed to an org in scope, waiting to be received. */
+export const transfersToReceive: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'transfers.manage')) return [];
+  const today = chinaDate(ctx.clock.now());
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(relationTransfers)
+    .innerJoin(orgUnits, eq(orgUnits.id, relationTransfers.toOrgUnitId))
+    .where(and(eq(relationTransfers.status, 'issued'), sql`${relationTransfers.validUntil} >= ${today}`, inSubtree(orgUnits.path, actor.scope.path)));
+  const n = row?.n ?? 0;
+  return n ? [{ key: 'transfers-in', level: 'warning', title: { zh: `${n} 件组织关系转接待接收`, en: `${n} relation transfers to receive` }, count: n, link: '/people/transfers?direction=in&status=issued' }] : [];
+};
+
+/** 发展党员: statutory dates past or within two weeks, in the actor's scope. */
+export const pipelineDue: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'people.write')) return [];
+  const today = chinaDate(ctx.clock.now());
+  const rows = await ctx.db
+    .select({ dev: developmentRecords })
+    .from(developmentRecords)
+    .innerJoin(people, eq(people.id, developmentRecords.personId))
+    .where(and(inSubtree(people.orgPath, actor.scope.path), sql`${developmentRecords.fullOn} is null`))
+    .limit(5000);
+  let overdue = 0;
+  let soon = 0;
+  for (const r of rows) {
+    const s = pipelineView(r.dev, today).next?.status;
+    if (s === 'overdue') overdue++;
+    else if (s === 'due_soon') soon++;
+  }
+  const items: HomeItem[] = [];
+  if (overdue) items.push({ key: 'pipeline-overdue', level: 'danger', title: { zh: `发展党员：${overdue} 人的时间节点已逾期`, en: `Pipeline: ${overdue} people past a statutory date` }, count: overdue, link: '/people/pipeline' });
+  if (soon) items.push({ key: 'pipeline-due-soon', level: 'warning', title: { zh: `发展党员：${soon} 人的时间节点两周内到期`, en: `Pipeline: ${soon} people due within two weeks` }, count: soon, link: '/people/pipeline' });
+  return items;
+};
+
+export const PEOPLE_HOME_PROVIDERS: HomeProvider[] = [transfersToReceive, pipelineDue];

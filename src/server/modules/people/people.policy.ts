@@ -1,0 +1,11 @@
+import type { Permission } from '../../../shared/permissions.js';
+
+/** Which permission each people action needs (scope is checked by the repository: out of scope is 404). */
+export const peoplePolicy = {
+  list: 'people.read',
+  read: 'people.read',
+  write: 'people.write',
+  export: 'people.export',
+  import: 'people.import',
+  transfers: 'transfers.manage',
+} as const satisfies Record<string, Permission>;

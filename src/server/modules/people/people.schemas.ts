@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
+import { PIPELINE_STEPS } from '../../../domain/pipeline.js';
+
+export const POLITICAL_STATUSES = ['masses', 'applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
+export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
+export const STATUS_LABELS: Record<PoliticalStatus, { zh: string; en: string }> = {
+  masses: { zh: '群众', en: 'Masses' },
+  applicant: { zh: '入党申请人', en: 'Applicant' },
+  activist: { zh: '入党积极分子', en: 'Activist' },
+  candidate: { zh: '发展对象', en: 'Candidate' },
+  probationary: { zh: '预备党员', en: 'Probationary member' },
+  full: { zh: '正式党员', en: 'Full member' },
+};
+export const PARTICIPATION_ROLES = ['participant', 'secretary', 'deputy_secretary', 'committee_member', 'group_leader'] as const;
+export const FLOWS = ['none', 'out', 'in'] as const;
+
+export const personIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const peopleFilterQuery = z.object({
+  q: z.string().trim().max(32).optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
+  worker: queryBool.optional(),
+  talent: queryBool.optional(),
+  expert: queryBool.optional(),
+  flow: z.enum(FLOWS).optional(),
+  employer: z.string().trim().max(64).optional(),
+  projectId: z.coerce.number().int().positive().optional(),
+  sort: z.enum(['name', 'recent']).default('name'),
+});
+export const peopleListQuery = pageQuery.extend(peopleFilterQuery.shape);
+export type PeopleFilter = z.infer<typeof peopleListQuery>;
+
+const optText = (max: number) => z.string().trim().max(max).nullable().optional();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '格式不正确');
+
+const personFields = {
+  name: z.string().trim().min(1).max(32),
+  idNumber: z.string().trim().max(18).nullable().optional(),
+  phone: phone.nullable().optional(),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  birthDate: isoDateString.nullable().optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).default('masses'),
+  relationOrgUnitId: z.number().int().positive(),
+  employerUnitId: z.number().int().positive().nullable().optional(),
+  employerName: optText(64),
+  projectId: z.number().int().positive().nullable().optional(),
+  job: optText(32),
+  homeUnitId: z.number().int().positive().nullable().optional(),
+  isWorker: z.boolean().default(false),
+  isTalent: z.boolean().default(false),
+  isExpert: z.boolean().default(false),
+};
+export const createPersonBody = z.object(personFields);
+export type CreatePersonInput = z.infer<typeof createPersonBody>;
+
+/** The relation org changes only by a transfer (see transfers), so it is not editable here. */
+export const updatePersonBody = z
+  .object({
+    ...personFields,
+    isWorker: z.boolean(),
+    isTalent: z.boolean(),
+    isExpert: z.boolean(),
+    politicalStatus: z.enum(POLITICAL_STATUSES),
+  })
+  .omit({ relationOrgUnitId: true })
+  .partial()
+  .extend({ version: z.number().int().min(0) });
+export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
+
+export const flowBody = z.object({
+  flow: z.enum(FLOWS),
+  flowSince: isoDateString.nullable().optional(),
+  flowPlace: optText(64),
+  flowCertificate: z.boolean().default(false),
+  version: z.number().int().min(0),
+});
+export type FlowInput = z.infer<typeof flowBody>;
+
+export const participationBody = z.object({
+  orgUnitId: z.number().int().positive(),
+  role: z.enum(PARTICIPATION_ROLES).default('participant'),
+  since: isoDateString,
+});
+export const endParticipationBody = z.object({ until: isoDateString });
+export const participationParams = z.object({ id: z.coerce.number().int().positive(), pid: z.coerce.number().int().positive() });
+
+const nameRef = z.object({ personId: z.number().int().positive().nullable().optional(), name: z.string().trim().min(1).max(32) });
+export const pipelineStepBody = z.object({
+  step: z.enum(PIPELINE_STEPS),
+  on: isoDateString,
+  introducers: z.array(nameRef).max(4).optional(),
+  contacts: z.array(nameRef).max(4).optional(),
+  extensionMonths: z.number().int().optional(),
+  reason: optText(200),
+});
+export type PipelineStepInput = z.infer<typeof pipelineStepBody>;
+
+export const pipelineQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+
+export const issueTransferBody = z.object({
+  personId: z.number().int().positive(),
+  toOrgUnitId: z.number().int().positive(),
+  letterNo: optText(32),
+  issuedOn: isoDateString.optional(),
+  reason: optText(200),
+});
+export const decideTransferBody = z.object({ reason: optText(200), version: z.number().int().min(0) });
+export const transferIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const transferListQuery = pageQuery.extend({
+  status: z.enum(['issued', 'received', 'rejected', 'expired', 'revoked']).optional(),
+  direction: z.enum(['in', 'out', 'all']).default('all'),
+});
+export type TransferFilter = z.infer<typeof transferListQuery>;
+
+export const importQuery = z.object({ onlyValid: queryBool.default(false) });
+
+const ref = z.object({ id: z.number().int(), name: z.string() }).nullable();
+
+export const personListItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  politicalStatus: z.string(),
+  statusLabel: z.string(),
+  relationOrg: ref,
+  employerName: z.string().nullable(),
+  projectId: z.number().int().nullable(),
+  job: z.string().nullable(),
+  isWorker: z.boolean(),
+  isTalent: z.boolean(),
+  isExpert: z.boolean(),
+  flow: z.string(),
+  flowSince: z.string().nullable(),
+  flowPlace: z.string().nullable(),
+  flowCertificate: z.boolean(),
+  flowWarning: z.object({ code: z.string(), text: z.string() }).nullable(),
+  version: z.number().int(),
+});
+export const personPage = pageOf(personListItem);
+export type PersonListItem = z.infer<typeof personListItem>;
+
+export const transferItem = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  personName: z.string(),
+  fromOrg: ref,
+  toOrg: ref,
+  letterNo: z.string().nullable(),
+  issuedOn: z.string(),
+  validUntil: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  decidedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+  version: z.number().int(),
+  canReceive: z.boolean(),
+  canRevoke: z.boolean(),
+});
+const due = z.object({ key: z.string(), dueOn: z.string(), status: z.string(), text: z.string() }).nullable();
+export const personDetail = personListItem.extend({
+  employerUnitId: z.number().int().nullable(),
+  homeUnitId: z.number().int().nullable(),
+  sensitiveVisible: z.boolean(),
+  participations: z.array(z.object({ id: z.number().int(), org: ref, role: z.string(), since: z.string(), until: z.string().nullable() })),
+  development: z
+    .object({
+      orgUnitId: z.number().int().nullable(),
+      appliedOn: z.string().nullable(),
+      talkedOn: z.string().nullable(),
+      activistOn: z.string().nullable(),
+      candidateOn: z.string().nullable(),
+      admittedOn: z.string().nullable(),
+      extensionMonths: z.number().int().nullable(),
+      extensionReason: z.string().nullable(),
+      fullOn: z.string().nullable(),
+      probationEndsOn: z.string().nullable(),
+      introducers: z.array(z.object({ personId: z.number().nullable().optional(), name: z.string() })),
+      contacts: z.array(z.object({ personId: z.number().nullable().optional(), name: z.string() })),
+      stage: z.string().nullable(),
+      next: due,
+      warnings: z.array(z.object({ code: z.string(), text: z.string() })),
+    })
+    .nullable(),
+  timeline: z.array(z.object({ id: z.number().int(), kind: z.string(), on: z.string(), text: z.string() })),
+  transfers: z.array(transferItem),
+});
+export type PersonDetail = z.infer<typeof personDetail>;
+
+export const transferPage = pageOf(transferItem);
+export type TransferItem = z.infer<typeof transferItem>;
+
