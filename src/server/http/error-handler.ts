@@ -12,7 +12,7 @@ import { requestLang } from './lang.js';
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang = req.lang ?? requestLang(req);
   if (err instanceof RequestValidationError) {
-    const { message, issues } = formatIssues(err.issues, lang);
+    const { message, issues } = formatIssues(err.issues, lang, req.url);
     return reply.code(400).send({ code: 'VALIDATION', message, issues });
   }
   if (err instanceof AppError) {

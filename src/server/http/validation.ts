@@ -72,9 +72,9 @@ export interface FormattedIssue {
 }
 
 /** "密码：至少需要 8 个字符" (zh) or "password: must be at least 8 characters" (en). */
-export function formatIssues(issues: Issue[], lang: Lang): { message: string; issues: FormattedIssue[] } {
+export function formatIssues(issues: Issue[], lang: Lang, url = ''): { message: string; issues: FormattedIssue[] } {
   const out = issues.map((issue) => {
-    const label = fieldLabel(issue.path);
+    const label = fieldLabel(issue.path, url);
     const r = reason(issue);
     const message = lang === 'zh' ? `${label.zh}：${r.zh}` : `${label.en}: ${r.en}`;
     return { path: issue.path.map(String).join('.'), message };

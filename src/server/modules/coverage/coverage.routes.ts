@@ -8,7 +8,7 @@ import { registerAuditLabels } from '../audit/audit.labels.js';
 import { acceptProposal, coverageOverview, listSetupTasks, refreshProposals, rejectProposal } from './coverage.service.js';
 import './coverage.subscribers.js';
 
-registerFieldLabels({ parentOrgUnitId: '上级党组织', removeKeys: '移出的单位', addKeys: '加入的单位', reason: '原因', townshipId: '乡镇（街道）', class: '覆盖分类' });
+registerFieldLabels({ parentOrgUnitId: '上级党组织', removeKeys: '移出的单位', addKeys: '加入的单位', reason: '原因', townshipId: '乡镇（街道）', class: '覆盖分类' }, '/api/coverage');
 registerAuditLabels({ coverage_proposal: '联合党支部组建建议' }, { accept: '采纳', reject: '否决' });
 
 const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };

@@ -30,7 +30,7 @@ registerFieldLabels({
   orgUnitId: '去向组织',
   into: '转型为',
   reason: '原因',
-});
+}, '/api/orgs');
 registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型' });
 
 const partyFields = {
