@@ -1,0 +1,245 @@
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { auditActorOf, type Actor } from '../../actor.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import { recordAudit } from '../../audit/audit.writer.js';
+import { coverageProposals, orgSetupTasks, orgUnits, partyOrgs, people, personParticipations, projects } from '../../db/schema/index.js';
+import { inSubtree } from '../../scope.js';
+import { chinaDate, daysBetween } from '../../../domain/dates.js';
+import { checkGroup, classify, formalMembers, proposeJointBranches, RATE_FORMULAS, rates, DEFAULT_RULES, type CoverageClass, type CoverageUnit, type Proposal } from '../../../domain/coverage.js';
+import { nextElection } from '../../../domain/org-rules.js';
+import { pinyinKey } from '../../../shared/pinyin.js';
+import { insertUnit } from '../orgs/org.repository.js';
+import { townshipPartyOrgs } from '../orgs/party-org.repository.js';
+import { writeCoverage, type CoveredInput } from '../orgs/party-org.service.js';
+import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
+
+export const CLASS_LABELS: Record<CoverageClass, { zh: string; en: string }> = {
+  own_branch: { zh: '单独建立党组织', en: 'Covered by its own branch' },
+  joint_branch: { zh: '联合党支部覆盖', en: 'Covered by a joint branch' },
+  needs_own: { zh: '应单独组建（正式党员≥3名）', en: 'Needs its own branch (≥ 3 formal members)' },
+  needs_joint: { zh: '需联合组建（正式党员<3名）', en: 'Needs a joint branch (< 3 formal members)' },
+};
+
+const PROPOSAL = { zh: '组建建议', en: 'Proposal' };
+
+export interface UnitView extends CoverageUnit {
+  formalMembers: number;
+  class: CoverageClass;
+  classZh: string;
+  townshipName: string;
+}
+
+function unitViews(l: LoadedUnits): UnitView[] {
+  const names = new Map(l.areas.map((a) => [a.id, a.name]));
+  return l.units.map((u) => {
+    const c = classify(u);
+    return { ...u, formalMembers: formalMembers(u), class: c, classZh: CLASS_LABELS[c].zh, townshipName: names.get(u.areaId) ?? '' };
+  });
+}
+
+export interface CoverageQuery {
+  class?: CoverageClass | undefined;
+  townshipId?: number | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas. */
+export async function coverageOverview(ctx: AppContext, actor: Actor, query: CoverageQuery) {
+  const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
+  const views = unitViews(loaded);
+  const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
+  for (const v of views) byClass[v.class]++;
+  const townships = loaded.areas.map((a) => ({ id: a.id, name: a.name, ...rates(loaded.units.filter((u) => u.areaId === a.id)) })).filter((t) => t.units > 0);
+  const filtered = views
+    .filter((v) => !query.class || v.class === query.class)
+    .filter((v) => !query.townshipId || v.areaId === query.townshipId)
+    .filter((v) => !query.q || v.name.includes(query.q))
+    .sort((a, b) => a.areaId - b.areaId || (a.key < b.key ? -1 : 1));
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    formulas: { ...RATE_FORMULAS, classes: CLASS_LABELS, memberCounting: { zh: '正式党员按工作单位计一次：在建项目上的按项目计，否则按所在企业计；组织关系在覆盖该单位的党组织的计为“组织关系在此”，其余计为“参与管理”', en: 'Each formal member counts once: at the started project they work on, else at their employer firm; “by relation” when their relation org covers the unit, otherwise “by participation”' } },
+    region: { name: loaded.regionName, ...rates(loaded.units) },
+    townships,
+    byClass,
+    units: { data: views.length ? filtered.slice(start, start + query.pageSize) : [], total: filtered.length, page: query.page, pageSize: query.pageSize },
+  };
+}
+
+function proposalNames(proposals: Proposal[], areaName: (id: number) => string): string[] {
+  const used = new Map<string, number>();
+  return proposals.map((p) => {
+    const base = `${areaName(p.areaId)}${p.industries.length === 1 ? p.industries[0] : '项目一线'}联合党支部`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}（${n}）`;
+  });
+}
+
+const storedUnits = (units: CoverageUnit[]) =>
+  units.map((u) => ({ key: u.key, kind: u.kind, id: u.id, name: u.name, members: formalMembers(u), byRelation: u.byRelation, byParticipation: u.byParticipation, lng: u.lng, lat: u.lat, industry: u.industry }));
+
+/** JSON with sorted keys: jsonb does not keep key order, so compare this way. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+}
+
+/** Serialises recomputation, so two refreshes cannot insert the same proposal twice. */
+const PROPOSALS_LOCK = 7_305_2051;
+
+/**
+ * Computes the joint-branch proposals for the actor's subtree and stores them: an open proposal
+ * computed again is refreshed, one no longer computed becomes stale, an accepted or rejected one
+ * is kept as decided (and not proposed again). Answers the stored proposals in scope.
+ */
+export async function refreshProposals(ctx: AppContext, actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+  const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
+  const computed = proposeJointBranches(loaded.units);
+  const areas = new Map(loaded.areas.map((a) => [a.id, a]));
+  // proposals are made and kept per township: an actor below a township sees its units, not proposals
+  const proposals = computed.proposals.filter((p) => areas.get(p.areaId)!.path.startsWith(actor.scope.path));
+  const leftOver = computed.leftOver;
+  const names = proposalNames(proposals, (id) => areas.get(id)?.name ?? '');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PROPOSALS_LOCK})`);
+    const existing = await tx.select().from(coverageProposals).where(inSubtree(coverageProposals.areaPath, actor.scope.path));
+    const byKey = new Map(existing.map((e) => [e.groupKey, e]));
+    const wanted = new Set(proposals.map((p) => p.groupKey));
+    const staleIds = existing.filter((e) => e.status === 'open' && !wanted.has(e.groupKey)).map((e) => e.id);
+    if (staleIds.length) await tx.update(coverageProposals).set({ status: 'stale', computedAt: now }).where(inArray(coverageProposals.id, staleIds));
+    for (const [i, p] of proposals.entries()) {
+      const area = areas.get(p.areaId)!;
+      const values = { name: names[i]!, units: storedUnits(p.units), reasons: p.reasons, formalMembers: p.formalMembers, computedAt: now };
+      const e = byKey.get(p.groupKey);
+      if (!e) await tx.insert(coverageProposals).values({ areaUnitId: area.id, areaPath: area.path, groupKey: p.groupKey, status: 'open', ...values });
+      else if (e.status === 'stale' || (e.status === 'open' && canonical([e.name, e.units, e.reasons, e.formalMembers]) !== canonical([values.name, values.units, values.reasons, values.formalMembers])))
+        await tx.update(coverageProposals).set({ ...values, status: 'open', version: sql`${coverageProposals.version} + 1` }).where(eq(coverageProposals.id, e.id));
+    }
+  });
+  const conds = [inSubtree(coverageProposals.areaPath, actor.scope.path), q.status ? eq(coverageProposals.status, q.status) : inArray(coverageProposals.status, ['open', 'accepted', 'rejected'])];
+  const rows = await ctx.db
+    .select()
+    .from(coverageProposals)
+    .where(and(...conds))
+    .orderBy(sql`case ${coverageProposals.status} when 'open' then 0 else 1 end`, asc(coverageProposals.areaUnitId), asc(coverageProposals.groupKey), desc(coverageProposals.id));
+  const start = (q.page - 1) * q.pageSize;
+  const names2 = (id: number) => areas.get(id)?.name ?? '';
+  return {
+    data: rows.slice(start, start + q.pageSize).map((r) => ({ ...r, areaName: names2(r.areaUnitId) })),
+    total: rows.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    rules: DEFAULT_RULES,
+    /** small units no proposal could take (no neighbour within reach): covered by work (党建指导员) meanwhile */
+    leftOver: leftOver.map((u) => ({ key: u.key, name: u.name, areaId: u.areaId, members: formalMembers(u), lng: u.lng, lat: u.lat, industry: u.industry })),
+  };
+}
+
+async function requireProposal(ctx: AppContext, actor: Actor, id: number) {
+  const [row] = await ctx.db.select().from(coverageProposals).where(and(eq(coverageProposals.id, id), inSubtree(coverageProposals.areaPath, actor.scope.path)));
+  if (!row) throw notFound(PROPOSAL);
+  if (row.status !== 'open') throw conflict({ zh: `该建议已${row.status === 'accepted' ? '采纳' : row.status === 'rejected' ? '否决' : '过期'}，请刷新`, en: `The proposal is ${row.status}; reload` });
+  return row;
+}
+
+export interface AcceptInput {
+  name?: string | undefined;
+  parentOrgUnitId?: number | undefined;
+  removeKeys?: string[] | undefined;
+  addKeys?: string[] | undefined;
+  establishedOn?: string | undefined;
+  docNo?: string | undefined;
+}
+
+/**
+ * 采纳: checks the (possibly edited) group against every constraint on today's data, then in one
+ * transaction creates the 联合党支部 node, its details, the coverage links (projects and firms), the
+ * projects' branch where none was set, closes their 三同步 tasks, marks the proposal and audits.
+ */
+export async function acceptProposal(ctx: AppContext, actor: Actor, id: number, input: AcceptInput): Promise<{ orgUnitId: number }> {
+  const row = await requireProposal(ctx, actor, id);
+  const loaded = await loadCoverageUnits(ctx.db, row.areaPath);
+  const current = new Map(loaded.units.map((u) => [u.key, u]));
+  const stored = (row.units as Array<{ key: string; name: string }>).map((u) => u.key);
+  const keys = [...new Set([...stored.filter((k) => !(input.removeKeys ?? []).includes(k)), ...(input.addKeys ?? [])])].sort();
+  const missing = keys.filter((k) => !current.has(k));
+  if (missing.length) throw new AppError('UNPROCESSABLE', { zh: `单位不存在或不在本乡镇的在建项目和企业中：${missing.join('、')}`, en: `Units not found in this township: ${missing.join(', ')}` });
+  const group = keys.map((k) => current.get(k)!);
+  const problems = checkGroup(group).concat(group.some((u) => u.areaId !== row.areaUnitId) ? [{ code: 'mixed_area', zh: '单位不在本乡镇（街道）', en: 'Units outside this township' }] : []);
+  if (problems.length) throw new AppError('UNPROCESSABLE', { zh: `不符合组建条件：${problems.map((p) => p.zh).join('；')}`, en: `Constraints not met: ${problems.map((p) => p.en).join('; ')}` }, { problems });
+  let parentId = input.parentOrgUnitId;
+  if (parentId !== undefined) {
+    const [parent] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, parentId), inSubtree(orgUnits.path, actor.scope.path)));
+    if (!parent) throw notFound({ zh: '上级党组织', en: 'Parent organisation' });
+  } else parentId = (await townshipPartyOrgs(ctx.db, row.areaPath, actor.scope.path))[0]?.id ?? row.areaUnitId;
+  const name = input.name ?? row.name;
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const who = auditActorOf(actor);
+  const covered: CoveredInput[] = [];
+  for (const k of keys) {
+    const ref = loaded.refs.get(k)!;
+    // a firm folded into its one project is that project's site: the project link covers both
+    if (ref.projectId !== null) covered.push({ kind: 'project', id: ref.projectId });
+    else for (const f of ref.firmIds) covered.push({ kind: 'unit', id: f });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(coverageProposals)
+      .set({ status: 'accepted', decidedBy: actor.userId, decidedAt: now, version: sql`${coverageProposals.version} + 1` })
+      .where(and(eq(coverageProposals.id, id), eq(coverageProposals.status, 'open'), eq(coverageProposals.version, row.version)))
+      .returning({ id: coverageProposals.id });
+    if (!taken) throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    const unit = await insertUnit(tx, { parentId: parentId!, kind: 'joint_branch', name, pinyin: pinyinKey(name) });
+    await tx.insert(partyOrgs).values({ unitId: unit.id, establishedOn: input.establishedOn ?? today, docNo: input.docNo ?? null, termYears: 3, termStartedOn: input.establishedOn ?? today, nextElectionOn: nextElection(input.establishedOn ?? today, 3), updatedAt: now });
+    await writeCoverage(tx, unit.id, covered, today);
+    // 双向管理: the party members working at the units take part in the new branch; relations stay where they are
+    const projectIds = keys.map((k) => loaded.refs.get(k)!.projectId).filter((x): x is number => x !== null);
+    const firmIds = keys.flatMap((k) => loaded.refs.get(k)!.firmIds);
+    const working = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(inArray(people.politicalStatus, ['full', 'probationary']), or(projectIds.length ? inArray(people.projectId, projectIds) : undefined, firmIds.length ? inArray(people.employerUnitId, firmIds) : undefined)));
+    if (working.length) await tx.insert(personParticipations).values(working.map((w) => ({ personId: w.id, orgUnitId: unit.id, role: 'participant', since: today })));
+    await tx
+      .update(coverageProposals)
+      .set({ createdOrgUnitId: unit.id, name, units: storedUnits(group), formalMembers: group.reduce((s, u) => s + formalMembers(u), 0), decisionNote: keys.join(',') === row.groupKey ? null : `调整：${keys.join(',')}` })
+      .where(eq(coverageProposals.id, id));
+    await recordAudit(tx, who, { entity: 'coverage_proposal', entityId: id, action: 'accept', before: { groupKey: row.groupKey, name: row.name }, after: { orgUnitId: unit.id, name, units: keys, parentId, covered } }, now);
+    return { orgUnitId: unit.id };
+  });
+}
+
+export async function rejectProposal(ctx: AppContext, actor: Actor, id: number, reason: string): Promise<void> {
+  const row = await requireProposal(ctx, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(coverageProposals)
+      .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason, version: sql`${coverageProposals.version} + 1` })
+      .where(and(eq(coverageProposals.id, id), eq(coverageProposals.status, 'open'), eq(coverageProposals.version, row.version)))
+      .returning({ id: coverageProposals.id });
+    if (!taken) throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    await recordAudit(tx, auditActorOf(actor), { entity: 'coverage_proposal', entityId: id, action: 'reject', before: { status: 'open' }, after: { status: 'rejected', reason } }, now);
+  });
+}
+
+/** 三同步 tasks in scope (project's township in the actor's subtree), open first, with days left. */
+export async function listSetupTasks(ctx: AppContext, actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+  const today = chinaDate(ctx.clock.now());
+  const where = and(inSubtree(orgUnits.path, actor.scope.path), q.status ? eq(orgSetupTasks.status, q.status) : undefined);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(orgSetupTasks).innerJoin(projects, eq(projects.id, orgSetupTasks.projectId)).innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId)).where(where);
+  const rows = await ctx.db
+    .select({ id: orgSetupTasks.id, projectId: projects.id, projectName: projects.name, projectCode: projects.code, township: orgUnits.name, dueOn: orgSetupTasks.dueOn, status: orgSetupTasks.status, managerName: orgSetupTasks.managerName, orgUnitId: orgSetupTasks.orgUnitId, doneOn: orgSetupTasks.doneOn, secretaryPersonId: orgSetupTasks.secretaryPersonId })
+    .from(orgSetupTasks)
+    .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
+    .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
+    .where(where)
+    .orderBy(sql`case ${orgSetupTasks.status} when 'open' then 0 else 1 end`, asc(orgSetupTasks.dueOn), asc(orgSetupTasks.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { data: rows.map((r) => ({ ...r, daysLeft: r.status === 'open' ? daysBetween(today, r.dueOn) : null })), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
