@@ -151,6 +151,21 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(row).toMatchObject({ status: 'rejected', decisionNote: '两家企业即将搬迁' });
   });
 
+  it('a township sees its own proposals (the same stored rows); below a township nothing is stored twice', async () => {
+    const [dl] = await t.ctx.db.select().from(orgUnits).where(eq(orgUnits.code, 'XF-DL'));
+    const [village] = await t.ctx.db.select().from(orgUnits).where(eq(orgUnits.code, 'XF-DL-DL'));
+    const town = await t.login((await buildUser(t.ctx, { unitId: dl!.id, roles: ['org_dept'] })).username);
+    const low = await t.login((await buildUser(t.ctx, { unitId: village!.id, roles: ['org_dept'] })).username);
+    const [before] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(coverageProposals);
+    const mine = (await town.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
+    const all = (await zzb.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
+    expect(mine.map((p) => p.id).sort()).toEqual(all.filter((p) => p.areaUnitId === dl!.id).map((p) => p.id).sort());
+    expect((await low.get('/api/coverage/proposals')).json().data).toEqual([]);
+    expect((await low.get('/api/coverage/proposals')).json().data).toEqual([]);
+    const [after] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(coverageProposals);
+    expect(after!.n).toBe(before!.n);
+  });
+
   it('is documented in the OpenAPI file', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     for (const path of ['/api/coverage', '/api/coverage/proposals', '/api/coverage/proposals/{id}/accept', '/api/coverage/proposals/{id}/reject', '/api/orgs/{id}/close-plan', '/api/orgs/{id}/close', '/api/orgs/{id}/transform'])

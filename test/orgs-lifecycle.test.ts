@@ -126,6 +126,7 @@ describe('life cycle: close and transform (acceptance)', () => {
     const [n] = await t.ctx.db.select().from(notifications).where(and(eq(notifications.entity, 'party_org'), eq(notifications.entityId, String(branch))));
     expect(n?.titleZh).toMatch(/已竣工，「临时支部.+」请转型或撤销$/);
     expect((await zzb.get('/api/home')).json().items.map((i: { key: string }) => i.key)).toContain('orgs-lifecycle');
+    expect((await zzb.get('/api/orgs/lifecycle')).json().data.find((x: { id: number }) => x.id === branch)).toMatchObject({ kind: 'temp_branch', projects: [p.name] });
   });
 
   it('refuses to close with the exact list of members who have nowhere to go, changes nothing; then closes with every relation moved', async () => {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { can } from '../../actor.js';
+import type { Executor } from '../../db/client.js';
 import { orgSetupTasks, orgUnits, partyOrgCoverage, projects } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
@@ -29,17 +30,28 @@ export const setupTasksHome: HomeProvider = async (ctx, actor) => {
   ];
 };
 
-/** Temporary and joint branches whose projects are all completed: 转型或撤销. */
-export const lifecycleHome: HomeProvider = async (ctx, actor) => {
-  if (!can(actor, 'orgs.write')) return [];
-  const rows = await ctx.db
-    .select({ id: orgUnits.id, open: sql<number>`count(*) filter (where ${projects.stage} not in ('completed','operating'))::int` })
+/** Temporary and joint branches in scope whose covered projects are all completed: to transform or close (转型或撤销). */
+export async function branchesToTransformOrClose(db: Executor, scopePath: string): Promise<Array<{ id: number; name: string; kind: string; projects: string[] }>> {
+  const rows = await db
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      open: sql<number>`count(*) filter (where ${projects.stage} not in ('completed','operating'))::int`,
+      projects: sql<string[]>`array_agg(${projects.name} order by ${projects.id})`,
+    })
     .from(orgUnits)
     .innerJoin(partyOrgCoverage, and(eq(partyOrgCoverage.orgUnitId, orgUnits.id), isNull(partyOrgCoverage.until), eq(partyOrgCoverage.targetKind, 'project')))
     .innerJoin(projects, eq(projects.id, partyOrgCoverage.projectId))
-    .where(and(inArray(orgUnits.kind, ['temp_branch', 'joint_branch']), isNull(orgUnits.closedAt), inSubtree(orgUnits.path, actor.scope.path)))
-    .groupBy(orgUnits.id);
-  const n = rows.filter((r) => r.open === 0).length;
+    .where(and(inArray(orgUnits.kind, ['temp_branch', 'joint_branch']), isNull(orgUnits.closedAt), inSubtree(orgUnits.path, scopePath)))
+    .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
+    .orderBy(orgUnits.id);
+  return rows.filter((r) => r.open === 0).map(({ open: _o, ...r }) => r);
+}
+
+export const lifecycleHome: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'orgs.write')) return [];
+  const n = (await branchesToTransformOrClose(ctx.db, actor.scope.path)).length;
   const items: HomeItem[] = [];
   if (n) items.push({ key: 'orgs-lifecycle', level: 'warning', title: { zh: `${n} 个临时/联合党支部所属项目已竣工，待转型或撤销`, en: `${n} temporary/joint branches with completed projects: transform or close` }, count: n, link: '/orgs?attention=lifecycle' });
   return items;

@@ -96,16 +96,19 @@ const PROPOSALS_LOCK = 7_305_2051;
  */
 export async function refreshProposals(ctx: AppContext, actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
   const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
-  const { proposals, leftOver } = proposeJointBranches(loaded.units);
+  const computed = proposeJointBranches(loaded.units);
   const areas = new Map(loaded.areas.map((a) => [a.id, a]));
+  // proposals are made and kept per township: an actor below a township sees its units, not proposals
+  const proposals = computed.proposals.filter((p) => areas.get(p.areaId)!.path.startsWith(actor.scope.path));
+  const leftOver = computed.leftOver;
   const names = proposalNames(proposals, (id) => areas.get(id)?.name ?? '');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${PROPOSALS_LOCK})`);
     const existing = await tx.select().from(coverageProposals).where(inSubtree(coverageProposals.areaPath, actor.scope.path));
     const byKey = new Map(existing.map((e) => [e.groupKey, e]));
-    const computed = new Set(proposals.map((p) => p.groupKey));
-    const staleIds = existing.filter((e) => e.status === 'open' && !computed.has(e.groupKey)).map((e) => e.id);
+    const wanted = new Set(proposals.map((p) => p.groupKey));
+    const staleIds = existing.filter((e) => e.status === 'open' && !wanted.has(e.groupKey)).map((e) => e.id);
     if (staleIds.length) await tx.update(coverageProposals).set({ status: 'stale', computedAt: now }).where(inArray(coverageProposals.id, staleIds));
     for (const [i, p] of proposals.entries()) {
       const area = areas.get(p.areaId)!;

@@ -8,6 +8,7 @@ import { can } from '../../actor.js';
 import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
 import { nestTree, partyView, presentOrg } from './org.presenter.js';
 import { loadPartyDetails } from './party-org.repository.js';
+import { branchesToTransformOrClose } from '../coverage/coverage.home.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
@@ -75,6 +76,12 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       const rows = await searchUnits(ctx.db, a.scope.path, { q: req.query.q, kinds, limit: req.query.limit });
       return { data: rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, path: u.path, depth: u.depth })) };
     },
+  });
+
+  r.get('/api/orgs/lifecycle', {
+    config: { permission: 'orgs.write' },
+    schema: { tags, summary: '项目已竣工、待转型或撤销的临时/联合党支部 / temporary and joint branches whose projects are completed' },
+    handler: async (req) => ({ data: await branchesToTransformOrClose(ctx.db, actorOf(req).scope.path) }),
   });
 
   r.get('/api/orgs/:id', {

@@ -73,6 +73,7 @@ function CloseDialog({ org, onClose }: { org: OrgNode; onClose: () => void }) {
     onSuccess: (r) => {
       void message.success(tr(`已撤销，${r.moved} 名党员组织关系已转出`, `Closed; ${r.moved} relations moved`));
       void qc.invalidateQueries({ queryKey: ['org-tree'] });
+      void qc.invalidateQueries({ queryKey: ['org-lifecycle'] });
       onClose();
     },
     onError: (e) => setRefused(e instanceof ApiError ? e.message : String(e)),
@@ -120,6 +121,7 @@ function TransformDialog({ org, onClose }: { org: OrgNode; onClose: () => void }
     onSuccess: () => {
       void message.success(tr('已转型，党员组织关系保留', 'Transformed; members keep their relation'));
       void qc.invalidateQueries({ queryKey: ['org-tree'] });
+      void qc.invalidateQueries({ queryKey: ['org-lifecycle'] });
       void qc.invalidateQueries({ queryKey: ['org', org.id] });
       onClose();
     },
@@ -281,6 +283,7 @@ export default function OrgTreePage() {
       ),
       children: toData(n.children),
     }));
+  const lifecycle = useQuery({ queryKey: ['org-lifecycle'], enabled: can('orgs.write'), queryFn: () => get<{ data: Array<{ id: number; name: string; projects: string[] }> }>('/api/orgs/lifecycle') });
   const node = all.find((n) => n.id === selected);
   const focusPath = useMemo(() => {
     const out: number[] = [];
@@ -292,7 +295,26 @@ export default function OrgTreePage() {
     return out;
   }, [node, all]);
   return (
-    <Row gutter={16}>
+    <Row gutter={[16, 16]}>
+      {(lifecycle.data?.data.length ?? 0) > 0 && (
+        <Col span={24}>
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="lifecycle-alert"
+            message={tr('以下临时/联合党支部所属项目已竣工，请转型或撤销', 'Projects completed: transform or close these branches')}
+            description={
+              <Space wrap>
+                {lifecycle.data!.data.map((b) => (
+                  <Button key={b.id} size="small" type="link" onClick={() => setSelected(b.id)}>
+                    {b.name}（{b.projects.join('、')}）
+                  </Button>
+                ))}
+              </Space>
+            }
+          />
+        </Col>
+      )}
       <Col xs={24} md={12}>
         <Card title={tr('组织架构', 'Organisations')} loading={tree.isLoading}>
           <Input.Search allowClear placeholder={tr('名称或拼音首字母', 'Name or pinyin initials')} onChange={(e) => setQ(e.target.value.trim())} style={{ marginBottom: 12 }} data-testid="org-search" />
