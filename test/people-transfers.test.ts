@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from './test-app.js';
 import { nextId, peopleWorld } from './people-helpers.js';
 import { expireTransfers } from '../src/server/modules/people/transfer.service.js';
+import { and, eq } from 'drizzle-orm';
+import { notifications } from '../src/server/db/schema/index.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof peopleWorld>>;
@@ -30,6 +32,10 @@ describe('relation transfers', () => {
     const issued = await secA.post('/api/people/transfers', { personId: p.id, toOrgUnitId: w.branchB.id, letterNo: '组转〔2026〕1号' });
     expect(issued.statusCode).toBe(200);
     const tid = issued.json().id;
+    const told = async (userId: number) => (await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'transfer_issued'), eq(notifications.entityId, String(tid))))).length;
+    expect(await told(w.secretaryB.id)).toBe(1);
+    expect(await told(w.orgDept.id)).toBe(1);
+    expect(await told(w.secretaryA.id)).toBe(0);
     const again = await secA.post('/api/people/transfers', { personId: p.id, toOrgUnitId: w.branchB.id });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toBe('该人员已有未办结的组织关系转接');

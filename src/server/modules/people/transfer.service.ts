@@ -1,10 +1,11 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { auditActorOf, can, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { developmentRecords, orgUnits, people, relationTransfers } from '../../db/schema/index.js';
+import { developmentRecords, orgUnits, people, relationTransfers, userRoles, users } from '../../db/schema/index.js';
+import { notifyUsers } from '../notifications/notification.service.js';
 import { inSubtree, isWithin } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { offsetOf, type Page } from '../../http/pagination.js';
@@ -104,7 +105,7 @@ export async function issueTransfer(ctx: AppContext, actor: Actor, input: { pers
   const row = await requirePerson(ctx, actor, input.personId);
   const p = row.person;
   if (!p.relationOrgUnitId) throw invalid({ zh: '该人员没有组织关系，无需转接', en: 'The person holds no relation' });
-  const [to] = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, input.toOrgUnitId));
+  const [to] = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, input.toOrgUnitId));
   if (!to) throw notFound({ zh: '转入党组织', en: 'Receiving org' });
   if (!PARTY_ORG_KINDS.includes(to.kind as OrgKind)) throw invalid({ zh: '转入党组织：必须是党组织', en: 'toOrgUnitId: not a party organisation' });
   if (to.id === p.relationOrgUnitId) throw invalid({ zh: '转入党组织：与现所在党组织相同', en: 'toOrgUnitId: same as the current org' });
@@ -123,6 +124,20 @@ export async function issueTransfer(ctx: AppContext, actor: Actor, input: { pers
       .returning();
     if (!t) throw new Error('insert failed');
     await writePersonEvent(tx, { personId: p.id, kind: 'transfer_issued', on: issuedOn, text: { zh: `开具组织关系介绍信，转往「${to.name}」（有效期至${validUntil}）`, en: `Transfer letter issued to ${to.name}, valid until ${validUntil}` }, data: { transferId: t.id }, byUserId: actor.userId, at: now });
+    // the receiving org's secretaries (and transfer managers above it) learn that a letter is on its way
+    const ancestors = to.path.split('/').filter(Boolean).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+    const receivers = await tx
+      .selectDistinct({ id: users.id })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
+      .where(and(eq(users.disabled, false), inArray(userRoles.roleCode, ['secretary', 'org_dept']), inArray(orgUnits.path, ancestors)));
+    await notifyUsers(
+      tx,
+      receivers.map((u) => u.id),
+      { kind: 'transfer_issued', title: { zh: `${p.name}的组织关系转入「${to.name}」，待接收`, en: `Transfer of ${p.name} to ${to.name} awaits receipt` }, body: { zh: `介绍信有效期至${validUntil}`, en: `Valid until ${validUntil}` }, link: '/people/transfers?direction=in&status=issued', entity: 'relation_transfer', entityId: t.id },
+      now,
+    );
     await recordAudit(tx, auditActorOf(actor), { entity: 'relation_transfer', entityId: t.id, action: 'issue', after: t }, now);
     return t.id;
   });
