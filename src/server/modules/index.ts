@@ -20,7 +20,7 @@ import { approvalRoutes } from './approvals/approval.routes.js';
 import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { observationRoutes } from './observation/observation.routes.js';
-import { coverageRoutes } from './coverage/coverage.routes.js';
+import { coverageRoutes } from './org-coverage/coverage.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, registered in this order by buildApp. */

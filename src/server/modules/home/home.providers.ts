@@ -5,7 +5,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import type { HomeProvider } from './home.types.js';
 import { problemHome } from '../problems/problem.home.js';
 import { PROJECT_HOME_PROVIDERS } from '../projects/project.home.js';
-import { COVERAGE_HOME_PROVIDERS } from '../coverage/coverage.home.js';
+import { COVERAGE_HOME_PROVIDERS } from '../org-coverage/coverage.home.js';
 import { PEOPLE_HOME_PROVIDERS } from '../people/people.home.js';
 
 const inbox: HomeProvider = async (ctx, actor) => {

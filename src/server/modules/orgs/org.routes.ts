@@ -8,7 +8,7 @@ import { can } from '../../actor.js';
 import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
 import { nestTree, partyView, presentOrg } from './org.presenter.js';
 import { loadPartyDetails } from './party-org.repository.js';
-import { branchesToTransformOrClose } from '../coverage/coverage.home.js';
+import { branchesToTransformOrClose } from '../org-coverage/coverage.home.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
