@@ -131,10 +131,6 @@ async function apiFigures(): Promise<void> {
     ]);
     await app.close();
   } finally {
-    // close the pool and give its sockets a moment to end before the database is force-dropped
-    // (otherwise an idle client may receive the termination and crash the run)
-    await database.close();
-    await new Promise((r) => setTimeout(r, 500));
     await bench.drop();
   }
 }

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
+import { benchPostgres } from './db.js';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { users } from '../src/server/db/schema/index.js';
@@ -102,31 +101,12 @@ export async function run(): Promise<void> {
     }
   }
   if (scales.includes('province')) {
-    const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `xf_bench_people_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
+    const bench = await benchPostgres({ prefix: 'people', poolSize: 10 });
+    if (!bench) return;
     try {
-      await admin.connect();
-    } catch (e) {
-      console.log(`province scale skipped: PostgreSQL not reachable at ${adminUrl} (${(e as Error).message})`);
-      return;
-    }
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-    try {
-      await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 30));
+      await benchScale('province', bench.database, Number(process.env.BENCH_N_PROVINCE ?? 30));
     } finally {
-      await database.close();
-      // pool.end() resolves before its sockets close: wait for them, so the forced drop kills nobody listening
-      for (let i = 0; i < 40; i++) {
-        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (!rows[0]?.n) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await bench.drop();
     }
   }
 }

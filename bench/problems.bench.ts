@@ -4,13 +4,12 @@
  * same run.   npx tsx bench/problems.bench.ts   (BENCH_SKIP_PG=1 for PGlite only;
  * BENCH_PROBLEMS_PG=200000 for a smaller PostgreSQL run; BENCH_PG_URL to point elsewhere)
  */
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
+import { benchPostgres } from './db.js';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
@@ -113,38 +112,24 @@ async function benchPglite(): Promise<void> {
   }
 }
 
-async function benchPostgres(): Promise<void> {
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+async function benchOnPostgres(): Promise<void> {
   const count = Number(process.env.BENCH_PROBLEMS_PG ?? 1_000_000);
-  const name = `xf_bench_problems_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 10 });
+  const bench = await benchPostgres({ prefix: 'problems', poolSize: 10 });
+  if (!bench) return;
   try {
-    const { app, refs } = await prepare(database, { ...SCALES.province, problems: count } as unknown as Scale, `PostgreSQL ${count.toLocaleString('en')}`);
+    const { app, refs } = await prepare(bench.database, { ...SCALES.province, problems: count } as unknown as Scale, `PostgreSQL ${count.toLocaleString('en')}`);
     const [size] = await queryRows<{ s: string }>(app.ctx.db, sql`select pg_size_pretty(pg_database_size(current_database())) as s`);
     console.log(`  database size ${size?.s}`);
     await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems`, app, refs, { list: 30, stats: 8 });
     await app.close();
   } finally {
-    await database.close();
-    // pool.end() resolves before its sockets close: let the backends go before dropping.
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (!rows[0]?.n) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await bench.drop();
   }
 }
 
 export async function run(): Promise<void> {
   await benchPglite();
-  if (!process.env.BENCH_SKIP_PG) await benchPostgres();
+  if (!process.env.BENCH_SKIP_PG) await benchOnPostgres();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

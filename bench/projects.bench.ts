@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
+import { benchPostgres } from './db.js';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { users } from '../src/server/db/schema/index.js';
@@ -121,25 +120,12 @@ export async function run(): Promise<void> {
     }
   }
   if (scales.includes('province')) {
-    const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `xf_bench_projects_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
+    const bench = await benchPostgres({ prefix: 'projects', poolSize: 10 });
+    if (!bench) return;
     try {
-      await admin.connect();
-    } catch (e) {
-      console.log(`province scale skipped: PostgreSQL not reachable at ${adminUrl} (${(e as Error).message})`);
-      return;
-    }
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-    try {
-      await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 50));
+      await benchScale('province', bench.database, Number(process.env.BENCH_N_PROVINCE ?? 50));
     } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await bench.drop();
     }
   }
 }
