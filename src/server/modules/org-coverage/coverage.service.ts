@@ -110,14 +110,17 @@ export async function refreshProposals(ctx: AppContext, actor: Actor, q: { statu
     const wanted = new Set(proposals.map((p) => p.groupKey));
     const staleIds = existing.filter((e) => e.status === 'open' && !wanted.has(e.groupKey)).map((e) => e.id);
     if (staleIds.length) await tx.update(coverageProposals).set({ status: 'stale', computedAt: now }).where(inArray(coverageProposals.id, staleIds));
+    const fresh: Array<typeof coverageProposals.$inferInsert> = [];
     for (const [i, p] of proposals.entries()) {
       const area = areas.get(p.areaId)!;
       const values = { name: names[i]!, units: storedUnits(p.units), reasons: p.reasons, formalMembers: p.formalMembers, computedAt: now };
       const e = byKey.get(p.groupKey);
-      if (!e) await tx.insert(coverageProposals).values({ areaUnitId: area.id, areaPath: area.path, groupKey: p.groupKey, status: 'open', ...values });
+      if (!e) fresh.push({ areaUnitId: area.id, areaPath: area.path, groupKey: p.groupKey, status: 'open', ...values });
       else if (e.status === 'stale' || (e.status === 'open' && canonical([e.name, e.units, e.reasons, e.formalMembers]) !== canonical([values.name, values.units, values.reasons, values.formalMembers])))
         await tx.update(coverageProposals).set({ ...values, status: 'open', version: sql`${coverageProposals.version} + 1` }).where(eq(coverageProposals.id, e.id));
     }
+    // new proposals in batches (one statement per 500), not one INSERT each
+    for (let i = 0; i < fresh.length; i += 500) await tx.insert(coverageProposals).values(fresh.slice(i, i + 500));
   });
   const conds = [inSubtree(coverageProposals.areaPath, actor.scope.path), q.status ? eq(coverageProposals.status, q.status) : inArray(coverageProposals.status, ['open', 'accepted', 'rejected'])];
   const rows = await ctx.db

@@ -74,10 +74,14 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
     .where(and(inArray(personParticipations.orgUnitId, ids), isNull(personParticipations.until)))
     .groupBy(personParticipations.orgUnitId);
   const det = new Map(details.map((d) => [d.unitId, d]));
+  const officersOf = groupBy(officers, (o) => o.orgUnitId);
+  const coveredOf = groupBy(covered, (x) => x.orgUnitId);
+  const countOf = new Map(counts.map((c) => [c.orgId, c]));
+  const partsOf = new Map(parts.map((x) => [x.orgId, x.n]));
   for (const id of ids) {
     const d = det.get(id);
-    const offs = officers.filter((o) => o.orgUnitId === id).map(({ orgUnitId: _o, ...o }) => o);
-    const c = counts.find((x) => x.orgId === id);
+    const offs = (officersOf.get(id) ?? []).map(({ orgUnitId: _o, ...o }) => o);
+    const c = countOf.get(id);
     out.set(id, {
       establishedOn: d?.establishedOn ?? null,
       docNo: d?.docNo ?? null,
@@ -91,12 +95,10 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
       version: d?.version ?? 0,
       secretary: offs.find((o) => o.role === 'secretary')?.name ?? null,
       officers: offs,
-      covered: covered
-        .filter((x) => x.orgUnitId === id)
-        .map((x) => ({ id: x.id, targetKind: x.targetKind as 'project' | 'unit', targetId: (x.projectId ?? x.unitId) as number, name: (x.projectName ?? x.unitName ?? '') as string, since: x.since })),
+      covered: (coveredOf.get(id) ?? []).map((x) => ({ id: x.id, targetKind: x.targetKind as 'project' | 'unit', targetId: (x.projectId ?? x.unitId) as number, name: (x.projectName ?? x.unitName ?? '') as string, since: x.since })),
       formalMembers: c?.formal ?? 0,
       relationMembers: c?.all ?? 0,
-      participants: parts.find((x) => x.orgId === id)?.n ?? 0,
+      participants: partsOf.get(id) ?? 0,
     });
   }
   return out;
@@ -167,4 +169,15 @@ export async function townshipPartyOrgs(db: Executor, path: string, scopePath: s
     .orderBy(asc(orgUnits.depth), asc(orgUnits.id));
   const order = new Map(town.map((t, i) => [t.id, i]));
   return rows.sort((a, b) => (order.get(a.parentId ?? 0) ?? 99) - (order.get(b.parentId ?? 0) ?? 99)).map(({ id, name }) => ({ id, name }));
+}
+
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }

@@ -247,11 +247,18 @@ export async function closePlan(db: Executor, actor: Actor, id: number): Promise
 }
 
 async function moveRelations(tx: Tx, moves: Array<{ personId: number; to: OrgUnitRow }>, from: OrgUnitRow, today: string, now: Date, userId: number | null, why: { zh: string; en: string }): Promise<void> {
+  // one UPDATE per destination, not per member
+  const byDest = new Map<number, { to: OrgUnitRow; ids: number[] }>();
   for (const m of moves) {
+    const g = byDest.get(m.to.id) ?? { to: m.to, ids: [] };
+    g.ids.push(m.personId);
+    byDest.set(m.to.id, g);
+  }
+  for (const { to, ids } of byDest.values()) {
     await tx
       .update(people)
-      .set({ relationOrgUnitId: m.to.id, orgPath: m.to.path, version: sql`${people.version} + 1`, updatedAt: now })
-      .where(and(eq(people.id, m.personId), eq(people.relationOrgUnitId, from.id)));
+      .set({ relationOrgUnitId: to.id, orgPath: to.path, version: sql`${people.version} + 1`, updatedAt: now })
+      .where(and(inArray(people.id, ids), eq(people.relationOrgUnitId, from.id)));
   }
   if (moves.length)
     await tx.insert(personEvents).values(
