@@ -61,11 +61,20 @@ async function pureFigures(): Promise<void> {
   const { proposals, leftOver } = proposeJointBranches(units);
   const broken = proposals.filter((p) => checkGroup(p.units).length > 0).length;
   const needsJoint = units.filter((u) => classify(u) === 'needs_joint').length;
-  console.log(`\n${UNITS} units, ${needsJoint} needing a joint branch → ${proposals.length} proposals covering ${proposals.reduce((s, p) => s + p.units.length, 0)} units, ${leftOver.length} left over; constraint violations: ${broken}`);
+  console.log(
+    `\n${UNITS} units, ${needsJoint} needing a joint branch → ${proposals.length} proposals covering ${proposals.reduce((s, p) => s + p.units.length, 0)} units, ${leftOver.length} left over; constraint violations: ${broken}`,
+  );
   if (broken) throw new Error('a proposal breaks a constraint');
   printStats(`pure domain (${COMMAND})`, [
-    await measure(`classify + rates, ${UNITS} units`, async () => rates(units.filter((u) => classify(u) !== 'needs_own')), { n: 50, warmup: 5 }),
-    await measure(`proposeJointBranches, ${UNITS} units`, async () => proposeJointBranches(units), { n: 20, warmup: 3 }),
+    await measure(
+      `classify + rates, ${UNITS} units`,
+      async () => rates(units.filter((u) => classify(u) !== 'needs_own')),
+      { n: 50, warmup: 5 },
+    ),
+    await measure(`proposeJointBranches, ${UNITS} units`, async () => proposeJointBranches(units), {
+      n: 20,
+      warmup: 3,
+    }),
   ]);
 }
 
@@ -79,7 +88,8 @@ async function apiFigures(): Promise<void> {
     const t0 = Date.now();
     const region = await insertUnit(db, { parentId: null, kind: 'region', name: '基准开发区' });
     const towns = [];
-    for (let i = 0; i < TOWNSHIPS; i++) towns.push(await insertUnit(db, { parentId: region.id, kind: 'township', name: `基准镇${i}` }));
+    for (let i = 0; i < TOWNSHIPS; i++)
+      towns.push(await insertUnit(db, { parentId: region.id, kind: 'township', name: `基准镇${i}` }));
     const branch = await insertUnit(db, { parentId: towns[0]!.id, kind: 'party_committee', name: '基准镇党委' });
     const half = UNITS / 2;
     const townIds = `{${towns.map((t) => t.id).join(',')}}`;
@@ -92,7 +102,9 @@ async function apiFigures(): Promise<void> {
              34 + ((g % ${TOWNSHIPS}) / 5) * 0.2 + ((g * 104729) % 1000) / 7700.0,
              (array['新材料','电子信息','装备制造','食品加工','物流','建筑施工'])[1 + (g * 31) % 6]
       from generate_series(1, ${half}) g`);
-    await db.execute(sql`update org_units set path = (${townPaths}::text[])[1 + (substring(name from 5)::int) % ${TOWNSHIPS}] || id || '/' where path = 'pending'`);
+    await db.execute(
+      sql`update org_units set path = (${townPaths}::text[])[1 + (substring(name from 5)::int) % ${TOWNSHIPS}] || id || '/' where path = 'pending'`,
+    );
     await db.execute(sql`
       insert into projects (code, name, stage, region_unit_id, township_unit_id, industry, lng, lat, commissioner_user_id)
       select 'BX-' || g, '基准项目' || g, 'started', ${region.id}, (${townIds}::int[])[1 + g % ${TOWNSHIPS}],
@@ -113,9 +125,20 @@ async function apiFigures(): Promise<void> {
       where f.kind = 'firm' and k <= case when f.id % 6 = 0 then 3 + f.id % 5 else f.id % 3 end`);
     await db.execute(sql`analyze`);
     const [{ n: members } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from people`);
-    const [user] = await db.insert(users).values({ username: 'bench_zzb', displayName: '基准组织部', passwordHash: await hashPassword('Bench@2026pass'), scopeUnitId: region.id, mustChangePassword: false }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({
+        username: 'bench_zzb',
+        displayName: '基准组织部',
+        passwordHash: await hashPassword('Bench@2026pass'),
+        scopeUnitId: region.id,
+        mustChangePassword: false,
+      })
+      .returning();
     await db.insert(userRoles).values({ userId: user!.id, roleCode: 'org_dept' });
-    console.log(`\nPostgreSQL: ${UNITS} units (${half} started projects, ${half} firms) in ${TOWNSHIPS} townships, ${members} formal members, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nPostgreSQL: ${UNITS} units (${half} started projects, ${half} firms) in ${TOWNSHIPS} townships, ${members} formal members, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const cookie = await loginCookie(app, 'bench_zzb', 'Bench@2026pass');
     const get = (url: string) => async () => {
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -123,11 +146,20 @@ async function apiFigures(): Promise<void> {
       return res;
     };
     const first = (await get('/api/coverage/proposals?pageSize=1')()).json() as { total: number };
-    const overview = (await get('/api/coverage?pageSize=1')()).json() as { region: { units: number; orgRate: number; workRate: number } };
+    const overview = (await get('/api/coverage?pageSize=1')()).json() as {
+      region: { units: number; orgRate: number; workRate: number };
+    };
     console.log(`API: ${overview.region.units} units, ${first.total} proposals stored`);
     printStats(`API end to end on PostgreSQL (${COMMAND})`, [
-      await measure('GET /api/coverage (classify 10k units, rates, page 1)', get('/api/coverage?pageSize=50'), { n: 10, warmup: 2 }),
-      await measure('GET /api/coverage/proposals (recompute + store + page 1)', get('/api/coverage/proposals?pageSize=50'), { n: 10, warmup: 2 }),
+      await measure('GET /api/coverage (classify 10k units, rates, page 1)', get('/api/coverage?pageSize=50'), {
+        n: 10,
+        warmup: 2,
+      }),
+      await measure(
+        'GET /api/coverage/proposals (recompute + store + page 1)',
+        get('/api/coverage/proposals?pageSize=50'),
+        { n: 10, warmup: 2 },
+      ),
     ]);
     await app.close();
   } finally {

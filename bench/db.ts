@@ -3,7 +3,11 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 
-export const BENCH_PG_URL = process.env.XIANFENG_BENCH_PG_URL ?? process.env.BENCH_PG_URL ?? process.env.XIANFENG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_PG_URL =
+  process.env.XIANFENG_BENCH_PG_URL ??
+  process.env.BENCH_PG_URL ??
+  process.env.XIANFENG_TEST_PG_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   database: Database;
@@ -23,12 +27,16 @@ export async function benchPglite(): Promise<BenchDatabase> {
  * drop() closes the pool, waits until its backends have gone (pool.end() resolves before its sockets
  * close, and a forced drop would otherwise terminate an idle client and crash the run), then drops.
  */
-export async function benchPostgres(opts: { prefix?: string; poolSize?: number } = {}): Promise<BenchDatabase | undefined> {
+export async function benchPostgres(
+  opts: { prefix?: string; poolSize?: number } = {},
+): Promise<BenchDatabase | undefined> {
   const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
   } catch (e) {
-    console.log(`!! PostgreSQL not reachable at ${BENCH_PG_URL} (${(e as Error).message}): PostgreSQL figures NOT measured`);
+    console.log(
+      `!! PostgreSQL not reachable at ${BENCH_PG_URL} (${(e as Error).message}): PostgreSQL figures NOT measured`,
+    );
     return undefined;
   }
   const name = `xf_bench_${opts.prefix ? `${opts.prefix}_` : ''}${randomBytes(4).toString('hex')}`;
@@ -43,7 +51,10 @@ export async function benchPostgres(opts: { prefix?: string; poolSize?: number }
     drop: async () => {
       await database.close();
       for (let i = 0; i < 100; i++) {
-        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await admin.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
         if (!rows[0]?.n) break;
         await new Promise((r) => setTimeout(r, 50));
       }

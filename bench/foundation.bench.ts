@@ -20,7 +20,10 @@ async function benchOne(b: BenchDatabase, n: number): Promise<Stats[]> {
   const rowSql = sql`select id, parent_id, path, kind, name, code, depth, lng, lat, industry, address, closed_at from org_units where id = ${id}`;
   const bare = Fastify();
   bare.get<{ Params: { id: string } }>('/orgs/:id', async (req) => {
-    const rows = await queryRows(b.database.db, sql`select id, parent_id, path, kind, name, code, depth, lng, lat, industry, address, closed_at from org_units where id = ${Number(req.params.id)}`);
+    const rows = await queryRows(
+      b.database.db,
+      sql`select id, parent_id, path, kind, name, code, depth, lng, lat, industry, address, closed_at from org_units where id = ${Number(req.params.id)}`,
+    );
     return rows[0];
   });
   await bare.ready();
@@ -31,7 +34,11 @@ async function benchOne(b: BenchDatabase, n: number): Promise<Stats[]> {
   const out = [
     await measure(`${b.label}: raw SQL (same SELECT)`, () => queryRows(b.database.db, rowSql), { n }),
     await measure(`${b.label}: bare Fastify + SELECT`, () => bare.inject({ method: 'GET', url: `/orgs/${id}` }), { n }),
-    await measure(`${b.label}: Xianfeng GET /api/orgs/:id (authenticated)`, () => app.inject({ method: 'GET', url: `/api/orgs/${id}`, headers: { cookie } }), { n }),
+    await measure(
+      `${b.label}: Xianfeng GET /api/orgs/:id (authenticated)`,
+      () => app.inject({ method: 'GET', url: `/api/orgs/${id}`, headers: { cookie } }),
+      { n },
+    ),
   ];
   await bare.close();
   await app.close();
@@ -50,10 +57,15 @@ export async function run(): Promise<void> {
       await b.drop();
     }
   }
-  printStats(`Authenticated single-row read, ${n} serial requests each (app.inject, no network). Command: npm run bench -- foundation`, rows);
+  printStats(
+    `Authenticated single-row read, ${n} serial requests each (app.inject, no network). Command: npm run bench -- foundation`,
+    rows,
+  );
   for (const label of ['PGlite', 'PostgreSQL']) {
     const [raw, bare, xf] = rows.filter((r) => r.name.startsWith(label));
     if (raw && bare && xf)
-      console.log(`${label}: Xianfeng ${xf.perSecond.toFixed(0)} req/s = ${((xf.perSecond / bare.perSecond) * 100).toFixed(0)}% of bare Fastify (${bare.perSecond.toFixed(0)}), ${((xf.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQL (${raw.perSecond.toFixed(0)} queries/s)`);
+      console.log(
+        `${label}: Xianfeng ${xf.perSecond.toFixed(0)} req/s = ${((xf.perSecond / bare.perSecond) * 100).toFixed(0)}% of bare Fastify (${bare.perSecond.toFixed(0)}), ${((xf.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQL (${raw.perSecond.toFixed(0)} queries/s)`,
+      );
   }
 }

@@ -15,7 +15,11 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Calls `fn` `warmup` times untimed, then `n` times timed, one after another. Milliseconds. */
-export async function measure(name: string, fn: () => Promise<unknown>, opts: { n?: number; warmup?: number } = {}): Promise<Stats> {
+export async function measure(
+  name: string,
+  fn: () => Promise<unknown>,
+  opts: { n?: number; warmup?: number } = {},
+): Promise<Stats> {
   const n = opts.n ?? 200;
   for (let i = 0; i < (opts.warmup ?? 20); i++) await fn();
   const times: number[] = [];
@@ -27,7 +31,14 @@ export async function measure(name: string, fn: () => Promise<unknown>, opts: { 
   }
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
-  return { name, n, p50: percentile(times, 50), p95: percentile(times, 95), mean: total / n, perSecond: (n / total) * 1000 };
+  return {
+    name,
+    n,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    mean: total / n,
+    perSecond: (n / total) * 1000,
+  };
 }
 
 export function printStats(title: string, rows: Stats[]): void {

@@ -36,19 +36,51 @@ async function loginCookie(app: FastifyInstance, username: string): Promise<stri
 async function benchScale(scale: ScaleName, database: Database, n: number): Promise<void> {
   const started = Date.now();
   await migrateDatabase(database);
-  const config = parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    XIANFENG_DEMO: 'false',
+    XIANFENG_WEB_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+  });
   const app = await buildApp({ database, config, secretKeyHex: 'a1'.repeat(32) });
   try {
     await syncRoles(app.ctx);
     await seedCalendarOnce(app.ctx);
-    const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
-    const g = { ctx: app.ctx, scale: SCALES[scale], scaleName: scale, rng: createRng(42), refs, log: (m: string) => console.log(m) };
+    const refs: GeneratedRefs = {
+      regionId: 0,
+      regionPath: '/',
+      townshipIds: [],
+      departmentIds: [],
+      firmIds: [],
+      branchIds: [],
+      userIds: {},
+      projectIds: [],
+    };
+    const g = {
+      ctx: app.ctx,
+      scale: SCALES[scale],
+      scaleName: scale,
+      rng: createRng(42),
+      refs,
+      log: (m: string) => console.log(m),
+    };
     await generateOrgs(g);
     await generatePeople(g);
-    const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from people`);
-    console.log(`\n${scale} (${database.kind}): ${total} people generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const [u] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, refs.userIds.gen_zzb ?? 0));
-    const [t] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, refs.userIds.gen_zhuanyuan ?? 0));
+    const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from people`,
+    );
+    console.log(
+      `\n${scale} (${database.kind}): ${total} people generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const [u] = await database.db
+      .select({ username: users.username })
+      .from(users)
+      .where(eq(users.id, refs.userIds.gen_zzb ?? 0));
+    const [t] = await database.db
+      .select({ username: users.username })
+      .from(users)
+      .where(eq(users.id, refs.userIds.gen_zhuanyuan ?? 0));
     const org = await loginCookie(app, u?.username ?? '');
     const town = await loginCookie(app, t?.username ?? '');
     const get = (cookie: string, url: string) => async () => {
@@ -59,25 +91,70 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
     const region = refs.regionPath;
     const someId = generatedIdNumber(Math.floor(total / 2));
     const idHash = app.ctx.cipher.blindIndex(someId);
-    const raw = (where: ReturnType<typeof sql>, order = sql`p.pinyin using ~<~, p.id`) => async () => {
-      await Promise.all([
-        queryRows(database.db, sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by ${order} limit 20`),
-        queryRows(database.db, sql`select count(*)::int from people p where ${where}`),
-      ]);
-    };
+    const raw =
+      (where: ReturnType<typeof sql>, order = sql`p.pinyin using ~<~, p.id`) =>
+      async () => {
+        await Promise.all([
+          queryRows(
+            database.db,
+            sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by ${order} limit 20`,
+          ),
+          queryRows(database.db, sql`select count(*)::int from people p where ${where}`),
+        ]);
+      };
     const inRegion = sql`p.org_path like ${`${region}%`}`;
     const opts = { n, warmup: Math.max(3, Math.round(n / 10)) };
     const rows: Stats[] = [];
-    rows.push(await measure('app  GET /api/people (region, page 1×20, by pinyin)', get(org, '/api/people?page=1&pageSize=20'), opts));
+    rows.push(
+      await measure(
+        'app  GET /api/people (region, page 1×20, by pinyin)',
+        get(org, '/api/people?page=1&pageSize=20'),
+        opts,
+      ),
+    );
     rows.push(await measure('raw  SQL same (page + count)', raw(inRegion), opts));
-    rows.push(await measure('app  GET /api/people?politicalStatus=probationary', get(org, '/api/people?politicalStatus=probationary&page=1&pageSize=20'), opts));
-    rows.push(await measure('raw  SQL same (status)', raw(sql`${inRegion} and p.political_status = 'probationary'`), opts));
-    rows.push(await measure('app  GET /api/people?q=zs (pinyin initials)', get(org, '/api/people?q=zs&page=1&pageSize=20'), opts));
-    rows.push(await measure('raw  SQL same (pinyin prefix)', raw(sql`${inRegion} and (p.pinyin like 'zs%' or p.pinyin like '% zs%')`, sql`p.pinyin collate "C", p.id`), opts));
-    rows.push(await measure('app  GET /api/people?q=<ID number> (blind index)', get(org, `/api/people?q=${someId}`), opts));
+    rows.push(
+      await measure(
+        'app  GET /api/people?politicalStatus=probationary',
+        get(org, '/api/people?politicalStatus=probationary&page=1&pageSize=20'),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure('raw  SQL same (status)', raw(sql`${inRegion} and p.political_status = 'probationary'`), opts),
+    );
+    rows.push(
+      await measure(
+        'app  GET /api/people?q=zs (pinyin initials)',
+        get(org, '/api/people?q=zs&page=1&pageSize=20'),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure(
+        'raw  SQL same (pinyin prefix)',
+        raw(sql`${inRegion} and (p.pinyin like 'zs%' or p.pinyin like '% zs%')`, sql`p.pinyin collate "C", p.id`),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure('app  GET /api/people?q=<ID number> (blind index)', get(org, `/api/people?q=${someId}`), opts),
+    );
     rows.push(await measure('raw  SQL same (id_hash)', raw(sql`${inRegion} and p.id_hash = ${idHash}`), opts));
-    rows.push(await measure('app  GET /api/people (township user, page 1×20)', get(town, '/api/people?page=1&pageSize=20'), opts));
-    rows.push(await measure('app  GET /api/people?sort=recent (region, newest first)', get(org, '/api/people?sort=recent&page=1&pageSize=20'), opts));
+    rows.push(
+      await measure(
+        'app  GET /api/people (township user, page 1×20)',
+        get(town, '/api/people?page=1&pageSize=20'),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure(
+        'app  GET /api/people?sort=recent (region, newest first)',
+        get(org, '/api/people?sort=recent&page=1&pageSize=20'),
+        opts,
+      ),
+    );
     printStats(`people bench — ${scale} scale on ${database.kind} (${total} people) · ${COMMAND}`, rows);
     const p50 = (name: string) => rows.find((r) => r.name.startsWith(name))?.p50 ?? NaN;
     console.log(

@@ -24,10 +24,28 @@ const KEY = 'b2'.repeat(32);
 
 async function prepare(database: Database, scale: Scale, label: string) {
   await migrateDatabase(database);
-  const app = await buildApp({ database, config: parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), secretKeyHex: KEY });
+  const app = await buildApp({
+    database,
+    config: parseConfig({
+      NODE_ENV: 'test',
+      XIANFENG_DEMO: 'false',
+      XIANFENG_WEB_DIR: '/nonexistent',
+      LOG_LEVEL: 'silent',
+    }),
+    secretKeyHex: KEY,
+  });
   await syncRoles(app.ctx);
   await seedCalendarOnce(app.ctx);
-  const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
+  const refs: GeneratedRefs = {
+    regionId: 0,
+    regionPath: '/',
+    townshipIds: [],
+    departmentIds: [],
+    firmIds: [],
+    branchIds: [],
+    userIds: {},
+    projectIds: [],
+  };
   const rng = createRng(42);
   const started = Date.now();
   const log = (m: string) => console.log(`  [${label}] ${m}`);
@@ -40,7 +58,11 @@ async function prepare(database: Database, scale: Scale, label: string) {
 
 async function loginCookie(app: FastifyInstance, userId: number): Promise<string> {
   const [u] = await queryRows<{ username: string }>(app.ctx.db, sql`select username from users where id = ${userId}`);
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u?.username, password: 'Xianfeng@2026' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: u?.username, password: 'Xianfeng@2026' },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const sid = res.cookies.find((c) => c.name === 'xf_sid')?.value;
   return `xf_sid=${sid}`;
@@ -50,7 +72,9 @@ async function loginCookie(app: FastifyInstance, userId: number): Promise<string
 function rawList(app: FastifyInstance, regionPath: string) {
   return async () => {
     await Promise.all([
-      app.ctx.db.execute(sql`select p.id, p.title, p.status, p.answer_due, f.name as firm, d.name as dept from problems p left join org_units f on f.id = p.firm_unit_id left join org_units d on d.id = p.lead_dept_unit_id where p.scope_path like ${`${regionPath}%`} order by p.id desc limit 20`),
+      app.ctx.db.execute(
+        sql`select p.id, p.title, p.status, p.answer_due, f.name as firm, d.name as dept from problems p left join org_units f on f.id = p.firm_unit_id left join org_units d on d.id = p.lead_dept_unit_id where p.scope_path like ${`${regionPath}%`} order by p.id desc limit 20`,
+      ),
       app.ctx.db.execute(sql`select count(*)::int from problems where scope_path like ${`${regionPath}%`}`),
     ]);
   };
@@ -58,7 +82,8 @@ function rawList(app: FastifyInstance, regionPath: string) {
 
 function rawStats(app: FastifyInstance, regionPath: string, today: string) {
   return async () => {
-    await app.ctx.db.execute(sql`select count(*) filter (where status in ('rated','closed')) closed, count(*) filter (where status in ('rated','closed') and on_time) on_time,
+    await app.ctx.db
+      .execute(sql`select count(*) filter (where status in ('rated','closed')) closed, count(*) filter (where status in ('rated','closed') and on_time) on_time,
       count(*) filter (where status not in ('rated','closed') and (late_rounds > 0 or (answered_at is null and answer_due < ${today}))) overdue,
       sum(ratings_total), sum(ratings_satisfied), avg(close_working_days) from problems where scope_path like ${`${regionPath}%`}`);
   };
@@ -73,7 +98,12 @@ async function bareFastify(app: FastifyInstance, cookie: string): Promise<Fastif
   return bare;
 }
 
-async function benchApp(label: string, app: FastifyInstance, refs: GeneratedRefs, n: { list: number; stats: number }): Promise<Stats[]> {
+async function benchApp(
+  label: string,
+  app: FastifyInstance,
+  refs: GeneratedRefs,
+  n: { list: number; stats: number },
+): Promise<Stats[]> {
   const zzb = await loginCookie(app, refs.userIds.gen_zzb as number);
   const bumen = await loginCookie(app, refs.userIds.gen_bumen as number);
   const get = (cookie: string, url: string) => async () => {
@@ -84,18 +114,50 @@ async function benchApp(label: string, app: FastifyInstance, refs: GeneratedRefs
   const bare = await bareFastify(app, zzb);
   const rows: Stats[] = [];
   const opts = { n: n.list, warmup: 3 };
-  rows.push(await measure('baseline: bare Fastify, same page body', async () => void (await bare.inject({ method: 'GET', url: '/page' })), { n: 200, warmup: 20 }));
+  rows.push(
+    await measure(
+      'baseline: bare Fastify, same page body',
+      async () => void (await bare.inject({ method: 'GET', url: '/page' })),
+      { n: 200, warmup: 20 },
+    ),
+  );
   rows.push(await measure('baseline: raw SQL page + count', rawList(app, refs.regionPath), opts));
   rows.push(await measure('GET /api/problems (ledger, page 1)', get(zzb, '/api/problems?page=1&pageSize=20'), opts));
-  rows.push(await measure('GET /api/problems?status=in_progress&category=land', get(zzb, '/api/problems?status=in_progress&category=land'), opts));
+  rows.push(
+    await measure(
+      'GET /api/problems?status=in_progress&category=land',
+      get(zzb, '/api/problems?status=in_progress&category=land'),
+      opts,
+    ),
+  );
   rows.push(await measure('GET /api/problems?overdue=true', get(zzb, '/api/problems?overdue=true'), opts));
-  rows.push(await measure('GET /api/problems?page=50 (deep page)', get(zzb, '/api/problems?page=50&pageSize=20'), opts));
-  rows.push(await measure('GET /api/problems?queue=to_sign (department)', get(bumen, '/api/problems?queue=to_sign&sort=due'), opts));
-  rows.push(await measure('GET /api/problems?queue=overdue (department)', get(bumen, '/api/problems?queue=overdue&sort=due'), opts));
+  rows.push(
+    await measure('GET /api/problems?page=50 (deep page)', get(zzb, '/api/problems?page=50&pageSize=20'), opts),
+  );
+  rows.push(
+    await measure(
+      'GET /api/problems?queue=to_sign (department)',
+      get(bumen, '/api/problems?queue=to_sign&sort=due'),
+      opts,
+    ),
+  );
+  rows.push(
+    await measure(
+      'GET /api/problems?queue=overdue (department)',
+      get(bumen, '/api/problems?queue=overdue&sort=due'),
+      opts,
+    ),
+  );
   const sOpts = { n: n.stats, warmup: 2 };
   rows.push(await measure('baseline: raw SQL overall counts', rawStats(app, refs.regionPath, today), sOpts));
   rows.push(await measure('GET /api/problems/stats (all, by dept, by month)', get(zzb, '/api/problems/stats'), sOpts));
-  rows.push(await measure('GET /api/problems/stats?from=2026-07-01&to=2026-09-30', get(zzb, '/api/problems/stats?from=2026-07-01&to=2026-09-30'), sOpts));
+  rows.push(
+    await measure(
+      'GET /api/problems/stats?from=2026-07-01&to=2026-09-30',
+      get(zzb, '/api/problems/stats?from=2026-07-01&to=2026-09-30'),
+      sOpts,
+    ),
+  );
   await bare.close();
   printStats(`${label} — ${COMMAND}`, rows);
   return rows;
@@ -105,7 +167,12 @@ async function benchPglite(): Promise<void> {
   const database = await openDatabase({ kind: 'pglite-memory' });
   try {
     const { app, refs } = await prepare(database, SCALES.district, 'PGlite district');
-    await benchApp(`Problem ledger, PGlite, district scale (${SCALES.district.problems.toLocaleString('en')} problems)`, app, refs, { list: 40, stats: 15 });
+    await benchApp(
+      `Problem ledger, PGlite, district scale (${SCALES.district.problems.toLocaleString('en')} problems)`,
+      app,
+      refs,
+      { list: 40, stats: 15 },
+    );
     await app.close();
   } finally {
     await database.close();
@@ -117,10 +184,20 @@ async function benchOnPostgres(): Promise<void> {
   const bench = await benchPostgres({ prefix: 'problems', poolSize: 10 });
   if (!bench) return;
   try {
-    const { app, refs } = await prepare(bench.database, { ...SCALES.province, problems: count } as unknown as Scale, `PostgreSQL ${count.toLocaleString('en')}`);
-    const [size] = await queryRows<{ s: string }>(app.ctx.db, sql`select pg_size_pretty(pg_database_size(current_database())) as s`);
+    const { app, refs } = await prepare(
+      bench.database,
+      { ...SCALES.province, problems: count } as unknown as Scale,
+      `PostgreSQL ${count.toLocaleString('en')}`,
+    );
+    const [size] = await queryRows<{ s: string }>(
+      app.ctx.db,
+      sql`select pg_size_pretty(pg_database_size(current_database())) as s`,
+    );
     console.log(`  database size ${size?.s}`);
-    await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems`, app, refs, { list: 30, stats: 8 });
+    await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems`, app, refs, {
+      list: 30,
+      stats: 8,
+    });
     await app.close();
   } finally {
     await bench.drop();

@@ -32,7 +32,10 @@ async function loginCookie(app: FastifyInstance, username: string): Promise<stri
 }
 
 async function usernameOf(database: Database, id: number | undefined): Promise<string> {
-  const [u] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, id ?? 0));
+  const [u] = await database.db
+    .select({ username: users.username })
+    .from(users)
+    .where(eq(users.id, id ?? 0));
   if (!u) throw new Error('generated user missing');
   return u.username;
 }
@@ -40,13 +43,20 @@ async function usernameOf(database: Database, id: number | undefined): Promise<s
 async function benchScale(scale: ScaleName, database: Database, n: number): Promise<void> {
   const started = Date.now();
   await migrateDatabase(database);
-  const config = parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    XIANFENG_DEMO: 'false',
+    XIANFENG_WEB_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+  });
   const app = await buildApp({ database, config, secretKeyHex: 'a1'.repeat(32) });
   try {
     await syncRoles(app.ctx);
     await seedCalendarOnce(app.ctx);
     const refs: GeneratedRefs = await generate(app.ctx, scale, 42, () => undefined);
-    console.log(`\n${scale} (${database.kind}): generated ${refs.projectIds.length} projects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `\n${scale} (${database.kind}): generated ${refs.projectIds.length} projects in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     const org = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zzb));
     const town = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zhuanyuan));
     const township = refs.townshipIds[1] as number;
@@ -70,34 +80,83 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
     const region = refs.regionId;
     const rawList = async () => {
       await Promise.all([
-        queryRows(database.db, sql`select p.*, t.name as township, l.display_name as leader from projects p left join org_units t on t.id = p.township_unit_id left join users l on l.id = p.leader_user_id
-          where p.region_unit_id = ${region} and p.warning_colour = 'yellow' and p.township_unit_id = ${township} order by p.warning_rank desc nulls last, p.code limit 20`),
-        queryRows(database.db, sql`select count(*)::int from projects where region_unit_id = ${region} and warning_colour = 'yellow' and township_unit_id = ${township}`),
+        queryRows(
+          database.db,
+          sql`select p.*, t.name as township, l.display_name as leader from projects p left join org_units t on t.id = p.township_unit_id left join users l on l.id = p.leader_user_id
+          where p.region_unit_id = ${region} and p.warning_colour = 'yellow' and p.township_unit_id = ${township} order by p.warning_rank desc nulls last, p.code limit 20`,
+        ),
+        queryRows(
+          database.db,
+          sql`select count(*)::int from projects where region_unit_id = ${region} and warning_colour = 'yellow' and township_unit_id = ${township}`,
+        ),
       ]);
     };
     const rawBoard = async () => {
-      const rows = await queryRows<{ id: number }>(database.db, sql`select p.*, t.name as township from projects p left join org_units t on t.id = p.township_unit_id where p.region_unit_id = ${region} order by p.warning_rank desc nulls last, p.code limit 50`);
+      const rows = await queryRows<{ id: number }>(
+        database.db,
+        sql`select p.*, t.name as township from projects p left join org_units t on t.id = p.township_unit_id where p.region_unit_id = ${region} order by p.warning_rank desc nulls last, p.code limit 50`,
+      );
       await Promise.all([
-        queryRows(database.db, sql`select * from project_nodes where project_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::int[]) order by project_id, seq`),
-        queryRows(database.db, sql`select warning_colour, count(*)::int from projects where region_unit_id = ${region} group by 1`),
+        queryRows(
+          database.db,
+          sql`select * from project_nodes where project_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::int[]) order by project_id, seq`,
+        ),
+        queryRows(
+          database.db,
+          sql`select warning_colour, count(*)::int from projects where region_unit_id = ${region} group by 1`,
+        ),
       ]);
     };
-    const actor = { userId: refs.userIds.gen_zzb ?? 0, scope: { unitId: region, path: refs.regionPath, kind: 'org' as const, unitKind: 'region' as const, name: '' } };
-    const repoList = () => listProjects(database.db, actor, { colour: 'yellow', townshipId: township, page: 1, pageSize: 20, sort: 'risk' }, year);
+    const actor = {
+      userId: refs.userIds.gen_zzb ?? 0,
+      scope: { unitId: region, path: refs.regionPath, kind: 'org' as const, unitKind: 'region' as const, name: '' },
+    };
+    const repoList = () =>
+      listProjects(
+        database.db,
+        actor,
+        { colour: 'yellow', townshipId: township, page: 1, pageSize: 20, sort: 'risk' },
+        year,
+      );
 
     const opts = { n, warmup: Math.max(3, Math.round(n / 10)) };
     const rows: Stats[] = [];
     rows.push(await measure('app  GET /api/projects (colour+township, page 1×20)', get(org, listUrl), opts));
-    rows.push(await measure('app  GET /api/projects (stage, page 10×20)', get(org, '/api/projects?stage=started&page=10&pageSize=20'), opts));
-    rows.push(await measure('app  GET /api/projects (township user, page 1×20)', get(town, '/api/projects?page=1&pageSize=20'), opts));
-    rows.push(await measure('app  GET /api/projects/board (page 1×50)', get(org, '/api/projects/board?pageSize=50'), opts));
-    rows.push(await measure('app  GET /api/projects/board (red, page 2×50)', get(org, '/api/projects/board?colour=red&page=2&pageSize=50'), opts));
+    rows.push(
+      await measure(
+        'app  GET /api/projects (stage, page 10×20)',
+        get(org, '/api/projects?stage=started&page=10&pageSize=20'),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure(
+        'app  GET /api/projects (township user, page 1×20)',
+        get(town, '/api/projects?page=1&pageSize=20'),
+        opts,
+      ),
+    );
+    rows.push(
+      await measure('app  GET /api/projects/board (page 1×50)', get(org, '/api/projects/board?pageSize=50'), opts),
+    );
+    rows.push(
+      await measure(
+        'app  GET /api/projects/board (red, page 2×50)',
+        get(org, '/api/projects/board?colour=red&page=2&pageSize=50'),
+        opts,
+      ),
+    );
     rows.push(await measure('repo listProjects (visibility rule, no HTTP)', repoList, opts));
     rows.push(await measure('raw  SQL list (region filter, same page)', rawList, opts));
     rows.push(await measure('raw  SQL board (page + nodes + counts)', rawBoard, opts));
     rows.push(await measure('bare Fastify, list-sized body', () => bare.inject({ method: 'GET', url: '/list' }), opts));
-    rows.push(await measure('bare Fastify, board-sized body', () => bare.inject({ method: 'GET', url: '/board' }), opts));
-    printStats(`projects bench — ${scale} scale on ${database.kind} (${refs.projectIds.length} projects) · ${COMMAND}`, rows);
+    rows.push(
+      await measure('bare Fastify, board-sized body', () => bare.inject({ method: 'GET', url: '/board' }), opts),
+    );
+    printStats(
+      `projects bench — ${scale} scale on ${database.kind} (${refs.projectIds.length} projects) · ${COMMAND}`,
+      rows,
+    );
     const p50 = (name: string) => rows.find((r) => r.name.startsWith(name))?.p50 ?? NaN;
     console.log(
       `ratios (p50): list app/raw SQL = ${(p50('app  GET /api/projects (colour') / p50('raw  SQL list')).toFixed(1)}×, list app/bare Fastify = ${(p50('app  GET /api/projects (colour') / p50('bare Fastify, list')).toFixed(1)}×, ` +

@@ -40,8 +40,13 @@ describe('administration journeys', () => {
       await page.goto(baseUrl(`/security/grants?q=${username}`));
       await page.getByTestId(`grant-${username}`).click();
       await page.getByRole('dialog').getByText('包联领导').click();
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: username }).innerText()).toContain('包联领导');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
+      await expect
+        .poll(() => page.locator('.ant-table-row').filter({ hasText: username }).innerText())
+        .toContain('包联领导');
       await context.close();
     }
     // The user logs in with the temporary password and is taken to change it first.
@@ -61,7 +66,11 @@ describe('administration journeys', () => {
       await context.close();
     }
     const api = await ApiClient.login(username, 'Mine@pass2026');
-    expect((await api.json<{ user: { roles: Array<{ code: string }> } }>('GET', '/api/auth/me')).user.roles.map((r) => r.code)).toEqual(['leader']);
+    expect(
+      (await api.json<{ user: { roles: Array<{ code: string }> } }>('GET', '/api/auth/me')).user.roles.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['leader']);
   });
 
   it('the system administrator marks a holiday in the calendar editor and saves the year', async () => {
@@ -73,10 +82,17 @@ describe('administration journeys', () => {
     await page.getByTestId('day-2023-10-02').click();
     await page.getByRole('dialog').getByText('法定节假日（休）').click();
     await page.getByRole('dialog').getByRole('textbox').fill('国庆节');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await page.getByTestId('cal-save').click();
     const api = await ApiClient.login('admin');
-    await expect.poll(async () => (await api.json<{ data: Array<{ year: number }> }>('GET', '/api/calendar/years')).data.map((y) => y.year)).toContain(2023);
+    await expect
+      .poll(async () =>
+        (await api.json<{ data: Array<{ year: number }> }>('GET', '/api/calendar/years')).data.map((y) => y.year),
+      )
+      .toContain(2023);
     expect(await api.json('GET', '/api/calendar/working-days?from=2023-10-02&to=2023-10-02')).toEqual({ count: 0 });
     await context.close();
   });

@@ -17,7 +17,11 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const res = await fetch(baseUrl(path), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(baseUrl(path), {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const set = res.headers.get('set-cookie');
     const sid = set ? /xf_sid=([^;]*)/.exec(set)?.[1] : undefined;
     if (sid !== undefined) this.cookie = `xf_sid=${sid}`;
@@ -40,13 +44,26 @@ export class ApiClient {
  * A fresh account for one journey: created by the system administrator, granted by the security
  * administrator, its first password already changed, so journeys never disturb the demo accounts.
  */
-export async function provisionUser(opts: { username: string; displayName: string; roles: string[]; unitName?: string }): Promise<{ username: string; password: string }> {
+export async function provisionUser(opts: {
+  username: string;
+  displayName: string;
+  roles: string[];
+  unitName?: string;
+}): Promise<{ username: string; password: string }> {
   const admin = await ApiClient.login('admin');
-  const units = await admin.json<{ data: Array<{ id: number; name: string }> }>('GET', `/api/orgs/options?q=${encodeURIComponent(opts.unitName ?? '先锋经济开发区')}`);
+  const units = await admin.json<{ data: Array<{ id: number; name: string }> }>(
+    'GET',
+    `/api/orgs/options?q=${encodeURIComponent(opts.unitName ?? '先锋经济开发区')}`,
+  );
   const unit = units.data[0];
   if (!unit) throw new Error(`unit ${opts.unitName} not found`);
   const temp = 'Temp@pass2026';
-  const user = await admin.json<{ id: number }>('POST', '/api/users', { username: opts.username, displayName: opts.displayName, scopeUnitId: unit.id, password: temp });
+  const user = await admin.json<{ id: number }>('POST', '/api/users', {
+    username: opts.username,
+    displayName: opts.displayName,
+    scopeUnitId: unit.id,
+    password: temp,
+  });
   const sec = await ApiClient.login('secadmin');
   await sec.json('PUT', `/api/users/${user.id}/roles`, { roles: opts.roles });
   const self = await ApiClient.login(opts.username, temp);

@@ -31,7 +31,10 @@ export function baseUrl(path = ''): string {
   return `${inject('baseUrl')}${path}`;
 }
 
-export async function newPage(browser: Browser, opts: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  opts: { mobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: 'zh-CN',
     viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },

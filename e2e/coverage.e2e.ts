@@ -28,7 +28,9 @@ describe('coverage journey', () => {
     const name = `东临旅程联合党支部${Date.now() % 100000}`;
     await page.getByTestId('accept-name').fill(name);
     await page.getByTestId('accept-confirm').click();
-    await expect.poll(async () => Number(await rate.getAttribute('data-value')), { timeout: 15_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number(await rate.getAttribute('data-value')), { timeout: 15_000 })
+      .toBeGreaterThan(before);
     await page.getByText('已采纳').first().waitFor();
 
     // the new joint branch is in the organisation tree, with its covered units
@@ -37,13 +39,20 @@ describe('coverage journey', () => {
     await page.getByText(name, { exact: true }).click();
     await page.getByText('联合党支部', { exact: true }).first().waitFor();
     await page.getByText(/^覆盖单位（[2-5]）$/).waitFor();
-    expect(await page.getByTestId('formal-members').innerText()).toMatch(/^正式党员 0 名，关系在此共 0 名，参与管理 [3-9]\d* 名$/);
+    expect(await page.getByTestId('formal-members').innerText()).toMatch(
+      /^正式党员 0 名，关系在此共 0 名，参与管理 [3-9]\d* 名$/,
+    );
     await context.close();
   });
 
   it('closing the food park’s temporary branch shows the proposed destinations and is refused naming the members with nowhere to go', async () => {
     const zzb = await ApiClient.login('zzb');
-    const food = (await zzb.json<{ data: Array<{ id: number }> }>('GET', `/api/orgs/options?q=${encodeURIComponent('先锋食品产业园项目临时党支部')}`)).data[0]!;
+    const food = (
+      await zzb.json<{ data: Array<{ id: number }> }>(
+        'GET',
+        `/api/orgs/options?q=${encodeURIComponent('先锋食品产业园项目临时党支部')}`,
+      )
+    ).data[0]!;
     const { page, context } = await newPage(browser);
     await loginAs(page, 'zzb');
     await page.goto(baseUrl(`/orgs?focus=${food.id}`));

@@ -62,7 +62,9 @@ describe('foundation journeys', () => {
     await loginAs(page, 'auditor');
     await page.goto(baseUrl('/audit'));
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-verify-result').innerText()).toMatch(/哈希链完整：已校验 \d+ 条记录/);
+    await expect
+      .poll(() => page.getByTestId('audit-verify-result').innerText())
+      .toMatch(/哈希链完整：已校验 \d+ 条记录/);
     await context.close();
   });
 
@@ -76,13 +78,17 @@ describe('foundation journeys', () => {
       await page.getByTestId('login-submit').click();
     };
     await attempt();
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toBe('用户名或密码错误。再错 4 次，账号将被锁定 15 分钟（连续 5 次错误即锁定）');
+    await expect
+      .poll(() => page.getByTestId('login-error').innerText())
+      .toBe('用户名或密码错误。再错 4 次，账号将被锁定 15 分钟（连续 5 次错误即锁定）');
     for (let i = 2; i <= 4; i++) {
       await attempt();
       await expect.poll(() => page.getByTestId('login-error').innerText()).toContain(`再错 ${5 - i} 次`);
     }
     await attempt();
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/^连续 5 次密码错误，账号已被锁定 15 分钟/);
+    await expect
+      .poll(() => page.getByTestId('login-error').innerText())
+      .toMatch(/^连续 5 次密码错误，账号已被锁定 15 分钟/);
     await context.close();
   });
 

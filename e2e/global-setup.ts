@@ -16,11 +16,21 @@ declare module 'vitest' {
  * data, exactly as `npm start` does on a new machine. Journeys share it and create their own rows.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (build.status !== 0) throw new Error('web build failed');
   const dir = mkdtempSync(join(tmpdir(), 'xf-e2e-'));
-  const server = await startServer({ XIANFENG_DATA_DIR: dir, XIANFENG_WEB_DIR: join(ROOT, 'dist/web'), LOG_LEVEL: 'warn' }, 90_000);
-  const ok = await fetch(server.url('/healthz')).then((r) => r.ok, () => false);
+  const server = await startServer(
+    { XIANFENG_DATA_DIR: dir, XIANFENG_WEB_DIR: join(ROOT, 'dist/web'), LOG_LEVEL: 'warn' },
+    90_000,
+  );
+  const ok = await fetch(server.url('/healthz')).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!ok) throw new Error(`server did not start:\n${server.output()}`);
   project.provide('baseUrl', server.url(''));
   return async () => {

@@ -20,7 +20,9 @@ describe('people journey', () => {
     await page.getByTestId('people-search').locator('input').fill('zsf');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('person-link').allInnerTexts()).toEqual(['张淑芬']);
-    await expect.poll(() => page.getByTestId('person-id-number').first().innerText()).toMatch(/^410102\*{8}\d{3}[\dX]$/);
+    await expect
+      .poll(() => page.getByTestId('person-id-number').first().innerText())
+      .toMatch(/^410102\*{8}\d{3}[\dX]$/);
     await page.getByTestId('person-link').first().click();
     await page.waitForURL(/\/people\/\d+$/);
     await expect.poll(() => page.getByTestId('person-id-number').innerText()).toMatch(/^410102\*{8}\d{3}[\dX]$/);
@@ -47,10 +49,16 @@ describe('people journey', () => {
     await loginAs(page, 'zzb');
     await page.goto(baseUrl('/people'));
     await page.getByTestId('people-import').click();
-    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '名册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
     await page.getByTestId('people-import-run').click();
     const report = page.getByTestId('people-import-report');
-    await expect.poll(() => report.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^3\s+身份证号\s+身份证号：校验位不正确$/)]);
+    await expect
+      .poll(() => report.locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^3\s+身份证号\s+身份证号：校验位不正确$/)]);
     await expect.poll(() => page.locator('.ant-modal .ant-alert').innerText()).toContain('有错误，未写入任何数据');
   });
 });

@@ -28,8 +28,12 @@ describe('问题台账：企业吹哨 → 党委响应 → 部门报到 → 企�
     await firm.page.getByTestId('raise-page').waitFor();
     await pick(firm.page, 'raise-category', '用地审批');
     await firm.page.getByTestId('raise-description').fill(text);
-    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#b5651d' } }).jpeg().toBuffer();
-    await firm.page.getByTestId('raise-photo').setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#b5651d' } })
+      .jpeg()
+      .toBuffer();
+    await firm.page
+      .getByTestId('raise-photo')
+      .setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: photo });
     await firm.page.locator('.ant-image img').first().waitFor();
     const width = await firm.page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
@@ -58,7 +62,10 @@ describe('问题台账：企业吹哨 → 党委响应 → 部门报到 → 企�
     const dept = await newPage(browser);
     await loginAs(dept.page, 'bumen');
     await dept.page.goto(baseUrl('/problems/queue?queue=to_sign'));
-    await dept.page.getByRole('link', { name: text.slice(0, 30) }).first().click();
+    await dept.page
+      .getByRole('link', { name: text.slice(0, 30) })
+      .first()
+      .click();
     await dept.page.getByTestId('action-sign').click();
     await expect.poll(() => status(dept.page)).toBe('办理中');
     await dept.page.getByTestId('answer-text').fill('已将二期用地纳入本月供地计划，12 月 10 日前下达指标');
@@ -72,12 +79,17 @@ describe('问题台账：企业吹哨 → 党委响应 → 部门报到 → 企�
 
     // 5. 企业：在「我的问题」里看到答复，评价满意
     await firm.page.goto(baseUrl('/problems/mine?status=fed_back'));
-    await firm.page.getByTestId('my-problem').filter({ hasText: text.slice(0, 30) }).first().click();
+    await firm.page
+      .getByTestId('my-problem')
+      .filter({ hasText: text.slice(0, 30) })
+      .first()
+      .click();
     expect(await firm.page.getByTestId('problem-answer').innerText()).toContain('12 月 10 日前下达指标');
     await firm.page.getByTestId('rate-satisfied').click();
     await expect.poll(() => status(firm.page)).toBe('已评价');
     const timeline = await firm.page.getByTestId('problem-timeline').innerText();
-    for (const step of ['提出问题', '受理', '派单', '签收', '答复', '反馈', '评价：满意']) expect(timeline).toContain(step);
+    for (const step of ['提出问题', '受理', '派单', '签收', '答复', '反馈', '评价：满意'])
+      expect(timeline).toContain(step);
     for (const p of [firm, zzb, dept]) await p.context.close();
   });
 

@@ -16,10 +16,24 @@ const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slic
 /** A project of the demo region in charge of 张伟 (项目专员) and 刘振华 (包联领导), its 主体封顶 due in five working days. */
 async function registerJourneyProject(): Promise<{ id: number; name: string; planned: string; expected: string }> {
   const zzb = await ApiClient.login('zzb');
-  const planned = (await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${chinaToday()}&days=5`)).date;
-  const expected = (await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${planned}&days=3`)).date;
-  const town = (await zzb.json<{ data: Array<{ id: number }> }>('GET', `/api/orgs/options?q=${encodeURIComponent('狼山街道')}&kind=township`)).data[0];
-  const person = async (role: string, name: string) => (await zzb.json<{ data: Array<{ id: number; name: string }> }>('GET', `/api/projects/assignees?role=${role}&q=${encodeURIComponent(name)}`)).data.find((p) => p.name === name);
+  const planned = (
+    await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${chinaToday()}&days=5`)
+  ).date;
+  const expected = (await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${planned}&days=3`))
+    .date;
+  const town = (
+    await zzb.json<{ data: Array<{ id: number }> }>(
+      'GET',
+      `/api/orgs/options?q=${encodeURIComponent('狼山街道')}&kind=township`,
+    )
+  ).data[0];
+  const person = async (role: string, name: string) =>
+    (
+      await zzb.json<{ data: Array<{ id: number; name: string }> }>(
+        'GET',
+        `/api/projects/assignees?role=${role}&q=${encodeURIComponent(name)}`,
+      )
+    ).data.find((p) => p.name === name);
   const [commissioner, leader] = [await person('commissioner', '张伟'), await person('leader', '刘振华')];
   const name = `旅程冷库项目${Date.now() % 100000}`;
   const p = await zzb.json<{ id: number; warning: { colour: string } }>('POST', '/api/projects', {
@@ -84,7 +98,9 @@ describe('projects journey', () => {
     await loginAs(page, 'zzb');
     await page.goto(baseUrl('/projects?colour=red'));
     await page.getByTestId('project-link').first().waitFor();
-    const colours = await page.getByTestId('warning-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-colour')));
+    const colours = await page
+      .getByTestId('warning-badge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-colour')));
     expect(new Set(colours)).toEqual(new Set(['red']));
     const download = page.waitForEvent('download');
     await page.getByTestId('projects-export').click();

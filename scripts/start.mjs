@@ -15,12 +15,17 @@ function newestMtime(dir) {
   return newest;
 }
 
-const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(join(root, 'src/web')), newestMtime(join(root, 'src/shared')));
+const stale =
+  !existsSync(index) ||
+  statSync(index).mtimeMs < Math.max(newestMtime(join(root, 'src/web')), newestMtime(join(root, 'src/shared')));
 if (stale) {
   console.log('构建前端 / building the web app …');
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], { cwd: process.cwd(), stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -42,11 +42,21 @@ if (reach === true) {
   run('integration (PostgreSQL)', npx, ['vitest', 'run', '--project', 'integration'], { DATABASE_URL: PG_URL });
 } else {
   const bar = '!'.repeat(78);
-  console.log(`\n${bar}\n!!  PostgreSQL is NOT reachable at ${PG_URL}\n!!  (${reach})\n!!  THE POSTGRESQL INTEGRATION SUITE DID NOT RUN. Set XIANFENG_TEST_PG_URL or start PostgreSQL.\n${bar}\n`);
-  results.push({ name: 'integration (PostgreSQL)', ok: !requirePg, seconds: '0', note: 'NOT RUN: PostgreSQL unreachable' });
+  console.log(
+    `\n${bar}\n!!  PostgreSQL is NOT reachable at ${PG_URL}\n!!  (${reach})\n!!  THE POSTGRESQL INTEGRATION SUITE DID NOT RUN. Set XIANFENG_TEST_PG_URL or start PostgreSQL.\n${bar}\n`,
+  );
+  results.push({
+    name: 'integration (PostgreSQL)',
+    ok: !requirePg,
+    seconds: '0',
+    note: 'NOT RUN: PostgreSQL unreachable',
+  });
 }
 run('e2e (Chromium)', npx, ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);
 
 console.log('\n──── npm test summary ────');
-for (const r of results) console.log(`${r.note ? '⚠' : r.ok ? '✔' : '✘'} ${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} s ${r.note ?? ''}`);
+for (const r of results)
+  console.log(
+    `${r.note ? '⚠' : r.ok ? '✔' : '✘'} ${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} s ${r.note ?? ''}`,
+  );
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -41,7 +41,11 @@ describe('audit log', () => {
   });
 
   it('the database refuses UPDATE and DELETE on the audit table', async () => {
-    const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`,
+      );
     expect(await failure(t.ctx.db.execute(sql`update audit_log set action = 'x' where id = 1`))).toMatch(/append-only/);
     expect(await failure(t.ctx.db.execute(sql`delete from audit_log where id = 1`))).toMatch(/append-only/);
     expect(await failure(t.ctx.db.execute(sql`truncate audit_log`))).toMatch(/append-only/);

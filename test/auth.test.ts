@@ -35,8 +35,14 @@ describe('POST /api/auth/login', () => {
     expect(cookie).toMatch(/xf_sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(res.json()).toMatchObject({ user: { username: u.username, scope: { unitId: region.townA.id } }, csrfToken: expect.any(String) });
-    const rows = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.entity, 'auth'), eq(auditLog.entityId, String(u.id))));
+    expect(res.json()).toMatchObject({
+      user: { username: u.username, scope: { unitId: region.townA.id } },
+      csrfToken: expect.any(String),
+    });
+    const rows = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'auth'), eq(auditLog.entityId, String(u.id))));
     expect(rows.map((r) => r.action)).toContain('login');
   });
 
@@ -54,17 +60,22 @@ describe('POST /api/auth/login', () => {
     const u = await buildUser(t.ctx, { unitId: region.townA.id });
     const a = t.anonymous();
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await a.post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push((await a.post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' })).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 423]);
     const locked = await a.post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().message).toMatch(/^连续 5 次密码错误，账号已被锁定 15 分钟，请在 \d\d:\d\d 之后（约 15 分钟后）再试/);
+    expect(locked.json().message).toMatch(
+      /^连续 5 次密码错误，账号已被锁定 15 分钟，请在 \d\d:\d\d 之后（约 15 分钟后）再试/,
+    );
     t.clock.advanceMinutes(14);
     expect((await a.post('/api/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(423);
     t.clock.advanceMinutes(2);
     expect((await a.post('/api/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(200);
-    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.actorName, u.username))).map((r) => r.action);
+    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.actorName, u.username))).map(
+      (r) => r.action,
+    );
     expect(actions.filter((x) => x === 'login_failed')).toHaveLength(4);
     expect(actions).toContain('account_locked');
   });
@@ -72,10 +83,14 @@ describe('POST /api/auth/login', () => {
   it('counts concurrent failures exactly (no lost update): 5 at once lock the account', async () => {
     const u = await buildUser(t.ctx, { unitId: region.townA.id });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => t.anonymous().post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' })),
+      Array.from({ length: 5 }, () =>
+        t.anonymous().post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 401, 423]);
-    expect((await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(423);
+    expect(
+      (await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(423);
   });
 
   it('refuses a disabled account with its own message once the password is right', async () => {
@@ -106,7 +121,10 @@ describe('sessions', () => {
     t.clock.advanceMinutes(31);
     const res = await a.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'SESSION_EXPIRED', message: '登录已过期（超过 30 分钟未操作），请重新登录' });
+    expect(res.json()).toMatchObject({
+      code: 'SESSION_EXPIRED',
+      message: '登录已过期（超过 30 分钟未操作），请重新登录',
+    });
     expect((await a.get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -168,6 +186,8 @@ describe('password change', () => {
     const ok = await a.post('/api/auth/password', { oldPassword: TEST_PASSWORD, newPassword: 'New@pass2026' });
     expect(ok.statusCode).toBe(200);
     expect((await a.get('/api/orgs/tree')).statusCode).toBe(200);
-    expect((await t.anonymous().post('/api/auth/login', { username: u.username, password: 'New@pass2026' })).statusCode).toBe(200);
+    expect(
+      (await t.anonymous().post('/api/auth/login', { username: u.username, password: 'New@pass2026' })).statusCode,
+    ).toBe(200);
   });
 });

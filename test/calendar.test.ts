@@ -40,7 +40,9 @@ describe('working-day calendar over HTTP', () => {
     ['2026-02-13', 1, '2026-02-14'],
     ['2026-02-14', 1, '2026-02-24'],
   ])('add %s + %i = %s', async (date, days, expected) => {
-    expect((await t.anonymous().get(`/api/calendar/add-working-days?date=${date}&days=${days}`)).json()).toEqual({ date: expected });
+    expect((await t.anonymous().get(`/api/calendar/add-working-days?date=${date}&days=${days}`)).json()).toEqual({
+      date: expected,
+    });
   });
 
   it('a 2027 question without 2027 data is an error naming 2027', async () => {
@@ -54,9 +56,15 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('400 for impossible dates and reversed ranges', async () => {
-    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-02-30&to=2026-03-01')).json().message).toBe('开始日期：不是有效日期（YYYY-MM-DD）');
-    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-03-05&to=2026-03-01')).json().message).toBe('结束日期不能早于开始日期');
-    expect((await t.anonymous().get('/api/calendar/add-working-days?date=2026-03-01')).json().message).toBe('天数：必填');
+    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-02-30&to=2026-03-01')).json().message).toBe(
+      '开始日期：不是有效日期（YYYY-MM-DD）',
+    );
+    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-03-05&to=2026-03-01')).json().message).toBe(
+      '结束日期不能早于开始日期',
+    );
+    expect((await t.anonymous().get('/api/calendar/add-working-days?date=2026-03-01')).json().message).toBe(
+      '天数：必填',
+    );
   });
 
   it('only the system administrator loads a year; a bad file changes nothing', async () => {
@@ -64,23 +72,34 @@ describe('working-day calendar over HTTP', () => {
     expect((await leader.post('/api/calendar/import', { format: 'csv', content: csv })).statusCode).toBe(403);
     const bad = await sys.post('/api/calendar/import', { format: 'csv', content: `${csv}2027-01-06,班,元旦\n` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('日历数据有 2 处问题：#4 2027-01-04 调休上班日应为周六或周日；#5 2027-01-06 调休上班日应为周六或周日');
+    expect(bad.json().message).toBe(
+      '日历数据有 2 处问题：#4 2027-01-04 调休上班日应为周六或周日；#5 2027-01-06 调休上班日应为周六或周日',
+    );
     expect((await t.anonymous().get('/api/calendar/years/2027')).statusCode).toBe(404);
 
-    const good = 'date,kind,name\n2027-01-01,休,元旦\n2027-01-02,休,元旦\n2027-01-03,休,元旦\n2027-02-06,休,春节\n2027-02-07,班,春节\n';
+    const good =
+      'date,kind,name\n2027-01-01,休,元旦\n2027-01-02,休,元旦\n2027-01-03,休,元旦\n2027-02-06,休,春节\n2027-02-07,班,春节\n';
     const res = await sys.post('/api/calendar/import', { format: 'csv', content: good });
     expect(res.json()).toEqual({ ok: true, year: 2027, days: 5 });
     // 31 Dec, then 4–8 Jan (1–3 Jan are 元旦)
-    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-12-31&to=2027-01-08')).json()).toEqual({ count: 6 });
-    expect((await t.anonymous().get('/api/calendar/add-working-days?date=2027-02-05&days=1')).json()).toEqual({ date: '2027-02-07' });
+    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-12-31&to=2027-01-08')).json()).toEqual({
+      count: 6,
+    });
+    expect((await t.anonymous().get('/api/calendar/add-working-days?date=2027-02-05&days=1')).json()).toEqual({
+      date: '2027-02-07',
+    });
   });
 
   it('edits a year in place and removes one, both audited', async () => {
     const days = OFFICIAL_2026.filter((d) => d.date !== '2026-10-10');
     expect((await sys.put('/api/calendar/years/2026', { days })).statusCode).toBe(200);
-    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-10-10&to=2026-10-10')).json()).toEqual({ count: 0 });
+    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-10-10&to=2026-10-10')).json()).toEqual({
+      count: 0,
+    });
     expect((await sys.put('/api/calendar/years/2026', { days: OFFICIAL_2026 })).statusCode).toBe(200);
-    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-10-10&to=2026-10-10')).json()).toEqual({ count: 1 });
+    expect((await t.anonymous().get('/api/calendar/working-days?from=2026-10-10&to=2026-10-10')).json()).toEqual({
+      count: 1,
+    });
     expect((await sys.delete('/api/calendar/years/2024')).statusCode).toBe(200);
     expect((await t.anonymous().get('/api/calendar/working-days?from=2024-05-01&to=2024-05-02')).statusCode).toBe(422);
     const years = (await t.anonymous().get('/api/calendar/years')).json().data.map((y: { year: number }) => y.year);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { auditLog, coverageProposals, orgUnits, partyOrgCoverage, people, projects } from '../src/server/db/schema/index.js';
+import {
+  auditLog,
+  coverageProposals,
+  orgUnits,
+  partyOrgCoverage,
+  people,
+  projects,
+} from '../src/server/db/schema/index.js';
 import { loadDemoData } from '../src/server/seed/first-start.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-region.js';
 import { haversineKm } from '../src/domain/coverage.js';
@@ -12,9 +19,31 @@ let zzb: Agent;
 let lingdao: Agent;
 const SMALL = Array.from({ length: 16 }, (_, i) => `XM-2026-${101 + i}`);
 
-type Unit = { key: string; kind: string; id: number; name: string; class: string; formalMembers: number; byRelation: number; byParticipation: number; lng: number; lat: number; industry: string; areaId: number };
+type Unit = {
+  key: string;
+  kind: string;
+  id: number;
+  name: string;
+  class: string;
+  formalMembers: number;
+  byRelation: number;
+  byParticipation: number;
+  lng: number;
+  lat: number;
+  industry: string;
+  areaId: number;
+};
 type StoredUnit = { key: string; members: number; lng: number; lat: number; industry: string };
-type Proposal = { id: number; status: string; groupKey: string; name: string; units: StoredUnit[]; formalMembers: number; reasons: Array<{ zh: string }>; areaUnitId: number };
+type Proposal = {
+  id: number;
+  status: string;
+  groupKey: string;
+  name: string;
+  units: StoredUnit[];
+  formalMembers: number;
+  reasons: Array<{ zh: string }>;
+  areaUnitId: number;
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,7 +59,10 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const units = body.units.data as Unit[];
-    const codes = await t.ctx.db.select({ id: projects.id, code: projects.code }).from(projects).where(inArray(projects.code, [...SMALL, 'XM-2026-001']));
+    const codes = await t.ctx.db
+      .select({ id: projects.id, code: projects.code })
+      .from(projects)
+      .where(inArray(projects.code, [...SMALL, 'XM-2026-001']));
     const byCode = new Map(codes.map((c) => [c.code, units.find((u) => u.key === `p:${c.id}`)]));
     for (const c of SMALL) {
       expect(byCode.get(c)?.class).toBe('needs_joint');
@@ -42,9 +74,22 @@ describe('coverage engine on the demo region (acceptance)', () => {
     const coke = units.find((u) => u.name === '铁山煤焦化有限公司');
     expect(coke).toMatchObject({ class: 'own_branch', byRelation: 8 });
     // the small projects' owner firms are folded into their projects: nobody counted twice
-    expect(units.filter((u) => u.name.endsWith('有限公司') && u.name.startsWith('东临') && u.kind === 'firm').map((u) => u.name).sort()).toEqual(['东临大健康食品有限公司', '东临新材料有限公司', '东临电子科技有限公司']);
+    expect(
+      units
+        .filter((u) => u.name.endsWith('有限公司') && u.name.startsWith('东临') && u.kind === 'firm')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['东临大健康食品有限公司', '东临新材料有限公司', '东临电子科技有限公司']);
     const total = units.reduce((s, u) => s + u.formalMembers, 0);
-    const [counted] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.politicalStatus, 'full'), sql`(${people.projectId} is not null or ${people.employerUnitId} is not null)`));
+    const [counted] = await t.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(
+        and(
+          eq(people.politicalStatus, 'full'),
+          sql`(${people.projectId} is not null or ${people.employerUnitId} is not null)`,
+        ),
+      );
     expect(total).toBe(counted!.n);
     expect(body.formulas.orgRate.zh).toMatch(/^组织覆盖率 = /);
     expect(body.byClass.needs_joint).toBeGreaterThanOrEqual(16);
@@ -55,13 +100,21 @@ describe('coverage engine on the demo region (acceptance)', () => {
   it('proposes joint branches that respect every constraint, deterministically, with reasons', async () => {
     const first = (await zzb.get('/api/coverage/proposals?pageSize=100')).json();
     const again = (await zzb.get('/api/coverage/proposals?pageSize=100')).json();
-    expect(again.data.map((p: Proposal) => [p.id, p.groupKey])).toEqual(first.data.map((p: Proposal) => [p.id, p.groupKey]));
+    expect(again.data.map((p: Proposal) => [p.id, p.groupKey])).toEqual(
+      first.data.map((p: Proposal) => [p.id, p.groupKey]),
+    );
     const open = first.data as Proposal[];
     expect(open.length).toBeGreaterThanOrEqual(3);
     const units = (await zzb.get('/api/coverage?pageSize=500')).json().units.data as Unit[];
-    const big = new Set(units.filter((u) => u.formalMembers >= 3 || u.class === 'own_branch' || u.class === 'joint_branch').map((u) => u.key));
+    const big = new Set(
+      units
+        .filter((u) => u.formalMembers >= 3 || u.class === 'own_branch' || u.class === 'joint_branch')
+        .map((u) => u.key),
+    );
     const seen = new Set<string>();
-    const smallIds = (await t.ctx.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, SMALL))).map((p) => `p:${p.id}`);
+    const smallIds = (
+      await t.ctx.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, SMALL))
+    ).map((p) => `p:${p.id}`);
     for (const p of open) {
       expect(p.status).toBe('open');
       expect(p.units.length).toBeGreaterThanOrEqual(2);
@@ -86,8 +139,13 @@ describe('coverage engine on the demo region (acceptance)', () => {
   it('accepting an edited proposal creates the joint branch and its links in one transaction; the rate goes up', async () => {
     const before = (await zzb.get('/api/coverage')).json();
     const open = (await zzb.get('/api/coverage/proposals?status=open')).json().data as Proposal[];
-    const p = open.find((x) => x.units.length >= 3 && x.formalMembers - Math.min(...x.units.map((u) => u.members)) >= 3) ?? open[0]!;
-    const drop = p.units.length >= 3 && p.formalMembers - Math.min(...p.units.map((u) => u.members)) >= 3 ? [...p.units].sort((a, b) => a.members - b.members)[0]!.key : undefined;
+    const p =
+      open.find((x) => x.units.length >= 3 && x.formalMembers - Math.min(...x.units.map((u) => u.members)) >= 3) ??
+      open[0]!;
+    const drop =
+      p.units.length >= 3 && p.formalMembers - Math.min(...p.units.map((u) => u.members)) >= 3
+        ? [...p.units].sort((a, b) => a.members - b.members)[0]!.key
+        : undefined;
 
     // a unit with ≥ 3 members cannot be added
     const units = (await zzb.get('/api/coverage?pageSize=500')).json().units.data as Unit[];
@@ -96,32 +154,58 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toBe(`单位不存在或不在本乡镇的在建项目和企业中：${coke.key}`);
     // leaving one unit breaks the constraints: each named
-    const thin = await zzb.post(`/api/coverage/proposals/${p.id}/accept`, { removeKeys: p.units.slice(1).map((u) => u.key) });
+    const thin = await zzb.post(`/api/coverage/proposals/${p.id}/accept`, {
+      removeKeys: p.units.slice(1).map((u) => u.key),
+    });
     expect(thin.statusCode).toBe(422);
     expect(thin.json().message).toMatch(/^不符合组建条件：联合党支部至少覆盖 2 个单位；正式党员合计 \d 名，不足 3 名$/);
     expect((await lingdao.post(`/api/coverage/proposals/${p.id}/accept`, {})).statusCode).toBe(403);
 
-    const res = await zzb.post(`/api/coverage/proposals/${p.id}/accept`, { name: '东临测试联合党支部', ...(drop ? { removeKeys: [drop] } : {}) });
+    const res = await zzb.post(`/api/coverage/proposals/${p.id}/accept`, {
+      name: '东临测试联合党支部',
+      ...(drop ? { removeKeys: [drop] } : {}),
+    });
     expect(res.statusCode).toBe(200);
     const orgId = res.json().orgUnitId as number;
     const [org] = await t.ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId));
     expect(org).toMatchObject({ kind: 'joint_branch', name: '东临测试联合党支部' });
     const kept = p.units.filter((u) => u.key !== drop).map((u) => u.key);
-    const links = await t.ctx.db.select().from(partyOrgCoverage).where(and(eq(partyOrgCoverage.orgUnitId, orgId), isNull(partyOrgCoverage.until)));
+    const links = await t.ctx.db
+      .select()
+      .from(partyOrgCoverage)
+      .where(and(eq(partyOrgCoverage.orgUnitId, orgId), isNull(partyOrgCoverage.until)));
     const projectIds = kept.filter((k) => k.startsWith('p:')).map((k) => Number(k.slice(2)));
-    expect(links.filter((l) => l.targetKind === 'project').map((l) => l.projectId).sort()).toEqual([...projectIds].sort());
+    expect(
+      links
+        .filter((l) => l.targetKind === 'project')
+        .map((l) => l.projectId)
+        .sort(),
+    ).toEqual([...projectIds].sort());
     // owner firms are folded into their projects: only stand-alone firms get their own link
     const firmIds = kept.filter((k) => k.startsWith('f:')).map((k) => Number(k.slice(2)));
-    expect(links.filter((l) => l.targetKind === 'unit').map((l) => l.coveredUnitId).sort()).toEqual([...firmIds].sort());
+    expect(
+      links
+        .filter((l) => l.targetKind === 'unit')
+        .map((l) => l.coveredUnitId)
+        .sort(),
+    ).toEqual([...firmIds].sort());
     expect(links).toHaveLength(kept.length);
     const detail = (await zzb.get(`/api/orgs/${orgId}`)).json();
     expect(detail.party.participants).toBeGreaterThanOrEqual(3);
     expect(detail.warnings).toEqual([]);
-    const withBranch = await t.ctx.db.select({ id: projects.id, b: projects.partyBranchUnitId }).from(projects).where(inArray(projects.id, projectIds));
+    const withBranch = await t.ctx.db
+      .select({ id: projects.id, b: projects.partyBranchUnitId })
+      .from(projects)
+      .where(inArray(projects.id, projectIds));
     for (const w of withBranch) expect(w.b).toBe(orgId);
     const [row] = await t.ctx.db.select().from(coverageProposals).where(eq(coverageProposals.id, p.id));
     expect(row).toMatchObject({ status: 'accepted', createdOrgUnitId: orgId });
-    expect(await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.entity, 'coverage_proposal'), eq(auditLog.entityId, String(p.id))))).toHaveLength(1);
+    expect(
+      await t.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'coverage_proposal'), eq(auditLog.entityId, String(p.id)))),
+    ).toHaveLength(1);
 
     const after = (await zzb.get('/api/coverage?pageSize=500')).json();
     expect(after.region.orgCovered).toBe(before.region.orgCovered + kept.length);
@@ -146,7 +230,9 @@ describe('coverage engine on the demo region (acceptance)', () => {
     const other = await t.login((await buildUser(t.ctx, { unitId: region.region.id, roles: ['org_dept'] })).username);
     expect((await other.post(`/api/coverage/proposals/${p.id}/reject`, { reason: '不合适' })).statusCode).toBe(404);
     expect((await other.get('/api/coverage/proposals')).json().data).toEqual([]);
-    expect((await zzb.post(`/api/coverage/proposals/${p.id}/reject`, { reason: '两家企业即将搬迁' })).statusCode).toBe(200);
+    expect((await zzb.post(`/api/coverage/proposals/${p.id}/reject`, { reason: '两家企业即将搬迁' })).statusCode).toBe(
+      200,
+    );
     const [row] = await t.ctx.db.select().from(coverageProposals).where(eq(coverageProposals.id, p.id));
     expect(row).toMatchObject({ status: 'rejected', decisionNote: '两家企业即将搬迁' });
   });
@@ -159,7 +245,12 @@ describe('coverage engine on the demo region (acceptance)', () => {
     const [before] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(coverageProposals);
     const mine = (await town.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
     const all = (await zzb.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
-    expect(mine.map((p) => p.id).sort()).toEqual(all.filter((p) => p.areaUnitId === dl!.id).map((p) => p.id).sort());
+    expect(mine.map((p) => p.id).sort()).toEqual(
+      all
+        .filter((p) => p.areaUnitId === dl!.id)
+        .map((p) => p.id)
+        .sort(),
+    );
     expect((await low.get('/api/coverage/proposals')).json().data).toEqual([]);
     expect((await low.get('/api/coverage/proposals')).json().data).toEqual([]);
     const [after] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(coverageProposals);
@@ -168,7 +259,15 @@ describe('coverage engine on the demo region (acceptance)', () => {
 
   it('is documented in the OpenAPI file', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
-    for (const path of ['/api/coverage', '/api/coverage/proposals', '/api/coverage/proposals/{id}/accept', '/api/coverage/proposals/{id}/reject', '/api/orgs/{id}/close-plan', '/api/orgs/{id}/close', '/api/orgs/{id}/transform'])
+    for (const path of [
+      '/api/coverage',
+      '/api/coverage/proposals',
+      '/api/coverage/proposals/{id}/accept',
+      '/api/coverage/proposals/{id}/reject',
+      '/api/orgs/{id}/close-plan',
+      '/api/orgs/{id}/close',
+      '/api/orgs/{id}/transform',
+    ])
       expect(Object.keys(doc.paths)).toContain(path);
     expect(doc.paths['/api/coverage'].get.description).toMatch(/组织覆盖率 = /);
     expect(doc.paths['/api/orgs'].post).toBeDefined();
@@ -185,6 +284,11 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(plan.members.find((m: { name: string }) => m.name === '韩立军').proposed.why).toBe('previous');
     const refused = await zzb.post(`/api/orgs/${food!.id}/close`, {});
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().details.members.map((m: { name: string }) => m.name).sort()).toEqual(['覃雨桐', '龚晓峰'].sort());
+    expect(
+      refused
+        .json()
+        .details.members.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['覃雨桐', '龚晓峰'].sort());
   });
 });

@@ -14,7 +14,10 @@ export const uid = (p = '') => `${p}${randomBytes(4).toString('hex')}`;
 let passwordHash: Promise<string> | undefined;
 const testHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
-export async function buildUnit(ctx: AppContext, o: { parentId?: number | null; kind?: OrgKind; name?: string; lng?: number; lat?: number; industry?: string } = {}) {
+export async function buildUnit(
+  ctx: AppContext,
+  o: { parentId?: number | null; kind?: OrgKind; name?: string; lng?: number; lat?: number; industry?: string } = {},
+) {
   const name = o.name ?? `单位${uid()}`;
   return insertUnit(ctx.db, {
     parentId: o.parentId ?? null,
@@ -39,7 +42,14 @@ export async function buildRegion(ctx: AppContext, name = `开发区${uid()}`) {
 
 export async function buildUser(
   ctx: AppContext,
-  o: { unitId: number; roles?: RoleCode[]; username?: string; displayName?: string; phone?: string; mustChangePassword?: boolean },
+  o: {
+    unitId: number;
+    roles?: RoleCode[];
+    username?: string;
+    displayName?: string;
+    phone?: string;
+    mustChangePassword?: boolean;
+  },
 ) {
   const username = o.username ?? uid('u');
   const [row] = await ctx.db

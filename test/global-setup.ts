@@ -49,7 +49,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pgTemplate', template);
   project.provide('pgPrefix', prefix);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${prefix}%`]);
+    const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `${prefix}%`,
+    ]);
     for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
     await admin.end();
   };

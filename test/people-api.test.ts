@@ -18,7 +18,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const person = (over: Record<string, unknown> = {}) => ({ name: '张三', idNumber: nextId(), phone: '13800138000', politicalStatus: 'full', relationOrgUnitId: w.branchA.id, employerName: '东临建设', isWorker: true, ...over });
+const person = (over: Record<string, unknown> = {}) => ({
+  name: '张三',
+  idNumber: nextId(),
+  phone: '13800138000',
+  politicalStatus: 'full',
+  relationOrgUnitId: w.branchA.id,
+  employerName: '东临建设',
+  isWorker: true,
+  ...over,
+});
 
 describe('people API', () => {
   it('401 without a session', async () => {
@@ -67,8 +76,14 @@ describe('people API', () => {
   });
 
   it('searches by pinyin initials, full pinyin and name prefix; filters by status, flags, org subtree', async () => {
-    const a = (await orgDept.post('/api/people', person({ name: '周小松', politicalStatus: 'probationary', isTalent: true, relationOrgUnitId: w.branchB.id }))).json();
-    const ids = async (q: string) => ((await orgDept.get(`/api/people?pageSize=200&${q}`)).json().data as Array<{ id: number }>).map((p) => p.id);
+    const a = (
+      await orgDept.post(
+        '/api/people',
+        person({ name: '周小松', politicalStatus: 'probationary', isTalent: true, relationOrgUnitId: w.branchB.id }),
+      )
+    ).json();
+    const ids = async (q: string) =>
+      ((await orgDept.get(`/api/people?pageSize=200&${q}`)).json().data as Array<{ id: number }>).map((p) => p.id);
     expect(await ids('q=zxs')).toContain(a.id);
     expect(await ids('q=zhouxiao')).toContain(a.id);
     expect(await ids('q=ZXS')).toContain(a.id);
@@ -85,8 +100,12 @@ describe('people API', () => {
 
   it('lists by pinyin (no ICU needed), newest first on request', async () => {
     const branch = await buildUnit(t.ctx, { parentId: w.townB.id, kind: 'branch' });
-    for (const name of ['赵一', '安二', '陈三', '白四']) expect((await orgDept.post('/api/people', person({ name, relationOrgUnitId: branch.id }))).statusCode).toBe(200);
-    const names = async (q: string) => ((await orgDept.get(`/api/people?orgId=${branch.id}&${q}`)).json().data as Array<{ name: string }>).map((p) => p.name);
+    for (const name of ['赵一', '安二', '陈三', '白四'])
+      expect((await orgDept.post('/api/people', person({ name, relationOrgUnitId: branch.id }))).statusCode).toBe(200);
+    const names = async (q: string) =>
+      ((await orgDept.get(`/api/people?orgId=${branch.id}&${q}`)).json().data as Array<{ name: string }>).map(
+        (p) => p.name,
+      );
     expect(await names('sort=name')).toEqual(['安二', '白四', '陈三', '赵一']);
     expect(await names('sort=recent')).toEqual(['白四', '陈三', '安二', '赵一']);
     expect(await names('sort=name&page=2&pageSize=3')).toEqual(['赵一']);
@@ -115,7 +134,9 @@ describe('people API', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ job: '钢筋工', phone: '13700001111', version: p.version + 1 });
     expect((await orgDept.patch(`/api/people/${p.id}`, { version: p.version, job: '木工' })).statusCode).toBe(409);
-    const audit = await t.ctx.db.execute(sql`select coalesce(string_agg(a::text, ''), '') as s from audit_log a where entity = 'person' and entity_id = ${String(p.id)}`);
+    const audit = await t.ctx.db.execute(
+      sql`select coalesce(string_agg(a::text, ''), '') as s from audit_log a where entity = 'person' and entity_id = ${String(p.id)}`,
+    );
     const text = (audit as unknown as { rows: Array<{ s: string }> }).rows?.[0]?.s ?? '';
     expect(text).toContain('钢筋工');
     expect(text).not.toContain(idNumber);
@@ -124,24 +145,55 @@ describe('people API', () => {
 
   it('flows: away under 6 months needs a certificate, 6 months or more → transfer due', async () => {
     const p = (await orgDept.post('/api/people', person({ name: '吴九' }))).json();
-    const short = await orgDept.post(`/api/people/${p.id}/flow`, { flow: 'out', flowSince: '2026-08-01', flowPlace: '广东深圳', flowCertificate: false, version: p.version });
+    const short = await orgDept.post(`/api/people/${p.id}/flow`, {
+      flow: 'out',
+      flowSince: '2026-08-01',
+      flowPlace: '广东深圳',
+      flowCertificate: false,
+      version: p.version,
+    });
     expect(short.statusCode).toBe(200);
-    expect(short.json().flowWarning).toEqual({ code: 'certificate_needed', text: '自2026-08-01外出不满6个月，应持流动党员活动证（2027-02-01满6个月）' });
-    const long = await orgDept.post(`/api/people/${p.id}/flow`, { flow: 'out', flowSince: '2026-05-01', flowPlace: '广东深圳', flowCertificate: true, version: short.json().version });
+    expect(short.json().flowWarning).toEqual({
+      code: 'certificate_needed',
+      text: '自2026-08-01外出不满6个月，应持流动党员活动证（2027-02-01满6个月）',
+    });
+    const long = await orgDept.post(`/api/people/${p.id}/flow`, {
+      flow: 'out',
+      flowSince: '2026-05-01',
+      flowPlace: '广东深圳',
+      flowCertificate: true,
+      version: short.json().version,
+    });
     expect(long.json().flowWarning.code).toBe('transfer_due');
     // the timeline is in date order: the flows are dated by their since date, before the registration
-    expect(long.json().timeline.map((e: { kind: string; on: string }) => `${e.kind}@${e.on}`)).toEqual(['flow@2026-05-01', 'flow@2026-08-01', 'registered@2026-11-23']);
-    expect((await orgDept.get('/api/people?flow=out&q=wj')).json().data.map((x: { id: number }) => x.id)).toContain(p.id);
+    expect(long.json().timeline.map((e: { kind: string; on: string }) => `${e.kind}@${e.on}`)).toEqual([
+      'flow@2026-05-01',
+      'flow@2026-08-01',
+      'registered@2026-11-23',
+    ]);
+    expect((await orgDept.get('/api/people?flow=out&q=wj')).json().data.map((x: { id: number }) => x.id)).toContain(
+      p.id,
+    );
   });
 
   it('dual management: participation in another org with a role, ended later', async () => {
     const p = (await orgDept.post('/api/people', person({ name: '郑十' }))).json();
-    const added = await orgDept.post(`/api/people/${p.id}/participations`, { orgUnitId: w.branchB.id, role: 'committee_member', since: '2026-03-01' });
+    const added = await orgDept.post(`/api/people/${p.id}/participations`, {
+      orgUnitId: w.branchB.id,
+      role: 'committee_member',
+      since: '2026-03-01',
+    });
     expect(added.statusCode).toBe(200);
     const part = added.json().participations[0];
     expect(part).toMatchObject({ org: { id: w.branchB.id }, role: 'committee_member', until: null });
-    expect((await orgDept.post(`/api/people/${p.id}/participations`, { orgUnitId: w.branchB.id, since: '2026-03-02' })).statusCode).toBe(409);
-    expect((await orgDept.post(`/api/people/${p.id}/participations`, { orgUnitId: w.branchA.id, since: '2026-03-02' })).statusCode).toBe(400);
+    expect(
+      (await orgDept.post(`/api/people/${p.id}/participations`, { orgUnitId: w.branchB.id, since: '2026-03-02' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await orgDept.post(`/api/people/${p.id}/participations`, { orgUnitId: w.branchA.id, since: '2026-03-02' }))
+        .statusCode,
+    ).toBe(400);
     const ended = await orgDept.post(`/api/people/${p.id}/participations/${part.id}/end`, { until: '2026-10-01' });
     expect(ended.json().participations[0].until).toBe('2026-10-01');
   });
@@ -173,7 +225,9 @@ describe('people API', () => {
     expect(dump).not.toContain(idNumber);
     expect(dump).not.toContain(phone);
     for (const table of ['audit_log', 'person_events', 'notifications']) {
-      const r = await t.ctx.db.execute(sql.raw(`select coalesce(string_agg(x::text, E'\\n'), '') as s from ${table} x`));
+      const r = await t.ctx.db.execute(
+        sql.raw(`select coalesce(string_agg(x::text, E'\\n'), '') as s from ${table} x`),
+      );
       expect((r as unknown as { rows: Array<{ s: string }> }).rows[0]!.s).not.toContain(idNumber);
     }
     const pglite = t.db.database.pglite;

@@ -33,12 +33,18 @@ describe('demo people and pipeline', () => {
 
   it('the pipeline shows every stage, one extended probation, and a transfer in progress', async () => {
     const pipe = (await as.zzb!.get('/api/people/pipeline')).json();
-    const byName = new Map<string, { stage: string; next: { key: string; dueOn: string } | null }>(pipe.data.map((x: { name: string }) => [x.name, x]));
+    const byName = new Map<string, { stage: string; next: { key: string; dueOn: string } | null }>(
+      pipe.data.map((x: { name: string }) => [x.name, x]),
+    );
     expect(byName.get('郑海涛')?.stage).toBe('applicant');
     expect(byName.get('罗晓燕')?.stage).toBe('activist');
     expect(byName.get('邵建军')?.stage).toBe('candidate');
     expect(byName.get('韦立新')?.next?.key).toBe('full');
-    const qin = (await as.zzb!.get(`/api/people/${(pipe.data as Array<{ name: string; personId: number }>).find((x) => x.name === '覃玉兰')!.personId}`)).json();
+    const qin = (
+      await as.zzb!.get(
+        `/api/people/${(pipe.data as Array<{ name: string; personId: number }>).find((x) => x.name === '覃玉兰')!.personId}`,
+      )
+    ).json();
     expect(qin.development.extensionMonths).toBe(6);
     expect(qin.development.next.text).toContain('已延长预备期6个月');
     const transfers = (await as.zzb!.get('/api/people/transfers?status=issued')).json();
@@ -46,7 +52,11 @@ describe('demo people and pipeline', () => {
   });
 
   it('the home page of the organisation department lists the transfer to receive and the pipeline dates due soon', async () => {
-    const items = (await as.zzb!.get('/api/home')).json().items as Array<{ key: string; title: string; count?: number }>;
+    const items = (await as.zzb!.get('/api/home')).json().items as Array<{
+      key: string;
+      title: string;
+      count?: number;
+    }>;
     expect(items.find((i) => i.key === 'transfers-in')).toMatchObject({ title: '1 件组织关系转接待接收', count: 1 });
     const soon = items.find((i) => i.key === 'pipeline-due-soon');
     expect(soon?.count).toBe(2); // 郑海涛's talk and 韦立新's full membership

@@ -32,14 +32,32 @@ async function roster(rows: Array<Record<string, string>>, title = true): Promis
 describe('roster import', () => {
   it('a 5,000-row roster with exactly 20 bad rows: the report names exactly those rows and nothing is written; onlyValid imports the rest', async () => {
     const existingId = nextId();
-    expect((await orgDept.post('/api/people', { name: '已登记', idNumber: existingId, relationOrgUnitId: w.branchA.id })).statusCode).toBe(200);
+    expect(
+      (await orgDept.post('/api/people', { name: '已登记', idNumber: existingId, relationOrgUnitId: w.branchA.id }))
+        .statusCode,
+    ).toBe(200);
     const before = await count();
     const rows: Array<Record<string, string>> = [];
     for (let i = 0; i < 5000; i++)
-      rows.push({ 姓名: `工人${i}`, 身份证号: nextId(), 手机号: `138${String(i).padStart(8, '0')}`, 政治面貌: i % 3 ? '正式党员' : '群众', 所在党组织: i % 2 ? w.branchA.name : w.branchB.name, 工作单位: '东临建设', 岗位: '钢筋工', 产业工人: '是', 人才: '否', 专家: '' });
+      rows.push({
+        姓名: `工人${i}`,
+        身份证号: nextId(),
+        手机号: `138${String(i).padStart(8, '0')}`,
+        政治面貌: i % 3 ? '正式党员' : '群众',
+        所在党组织: i % 2 ? w.branchA.name : w.branchB.name,
+        工作单位: '东临建设',
+        岗位: '钢筋工',
+        产业工人: '是',
+        人才: '否',
+        专家: '',
+      });
     // 20 bad rows of every kind, at spread-out positions; data row i is Excel row i + 3 (title + header)
     const bad: Array<[number, string, (r: Record<string, string>) => void]> = [
-      [0, '身份证号', (r) => (r['身份证号'] = r['身份证号']!.slice(0, 17) + (r['身份证号']!.endsWith('0') ? '1' : '0'))],
+      [
+        0,
+        '身份证号',
+        (r) => (r['身份证号'] = r['身份证号']!.slice(0, 17) + (r['身份证号']!.endsWith('0') ? '1' : '0')),
+      ],
       [17, '身份证号', (r) => (r['身份证号'] = '12345')],
       [250, '姓名', (r) => (r['姓名'] = '')],
       [499, '所在党组织', (r) => (r['所在党组织'] = '不存在的支部')],
@@ -71,7 +89,9 @@ describe('roster import', () => {
     expect(report.errors.find((e: { row: number }) => e.row === 3).message).toBe('身份证号：校验位不正确');
     expect(report.errors.find((e: { row: number }) => e.row === 780).message).toBe('身份证号：与第779行重复');
     expect(report.errors.find((e: { row: number }) => e.row === 1003).message).toBe('身份证号：系统中已登记该身份证号');
-    expect(report.errors.find((e: { row: number }) => e.row === 502).message).toBe('所在党组织：“不存在的支部”不存在或不在本级管理范围');
+    expect(report.errors.find((e: { row: number }) => e.row === 502).message).toBe(
+      '所在党组织：“不存在的支部”不存在或不在本级管理范围',
+    );
     expect(JSON.stringify(report)).not.toContain(existingId);
     expect(await count()).toBe(before);
 
@@ -79,11 +99,19 @@ describe('roster import', () => {
     expect(partial.json()).toMatchObject({ valid: 4980, invalidRows: 20, imported: 4980 });
     expect(await count()).toBe(before + 4980);
     const found = (await orgDept.get('/api/people?q=工人4997')).json();
-    expect(found.data[0]).toMatchObject({ name: '工人4997', statusLabel: '正式党员', isWorker: true, relationOrg: { id: w.branchA.id } });
+    expect(found.data[0]).toMatchObject({
+      name: '工人4997',
+      statusLabel: '正式党员',
+      isWorker: true,
+      relationOrg: { id: w.branchA.id },
+    });
   }, 120_000);
 
   it('a clean file is written in full; a non-xlsx body is refused; the template downloads', async () => {
-    const file = await roster([{ 姓名: '高山', 身份证号: nextId(), 所在党组织: w.branchB.name, 政治面貌: '预备党员' }], false);
+    const file = await roster(
+      [{ 姓名: '高山', 身份证号: nextId(), 所在党组织: w.branchB.name, 政治面貌: '预备党员' }],
+      false,
+    );
     const res = await upload(t, orgDept, '/api/people/import', file);
     expect(res.json()).toMatchObject({ total: 1, valid: 1, imported: 1, errors: [] });
     const bad = await upload(t, orgDept, '/api/people/import', Buffer.from('not a workbook'));

@@ -17,7 +17,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function newPerson(name: string, relationOrgUnitId = w.branchA.id) {
-  const res = await orgDept.post('/api/people', { name, idNumber: nextId(), politicalStatus: 'masses', relationOrgUnitId, isWorker: true });
+  const res = await orgDept.post('/api/people', {
+    name,
+    idNumber: nextId(),
+    politicalStatus: 'masses',
+    relationOrgUnitId,
+    isWorker: true,
+  });
   expect(res.statusCode).toBe(200);
   return res.json() as { id: number };
 }
@@ -32,7 +38,10 @@ describe('development pipeline', () => {
     expect(d.politicalStatus).toBe('applicant');
     d = (await step(p.id, { step: 'talk', on: '2024-03-10' })).json();
     expect(d.development.warnings.map((x: { code: string }) => x.code)).toEqual(['talk_late']);
-    expect((await step(p.id, { step: 'activist', on: '2024-04-01', contacts: [{ name: '联系人丙' }, { name: '联系人丁' }] })).statusCode).toBe(200);
+    expect(
+      (await step(p.id, { step: 'activist', on: '2024-04-01', contacts: [{ name: '联系人丙' }, { name: '联系人丁' }] }))
+        .statusCode,
+    ).toBe(200);
     d = (await step(p.id, { step: 'candidate', on: '2025-04-01' })).json();
     expect(d.politicalStatus).toBe('candidate');
     const noIntro = await step(p.id, { step: 'admit', on: '2025-07-01', introducers: [{ name: '介绍人甲' }] });
@@ -41,15 +50,30 @@ describe('development pipeline', () => {
     d = (await step(p.id, { step: 'admit', on: '2025-07-01', introducers: intro })).json();
     expect(d.politicalStatus).toBe('probationary');
     expect(d.development.next).toMatchObject({ key: 'full', dueOn: '2026-07-01', status: 'overdue' });
-    expect((await step(p.id, { step: 'extend', on: '2026-06-20', extensionMonths: 5, reason: '考察' })).statusCode).toBe(409);
+    expect(
+      (await step(p.id, { step: 'extend', on: '2026-06-20', extensionMonths: 5, reason: '考察' })).statusCode,
+    ).toBe(409);
     d = (await step(p.id, { step: 'extend', on: '2026-06-20', extensionMonths: 9, reason: '需继续考察' })).json();
     expect(d.development.probationEndsOn).toBe('2027-04-01');
-    expect(d.development.next).toEqual({ key: 'full', dueOn: '2027-04-01', status: 'waiting', text: '2025-07-01接收为预备党员，预备期一年，已延长预备期9个月，应于2027-04-01讨论转正' });
+    expect(d.development.next).toEqual({
+      key: 'full',
+      dueOn: '2027-04-01',
+      status: 'waiting',
+      text: '2025-07-01接收为预备党员，预备期一年，已延长预备期9个月，应于2027-04-01讨论转正',
+    });
     const second = await step(p.id, { step: 'extend', on: '2026-06-21', extensionMonths: 6, reason: '再延' });
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toBe('预备期只能延长一次');
     expect(d.development.introducers).toEqual(intro);
-    expect(d.timeline.map((e: { kind: string }) => e.kind)).toEqual(['pipeline_apply', 'pipeline_talk', 'pipeline_activist', 'pipeline_candidate', 'pipeline_admit', 'pipeline_extend', 'registered']);
+    expect(d.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'pipeline_apply',
+      'pipeline_talk',
+      'pipeline_activist',
+      'pipeline_candidate',
+      'pipeline_admit',
+      'pipeline_extend',
+      'registered',
+    ]);
     d = (await step(p.id, { step: 'full', on: '2026-11-20' })).json();
     expect(d.politicalStatus).toBe('full');
     expect(d.development.next).toBeNull();
@@ -61,7 +85,9 @@ describe('development pipeline', () => {
     await step(p.id, { step: 'activist', on: '2025-10-01' });
     const d = await step(p.id, { step: 'candidate', on: '2026-05-01' });
     expect(d.statusCode).toBe(200);
-    expect(d.json().development.warnings[0].text).toBe('列为发展对象（2026-05-01）时培养考察不满一年（应不早于2026-10-01）');
+    expect(d.json().development.warnings[0].text).toBe(
+      '列为发展对象（2026-05-01）时培养考察不满一年（应不早于2026-10-01）',
+    );
   });
 
   it('a temporary branch cannot recruit', async () => {
@@ -81,20 +107,31 @@ describe('development pipeline', () => {
     await step(b.id, { step: 'admit', on: '2025-11-30', introducers: intro }); // full due 2026-11-30
     const list = (await orgDept.get(`/api/people/pipeline?orgId=${w.branchB.id}`)).json();
     expect(list.data.map((x: { personId: number }) => x.personId)).toEqual([b.id, a.id]);
-    expect(list.data[0]).toMatchObject({ stage: 'probationary', stageLabel: '预备党员', next: { key: 'full', dueOn: '2026-11-30', status: 'due_soon' } });
+    expect(list.data[0]).toMatchObject({
+      stage: 'probationary',
+      stageLabel: '预备党员',
+      next: { key: 'full', dueOn: '2026-11-30', status: 'due_soon' },
+    });
     expect(list.data[1].next).toMatchObject({ key: 'talk', dueOn: '2026-12-15', status: 'waiting' });
     expect(list.stages).toMatchObject({ applicant: 1, probationary: 1 });
     const secB = await t.login(w.secretaryB.username);
     expect((await secB.get(`/api/people/pipeline?orgId=${w.branchA.id}`)).statusCode).toBe(404);
 
-    const inbox = (userId: number) => t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'pipeline_due')));
+    const inbox = (userId: number) =>
+      t.ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'pipeline_due')));
     await sendPipelineReminders(t.ctx);
     const first = await inbox(w.secretaryB.id);
     expect(first.map((n) => n.entityId)).toEqual([String(b.id)]);
     expect(first[0]!.bodyZh).toContain('应于2026-11-30讨论转正');
     expect((await inbox(w.orgDept.id)).some((n) => n.entityId === String(b.id))).toBe(true);
     expect((await inbox(w.secretaryA.id)).some((n) => n.entityId === String(b.id))).toBe(false);
-    await t.ctx.db.update(notifications).set({ readAt: t.clock.now() }).where(eq(notifications.userId, w.secretaryB.id));
+    await t.ctx.db
+      .update(notifications)
+      .set({ readAt: t.clock.now() })
+      .where(eq(notifications.userId, w.secretaryB.id));
     await sendPipelineReminders(t.ctx);
     expect(await inbox(w.secretaryB.id)).toHaveLength(1);
     t.clock.set('2026-12-02T02:00:00Z');

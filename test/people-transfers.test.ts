@@ -21,7 +21,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function member(name: string) {
-  const res = await secA.post('/api/people', { name, idNumber: nextId(), politicalStatus: 'full', relationOrgUnitId: w.branchA.id });
+  const res = await secA.post('/api/people', {
+    name,
+    idNumber: nextId(),
+    politicalStatus: 'full',
+    relationOrgUnitId: w.branchA.id,
+  });
   expect(res.statusCode).toBe(200);
   return res.json() as { id: number };
 }
@@ -29,10 +34,26 @@ async function member(name: string) {
 describe('relation transfers', () => {
   it('issue → receive: the relation moves only on receipt; both sides see the transfer; a second open transfer is refused', async () => {
     const p = await member('杨帆');
-    const issued = await secA.post('/api/people/transfers', { personId: p.id, toOrgUnitId: w.branchB.id, letterNo: '组转〔2026〕1号' });
+    const issued = await secA.post('/api/people/transfers', {
+      personId: p.id,
+      toOrgUnitId: w.branchB.id,
+      letterNo: '组转〔2026〕1号',
+    });
     expect(issued.statusCode).toBe(200);
     const tid = issued.json().id;
-    const told = async (userId: number) => (await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'transfer_issued'), eq(notifications.entityId, String(tid))))).length;
+    const told = async (userId: number) =>
+      (
+        await t.ctx.db
+          .select()
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.userId, userId),
+              eq(notifications.kind, 'transfer_issued'),
+              eq(notifications.entityId, String(tid)),
+            ),
+          )
+      ).length;
     expect(await told(w.secretaryB.id)).toBe(1);
     expect(await told(w.orgDept.id)).toBe(1);
     expect(await told(w.secretaryA.id)).toBe(0);
@@ -44,7 +65,14 @@ describe('relation transfers', () => {
     expect((await secB.get(`/api/people/${p.id}`)).statusCode).toBe(404);
     const inB = (await secB.get('/api/people/transfers?direction=in')).json();
     expect(inB.data).toHaveLength(1);
-    expect(inB.data[0]).toMatchObject({ id: tid, status: 'issued', statusLabel: '已开具', validUntil: '2027-02-21', canReceive: true, canRevoke: false });
+    expect(inB.data[0]).toMatchObject({
+      id: tid,
+      status: 'issued',
+      statusLabel: '已开具',
+      validUntil: '2027-02-21',
+      canReceive: true,
+      canRevoke: false,
+    });
     const outA = (await secA.get('/api/people/transfers?direction=out')).json();
     expect(outA.data[0]).toMatchObject({ id: tid, canReceive: false, canRevoke: true });
     // the issuing side cannot receive its own letter
@@ -53,9 +81,15 @@ describe('relation transfers', () => {
     expect(received.statusCode).toBe(200);
     const now = (await secB.get(`/api/people/${p.id}`)).json();
     expect(now.relationOrg.id).toBe(w.branchB.id);
-    expect(now.timeline.map((e: { kind: string }) => e.kind)).toEqual(['registered', 'transfer_issued', 'transfer_received']);
+    expect(now.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'registered',
+      'transfer_issued',
+      'transfer_received',
+    ]);
     expect((await secA.get(`/api/people/${p.id}`)).statusCode).toBe(404);
-    expect((await orgDept.get(`/api/people?orgId=${w.townB.id}&q=yf`)).json().data.map((x: { id: number }) => x.id)).toEqual([p.id]);
+    expect(
+      (await orgDept.get(`/api/people?orgId=${w.townB.id}&q=yf`)).json().data.map((x: { id: number }) => x.id),
+    ).toEqual([p.id]);
     // both sides still see the finished transfer
     expect((await secA.get('/api/people/transfers')).json().data[0]).toMatchObject({ id: tid, status: 'received' });
     expect((await secB.post(`/api/people/transfers/${tid}/receive`, { version: 1 })).statusCode).toBe(409);
@@ -77,9 +111,15 @@ describe('relation transfers', () => {
 
   it('a letter past 90 days is 超期: read as expired at once, refused on receipt, written down by the job', async () => {
     const p = await member('邓超');
-    const tid = (await secA.post('/api/people/transfers', { personId: p.id, toOrgUnitId: w.branchB.id, issuedOn: '2026-08-01' })).json().id;
-    expect((await secB.get('/api/people/transfers?status=issued')).json().data.map((x: { id: number }) => x.id)).not.toContain(tid);
-    const item = (await secB.get('/api/people/transfers?status=expired')).json().data.find((x: { id: number }) => x.id === tid);
+    const tid = (
+      await secA.post('/api/people/transfers', { personId: p.id, toOrgUnitId: w.branchB.id, issuedOn: '2026-08-01' })
+    ).json().id;
+    expect(
+      (await secB.get('/api/people/transfers?status=issued')).json().data.map((x: { id: number }) => x.id),
+    ).not.toContain(tid);
+    const item = (await secB.get('/api/people/transfers?status=expired'))
+      .json()
+      .data.find((x: { id: number }) => x.id === tid);
     expect(item).toMatchObject({ status: 'expired', validUntil: '2026-10-30', canReceive: false });
     const late = await secB.post(`/api/people/transfers/${tid}/receive`, { version: 0 });
     expect(late.statusCode).toBe(409);

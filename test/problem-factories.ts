@@ -19,7 +19,13 @@ export async function buildProblemWorld(t: TestApp) {
   const handlerC = await buildUser(t.ctx, { unitId: deptC.id, roles: ['dept_handler'] });
   const qiye = await buildUser(t.ctx, { unitId: r.firm.id, roles: ['firm_contact'] });
   const qiye2 = await buildUser(t.ctx, { unitId: firm2.id, roles: ['firm_contact'] });
-  const project = await buildProject(t.ctx, { regionId: r.region.id, townshipId: r.townA.id, ownerFirmUnitId: r.firm.id, leaderUserId: leader.id, commissionerUserId: zhuanyuan.id });
+  const project = await buildProject(t.ctx, {
+    regionId: r.region.id,
+    townshipId: r.townA.id,
+    ownerFirmUnitId: r.firm.id,
+    leaderUserId: leader.id,
+    commissionerUserId: zhuanyuan.id,
+  });
   const login = async (u: { username: string }) => t.login(u.username);
   return {
     ...r,
@@ -47,7 +53,9 @@ export const LONG_SESSIONS = { XIANFENG_SESSION_IDLE_MINUTES: '1000000', XIANFEN
 
 export type ProblemWorld = Awaited<ReturnType<typeof buildProblemWorld>>;
 
-export async function ok<T = Record<string, unknown>>(p: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
+export async function ok<T = Record<string, unknown>>(
+  p: Promise<{ statusCode: number; body: string; json(): unknown }>,
+): Promise<T> {
   const res = await p;
   if (res.statusCode !== 200) throw new Error(`expected 200, got ${res.statusCode}: ${res.body}`);
   return res.json() as T;
@@ -61,18 +69,41 @@ export interface Detail {
   abilities: Record<string, unknown>;
   events: Array<{ type: string; text: string; actor: string }>;
   deadlines: Array<{ key: string; due: string | null; state: string; reason: string; pendingYear: number | null }>;
-  assignments: Array<{ no: number; dept: { id: number; name: string }; role: string; status: string; signDue: string | null; answerDue: string | null }>;
+  assignments: Array<{
+    no: number;
+    dept: { id: number; name: string };
+    role: string;
+    status: string;
+    signDue: string | null;
+    answerDue: string | null;
+  }>;
   [k: string]: unknown;
 }
 
 /** The firm raises a problem (吹哨). */
 export async function raise(agent: Agent, body: Record<string, unknown> = {}): Promise<Detail> {
-  return ok<Detail>(agent.post('/api/problems', { clientRequestId: randomUUID(), category: 'land', description: `用地指标未落实${uid()}`, ...body }));
+  return ok<Detail>(
+    agent.post('/api/problems', {
+      clientRequestId: randomUUID(),
+      category: 'land',
+      description: `用地指标未落实${uid()}`,
+      ...body,
+    }),
+  );
 }
 
 /** Raised by the firm, accepted by 组织部, dispatched to department A (lead) and optionally co-handlers. */
-export async function raiseAndDispatch(w: ProblemWorld, opts: { co?: number[]; designated?: boolean; category?: string } = {}): Promise<Detail> {
+export async function raiseAndDispatch(
+  w: ProblemWorld,
+  opts: { co?: number[]; designated?: boolean; category?: string } = {},
+): Promise<Detail> {
   const p = await raise(w.as.qiye, opts.category ? { category: opts.category } : {});
   await ok(w.as.zzb.post(`/api/problems/${p.id}/accept`, {}));
-  return ok<Detail>(w.as.zzb.post(`/api/problems/${p.id}/dispatch`, { leadDeptId: w.deptA.id, coDeptIds: opts.co, designated: opts.designated }));
+  return ok<Detail>(
+    w.as.zzb.post(`/api/problems/${p.id}/dispatch`, {
+      leadDeptId: w.deptA.id,
+      coDeptIds: opts.co,
+      designated: opts.designated,
+    }),
+  );
 }

@@ -3,7 +3,14 @@ import { asc, eq } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { problemEvents, problems } from '../src/server/db/schema/index.js';
 import { createTestApp, type TestApp } from './test-app.js';
-import { buildProblemWorld, LONG_SESSIONS, ok, raiseAndDispatch, type Detail, type ProblemWorld } from './problem-factories.js';
+import {
+  buildProblemWorld,
+  LONG_SESSIONS,
+  ok,
+  raiseAndDispatch,
+  type Detail,
+  type ProblemWorld,
+} from './problem-factories.js';
 
 let t: TestApp;
 let w: ProblemWorld;
@@ -23,7 +30,10 @@ async function history(id: number) {
 describe(`concurrency (${inject('dbMode')})`, () => {
   it('two departments signing the same problem at once: one wins, the other gets 409 with a clear message', async () => {
     const p = await raiseAndDispatch(w, { co: [w.deptB.id] });
-    const [ra, rb] = await Promise.all([w.as.a.post(`/api/problems/${p.id}/sign`, { version: p.version }), w.as.b.post(`/api/problems/${p.id}/sign`, { version: p.version })]);
+    const [ra, rb] = await Promise.all([
+      w.as.a.post(`/api/problems/${p.id}/sign`, { version: p.version }),
+      w.as.b.post(`/api/problems/${p.id}/sign`, { version: p.version }),
+    ]);
     const codes = [ra.statusCode, rb.statusCode].sort();
     expect(codes).toEqual([200, 409]);
     const loser = ra.statusCode === 409 ? ra : rb;
@@ -33,7 +43,9 @@ describe(`concurrency (${inject('dbMode')})`, () => {
     const [row] = await t.ctx.db.select().from(problems).where(eq(problems.id, p.id));
     expect(row?.version).toBe(p.version + 1);
     // The loser reloads and tries again: now it works.
-    const again = await (ra.statusCode === 409 ? w.as.a : w.as.b).post(`/api/problems/${p.id}/sign`, { version: p.version + 1 });
+    const again = await (ra.statusCode === 409 ? w.as.a : w.as.b).post(`/api/problems/${p.id}/sign`, {
+      version: p.version + 1,
+    });
     expect(again.statusCode).toBe(200);
     expect((again.json() as Detail).assignments.every((a) => a.status === 'in_hand')).toBe(true);
   });

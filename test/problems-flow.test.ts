@@ -6,7 +6,15 @@ import { addWorkingDays } from '../src/domain/calendar.js';
 import { loadEvents } from '../src/server/modules/problems/problem.store.js';
 import { projectAssignments, projectProblem } from '../src/server/modules/problems/problem.projection.js';
 import { createTestApp, type TestApp } from './test-app.js';
-import { buildProblemWorld, LONG_SESSIONS, ok, raise, raiseAndDispatch, type Detail, type ProblemWorld } from './problem-factories.js';
+import {
+  buildProblemWorld,
+  LONG_SESSIONS,
+  ok,
+  raise,
+  raiseAndDispatch,
+  type Detail,
+  type ProblemWorld,
+} from './problem-factories.js';
 
 let t: TestApp;
 let w: ProblemWorld;
@@ -25,7 +33,11 @@ async function expectStoredEqualsHistory(id: number) {
   const [row] = await t.ctx.db.select().from(problems).where(eq(problems.id, id));
   const expected = projectProblem(s, cal);
   for (const [k, v] of Object.entries(expected)) expect(row?.[k as keyof typeof row], k).toEqual(v);
-  const stored = await t.ctx.db.select().from(problemAssignments).where(eq(problemAssignments.problemId, id)).orderBy(asc(problemAssignments.no));
+  const stored = await t.ctx.db
+    .select()
+    .from(problemAssignments)
+    .where(eq(problemAssignments.problemId, id))
+    .orderBy(asc(problemAssignments.no));
   expect(stored).toEqual(projectAssignments(id, s));
 }
 
@@ -33,13 +45,16 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
   it('401 without a session, for every step', async () => {
     expect((await t.anonymous().get('/api/problems')).statusCode).toBe(401);
     expect((await t.anonymous().post('/api/problems', {})).statusCode).toBe(401);
-    for (const step of ['accept', 'dispatch', 'sign', 'return', 'extend', 'answer', 'feedback', 'rate', 'close']) expect((await t.anonymous().post(`/api/problems/1/${step}`, {})).statusCode).toBe(401);
+    for (const step of ['accept', 'dispatch', 'sign', 'return', 'extend', 'answer', 'feedback', 'rate', 'close'])
+      expect((await t.anonymous().post(`/api/problems/1/${step}`, {})).statusCode).toBe(401);
   });
 
   it('400 with the exact message', async () => {
     const bad = await w.as.qiye.post('/api/problems', { category: 'nope', description: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('问题类别：只能是 land / planning / construction / road / utilities / finance / labour / tax / safety / dispute / other；问题描述：必填');
+    expect(bad.json().message).toBe(
+      '问题类别：只能是 land / planning / construction / road / utilities / finance / labour / tax / safety / dispute / other；问题描述：必填',
+    );
     const p = await raiseAndDispatch(w);
     const ret = await w.as.a.post(`/api/problems/${p.id}/return`, { reason: '' });
     expect(ret.json().message).toBe('理由：必填');
@@ -49,7 +64,10 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     const raised = await raise(w.as.qiye, { description: '项目用地指标迟迟未落实，影响开工' });
     expect(raised).toMatchObject({ status: 'submitted', source: 'firm', firm: { id: w.firm.id } });
     // 党委响应: the 组织部 is told, accepts, becomes the owner (首办负责制)
-    const inbox = await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, w.users.zzb.id), eq(notifications.entityId, String(raised.id))));
+    const inbox = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, w.users.zzb.id), eq(notifications.entityId, String(raised.id))));
     expect(inbox.map((n) => n.kind)).toContain('problem.raised');
     const accepted = await ok<Detail>(w.as.zzb.post(`/api/problems/${raised.id}/accept`, { version: raised.version }));
     expect(accepted).toMatchObject({ status: 'accepted', owner: { id: w.users.zzb.id } });
@@ -59,7 +77,9 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     // Only the owner dispatches
     const notOwner = await w.as.zhuanyuan.post(`/api/problems/${raised.id}/dispatch`, { leadDeptId: w.deptA.id });
     expect(notOwner.json().message).toBe('只有首办负责人才能执行此操作（可先办理移交）');
-    const d = await ok<Detail>(w.as.zzb.post(`/api/problems/${raised.id}/dispatch`, { leadDeptId: w.deptA.id, coDeptIds: [w.deptB.id] }));
+    const d = await ok<Detail>(
+      w.as.zzb.post(`/api/problems/${raised.id}/dispatch`, { leadDeptId: w.deptA.id, coDeptIds: [w.deptB.id] }),
+    );
     // Monday 23 Nov 2026, 10:00: sign by Tuesday, answer (用地审批: 10 working days) by 7 Dec
     expect(d.status).toBe('dispatched');
     expect(d.assignments.map((a) => [a.dept.id, a.role, a.signDue, a.answerDue])).toEqual([
@@ -74,18 +94,45 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     expect(signed.status).toBe('in_progress');
     await ok(w.as.b.post(`/api/problems/${raised.id}/sign`, {}));
     t.clock.advanceMinutes(60 * 24 * 2);
-    const answered = await ok<Detail>(w.as.a.post(`/api/problems/${raised.id}/answer`, { text: '已协调调整用地指标，本周内下达' }));
+    const answered = await ok<Detail>(
+      w.as.a.post(`/api/problems/${raised.id}/answer`, { text: '已协调调整用地指标，本周内下达' }),
+    );
     expect(answered.status).toBe('answered');
     const fed = await ok<Detail>(w.as.zzb.post(`/api/problems/${raised.id}/feedback`, {}));
     expect(fed).toMatchObject({ status: 'fed_back', feedback: '已协调调整用地指标，本周内下达' });
-    const toRate = await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, w.users.qiye.id), eq(notifications.kind, 'problem.fed_back')));
+    const toRate = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, w.users.qiye.id), eq(notifications.kind, 'problem.fed_back')));
     expect(toRate.length).toBe(1);
     const rated = await ok<Detail>(w.as.qiye.post(`/api/problems/${raised.id}/rate`, { rating: 'satisfied' }));
     expect(rated).toMatchObject({ status: 'rated', rating: 'satisfied', timeliness: 'on_time' });
-    expect(rated.events.map((e) => e.type)).toEqual(['raised', 'accepted', 'dispatched', 'signed', 'signed', 'answered', 'fed_back', 'rated', 'closed']);
+    expect(rated.events.map((e) => e.type)).toEqual([
+      'raised',
+      'accepted',
+      'dispatched',
+      'signed',
+      'signed',
+      'answered',
+      'fed_back',
+      'rated',
+      'closed',
+    ]);
     expect(rated.events.every((e) => e.actor.length > 0)).toBe(true);
-    const audits = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.entity, 'problem'), eq(auditLog.entityId, String(raised.id))));
-    expect(audits.map((a) => a.action)).toEqual(['create', 'accept', 'dispatch', 'sign', 'sign', 'answer', 'feedback', 'rate']);
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'problem'), eq(auditLog.entityId, String(raised.id))));
+    expect(audits.map((a) => a.action)).toEqual([
+      'create',
+      'accept',
+      'dispatch',
+      'sign',
+      'sign',
+      'answer',
+      'feedback',
+      'rate',
+    ]);
     await expectStoredEqualsHistory(raised.id);
   });
 
@@ -93,7 +140,16 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     const p = await raiseAndDispatch(w);
     const r1 = await ok<Detail>(w.as.a.post(`/api/problems/${p.id}/return`, { reason: '不属于本局职责' }));
     expect(r1.status).toBe('returned');
-    const owner = await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, w.users.zzb.id), eq(notifications.kind, 'problem.returned'), eq(notifications.entityId, String(p.id))));
+    const owner = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, w.users.zzb.id),
+          eq(notifications.kind, 'problem.returned'),
+          eq(notifications.entityId, String(p.id)),
+        ),
+      );
     expect(owner.length).toBe(1);
     await ok(w.as.zzb.post(`/api/problems/${p.id}/dispatch`, { leadDeptId: w.deptA.id }));
     const r2 = await w.as.a.post(`/api/problems/${p.id}/return`, { reason: '还是不属于' });
@@ -116,13 +172,17 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     const noReason = await w.as.qiye.post(`/api/problems/${p.id}/rate`, { rating: 'unsatisfied' });
     expect(noReason.json().message).toBe('评价说明：请说明不满意的原因');
     t.clock.advanceMinutes(60 * 24);
-    const reopened = await ok<Detail>(w.as.qiye.post(`/api/problems/${p.id}/rate`, { rating: 'unsatisfied', comment: '道路今年就要用' }));
+    const reopened = await ok<Detail>(
+      w.as.qiye.post(`/api/problems/${p.id}/rate`, { rating: 'unsatisfied', comment: '道路今年就要用' }),
+    );
     expect(reopened).toMatchObject({ status: 'in_progress', round: 2, rating: 'unsatisfied' });
     const today = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const lead = reopened.assignments[reopened.assignments.length - 1];
     expect(lead).toMatchObject({ role: 'lead', status: 'in_hand', dept: { id: w.deptA.id } });
     expect(reopened.answerDue).toBe(lead?.answerDue);
-    expect(reopened.deadlines.find((x) => x.key === `answer:${lead?.no}`)?.reason).toContain(`${today} 提出人不满意重办`);
+    expect(reopened.deadlines.find((x) => x.key === `answer:${lead?.no}`)?.reason).toContain(
+      `${today} 提出人不满意重办`,
+    );
     expect(reopened.events.map((e) => e.type).slice(-2)).toEqual(['rated', 'reopened']);
     const ret = await w.as.a.post(`/api/problems/${p.id}/return`, { reason: '不办' });
     expect(ret.json().message).toBe('该问题为指定办理，不能退单');
@@ -132,13 +192,19 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
   it('延期: requested with a reason, approved or refused by the owner, visible in the detail', async () => {
     const p = await raiseAndDispatch(w, { category: 'road' });
     await ok(w.as.a.post(`/api/problems/${p.id}/sign`, {}));
-    const req1 = await ok<Detail>(w.as.a.post(`/api/problems/${p.id}/extend`, { op: 'request', days: 3, reason: '需现场勘测' }));
+    const req1 = await ok<Detail>(
+      w.as.a.post(`/api/problems/${p.id}/extend`, { op: 'request', days: 3, reason: '需现场勘测' }),
+    );
     expect(req1.abilities.requestExtension).toBeNull();
     expect((await w.as.a.post(`/api/problems/${p.id}/extend`, { op: 'approve', requestNo: 1 })).statusCode).toBe(403);
-    const refused = await ok<Detail>(w.as.zzb.post(`/api/problems/${p.id}/extend`, { op: 'refuse', requestNo: 1, note: '时间充足' }));
+    const refused = await ok<Detail>(
+      w.as.zzb.post(`/api/problems/${p.id}/extend`, { op: 'refuse', requestNo: 1, note: '时间充足' }),
+    );
     expect(refused.answerDue).toBe(p.answerDue);
     await ok(w.as.a.post(`/api/problems/${p.id}/extend`, { op: 'request', days: 2, reason: '等待规划批复' }));
-    const approved = await ok<Detail & { extensions: Array<{ status: string; days: number }> }>(w.as.zzb.post(`/api/problems/${p.id}/extend`, { op: 'approve', requestNo: 2 }));
+    const approved = await ok<Detail & { extensions: Array<{ status: string; days: number }> }>(
+      w.as.zzb.post(`/api/problems/${p.id}/extend`, { op: 'approve', requestNo: 2 }),
+    );
     expect(approved.extensions.map((x) => [x.status, x.days])).toEqual([
       ['refused', 3],
       ['approved', 2],
@@ -149,7 +215,12 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
   });
 
   it('a commissioner raises a problem for a firm of the township; idempotent by client request id', async () => {
-    const body = { clientRequestId: 'retry-0000-1111', category: 'utilities', description: '园区供电容量不足', firmUnitId: w.firm.id };
+    const body = {
+      clientRequestId: 'retry-0000-1111',
+      category: 'utilities',
+      description: '园区供电容量不足',
+      firmUnitId: w.firm.id,
+    };
     const first = await ok<Detail>(w.as.zhuanyuan.post('/api/problems', body));
     const again = await ok<Detail>(w.as.zhuanyuan.post('/api/problems', body));
     expect(again.id).toBe(first.id);
@@ -157,7 +228,11 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     const rows = await t.ctx.db.select().from(problems).where(eq(problems.clientRequestId, 'retry-0000-1111'));
     expect(rows.length).toBe(1);
     // …but not for a firm in another township
-    const other = await w.as.zhuanyuan.post('/api/problems', { ...body, clientRequestId: 'retry-2222-3333', firmUnitId: w.firm2.id });
+    const other = await w.as.zhuanyuan.post('/api/problems', {
+      ...body,
+      clientRequestId: 'retry-2222-3333',
+      firmUnitId: w.firm2.id,
+    });
     expect(other.statusCode).toBe(404);
   });
 
@@ -180,7 +255,9 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
   it('the owner closes a problem with a recorded answer; ownership moves only by a recorded hand-over', async () => {
     const p = await raise(w.as.qiye);
     await ok(w.as.zzb.post(`/api/problems/${p.id}/accept`, {}));
-    const handed = await ok<Detail>(w.as.zzb.post(`/api/problems/${p.id}/handover`, { toUserId: w.users.zhuanyuan.id, reason: '由属地专员跟进' }));
+    const handed = await ok<Detail>(
+      w.as.zzb.post(`/api/problems/${p.id}/handover`, { toUserId: w.users.zhuanyuan.id, reason: '由属地专员跟进' }),
+    );
     expect(handed.owner).toMatchObject({ id: w.users.zhuanyuan.id });
     expect((await w.as.zzb.post(`/api/problems/${p.id}/close`, { answer: '已解决' })).statusCode).toBe(409);
     const closed = await ok<Detail>(w.as.zhuanyuan.post(`/api/problems/${p.id}/close`, { answer: '现场协调已解决' }));

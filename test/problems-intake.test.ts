@@ -21,7 +21,12 @@ afterAll(async () => {
 
 /** Uploads raw bytes as a phone's camera upload does. */
 function upload(agent: Agent, body: Buffer, type = 'image/jpeg') {
-  return t.app.inject({ method: 'POST', url: '/api/problems/photos', headers: { cookie: agent.cookie ?? '', 'x-csrf-token': agent.csrf ?? '', 'content-type': type }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/problems/photos',
+    headers: { cookie: agent.cookie ?? '', 'x-csrf-token': agent.csrf ?? '', 'content-type': type },
+    payload: body,
+  });
 }
 
 function get(agent: Agent, url: string) {
@@ -32,7 +37,15 @@ function get(agent: Agent, url: string) {
 async function photoWithGps(width = 3000, height = 2000): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'TestCam', Model: 'X1', Copyright: '周婷' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 46/1 2640/100', GPSLongitudeRef: 'E', GPSLongitude: '113/1 36/1 1080/100' } })
+    .withExif({
+      IFD0: { Make: 'TestCam', Model: 'X1', Copyright: '周婷' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '34/1 46/1 2640/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '113/1 36/1 1080/100',
+      },
+    })
     .toBuffer();
 }
 
@@ -62,13 +75,18 @@ describe('photos: images only, checked by content, size-limited, metadata stripp
     const text = await upload(w.as.qiye, Buffer.from('这不是图片，只是伪装成 JPEG 的文本'), 'image/jpeg');
     expect(text.statusCode).toBe(400);
     expect(text.json().message).toBe('照片：只能上传图片（JPEG、PNG、WebP、HEIC），文件内容不是有效的图片');
-    const fakePng = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+    const fakePng = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(200, 7),
+    ]);
     expect((await upload(w.as.qiye, fakePng, 'image/png')).statusCode).toBe(400);
     const huge = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(9 * 1024 * 1024)]);
     const big = await upload(w.as.qiye, huge);
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toBe('照片：不能超过 8 MB');
-    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#3366ff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#3366ff' } })
+      .png()
+      .toBuffer();
     expect((await upload(w.as.qiye, png, 'application/octet-stream')).statusCode).toBe(200);
   });
 
@@ -83,7 +101,11 @@ describe('photos: images only, checked by content, size-limited, metadata stripp
     expect((await get(w.as.a, photos[0]!.url)).statusCode).toBe(404);
     // someone else's upload cannot be attached
     const theirs = (await upload(w.as.qiye2, await photoWithGps(100, 100))).json() as { id: number };
-    const stolen = await w.as.qiye.post('/api/problems', { category: 'other', description: '借用照片', photoIds: [theirs.id] });
+    const stolen = await w.as.qiye.post('/api/problems', {
+      category: 'other',
+      description: '借用照片',
+      photoIds: [theirs.id],
+    });
     expect(stolen.statusCode).toBe(404);
     expect(stolen.json().message).toBe('照片不存在或无权查看');
   });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-app.js';
 import { buildProject, buildRegion, buildUnit, buildUser } from './factories.js';
-import { buildProblemWorld, LONG_SESSIONS, ok, raise, raiseAndDispatch, type ProblemWorld } from './problem-factories.js';
+import {
+  buildProblemWorld,
+  LONG_SESSIONS,
+  ok,
+  raise,
+  raiseAndDispatch,
+  type ProblemWorld,
+} from './problem-factories.js';
 
 let t: TestApp;
 let w: ProblemWorld;
@@ -12,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const ids = async (agent: ProblemWorld['as']['zzb'], q = '') => (await ok<{ data: Array<{ id: number }> }>(agent.get(`/api/problems?pageSize=200${q}`))).data.map((x) => x.id);
+const ids = async (agent: ProblemWorld['as']['zzb'], q = '') =>
+  (await ok<{ data: Array<{ id: number }> }>(agent.get(`/api/problems?pageSize=200${q}`))).data.map((x) => x.id);
 
 describe('who sees which problem (everything else is 404)', () => {
   it('a firm sees only its own problems', async () => {
@@ -24,7 +32,10 @@ describe('who sees which problem (everything else is 404)', () => {
     expect((await w.as.qiye.get(`/api/problems/${theirs.id}`)).json().message).toBe('问题不存在或无权查看');
     expect((await w.as.qiye2.post(`/api/problems/${mine.id}/rate`, { rating: 'satisfied' })).statusCode).toBe(404);
     // a firm cannot raise a problem in another firm's name
-    expect((await w.as.qiye.post('/api/problems', { category: 'tax', description: '冒名', firmUnitId: w.firm2.id })).statusCode).toBe(404);
+    expect(
+      (await w.as.qiye.post('/api/problems', { category: 'tax', description: '冒名', firmUnitId: w.firm2.id }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('a department sees only what was dispatched to it', async () => {
@@ -40,7 +51,9 @@ describe('who sees which problem (everything else is 404)', () => {
     expect(await ids(w.as.c)).not.toContain(p.id);
     // A department cannot sign another department's dispatch, even one it can see.
     const q = await raiseAndDispatch(w, { co: [w.deptB.id] });
-    const signed = await ok<{ assignments: Array<{ dept: { id: number }; status: string }> }>(w.as.b.post(`/api/problems/${q.id}/sign`, { assignmentNo: 2 }));
+    const signed = await ok<{ assignments: Array<{ dept: { id: number }; status: string }> }>(
+      w.as.b.post(`/api/problems/${q.id}/sign`, { assignmentNo: 2 }),
+    );
     expect(signed.assignments.map((a) => [a.dept.id, a.status])).toEqual([
       [w.deptA.id, 'to_sign'],
       [w.deptB.id, 'in_hand'],
@@ -68,9 +81,15 @@ describe('who sees which problem (everything else is 404)', () => {
 
   it('a project problem is visible through the project (its party branch secretary sees it)', async () => {
     const branch = await buildUnit(t.ctx, { parentId: w.region.id, kind: 'temp_branch' });
-    const project = await buildProject(t.ctx, { regionId: w.region.id, townshipId: w.townB.id, partyBranchUnitId: branch.id });
+    const project = await buildProject(t.ctx, {
+      regionId: w.region.id,
+      townshipId: w.townB.id,
+      partyBranchUnitId: branch.id,
+    });
     const secretary = await buildUser(t.ctx, { unitId: branch.id, roles: ['secretary'] });
-    const p = await ok<{ id: number; project: { id: number } }>(w.as.zzb.post('/api/problems', { category: 'road', description: '施工便道被占用', projectId: project.id }));
+    const p = await ok<{ id: number; project: { id: number } }>(
+      w.as.zzb.post('/api/problems', { category: 'road', description: '施工便道被占用', projectId: project.id }),
+    );
     expect(p.project.id).toBe(project.id);
     const sec = await t.login(secretary.username);
     expect((await sec.get(`/api/problems/${p.id}`)).statusCode).toBe(200);

@@ -8,7 +8,14 @@ import { runSlaReminders } from '../src/server/modules/problems/problem.jobs.js'
 import { loadEvents } from '../src/server/modules/problems/problem.store.js';
 import { createTestApp, TEST_KEY, type TestApp } from './test-app.js';
 import { buildUser } from './factories.js';
-import { buildProblemWorld, LONG_SESSIONS, ok, raiseAndDispatch, type Detail, type ProblemWorld } from './problem-factories.js';
+import {
+  buildProblemWorld,
+  LONG_SESSIONS,
+  ok,
+  raiseAndDispatch,
+  type Detail,
+  type ProblemWorld,
+} from './problem-factories.js';
 
 let t: TestApp;
 let w: ProblemWorld;
@@ -18,7 +25,14 @@ beforeAll(async () => {
   t = await createTestApp(LONG_SESSIONS);
   w = await buildProblemWorld(t);
   head = await buildUser(t.ctx, { unitId: w.deptA.id, roles: ['dept_handler'], displayName: '科室负责人' });
-  await ok(w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, { headUserId: head.id, leaderUserId: w.users.leader.id, webhookKind: null, webhookEnabled: false }));
+  await ok(
+    w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, {
+      headUserId: head.id,
+      leaderUserId: w.users.leader.id,
+      webhookKind: null,
+      webhookEnabled: false,
+    }),
+  );
 });
 afterAll(async () => t?.close());
 
@@ -26,12 +40,25 @@ afterAll(async () => t?.close());
 const earlyOn = (day: string) => new Date(`${day}T00:30:00+08:00`);
 
 async function reminderKeys(id: number) {
-  const rows = await t.ctx.db.select().from(problemEvents).where(and(eq(problemEvents.problemId, id), eq(problemEvents.type, 'reminder'))).orderBy(asc(problemEvents.seq));
+  const rows = await t.ctx.db
+    .select()
+    .from(problemEvents)
+    .where(and(eq(problemEvents.problemId, id), eq(problemEvents.type, 'reminder')))
+    .orderBy(asc(problemEvents.seq));
   return rows.map((r) => (r.data as { key: string }).key);
 }
 
 async function inbox(userId: number, problemId: number) {
-  const rows = await t.ctx.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.entityId, String(problemId)), like(notifications.kind, 'problem.%')));
+  const rows = await t.ctx.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.entityId, String(problemId)),
+        like(notifications.kind, 'problem.%'),
+      ),
+    );
   return rows.map((n) => n.titleZh);
 }
 
@@ -40,7 +67,17 @@ describe('SLA reminders run from a job and are derivable from the history', () =
     // Dispatched Monday 23 Nov 10:00, category 道路交通: sign by 24 Nov, answer by 30 Nov.
     const p = await raiseAndDispatch(w, { category: 'road' });
     expect(p.assignments[0]).toMatchObject({ signDue: '2026-11-24', answerDue: '2026-11-30' });
-    const days = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-08'];
+    const days = [
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-08',
+    ];
     for (const day of days) {
       t.clock.set(earlyOn(day));
       await runSlaReminders(t.ctx);
@@ -59,14 +96,24 @@ describe('SLA reminders run from a job and are derivable from the history', () =
       'report:feedback:r1:2026-11-30',
     ]);
     const headInbox = await inbox(head.id, p.id);
-    expect(headInbox).toContain(`【催办】签收时限 2026-11-24：${(await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`))).title}`);
+    expect(headInbox).toContain(
+      `【催办】签收时限 2026-11-24：${(await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`))).title}`,
+    );
     expect((await inbox(w.users.leader.id, p.id)).some((x) => x.startsWith('【通报】答复时限 2026-11-30'))).toBe(true);
-    expect((await inbox(w.users.handlerA.id, p.id)).some((x) => x.startsWith('【预警】答复时限 2026-11-30'))).toBe(true);
+    expect((await inbox(w.users.handlerA.id, p.id)).some((x) => x.startsWith('【预警】答复时限 2026-11-30'))).toBe(
+      true,
+    );
     expect((await inbox(w.users.zzb.id, p.id)).some((x) => x.startsWith('【催办】反馈时限 2026-11-30'))).toBe(true);
     // The timeline shows them; the deadline explains itself.
     const d = await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`));
-    expect(d.events.filter((e) => e.type === 'reminder').map((e) => e.text)).toContain('催办：签收时限 2026-11-24（' + d.assignments[0]?.dept.name + '）');
-    expect(d.deadlines.find((x) => x.key === 'answer:1')).toMatchObject({ state: 'overdue', due: '2026-11-30', overdueDays: 6 });
+    expect(d.events.filter((e) => e.type === 'reminder').map((e) => e.text)).toContain(
+      '催办：签收时限 2026-11-24（' + d.assignments[0]?.dept.name + '）',
+    );
+    expect(d.deadlines.find((x) => x.key === 'answer:1')).toMatchObject({
+      state: 'overdue',
+      due: '2026-11-30',
+      overdueDays: 6,
+    });
     expect(d.timeliness).toBe('overdue');
   });
 
@@ -76,7 +123,12 @@ describe('SLA reminders run from a job and are derivable from the history', () =
     await runSlaReminders(t.ctx);
     const before = await reminderKeys(p.id);
     expect(before.length).toBeGreaterThan(0);
-    const restarted = await buildApp({ database: t.db.database, config: t.ctx.config, clock: t.clock, secretKeyHex: TEST_KEY });
+    const restarted = await buildApp({
+      database: t.db.database,
+      config: t.ctx.config,
+      clock: t.clock,
+      secretKeyHex: TEST_KEY,
+    });
     expect(await runSlaReminders(restarted.ctx)).toBe(0);
     expect(await reminderKeys(p.id)).toEqual(before);
     await restarted.close().catch(() => undefined);

@@ -5,16 +5,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './test-app.js';
-import { buildProblemWorld, LONG_SESSIONS, ok, raise, raiseAndDispatch, type ProblemWorld } from './problem-factories.js';
+import {
+  buildProblemWorld,
+  LONG_SESSIONS,
+  ok,
+  raise,
+  raiseAndDispatch,
+  type ProblemWorld,
+} from './problem-factories.js';
 
 let t: TestApp;
 let w: ProblemWorld;
 const work = mkdtempSync(join(tmpdir(), 'xf-ledger-'));
 
 interface Stats {
-  overall: { total: number; closed: number; closedOnTime: number; openOverdue: number; onTimeRate: number | null; feedbackRate: number | null; satisfactionRate: number | null; avgCloseWorkingDays: number | null };
+  overall: {
+    total: number;
+    closed: number;
+    closedOnTime: number;
+    openOverdue: number;
+    onTimeRate: number | null;
+    feedbackRate: number | null;
+    satisfactionRate: number | null;
+    avgCloseWorkingDays: number | null;
+  };
   byMonth: Array<{ month: string; total: number; onTimeRate: number | null }>;
-  byDept: Array<{ deptId: number; assigned: number; answered: number; answeredOnTime: number; openOverdue: number; answerOnTimeRate: number | null; onTimeRate: number | null }>;
+  byDept: Array<{
+    deptId: number;
+    assigned: number;
+    answered: number;
+    answeredOnTime: number;
+    openOverdue: number;
+    answerOnTimeRate: number | null;
+    onTimeRate: number | null;
+  }>;
 }
 
 async function loop(id: number, rating: 'satisfied' | 'basically_satisfied') {
@@ -46,7 +70,14 @@ afterAll(async () => {
 describe('statistics', () => {
   it('按期办结率 = closed on time ÷ (all closed + open overdue); feedback, satisfaction, working days to close', async () => {
     const s = await ok<Stats>(w.as.zzb.get('/api/problems/stats'));
-    expect(s.overall).toMatchObject({ total: 5, closed: 2, closedOnTime: 1, openOverdue: 1, satisfactionRate: 1, avgCloseWorkingDays: 6.5 });
+    expect(s.overall).toMatchObject({
+      total: 5,
+      closed: 2,
+      closedOnTime: 1,
+      openOverdue: 1,
+      satisfactionRate: 1,
+      avgCloseWorkingDays: 6.5,
+    });
     expect(s.overall.onTimeRate).toBeCloseTo(1 / 3, 10);
     expect(s.overall.feedbackRate).toBeCloseTo(1 / 3, 10);
     expect(s.byMonth.map((m) => [m.month, m.total])).toEqual([
@@ -68,16 +99,43 @@ describe('statistics', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const ws = wb.worksheets[0]!;
-      expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '来源', '企业/项目', '问题描述', '责任单位', '协办单位', '派单时间', '办理时限', '办理结果', '办结时间', '是否按期', '满意度']);
+      expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+        '序号',
+        '来源',
+        '企业/项目',
+        '问题描述',
+        '责任单位',
+        '协办单位',
+        '派单时间',
+        '办理时限',
+        '办理结果',
+        '办结时间',
+        '是否按期',
+        '满意度',
+      ]);
       const file = join(work, `ledger${query.length}.xlsx`);
       writeFileSync(file, res.rawPayload);
-      execFileSync('soffice', [`-env:UserInstallation=file://${work}/lo-profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', work, file], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${work}/lo-profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76',
+          '--outdir',
+          work,
+          file,
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
       const csv = readFileSync(file.replace(/\.xlsx$/, '.csv'), 'utf8').split(/\r?\n/);
       const rateLine = csv.find((l) => l.startsWith('"按期办结率') || l.startsWith('按期办结率'));
       expect(rateLine, csv.join('\n')).toBeDefined();
       const fromFile = rateLine!.split(',')[1]!.replace(/"/g, '');
       const stats = await ok<Stats>(w.as.zzb.get(`/api/problems/stats${query}`));
-      expect(fromFile, query).toBe(stats.overall.onTimeRate === null ? '—' : `${(stats.overall.onTimeRate * 100).toFixed(2)}%`);
+      expect(fromFile, query).toBe(
+        stats.overall.onTimeRate === null ? '—' : `${(stats.overall.onTimeRate * 100).toFixed(2)}%`,
+      );
       const rows = csv.filter((l) => /^\d+,/.test(l));
       expect(rows.length).toBe(stats.overall.total);
     }

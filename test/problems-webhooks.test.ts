@@ -38,17 +38,35 @@ afterAll(async () => {
 });
 
 async function deliveries(deptId: number) {
-  return t.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deptUnitId, deptId)).orderBy(asc(webhookDeliveries.id));
+  return t.ctx.db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.deptUnitId, deptId))
+    .orderBy(asc(webhookDeliveries.id));
 }
 
 describe('group-robot webhooks per department, with retries and a delivery log', () => {
   it('WeCom: a dispatch is pushed in the markdown format; failures are retried with backoff, then delivered', async () => {
-    await ok(w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, { headUserId: null, leaderUserId: null, webhookKind: 'wecom', webhookUrl: `${base}/cgi-bin/webhook/send?key=abcd1234`, webhookEnabled: true }));
+    await ok(
+      w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, {
+        headUserId: null,
+        leaderUserId: null,
+        webhookKind: 'wecom',
+        webhookUrl: `${base}/cgi-bin/webhook/send?key=abcd1234`,
+        webhookEnabled: true,
+      }),
+    );
     const shown = await ok<{ webhookUrl: string }>(w.as.zzb.get(`/api/problems/departments/${w.deptA.id}/settings`));
     expect(shown.webhookUrl).toBe(`${base}/cgi-bin/webhook/send?key=abcd****`);
     const p = await raiseAndDispatch(w);
     const [queued] = await deliveries(w.deptA.id);
-    expect(queued).toMatchObject({ status: 'pending', kind: 'wecom', event: 'dispatched', problemId: p.id, attempts: 0 });
+    expect(queued).toMatchObject({
+      status: 'pending',
+      kind: 'wecom',
+      event: 'dispatched',
+      problemId: p.id,
+      attempts: 0,
+    });
     plan.push({ status: 500 }, { status: 200, errcode: 93000 });
     expect(await deliverDueWebhooks(t.ctx)).toBe(1);
     let [d] = await deliveries(w.deptA.id);
@@ -72,14 +90,32 @@ describe('group-robot webhooks per department, with retries and a delivery log',
     const content = (msg.body.markdown as { content: string }).content;
     expect(content).toContain(`**【待签收】${p.title}**`);
     expect(content).toContain('> 答复时限：');
-    const log = await ok<{ deliveries: Array<{ status: string; attempts: number }> }>(w.as.zzb.get(`/api/problems/departments/${w.deptA.id}/settings`));
+    const log = await ok<{ deliveries: Array<{ status: string; attempts: number }> }>(
+      w.as.zzb.get(`/api/problems/departments/${w.deptA.id}/settings`),
+    );
     expect(log.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
   it('DingTalk: signed URL (加签) and markdown {title, text}; gives up after five attempts', async () => {
     received.length = 0;
-    await ok(w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, { headUserId: null, leaderUserId: null, webhookKind: 'wecom', webhookEnabled: false }));
-    await ok(w.as.zzb.put(`/api/problems/departments/${w.deptB.id}/settings`, { headUserId: null, leaderUserId: null, webhookKind: 'dingtalk', webhookUrl: `${base}/robot/send?access_token=tok999`, webhookSecret: 'SECxyz', webhookEnabled: true }));
+    await ok(
+      w.as.zzb.put(`/api/problems/departments/${w.deptA.id}/settings`, {
+        headUserId: null,
+        leaderUserId: null,
+        webhookKind: 'wecom',
+        webhookEnabled: false,
+      }),
+    );
+    await ok(
+      w.as.zzb.put(`/api/problems/departments/${w.deptB.id}/settings`, {
+        headUserId: null,
+        leaderUserId: null,
+        webhookKind: 'dingtalk',
+        webhookUrl: `${base}/robot/send?access_token=tok999`,
+        webhookSecret: 'SECxyz',
+        webhookEnabled: true,
+      }),
+    );
     await raiseAndDispatch(w, { co: [w.deptB.id] });
     const mine = (await deliveries(w.deptB.id)).filter((d) => d.status === 'pending');
     expect(mine.length).toBe(1);
@@ -89,11 +125,20 @@ describe('group-robot webhooks per department, with retries and a delivery log',
     const ts = u.searchParams.get('timestamp')!;
     expect(u.searchParams.get('access_token')).toBe('tok999');
     expect(u.searchParams.get('sign')).toBe(createHmac('sha256', 'SECxyz').update(`${ts}\nSECxyz`).digest('base64'));
-    expect(sent.body).toMatchObject({ msgtype: 'markdown', markdown: { title: expect.stringContaining('【待签收】') } });
+    expect(sent.body).toMatchObject({
+      msgtype: 'markdown',
+      markdown: { title: expect.stringContaining('【待签收】') },
+    });
     expect((sent.body.markdown as { text: string }).text).toMatch(/^#### 【待签收】/);
     // now the robot keeps failing: 1, 5, 15, 60 minutes, then failed
     const id = mine[0]!.id;
-    const row = async () => (await t.ctx.db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.id, id))))[0]!;
+    const row = async () =>
+      (
+        await t.ctx.db
+          .select()
+          .from(webhookDeliveries)
+          .where(and(eq(webhookDeliveries.id, id)))
+      )[0]!;
     expect((await row()).status).toBe('delivered');
     await raiseAndDispatch(w, { co: [w.deptB.id] });
     const failing = (await deliveries(w.deptB.id)).find((d) => d.status === 'pending')!;
@@ -110,7 +155,13 @@ describe('group-robot webhooks per department, with retries and a delivery log',
     const before = (await deliveries(w.deptC.id)).length;
     await raiseAndDispatch(w, { co: [w.deptC.id] });
     expect((await deliveries(w.deptC.id)).length).toBe(before);
-    const bad = await w.as.zzb.put(`/api/problems/departments/${w.deptC.id}/settings`, { headUserId: null, leaderUserId: null, webhookKind: 'wecom', webhookUrl: 'ftp://x', webhookEnabled: true });
+    const bad = await w.as.zzb.put(`/api/problems/departments/${w.deptC.id}/settings`, {
+      headUserId: null,
+      leaderUserId: null,
+      webhookKind: 'wecom',
+      webhookUrl: 'ftp://x',
+      webhookEnabled: true,
+    });
     expect(bad.statusCode).toBe(400);
     expect((await w.as.a.get(`/api/problems/departments/${w.deptC.id}/settings`)).statusCode).toBe(403);
   });

@@ -16,7 +16,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', XIANFENG_WEB_DIR: '/nonexistent' };
+const BASE_ENV = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  LOG_LEVEL: 'warn',
+  XIANFENG_WEB_DIR: '/nonexistent',
+};
 
 export interface RunResult {
   code: number | null;
@@ -27,7 +32,10 @@ export interface RunResult {
 /** Runs a TypeScript entry point (a CLI) to completion. */
 export function runTs(script: string, env: Record<string, string>, args: string[] = []): Promise<RunResult> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env } });
+    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env: { ...BASE_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -34,46 +34,57 @@ async function dbEnv(): Promise<{ env: Record<string, string>; open: () => Promi
   pgDbs.push(pgDb);
   await pgDb.database.close();
   const url = pgDb.url as string;
-  return { env: { DATABASE_URL: url, XIANFENG_DATA_DIR: tempDir() }, open: () => openDatabase({ kind: 'postgres', url }) };
+  return {
+    env: { DATABASE_URL: url, XIANFENG_DATA_DIR: tempDir() },
+    open: () => openDatabase({ kind: 'postgres', url }),
+  };
 }
 
 // The lock guards PGlite's on-disk directory; the PostgreSQL run has no such directory to guard.
-if (mode === 'pglite') describe('PGlite data directory lock', () => {
-  it('a second server on the same data dir exits with a clear message; the first keeps working; SIGTERM stops cleanly', async () => {
-    const dir = tempDir();
-    const first = await startServer({ XIANFENG_DATA_DIR: dir });
-    try {
-      expect(await (await fetch(first.url('/healthz'))).json()).toEqual({ status: 'ok', db: 'pglite' });
-      const second = await startServer({ XIANFENG_DATA_DIR: dir }, 30_000);
-      expect(await second.exited).toBe(3);
-      expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
-      expect(second.output()).toContain('Only one process may open it');
-      expect((await fetch(first.url('/healthz'))).status).toBe(200);
-      const login = await fetch(first.url('/api/auth/login'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'zzb', password: 'Xianfeng@2026' }),
-      });
-      expect(login.status).toBe(200);
-
-      // A request in flight when SIGTERM arrives still gets its answer.
-      const inflight = new Promise<number>((resolve, reject) => {
-        const body = JSON.stringify({ username: 'lingdao', password: 'Xianfeng@2026' });
-        const req = request(first.url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+if (mode === 'pglite')
+  describe('PGlite data directory lock', () => {
+    it('a second server on the same data dir exits with a clear message; the first keeps working; SIGTERM stops cleanly', async () => {
+      const dir = tempDir();
+      const first = await startServer({ XIANFENG_DATA_DIR: dir });
+      try {
+        expect(await (await fetch(first.url('/healthz'))).json()).toEqual({ status: 'ok', db: 'pglite' });
+        const second = await startServer({ XIANFENG_DATA_DIR: dir }, 30_000);
+        expect(await second.exited).toBe(3);
+        expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
+        expect(second.output()).toContain('Only one process may open it');
+        expect((await fetch(first.url('/healthz'))).status).toBe(200);
+        const login = await fetch(first.url('/api/auth/login'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'zzb', password: 'Xianfeng@2026' }),
         });
-        req.on('error', reject);
-        req.end(body, () => setTimeout(() => first.proc.kill('SIGTERM'), 5));
-      });
-      expect(await inflight).toBe(200);
-      expect(await first.exited).toBe(0);
-      expect(existsSync(join(dir, 'xianfeng.lock'))).toBe(false);
-    } finally {
-      first.proc.kill('SIGKILL');
-    }
+        expect(login.status).toBe(200);
+
+        // A request in flight when SIGTERM arrives still gets its answer.
+        const inflight = new Promise<number>((resolve, reject) => {
+          const body = JSON.stringify({ username: 'lingdao', password: 'Xianfeng@2026' });
+          const req = request(
+            first.url('/api/auth/login'),
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end(body, () => setTimeout(() => first.proc.kill('SIGTERM'), 5));
+        });
+        expect(await inflight).toBe(200);
+        expect(await first.exited).toBe(0);
+        expect(existsSync(join(dir, 'xianfeng.lock'))).toBe(false);
+      } finally {
+        first.proc.kill('SIGKILL');
+      }
+    });
   });
-});
 
 describe('command-line tools', () => {
   it('npm run audit:verify passes on an untouched database and fails after a row is altered by hand', async () => {
@@ -99,7 +110,16 @@ describe('command-line tools', () => {
     const { env, open } = await dbEnv();
     const dir = tempDir();
     const file = join(dir, '2027.json');
-    writeFileSync(file, JSON.stringify({ year: 2027, days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-04', kind: 'workday', name: '元旦' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        year: 2027,
+        days: [
+          { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+          { date: '2027-01-04', kind: 'workday', name: '元旦' },
+        ],
+      }),
+    );
     const bad = await runTs('src/server/cli/calendar-load.ts', env, ['--file', file]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('调休上班日应为周六或周日');
@@ -107,7 +127,9 @@ describe('command-line tools', () => {
     const good = await runTs('src/server/cli/calendar-load.ts', env, ['--file', file]);
     expect(good.stdout).toContain('loaded 2027: 1 dated exceptions');
     const db = await open();
-    const years = (await db.db.execute(sql`select year from calendar_years order by year`)) as unknown as { rows: Array<{ year: number }> };
+    const years = (await db.db.execute(sql`select year from calendar_years order by year`)) as unknown as {
+      rows: Array<{ year: number }>;
+    };
     await db.close();
     // A fresh database: the CLI migrates but does not seed; the server seeds 2024–2026 at its first start.
     expect(years.rows.map((r) => r.year)).toEqual([2027]);
@@ -123,21 +145,36 @@ describe('command-line tools', () => {
 
 describe('start-up', () => {
   it('lists every configuration problem, then exits non-zero', async () => {
-    const res = await runTs('src/server/main.ts', { PORT: 'x', NODE_ENV: 'production', XIANFENG_SESSION_IDLE_MINUTES: '0' });
+    const res = await runTs('src/server/main.ts', {
+      PORT: 'x',
+      NODE_ENV: 'production',
+      XIANFENG_SESSION_IDLE_MINUTES: '0',
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('PORT="x": must be a port number');
-    expect(res.stderr).toContain('XIANFENG_SESSION_IDLE_MINUTES="0": XIANFENG_SESSION_IDLE_MINUTES must be greater than 0');
+    expect(res.stderr).toContain(
+      'XIANFENG_SESSION_IDLE_MINUTES="0": XIANFENG_SESSION_IDLE_MINUTES must be greater than 0',
+    );
   });
 
   it('production mode loads no demo data and makes the first administrator set a password with the setup token', async () => {
     const { env } = await dbEnv();
-    const server = await startServer({ ...env, NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'b2'.repeat(32), XIANFENG_REGION_NAME: '测试新区' });
+    const server = await startServer({
+      ...env,
+      NODE_ENV: 'production',
+      XIANFENG_SECRET_KEY: 'b2'.repeat(32),
+      XIANFENG_REGION_NAME: '测试新区',
+    });
     try {
       expect(await (await fetch(server.url('/healthz'))).json()).toEqual({ status: 'ok', db: mode });
       const token = /setup token: (\S+)/.exec(server.output())?.[1];
       expect(token).toBeTruthy();
       const post = (path: string, body: unknown) =>
-        fetch(server.url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(server.url(path), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       expect(await (await fetch(server.url('/api/auth/setup'))).json()).toEqual({ needed: true });
       expect((await post('/api/auth/login', { username: 'zzb', password: 'Xianfeng@2026' })).status).toBe(401);
       expect((await post('/api/auth/login', { username: 'admin', password: 'Xianfeng@2026' })).status).toBe(401);

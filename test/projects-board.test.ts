@@ -13,7 +13,17 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Board = { region: { id: number }; counts: Record<string, number>; total: number; data: Array<{ id: number; canOpen: boolean; warning: { colour: string; reasons: Array<{ text: string }> }; nodes: Array<{ name: string; status: string }> }> };
+type Board = {
+  region: { id: number };
+  counts: Record<string, number>;
+  total: number;
+  data: Array<{
+    id: number;
+    canOpen: boolean;
+    warning: { colour: string; reasons: Array<{ text: string }> };
+    nodes: Array<{ name: string; status: string }>;
+  }>;
+};
 
 describe('the 公示 board', () => {
   it('401 without a session; 403 for an administrator (no business data)', async () => {
@@ -23,8 +33,24 @@ describe('the 公示 board', () => {
   });
 
   it('every business user of the region reads the whole region’s board; the detail still follows the visibility rule', async () => {
-    const red = (await zzb.post('/api/projects', { name: `公示红${uid()}`, townshipUnitId: a.townA.id, stage: 'started', plannedStart: '2026-03-01', plannedEnd: '2027-06-30', nodePlans: { topped_out: '2026-10-09' } })).json();
-    const blue = (await zzb.post('/api/projects', { name: `公示蓝${uid()}`, townshipUnitId: a.townB.id, stage: 'signed', plannedStart: '2027-01-10' })).json();
+    const red = (
+      await zzb.post('/api/projects', {
+        name: `公示红${uid()}`,
+        townshipUnitId: a.townA.id,
+        stage: 'started',
+        plannedStart: '2026-03-01',
+        plannedEnd: '2027-06-30',
+        nodePlans: { topped_out: '2026-10-09' },
+      })
+    ).json();
+    const blue = (
+      await zzb.post('/api/projects', {
+        name: `公示蓝${uid()}`,
+        townshipUnitId: a.townB.id,
+        stage: 'signed',
+        plannedStart: '2027-01-10',
+      })
+    ).json();
     const townB = await t.login((await buildUser(t.ctx, { unitId: a.townB.id, roles: ['secretary'] })).username);
     const board: Board = (await townB.get('/api/projects/board?pageSize=200')).json();
     expect(board.region.id).toBe(a.region.id);
@@ -43,10 +69,14 @@ describe('the 公示 board', () => {
     // another region's users never see it
     const b = await buildRegion(t.ctx);
     const outsider = await t.login((await buildUser(t.ctx, { unitId: b.townA.id, roles: ['secretary'] })).username);
-    expect((await outsider.get('/api/projects/board?pageSize=200')).json().data.map((p: { id: number }) => p.id)).not.toContain(red.id);
+    expect(
+      (await outsider.get('/api/projects/board?pageSize=200')).json().data.map((p: { id: number }) => p.id),
+    ).not.toContain(red.id);
   });
 
   it('400 with the exact message', async () => {
-    expect((await zzb.get('/api/projects/board?colour=green')).json().message).toBe('预警颜色：只能是 blue / yellow / red');
+    expect((await zzb.get('/api/projects/board?colour=green')).json().message).toBe(
+      '预警颜色：只能是 blue / yellow / red',
+    );
   });
 });

@@ -22,9 +22,13 @@ describe('the demo region’s projects (modelled on the articles)', () => {
     expect(board.counts).toEqual({ red: 3, yellow: 5, blue: 15 });
     const by = (code: string) => board.data.find((p: Item) => p.code === code) as Item;
     expect(by('XM-2026-001').warning.colour).toBe('blue');
-    expect(by('XM-2026-005').warning.reasons[0]?.text).toMatch(/^红色：节点「制氢装置设备基础完成」计划 2026-10-09，已逾期 \d+ 个工作日$/);
+    expect(by('XM-2026-005').warning.reasons[0]?.text).toMatch(
+      /^红色：节点「制氢装置设备基础完成」计划 2026-10-09，已逾期 \d+ 个工作日$/,
+    );
     expect(by('XM-2026-007').warning.reasons[0]?.text).toMatch(/^黄色：计划 2026-09 开工，至今未开工/);
-    expect(by('XM-2026-107').warning.reasons[0]?.text).toMatch(/^黄色：节点「主体封顶」计划 \d{4}-\d{2}-\d{2}，预计 \d{4}-\d{2}-\d{2} 完成，将晚 \d 个工作日$/);
+    expect(by('XM-2026-107').warning.reasons[0]?.text).toMatch(
+      /^黄色：节点「主体封顶」计划 \d{4}-\d{2}-\d{2}，预计 \d{4}-\d{2}-\d{2} 完成，将晚 \d 个工作日$/,
+    );
     expect(by('XM-2026-004').warning.reasons[0]?.text).toMatch(/^黄色：形象进度 15%/);
   });
 
@@ -34,16 +38,32 @@ describe('the demo region’s projects (modelled on the articles)', () => {
     const home = (await as.lingdao!.get('/api/home')).json().items.map((i: { key: string }) => i.key);
     expect(home).toEqual(expect.arrayContaining(['projects-red', 'projects-yellow']));
     const id = (await as.zzb!.get('/api/projects?q=XM-2026-005')).json().data[0].id;
-    const months = (await as.lingdao!.get(`/api/projects/${id}/warnings`)).json().data.map((m: { month: string; colour: string }) => `${m.month}:${m.colour}`);
-    expect(months).toEqual(['2026-06:blue', '2026-07:blue', '2026-08:blue', '2026-09:blue', '2026-10:red', '2026-11:red']);
+    const months = (await as.lingdao!.get(`/api/projects/${id}/warnings`))
+      .json()
+      .data.map((m: { month: string; colour: string }) => `${m.month}:${m.colour}`);
+    expect(months).toEqual([
+      '2026-06:blue',
+      '2026-07:blue',
+      '2026-08:blue',
+      '2026-09:blue',
+      '2026-10:red',
+      '2026-11:red',
+    ]);
   });
 
   it('cadence and approvals have data: missing reports, findings, an observation, acceptance durations, an overdue approval', async () => {
     const missing = (await as.zzb!.get('/api/dispatch?month=2026-10&state=missing&pageSize=200')).json();
-    expect(missing.data.map((r: { project: { code: string } }) => r.project.code).sort()).toEqual(['XM-2026-005', 'XM-2026-109', 'XM-2026-115']);
+    expect(missing.data.map((r: { project: { code: string } }) => r.project.code).sort()).toEqual([
+      'XM-2026-005',
+      'XM-2026-109',
+      'XM-2026-115',
+    ]);
     expect((await as.zhuanyuan!.get('/api/projects?mine=true')).json().total).toBe(4);
     expect((await as.zzb!.get('/api/supervision/visits')).json().total).toBe(2);
-    expect((await as.zzb!.get('/api/observations')).json().data[0]).toMatchObject({ title: '2026年上半年重点项目观摩', projects: 5 });
+    expect((await as.zzb!.get('/api/observations')).json().data[0]).toMatchObject({
+      title: '2026年上半年重点项目观摩',
+      projects: 5,
+    });
     const report = (await as.zzb!.get('/api/approvals/acceptance-report?from=2026-01-01&to=2026-12-31')).json();
     expect(report.overall.count).toBeGreaterThanOrEqual(5);
     expect(report.overall.average).toBeLessThanOrEqual(10);
@@ -51,6 +71,8 @@ describe('the demo region’s projects (modelled on the articles)', () => {
     expect(bumen).toContain('approvals-overdue');
     const firm = (await as.qiye!.get('/api/projects')).json().data.map((p: { code: string }) => p.code);
     expect(firm).toEqual(['XM-2026-001']);
-    expect((await as.shuji!.get('/api/projects')).json().data.map((p: { code: string }) => p.code)).toEqual(['XM-2026-001']);
+    expect((await as.shuji!.get('/api/projects')).json().data.map((p: { code: string }) => p.code)).toEqual([
+      'XM-2026-001',
+    ]);
   });
 });

@@ -27,12 +27,28 @@ beforeAll(async () => {
     { total: 8000, annual: 3000, invest: { '2026-08': 100 }, topped: '2026-11-20' },
   ];
   for (const s of specs) {
-    const p = (await zzb.post('/api/projects', { name: `导出项目${uid()}`, townshipUnitId: a.townA.id, stage: 'started', commissionerUserId: c.id, totalInvestment: s.total, annualPlanInvestment: s.annual, plannedStart: '2026-03-01', plannedEnd: '2027-06-30', nodePlans: { topped_out: s.topped } })).json();
-    for (const [m, amount] of Object.entries(s.invest)) await zzb.put(`/api/projects/${p.id}/investments/${m}`, { amount });
+    const p = (
+      await zzb.post('/api/projects', {
+        name: `导出项目${uid()}`,
+        townshipUnitId: a.townA.id,
+        stage: 'started',
+        commissionerUserId: c.id,
+        totalInvestment: s.total,
+        annualPlanInvestment: s.annual,
+        plannedStart: '2026-03-01',
+        plannedEnd: '2027-06-30',
+        nodePlans: { topped_out: s.topped },
+      })
+    ).json();
+    for (const [m, amount] of Object.entries(s.invest))
+      await zzb.put(`/api/projects/${p.id}/investments/${m}`, { amount });
   }
   const commissioner = await t.login(c.username);
   const first = (await commissioner.get('/api/dispatch?month=2026-10&mine=true')).json().data[0];
-  const ok = await commissioner.post(`/api/dispatch/${first.project.id}/2026-10/confirm`, { remarks: '按计划推进', version: 0 });
+  const ok = await commissioner.post(`/api/dispatch/${first.project.id}/2026-10/confirm`, {
+    remarks: '按计划推进',
+    version: 0,
+  });
   expect(ok.statusCode, ok.body).toBe(200);
 }, 180_000);
 afterAll(async () => {
@@ -59,9 +75,12 @@ describe('exports open in LibreOffice and their totals equal the data', () => {
     );
     expect(sums).toMatchObject({ month: 3833.58, year: 4933.58, plan: 21000, n: 3 });
     expect(text).toContain('2026年10月重点项目月调度报告');
-    expect(text).toContain(`本月共调度项目 3 个，其中蓝色 1 个、黄色 1 个、红色 1 个；专员已确认 1 个，缺报 2 个。本月完成投资 ${formatWan(sums!.month)} 万元，年度累计完成 ${formatWan(sums!.year)} 万元，年度计划 ${formatWan(sums!.plan)} 万元。`);
+    expect(text).toContain(
+      `本月共调度项目 3 个，其中蓝色 1 个、黄色 1 个、红色 1 个；专员已确认 1 个，缺报 2 个。本月完成投资 ${formatWan(sums!.month)} 万元，年度累计完成 ${formatWan(sums!.year)} 万元，年度计划 ${formatWan(sums!.plan)} 万元。`,
+    );
     const totalRow = text.slice(text.lastIndexOf('合计'), text.indexOf('二、分项目情况'));
-    for (const v of ['3 个项目', formatWan(sums!.month), formatWan(sums!.year), formatWan(sums!.plan), '已确认1 缺报2']) expect(totalRow).toContain(v);
+    for (const v of ['3 个项目', formatWan(sums!.month), formatWan(sums!.year), formatWan(sums!.plan), '已确认1 缺报2'])
+      expect(totalRow).toContain(v);
     expect(text).toContain('专员备注：按计划推进（李专员 于 2026-11-23 确认）');
     expect(text).toContain('调度状态：尚未确认（缺报）');
   }, 240_000);
@@ -76,7 +95,10 @@ describe('exports open in LibreOffice and their totals equal the data', () => {
     expect(header.slice(0, 3)).toEqual(['序号', '项目编号', '项目名称']);
     const col = (name: string) => header.indexOf(name) + 1;
     const last = ws.getRow(ws.rowCount);
-    const [db] = await queryRows<{ total: number; annual: number }>(t.ctx.db, sql`select sum(total_investment)::float8 as total, sum(annual_plan_investment)::float8 as annual from projects where region_unit_id = ${a.region.id}`);
+    const [db] = await queryRows<{ total: number; annual: number }>(
+      t.ctx.db,
+      sql`select sum(total_investment)::float8 as total, sum(annual_plan_investment)::float8 as annual from projects where region_unit_id = ${a.region.id}`,
+    );
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(col('总投资（万元）')).value).toBe(db!.total);
     expect(last.getCell(col('年度计划投资（万元）')).value).toBe(db!.annual);
@@ -85,7 +107,9 @@ describe('exports open in LibreOffice and their totals equal the data', () => {
     expect(String(ws.getRow(3).getCell(col('预警原因')).value)).toMatch(/^(红色|黄色|蓝色)：/);
     const file = join(dir, 'projects.xlsx');
     writeFileSync(file, res.rawPayload);
-    const csv = readFileSync(convertWithLibreOffice(file, 'csv:Text - txt - csv (StarCalc):44,34,76', dir), 'utf8').trim().split('\n');
+    const csv = readFileSync(convertWithLibreOffice(file, 'csv:Text - txt - csv (StarCalc):44,34,76', dir), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv.at(-1)).toContain('合计');
     expect(csv.at(-1)).toContain(String(db!.total));
   }, 240_000);

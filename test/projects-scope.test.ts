@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const actorAt = (userId: number, path: string): Pick<Actor, 'userId' | 'scope'> => ({ userId, scope: { unitId: 0, path, kind: 'org', unitKind: 'region', name: '' } });
+const actorAt = (userId: number, path: string): Pick<Actor, 'userId' | 'scope'> => ({
+  userId,
+  scope: { unitId: 0, path, kind: 'org', unitKind: 'region', name: '' },
+});
 
 describe('project visibility rule', () => {
   it('is visible through each node it is bound to, and to its leader and commissioner; 404 otherwise', async () => {
@@ -18,8 +21,16 @@ describe('project visibility rule', () => {
     const other = await buildRegion(t.ctx);
     const branch = await buildUnit(t.ctx, { parentId: r.region.id, kind: 'temp_branch' });
     const leader = await buildUser(t.ctx, { unitId: other.region.id, roles: ['leader'] });
-    const p = await buildProject(t.ctx, { regionId: r.region.id, townshipId: r.townA.id, partyBranchUnitId: branch.id, ownerFirmUnitId: r.firm.id, leadUnitId: r.dept.id, leaderUserId: leader.id });
-    const visible = async (userId: number, path: string) => Boolean(await findProjectInScope(t.ctx.db, actorAt(userId, path), p.id));
+    const p = await buildProject(t.ctx, {
+      regionId: r.region.id,
+      townshipId: r.townA.id,
+      partyBranchUnitId: branch.id,
+      ownerFirmUnitId: r.firm.id,
+      leadUnitId: r.dept.id,
+      leaderUserId: leader.id,
+    });
+    const visible = async (userId: number, path: string) =>
+      Boolean(await findProjectInScope(t.ctx.db, actorAt(userId, path), p.id));
     expect(await visible(0, r.region.path)).toBe(true);
     expect(await visible(0, r.townA.path)).toBe(true);
     expect(await visible(0, r.townB.path)).toBe(false);

@@ -33,7 +33,16 @@ describe('三员分立', () => {
   });
 
   it('the security administrator grants roles but cannot create users or read the audit log', async () => {
-    expect((await sec.post('/api/users', { username: uid('n'), displayName: '某', scopeUnitId: r.townA.id, password: 'Good@pass1' })).statusCode).toBe(403);
+    expect(
+      (
+        await sec.post('/api/users', {
+          username: uid('n'),
+          displayName: '某',
+          scopeUnitId: r.townA.id,
+          password: 'Good@pass1',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await sec.get('/api/audit')).statusCode).toBe(403);
     const target = await buildUser(t.ctx, { unitId: r.townA.id });
     const res = await sec.put(`/api/users/${target.id}/roles`, { roles: ['leader', 'commissioner'] });
@@ -52,7 +61,10 @@ describe('三员分立', () => {
     const target = await buildUser(t.ctx, { unitId: r.townA.id });
     const two = await sec.put(`/api/users/${target.id}/roles`, { roles: ['sysadmin', 'auditor'] });
     expect(two.statusCode).toBe(409);
-    expect(two.json()).toEqual({ code: 'SEPARATION_OF_DUTIES', message: '三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任' });
+    expect(two.json()).toEqual({
+      code: 'SEPARATION_OF_DUTIES',
+      message: '三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任',
+    });
     const mixed = await sec.put(`/api/users/${target.id}/roles`, { roles: ['auditor', 'leader'] });
     expect(mixed.statusCode).toBe(409);
     expect(mixed.json().message).toBe('三员分立：管理员账号不能同时拥有业务角色');
@@ -69,6 +81,11 @@ describe('三员分立', () => {
     const target = await buildUser(t.ctx, { unitId: r.townA.id, roles: ['leader'] });
     await sec.put(`/api/users/${target.id}/roles`, { roles: ['secretary'] });
     const log = (await aud.get(`/api/audit?entity=user_roles&entityId=${target.id}`)).json();
-    expect(log.data[0]).toMatchObject({ action: 'grant', actionZh: '授权', before: { roles: ['leader'] }, after: { roles: ['secretary'] } });
+    expect(log.data[0]).toMatchObject({
+      action: 'grant',
+      actionZh: '授权',
+      before: { roles: ['leader'] },
+      after: { roles: ['secretary'] },
+    });
   });
 });

@@ -25,9 +25,19 @@ describe('server', () => {
   it('GET /api/openapi.json documents the API', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/auth/login', '/api/users', '/api/calendar/working-days', '/api/calendar/add-working-days', '/api/audit', '/api/orgs/tree'])
+    for (const p of [
+      '/api/auth/login',
+      '/api/users',
+      '/api/calendar/working-days',
+      '/api/calendar/add-working-days',
+      '/api/audit',
+      '/api/orgs/tree',
+    ])
       expect(Object.keys(doc.paths)).toContain(p);
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'username',
+      'password',
+    ]);
   });
 
   it('unknown API paths are JSON 404s; responses carry security headers and are not cached', async () => {
@@ -45,7 +55,9 @@ describe('organisation scope', () => {
     expect(tree.data).toHaveLength(1);
     expect(tree.data[0].id).toBe(a.region.id);
     expect(JSON.stringify(tree)).not.toContain(b.region.name);
-    expect(tree.data[0].children.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining([a.townA.name, a.townB.name]));
+    expect(tree.data[0].children.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining([a.townA.name, a.townB.name]),
+    );
   });
 
   it('a township user sees its township only; other nodes are 404', async () => {
@@ -54,7 +66,10 @@ describe('organisation scope', () => {
     expect((await u.get(`/api/orgs/${villager.id}`)).statusCode).toBe(200);
     expect((await u.get(`/api/orgs/${a.townB.id}`)).statusCode).toBe(404);
     expect((await u.get(`/api/orgs/${a.region.id}`)).statusCode).toBe(404);
-    expect((await zzbA.get(`/api/orgs/${b.townA.id}`)).json()).toEqual({ code: 'NOT_FOUND', message: '组织不存在或无权查看' });
+    expect((await zzbA.get(`/api/orgs/${b.townA.id}`)).json()).toEqual({
+      code: 'NOT_FOUND',
+      message: '组织不存在或无权查看',
+    });
   });
 
   it('unit search matches pinyin initials inside the scope', async () => {
@@ -69,15 +84,27 @@ describe('inbox and home', () => {
     const u1 = await buildUser(t.ctx, { unitId: a.townA.id, roles: ['leader'] });
     const u2 = await buildUser(t.ctx, { unitId: a.townA.id, roles: ['leader'] });
     await t.ctx.db.transaction(async (tx) => {
-      await notifyUsers(tx, [u1.id], { kind: 'test', title: { zh: '项目预警', en: 'Project warning' }, dedupeKey: 'k1' }, t.clock.now());
-      await notifyUsers(tx, [u1.id], { kind: 'test', title: { zh: '项目预警', en: 'Project warning' }, dedupeKey: 'k1' }, t.clock.now());
+      await notifyUsers(
+        tx,
+        [u1.id],
+        { kind: 'test', title: { zh: '项目预警', en: 'Project warning' }, dedupeKey: 'k1' },
+        t.clock.now(),
+      );
+      await notifyUsers(
+        tx,
+        [u1.id],
+        { kind: 'test', title: { zh: '项目预警', en: 'Project warning' }, dedupeKey: 'k1' },
+        t.clock.now(),
+      );
     });
     const ag1 = await t.login(u1.username);
     const ag2 = await t.login(u2.username);
     const inbox = (await ag1.get('/api/notifications')).json();
     expect(inbox).toMatchObject({ total: 1, unread: 1, data: [{ title: '项目预警', read: false }] });
     expect((await ag2.get('/api/notifications')).json().total).toBe(0);
-    expect((await ag1.get('/api/home')).json().items).toContainEqual(expect.objectContaining({ key: 'inbox', title: '1 条未读消息' }));
+    expect((await ag1.get('/api/home')).json().items).toContainEqual(
+      expect.objectContaining({ key: 'inbox', title: '1 条未读消息' }),
+    );
     await ag1.post('/api/notifications/read', { ids: 'all' });
     expect((await ag1.get('/api/notifications')).json().unread).toBe(0);
   });
@@ -85,6 +112,12 @@ describe('inbox and home', () => {
   it('reminds the system administrator in November to load next year’s calendar', async () => {
     const sys = await t.login((await buildUser(t.ctx, { unitId: a.region.id, roles: ['sysadmin'] })).username);
     const items = (await sys.get('/api/home')).json().items;
-    expect(items).toContainEqual(expect.objectContaining({ key: 'calendar-next-year', level: 'warning', title: '请导入 2027 年节假日安排（国务院办公厅通知发布后）' }));
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        key: 'calendar-next-year',
+        level: 'warning',
+        title: '请导入 2027 年节假日安排（国务院办公厅通知发布后）',
+      }),
+    );
   });
 });

@@ -23,7 +23,12 @@ export const TEST_PASSWORD = 'Test@pass2026';
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config: Config = parseConfig({ NODE_ENV: 'test', XIANFENG_DEMO: 'false', XIANFENG_WEB_DIR: '/nonexistent', ...env });
+  const config: Config = parseConfig({
+    NODE_ENV: 'test',
+    XIANFENG_DEMO: 'false',
+    XIANFENG_WEB_DIR: '/nonexistent',
+    ...env,
+  });
   const clock = new FakeClock();
   const app = await buildApp({ database: db.database, config, clock, secretKeyHex: TEST_KEY });
   await syncRoles(app.ctx);
@@ -57,12 +62,22 @@ export class Agent {
   lang: 'zh' | 'en' = 'zh';
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, opts: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Body,
+    opts: { csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'x-lang': this.lang };
     if (this.cookie) headers.cookie = this.cookie;
     const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-    const res = await this.app.inject({ method, url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     const set = res.cookies.find((c) => c.name === 'xf_sid');
     if (set) this.cookie = set.value ? `xf_sid=${set.value}` : undefined;
     if (res.statusCode === 200 && res.headers['content-type']?.toString().includes('application/json')) {

@@ -49,7 +49,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       // pool.end() resolves before its sockets close; dropping "with (force)" while a backend is
       // still there sends the closing client a FATAL 57P01 nobody listens to (an unhandled error).
       for (let i = 0; i < 40; i++) {
-        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await c.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
         if (!rows[0]?.n) break;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -27,10 +27,20 @@ describe('users', () => {
   });
 
   it('400 with the exact message for a weak initial password and a bad username', async () => {
-    const weak = await adminA.post('/api/users', { username: uid('n'), displayName: '张三', scopeUnitId: a.townA.id, password: 'abcdefgh' });
+    const weak = await adminA.post('/api/users', {
+      username: uid('n'),
+      displayName: '张三',
+      scopeUnitId: a.townA.id,
+      password: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toBe('密码：密码至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类');
-    const bad = await adminA.post('/api/users', { username: '1x', displayName: '', scopeUnitId: a.townA.id, password: 'Good@pass1' });
+    const bad = await adminA.post('/api/users', {
+      username: '1x',
+      displayName: '',
+      scopeUnitId: a.townA.id,
+      password: 'Good@pass1',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('用户名：至少需要 3 个字符；用户名：格式不正确；姓名：必填');
   });
@@ -39,7 +49,12 @@ describe('users', () => {
     const other = await buildUser(t.ctx, { unitId: b.townA.id });
     expect((await adminA.get(`/api/users/${other.id}`)).statusCode).toBe(404);
     expect((await adminA.patch(`/api/users/${other.id}`, { displayName: '改名' })).statusCode).toBe(404);
-    const res = await adminA.post('/api/users', { username: uid('n'), displayName: '李四', scopeUnitId: b.townA.id, password: 'Good@pass1' });
+    const res = await adminA.post('/api/users', {
+      username: uid('n'),
+      displayName: '李四',
+      scopeUnitId: b.townA.id,
+      password: 'Good@pass1',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('所属单位不存在或无权查看');
     const list = (await adminA.get('/api/users?pageSize=200')).json();
@@ -57,17 +72,40 @@ describe('users', () => {
 
   it('creates a user: phone encrypted at rest, masked on output, audited in the same transaction', async () => {
     const username = uid('n');
-    const res = await adminA.post('/api/users', { username, displayName: '张三', scopeUnitId: a.townA.id, phone: '13912345678', password: 'Good@pass1' });
+    const res = await adminA.post('/api/users', {
+      username,
+      displayName: '张三',
+      scopeUnitId: a.townA.id,
+      phone: '13912345678',
+      password: 'Good@pass1',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ username, phone: '139****5678', mustChangePassword: true, status: 'active', roles: [] });
-    const raw = await queryRows<Record<string, unknown>>(t.ctx.db, sql`select * from users where username = ${username}`);
+    expect(body).toMatchObject({
+      username,
+      phone: '139****5678',
+      mustChangePassword: true,
+      status: 'active',
+      roles: [],
+    });
+    const raw = await queryRows<Record<string, unknown>>(
+      t.ctx.db,
+      sql`select * from users where username = ${username}`,
+    );
     expect(JSON.stringify(raw)).not.toContain('13912345678');
     expect(String(raw[0]?.phone_enc)).toMatch(/^v1:/);
-    const [audit] = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(body.id)));
+    const [audit] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(body.id)));
     expect(audit).toMatchObject({ entity: 'user', action: 'create' });
     expect(JSON.stringify(audit?.after)).not.toContain('13912345678');
-    const dup = await adminA.post('/api/users', { username, displayName: '张三', scopeUnitId: a.townA.id, password: 'Good@pass1' });
+    const dup = await adminA.post('/api/users', {
+      username,
+      displayName: '张三',
+      scopeUnitId: a.townA.id,
+      password: 'Good@pass1',
+    });
     expect(dup.statusCode).toBe(409);
   });
 
@@ -76,13 +114,16 @@ describe('users', () => {
     const byInitials = (await adminA.get('/api/users?q=oyxy')).json();
     expect(byInitials.data.map((x: { id: number }) => x.id)).toContain(u.id);
     const leaders = (await adminA.get('/api/users?role=leader&pageSize=200')).json();
-    expect(leaders.data.every((x: { roles: Array<{ code: string }> }) => x.roles.some((r) => r.code === 'leader'))).toBe(true);
+    expect(
+      leaders.data.every((x: { roles: Array<{ code: string }> }) => x.roles.some((r) => r.code === 'leader')),
+    ).toBe(true);
     expect(leaders).toMatchObject({ page: 1, pageSize: 200, total: expect.any(Number) });
   });
 
   it('resets a password (must change next time) and unlocks', async () => {
     const u = await buildUser(t.ctx, { unitId: a.townA.id });
-    for (let i = 0; i < 5; i++) await t.anonymous().post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' });
+    for (let i = 0; i < 5; i++)
+      await t.anonymous().post('/api/auth/login', { username: u.username, password: 'Wrong@pass1' });
     expect((await adminA.get(`/api/users/${u.id}`)).json().status).toBe('locked');
     expect((await adminA.get('/api/users?status=locked')).json().data.map((x: { id: number }) => x.id)).toContain(u.id);
     expect((await adminA.post(`/api/users/${u.id}/unlock`)).json().status).toBe('active');
@@ -108,7 +149,12 @@ describe('users', () => {
 
   it('a failed write leaves nothing half-written (no user row, no audit row)', async () => {
     const before = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    const res = await adminA.post('/api/users', { username: uid('n'), displayName: '王五', scopeUnitId: 999999, password: 'Good@pass1' });
+    const res = await adminA.post('/api/users', {
+      username: uid('n'),
+      displayName: '王五',
+      scopeUnitId: 999999,
+      password: 'Good@pass1',
+    });
     expect(res.statusCode).toBe(404);
     const after = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(users);
     expect(after[0]?.n).toBe(before[0]?.n);

@@ -15,8 +15,22 @@ export const GENERATORS: Array<{ name: string; run: Generator }> = [
 ];
 
 /** Generates a whole region at `scale`, reproducibly from `seed`, into the given database. */
-export async function generate(ctx: AppContext, scaleName: ScaleName, seed: number, log: (m: string) => void = console.log): Promise<GeneratedRefs> {
-  const refs: GeneratedRefs = { regionId: 0, regionPath: '/', townshipIds: [], departmentIds: [], firmIds: [], branchIds: [], userIds: {}, projectIds: [] };
+export async function generate(
+  ctx: AppContext,
+  scaleName: ScaleName,
+  seed: number,
+  log: (m: string) => void = console.log,
+): Promise<GeneratedRefs> {
+  const refs: GeneratedRefs = {
+    regionId: 0,
+    regionPath: '/',
+    townshipIds: [],
+    departmentIds: [],
+    firmIds: [],
+    branchIds: [],
+    userIds: {},
+    projectIds: [],
+  };
   const rng = createRng(seed);
   for (const gen of GENERATORS) {
     const started = Date.now();

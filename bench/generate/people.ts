@@ -8,8 +8,10 @@ import { pinyinKey } from '../../src/shared/pinyin.js';
 import { unnestInsert } from './unnest.js';
 import type { Generator } from './types.js';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯健俊帆帅旭宁龙林欣佳琳雪梅晨辉鹏飞鑫波斌文博';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯健俊帆帅旭宁龙林欣佳琳雪梅晨辉鹏飞鑫波斌文博';
 const STATUSES: Array<[string, number]> = [
   ['full', 0.6],
   ['probationary', 0.05],
@@ -55,14 +57,20 @@ export const generatePeople: Generator = async (g) => {
   const { ctx, rng, scale, refs } = g;
   const total = Number(process.env.BENCH_PEOPLE ?? scale.people);
   if (!refs.branchIds.length || total <= 0) return;
-  const orgs = await ctx.db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, refs.branchIds));
+  const orgs = await ctx.db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, refs.branchIds));
   const pinyinCache = new Map<string, string>();
   const started = Date.now();
   const batchSize = 5000;
   for (let start = 0; start < total; start += batchSize) {
     const rows: Array<Array<string | number | boolean | null>> = [];
     for (let i = start; i < Math.min(total, start + batchSize); i++) {
-      const name = SURNAMES[rng.int(0, SURNAMES.length - 1)]! + GIVEN[rng.int(0, GIVEN.length - 1)]! + (rng.chance(0.6) ? GIVEN[rng.int(0, GIVEN.length - 1)]! : '');
+      const name =
+        SURNAMES[rng.int(0, SURNAMES.length - 1)]! +
+        GIVEN[rng.int(0, GIVEN.length - 1)]! +
+        (rng.chance(0.6) ? GIVEN[rng.int(0, GIVEN.length - 1)]! : '');
       let key = pinyinCache.get(name);
       if (key === undefined) pinyinCache.set(name, (key = pinyinKey(name)));
       const id = generatedIdNumber(i);
@@ -94,7 +102,8 @@ export const generatePeople: Generator = async (g) => {
       ]);
     }
     await unnestInsert(ctx.db, 'people', COLUMNS, rows);
-    if ((start / batchSize) % 20 === 0) g.log(`  people: ${start + rows.length} / ${total} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((start / batchSize) % 20 === 0)
+      g.log(`  people: ${start + rows.length} / ${total} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   // the steady state autovacuum keeps: statistics and a visibility map (index-only counts)
   await ctx.db.execute(sql`vacuum analyze people`);

@@ -32,7 +32,13 @@ interface Step {
   actor: number | null;
 }
 
-function scenario(rng: Rng, raisedAt: number, now: number, ids: { zzb: number; zzbUnit: number; bumen: number; qiye: number | null }, depts: number[]): Step[] {
+function scenario(
+  rng: Rng,
+  raisedAt: number,
+  now: number,
+  ids: { zzb: number; zzbUnit: number; bumen: number; qiye: number | null },
+  depts: number[],
+): Step[] {
   const out: Step[] = [];
   let t = raisedAt;
   const step = (hoursMin: number, hoursMax: number) => (t += (hoursMin + rng.next() * (hoursMax - hoursMin)) * HOUR);
@@ -52,7 +58,10 @@ function scenario(rng: Rng, raisedAt: number, now: number, ids: { zzb: number; z
   const co = rng.chance(0.3) ? depts.filter((d) => d !== lead).slice(0, 1) : [];
   let no = 1;
   const dispatch = (dept: number, designated: boolean) => {
-    const targets = [{ no: no++, deptUnitId: dept, role: 'lead' as const, designated }, ...co.map((d) => ({ no: no++, deptUnitId: d, role: 'co' as const, designated }))];
+    const targets = [
+      { no: no++, deptUnitId: dept, role: 'lead' as const, designated },
+      ...co.map((d) => ({ no: no++, deptUnitId: d, role: 'co' as const, designated })),
+    ];
     co.length = 0;
     return push({ type: 'dispatched', targets, policy: DEFAULT_SLA, note: null }, ids.zzb) ? targets[0]!.no : null;
   };
@@ -90,16 +99,72 @@ function scenario(rng: Rng, raisedAt: number, now: number, ids: { zzb: number; z
 }
 
 const PROBLEM_COLUMNS: Array<[string, string]> = [
-  ['id', 'int'], ['created_by', 'int'], ['source', 'text'], ['category', 'text'], ['title', 'text'], ['description', 'text'], ['firm_unit_id', 'int'], ['project_id', 'int'], ['scope_path', 'text'],
-  ['raised_at', 'timestamptz'], ['raised_on', 'date'], ['status', 'text'], ['owner_user_id', 'int'], ['owner_unit_id', 'int'], ['lead_dept_unit_id', 'int'], ['round', 'int'], ['first_dispatched_at', 'timestamptz'],
-  ['answer_due', 'date'], ['feedback_due', 'date'], ['sla_pending_year', 'int'], ['next_reminder_on', 'date'], ['answered_at', 'timestamptz'], ['fed_back_at', 'timestamptz'], ['feedback_on_time', 'boolean'],
-  ['closed_at', 'timestamptz'], ['close_reason', 'text'], ['on_time', 'boolean'], ['late_rounds', 'int'], ['rating', 'text'], ['ratings_total', 'int'], ['ratings_satisfied', 'int'], ['close_working_days', 'int'],
-  ['result_text', 'text'], ['event_count', 'int'], ['version', 'int'], ['updated_at', 'timestamptz'],
+  ['id', 'int'],
+  ['created_by', 'int'],
+  ['source', 'text'],
+  ['category', 'text'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['firm_unit_id', 'int'],
+  ['project_id', 'int'],
+  ['scope_path', 'text'],
+  ['raised_at', 'timestamptz'],
+  ['raised_on', 'date'],
+  ['status', 'text'],
+  ['owner_user_id', 'int'],
+  ['owner_unit_id', 'int'],
+  ['lead_dept_unit_id', 'int'],
+  ['round', 'int'],
+  ['first_dispatched_at', 'timestamptz'],
+  ['answer_due', 'date'],
+  ['feedback_due', 'date'],
+  ['sla_pending_year', 'int'],
+  ['next_reminder_on', 'date'],
+  ['answered_at', 'timestamptz'],
+  ['fed_back_at', 'timestamptz'],
+  ['feedback_on_time', 'boolean'],
+  ['closed_at', 'timestamptz'],
+  ['close_reason', 'text'],
+  ['on_time', 'boolean'],
+  ['late_rounds', 'int'],
+  ['rating', 'text'],
+  ['ratings_total', 'int'],
+  ['ratings_satisfied', 'int'],
+  ['close_working_days', 'int'],
+  ['result_text', 'text'],
+  ['event_count', 'int'],
+  ['version', 'int'],
+  ['updated_at', 'timestamptz'],
 ];
-const EVENT_COLUMNS: Array<[string, string]> = [['problem_id', 'int'], ['seq', 'int'], ['type', 'text'], ['at', 'timestamptz'], ['actor_user_id', 'int'], ['actor_name', 'text'], ['actor_unit_id', 'int'], ['data', 'jsonb']];
+const EVENT_COLUMNS: Array<[string, string]> = [
+  ['problem_id', 'int'],
+  ['seq', 'int'],
+  ['type', 'text'],
+  ['at', 'timestamptz'],
+  ['actor_user_id', 'int'],
+  ['actor_name', 'text'],
+  ['actor_unit_id', 'int'],
+  ['data', 'jsonb'],
+];
 const ASSIGNMENT_COLUMNS: Array<[string, string]> = [
-  ['problem_id', 'int'], ['no', 'int'], ['dept_unit_id', 'int'], ['role', 'text'], ['designated', 'boolean'], ['round', 'int'], ['dispatched_at', 'timestamptz'], ['sign_due', 'date'], ['answer_due', 'date'], ['pending_year', 'int'],
-  ['signed_at', 'timestamptz'], ['answered_at', 'timestamptz'], ['returned_at', 'timestamptz'], ['status', 'text'], ['extension_days', 'int'], ['extension_pending', 'boolean'], ['answer_on_time', 'boolean'], ['answer_working_days', 'int'],
+  ['problem_id', 'int'],
+  ['no', 'int'],
+  ['dept_unit_id', 'int'],
+  ['role', 'text'],
+  ['designated', 'boolean'],
+  ['round', 'int'],
+  ['dispatched_at', 'timestamptz'],
+  ['sign_due', 'date'],
+  ['answer_due', 'date'],
+  ['pending_year', 'int'],
+  ['signed_at', 'timestamptz'],
+  ['answered_at', 'timestamptz'],
+  ['returned_at', 'timestamptz'],
+  ['status', 'text'],
+  ['extension_days', 'int'],
+  ['extension_pending', 'boolean'],
+  ['answer_on_time', 'boolean'],
+  ['answer_working_days', 'int'],
 ];
 
 /**
@@ -114,10 +179,18 @@ export const generateProblems: Generator = async (g) => {
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now().getTime();
   const start = Date.parse('2024-01-02T01:00:00Z');
-  const firms = await queryRows<{ id: number; path: string }>(ctx.db, sql`select id, path from org_units where kind = 'firm' and path like ${`${refs.regionPath}%`}`);
+  const firms = await queryRows<{ id: number; path: string }>(
+    ctx.db,
+    sql`select id, path from org_units where kind = 'firm' and path like ${`${refs.regionPath}%`}`,
+  );
   const [maxRow] = await queryRows<{ m: number }>(ctx.db, sql`select coalesce(max(id), 0)::int as m from problems`);
   let nextId = (maxRow?.m ?? 0) + 1;
-  const ids = { zzb: refs.userIds.gen_zzb as number, zzbUnit: refs.regionId, bumen: refs.userIds.gen_bumen as number, qiye: refs.userIds.gen_qiye ?? null };
+  const ids = {
+    zzb: refs.userIds.gen_zzb as number,
+    zzbUnit: refs.regionId,
+    bumen: refs.userIds.gen_bumen as number,
+    qiye: refs.userIds.gen_qiye ?? null,
+  };
   const batch = 5000;
   let events = 0;
   // One batch is written while the next is built: PostgreSQL works on the other core meanwhile.
@@ -133,25 +206,92 @@ export const generateProblems: Generator = async (g) => {
       const text = rng.pick(TEXTS[category] ?? ['需协调']);
       const raisedAt = start + Math.floor(rng.next() * (now - start - HOUR));
       const plan = scenario(rng, raisedAt, now, ids, refs.departmentIds);
-      const history: ProblemEvent[] = plan.map((st, k) => ({ ...st.data, seq: k + 1, at: new Date(st.at).toISOString(), actorUserId: st.actor, actorUnitId: null }));
+      const history: ProblemEvent[] = plan.map((st, k) => ({
+        ...st.data,
+        seq: k + 1,
+        at: new Date(st.at).toISOString(),
+        actorUserId: st.actor,
+        actorUnitId: null,
+      }));
       const s = foldProblem(history, cal);
       const p = projectProblem(s, cal);
       const projectId = refs.projectIds.length && rng.chance(0.3) ? rng.pick(refs.projectIds) : null;
       pRows.push([
-        id, ids.qiye, s.source, category, `${text}（${id}）`, `${text}，影响项目推进，请协调解决。`, firm.id, projectId, firm.path,
-        new Date(raisedAt), chinaDate(new Date(raisedAt)), p.status, p.ownerUserId, p.ownerUnitId, p.leadDeptUnitId, p.round, p.firstDispatchedAt,
-        p.answerDue, p.feedbackDue, p.slaPendingYear, p.nextReminderOn, p.answeredAt, p.fedBackAt, p.feedbackOnTime,
-        p.closedAt, p.closeReason, p.onTime, p.lateRounds, p.rating, p.ratingsTotal, p.ratingsSatisfied, p.closeWorkingDays,
-        p.resultText, history.length, history.length, new Date((plan[plan.length - 1] as Step).at),
+        id,
+        ids.qiye,
+        s.source,
+        category,
+        `${text}（${id}）`,
+        `${text}，影响项目推进，请协调解决。`,
+        firm.id,
+        projectId,
+        firm.path,
+        new Date(raisedAt),
+        chinaDate(new Date(raisedAt)),
+        p.status,
+        p.ownerUserId,
+        p.ownerUnitId,
+        p.leadDeptUnitId,
+        p.round,
+        p.firstDispatchedAt,
+        p.answerDue,
+        p.feedbackDue,
+        p.slaPendingYear,
+        p.nextReminderOn,
+        p.answeredAt,
+        p.fedBackAt,
+        p.feedbackOnTime,
+        p.closedAt,
+        p.closeReason,
+        p.onTime,
+        p.lateRounds,
+        p.rating,
+        p.ratingsTotal,
+        p.ratingsSatisfied,
+        p.closeWorkingDays,
+        p.resultText,
+        history.length,
+        history.length,
+        new Date((plan[plan.length - 1] as Step).at),
       ]);
-      for (const e of history) eRows.push([id, e.seq, e.type, new Date(e.at), e.actorUserId, e.actorUserId === ids.zzb ? '组织部' : e.actorUserId === ids.bumen ? '部门经办人' : '企业联系人', null, JSON.stringify(eventPayload(e))]);
+      for (const e of history)
+        eRows.push([
+          id,
+          e.seq,
+          e.type,
+          new Date(e.at),
+          e.actorUserId,
+          e.actorUserId === ids.zzb ? '组织部' : e.actorUserId === ids.bumen ? '部门经办人' : '企业联系人',
+          null,
+          JSON.stringify(eventPayload(e)),
+        ]);
       for (const a of projectAssignments(id, s))
-        aRows.push([a.problemId, a.no, a.deptUnitId, a.role, a.designated, a.round, a.dispatchedAt, a.signDue, a.answerDue, a.pendingYear, a.signedAt, a.answeredAt, a.returnedAt, a.status, a.extensionDays, a.extensionPending, a.answerOnTime, a.answerWorkingDays]);
+        aRows.push([
+          a.problemId,
+          a.no,
+          a.deptUnitId,
+          a.role,
+          a.designated,
+          a.round,
+          a.dispatchedAt,
+          a.signDue,
+          a.answerDue,
+          a.pendingYear,
+          a.signedAt,
+          a.answeredAt,
+          a.returnedAt,
+          a.status,
+          a.extensionDays,
+          a.extensionPending,
+          a.answerOnTime,
+          a.answerWorkingDays,
+        ]);
     }
     await writing;
     writing = ctx.db.transaction(async (tx) => {
       await unnestInsert(tx, 'problems', PROBLEM_COLUMNS, pRows);
-      for (let k = 0; k < eRows.length; k += 20_000) await unnestInsert(tx, 'problem_events', EVENT_COLUMNS, eRows.slice(k, k + 20_000));
+      for (let k = 0; k < eRows.length; k += 20_000)
+        await unnestInsert(tx, 'problem_events', EVENT_COLUMNS, eRows.slice(k, k + 20_000));
       await unnestInsert(tx, 'problem_assignments', ASSIGNMENT_COLUMNS, aRows);
     });
     events += eRows.length;

@@ -17,7 +17,12 @@ export function pgArray(values: readonly Cell[]): string {
  * Inserts many rows in one statement: `insert into t (cols) select * from unnest($1::type[], …)`. One
  * parameter per column instead of per value, so a 10,000-row batch parses as fast as a 10-row one.
  */
-export async function unnestInsert(db: Executor, table: string, columns: Array<[name: string, pgType: string]>, rows: Cell[][]): Promise<void> {
+export async function unnestInsert(
+  db: Executor,
+  table: string,
+  columns: Array<[name: string, pgType: string]>,
+  rows: Cell[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((_, i) => pgArray(rows.map((r) => r[i] ?? null)));
   const cols = sql.raw(columns.map(([c]) => `"${c}"`).join(', '));

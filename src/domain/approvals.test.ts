@@ -17,22 +17,39 @@ describe('approval durations in working days, over the 2026 National Day', () =>
     ['2026-09-28', null, '2026-10-09', 3, 'overdue', 4, '2026-10-08', 1],
     ['2026-09-18', '2026-09-21', '2026-11-23', 3, 'done', 2, '2026-09-22', 0],
     ['2026-10-01', '2026-10-10', '2026-11-23', 2, 'done_late', 3, '2026-10-09', 1],
-  ] as const)('submitted %s, completed %s (today %s), target %i → %s, %i days, due %s', (submittedOn, completedOn, today, targetDays, status, used, due, over) => {
-    const t = timeApproval(cal, { submittedOn, completedOn, targetDays }, today);
-    expect(t).toMatchObject({ status, usedDays: used, dueOn: due, overDays: over });
-  });
+  ] as const)(
+    'submitted %s, completed %s (today %s), target %i → %s, %i days, due %s',
+    (submittedOn, completedOn, today, targetDays, status, used, due, over) => {
+      const t = timeApproval(cal, { submittedOn, completedOn, targetDays }, today);
+      expect(t).toMatchObject({ status, usedDays: used, dueOn: due, overDays: over });
+    },
+  );
 
   it('the articles’ acceptance: submitted before 国庆, 30 working days is mid-November; 10 is mid-October', () => {
-    expect(timeApproval(cal, { submittedOn: '2026-09-28', completedOn: null, targetDays: 30 }, '2026-09-28').dueOn).toBe('2026-11-13');
-    expect(timeApproval(cal, { submittedOn: '2026-09-28', completedOn: null, targetDays: 10 }, '2026-09-28').dueOn).toBe('2026-10-16');
+    expect(
+      timeApproval(cal, { submittedOn: '2026-09-28', completedOn: null, targetDays: 30 }, '2026-09-28').dueOn,
+    ).toBe('2026-11-13');
+    expect(
+      timeApproval(cal, { submittedOn: '2026-09-28', completedOn: null, targetDays: 10 }, '2026-09-28').dueOn,
+    ).toBe('2026-10-16');
   });
 
   it('not submitted: nothing is counted', () => {
-    expect(timeApproval(cal, { submittedOn: null, completedOn: null, targetDays: 5 }, '2026-11-23')).toEqual({ status: 'not_submitted', usedDays: null, dueOn: null, overDays: 0, missingYear: null });
+    expect(timeApproval(cal, { submittedOn: null, completedOn: null, targetDays: 5 }, '2026-11-23')).toEqual({
+      status: 'not_submitted',
+      usedDays: null,
+      dueOn: null,
+      overDays: 0,
+      missingYear: null,
+    });
   });
 
   it('a due date in 2027 (not loaded) is reported, not guessed; the finished duration is still known', () => {
-    const done = timeApproval(cal, { submittedOn: '2026-12-28', completedOn: '2026-12-30', targetDays: 5 }, '2026-12-31');
+    const done = timeApproval(
+      cal,
+      { submittedOn: '2026-12-28', completedOn: '2026-12-30', targetDays: 5 },
+      '2026-12-31',
+    );
     expect(done).toMatchObject({ status: 'done', usedDays: 2, dueOn: null, missingYear: 2027 });
     const open = timeApproval(cal, { submittedOn: '2026-12-28', completedOn: null, targetDays: 5 }, '2027-01-04');
     expect(open).toMatchObject({ usedDays: null, missingYear: 2027 });
@@ -41,7 +58,8 @@ describe('approval durations in working days, over the 2026 National Day', () =>
 
 describe('summarisePhases', () => {
   it('adds target and used working days of submitted items per phase', () => {
-    const t = (submittedOn: string | null, completedOn: string | null, targetDays: number) => timeApproval(cal, { submittedOn, completedOn, targetDays }, '2026-10-09');
+    const t = (submittedOn: string | null, completedOn: string | null, targetDays: number) =>
+      timeApproval(cal, { submittedOn, completedOn, targetDays }, '2026-10-09');
     const items = [
       { phase: 'preparation' as const, targetDays: 3, timing: t('2026-09-30', '2026-10-09', 3) },
       { phase: 'preparation' as const, targetDays: 10, timing: t('2026-09-28', null, 10) },

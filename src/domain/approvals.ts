@@ -28,7 +28,8 @@ export interface ApprovalTiming {
 }
 
 export function timeApproval(cal: CalendarData, item: ApprovalTimingInput, today: IsoDate): ApprovalTiming {
-  if (!item.submittedOn) return { status: 'not_submitted', usedDays: null, dueOn: null, overDays: 0, missingYear: null };
+  if (!item.submittedOn)
+    return { status: 'not_submitted', usedDays: null, dueOn: null, overDays: 0, missingYear: null };
   const submittedOn = item.submittedOn;
   let missingYear: number | null = null;
   const attempt = <T>(f: () => T): T | null => {
@@ -45,7 +46,13 @@ export function timeApproval(cal: CalendarData, item: ApprovalTimingInput, today
   const usedDays = attempt(() => Math.max(0, workingDaysAfter(cal, submittedOn, item.completedOn ?? today)));
   const dueOn = attempt(() => addWorkingDays(cal, submittedOn, item.targetDays));
   const overDays = usedDays === null ? 0 : Math.max(0, usedDays - item.targetDays);
-  const status: ApprovalStatus = item.completedOn ? (overDays > 0 ? 'done_late' : 'done') : overDays > 0 ? 'overdue' : 'in_progress';
+  const status: ApprovalStatus = item.completedOn
+    ? overDays > 0
+      ? 'done_late'
+      : 'done'
+    : overDays > 0
+      ? 'overdue'
+      : 'in_progress';
   return { status, usedDays, dueOn, overDays, missingYear };
 }
 
@@ -60,7 +67,10 @@ export interface PhaseSummary<P extends string> {
 }
 
 /** Working days used against target per phase (立项用地规划 / 施工 / 验收), over submitted items. */
-export function summarisePhases<P extends string>(items: Array<{ phase: P; targetDays: number; timing: ApprovalTiming }>, phases: readonly P[]): Array<PhaseSummary<P>> {
+export function summarisePhases<P extends string>(
+  items: Array<{ phase: P; targetDays: number; timing: ApprovalTiming }>,
+  phases: readonly P[],
+): Array<PhaseSummary<P>> {
   return phases.map((phase) => {
     const mine = items.filter((i) => i.phase === phase);
     const submitted = mine.filter((i) => i.timing.usedDays !== null);
@@ -89,7 +99,8 @@ export interface DurationStats {
 
 /** Average, median and spread of completed durations (the acceptance-duration report). */
 export function durationStats(rows: Array<{ usedDays: number; targetDays: number }>): DurationStats {
-  if (rows.length === 0) return { count: 0, average: null, median: null, max: null, min: null, withinTarget: 0, withinTargetRate: null };
+  if (rows.length === 0)
+    return { count: 0, average: null, median: null, max: null, min: null, withinTarget: 0, withinTargetRate: null };
   const days = rows.map((r) => r.usedDays).sort((a, b) => a - b);
   const mid = Math.floor(days.length / 2);
   const median = days.length % 2 ? (days[mid] as number) : ((days[mid - 1] as number) + (days[mid] as number)) / 2;

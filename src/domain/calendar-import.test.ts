@@ -9,7 +9,9 @@ describe('calendar file import', () => {
   });
 
   it('reads the chinese-days map format and infers the year', () => {
-    const s = parseScheduleJson('{"holidays":{"2027-10-01":"National Day,国庆节,3"},"workdays":{"2027-10-09":"国庆节"}}');
+    const s = parseScheduleJson(
+      '{"holidays":{"2027-10-01":"National Day,国庆节,3"},"workdays":{"2027-10-09":"国庆节"}}',
+    );
     expect(s.year).toBe(2027);
     expect(s.days).toContainEqual({ date: '2027-10-01', kind: 'holiday', name: '国庆节' });
     expect(s.days).toContainEqual({ date: '2027-10-09', kind: 'workday', name: '国庆节' });
@@ -22,7 +24,9 @@ describe('calendar file import', () => {
   });
 
   it('names the CSV line with a bad kind', () => {
-    expect(() => parseScheduleCsv('date,kind,name\n2027-01-01,holiday,元旦\n2027-01-02,maybe,x')).toThrow(ScheduleError);
+    expect(() => parseScheduleCsv('date,kind,name\n2027-01-01,holiday,元旦\n2027-01-02,maybe,x')).toThrow(
+      ScheduleError,
+    );
     try {
       parseScheduleCsv('date,kind,name\n2027-01-01,holiday,元旦\n2027-01-02,maybe,x');
     } catch (e) {

@@ -57,11 +57,19 @@ export function checkSchedule(schedule: YearSchedule): ScheduleProblem[] {
     seen.add(d.date);
     const dow = dayOfWeek(d.date);
     if (d.kind === 'workday' && dow !== 0 && dow !== 6)
-      problems.push({ where, zh: '调休上班日应为周六或周日', en: 'a make-up working day must be a Saturday or Sunday' });
+      problems.push({
+        where,
+        zh: '调休上班日应为周六或周日',
+        en: 'a make-up working day must be a Saturday or Sunday',
+      });
     if (!d.name.trim()) problems.push({ where, zh: '缺少节日名称', en: 'name is missing' });
   });
   if (schedule.days.filter((d) => d.kind === 'holiday').length === 0)
-    problems.push({ where: 'days', zh: '没有任何法定节假日：请确认文件内容', en: 'no public holidays at all: check the file' });
+    problems.push({
+      where: 'days',
+      zh: '没有任何法定节假日：请确认文件内容',
+      en: 'no public holidays at all: check the file',
+    });
   return problems;
 }
 
@@ -74,7 +82,9 @@ export function parseScheduleJson(text: string, yearHint?: number): YearSchedule
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ScheduleError([{ where: 'file', zh: `不是有效的 JSON：${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` }]);
+    throw new ScheduleError([
+      { where: 'file', zh: `不是有效的 JSON：${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` },
+    ]);
   }
   const obj = (raw ?? {}) as Record<string, unknown>;
   const days: CalendarException[] = [];
@@ -84,17 +94,28 @@ export function parseScheduleJson(text: string, yearHint?: number): YearSchedule
       const r = (d ?? {}) as Record<string, unknown>;
       const kind = typeof r.kind === 'string' ? parseKind(r.kind) : undefined;
       if (typeof r.date !== 'string' || !kind) {
-        problems.push({ where: `days[${i}]`, zh: '需要 date 和 kind（holiday/workday）', en: 'needs date and kind (holiday/workday)' });
+        problems.push({
+          where: `days[${i}]`,
+          zh: '需要 date 和 kind（holiday/workday）',
+          en: 'needs date and kind (holiday/workday)',
+        });
         return;
       }
       days.push({ date: r.date, kind, name: typeof r.name === 'string' ? r.name : '' });
     });
   } else {
-    for (const [key, kind] of [['holidays', 'holiday'], ['workdays', 'workday']] as const) {
+    for (const [key, kind] of [
+      ['holidays', 'holiday'],
+      ['workdays', 'workday'],
+    ] as const) {
       const m = obj[key];
       if (m && typeof m === 'object')
         for (const [date, name] of Object.entries(m as Record<string, unknown>))
-          days.push({ date, kind, name: String(name).includes(',') ? (String(name).split(',')[1] ?? '') : String(name) });
+          days.push({
+            date,
+            kind,
+            name: String(name).includes(',') ? (String(name).split(',')[1] ?? '') : String(name),
+          });
     }
   }
   if (problems.length) throw new ScheduleError(problems);
@@ -104,17 +125,28 @@ export function parseScheduleJson(text: string, yearHint?: number): YearSchedule
 
 /** CSV with a header row: `date,kind,name` (kind: holiday/workday or 休/班). */
 export function parseScheduleCsv(text: string, yearHint?: number): YearSchedule {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const problems: ScheduleProblem[] = [];
   const days: CalendarException[] = [];
-  const header = (lines[0] ?? '').toLowerCase().split(',').map((h) => h.trim());
+  const header = (lines[0] ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((h) => h.trim());
   const hasHeader = header.includes('date') || header.includes('日期');
   lines.slice(hasHeader ? 1 : 0).forEach((line, i) => {
     const [date = '', kindWord = '', ...rest] = line.split(',').map((c) => c.trim());
     const kind = parseKind(kindWord);
     const rowNo = i + (hasHeader ? 2 : 1);
     if (!kind) {
-      problems.push({ where: `第 ${rowNo} 行 / line ${rowNo}`, zh: `类型「${kindWord}」应为 holiday/workday 或 休/班`, en: `kind "${kindWord}" must be holiday/workday` });
+      problems.push({
+        where: `第 ${rowNo} 行 / line ${rowNo}`,
+        zh: `类型「${kindWord}」应为 holiday/workday 或 休/班`,
+        en: `kind "${kindWord}" must be holiday/workday`,
+      });
       return;
     }
     days.push({ date, kind, name: rest.join(',') });
@@ -125,6 +157,9 @@ export function parseScheduleCsv(text: string, yearHint?: number): YearSchedule 
 
 function inferYear(days: CalendarException[]): number {
   const years = new Set(days.map((d) => yearOf(d.date)));
-  if (years.size !== 1) throw new ScheduleError([{ where: 'year', zh: '无法确定年份：请指定年份', en: 'cannot tell the year: give it explicitly' }]);
+  if (years.size !== 1)
+    throw new ScheduleError([
+      { where: 'year', zh: '无法确定年份：请指定年份', en: 'cannot tell the year: give it explicitly' },
+    ]);
   return [...years][0] as number;
 }

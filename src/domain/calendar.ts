@@ -23,7 +23,9 @@ export interface CalendarException {
 
 export class CalendarYearMissingError extends Error {
   constructor(readonly year: number) {
-    super(`工作日历缺少 ${year} 年数据：请系统管理员导入 ${year} 年的节假日安排 / no working-day calendar loaded for ${year}`);
+    super(
+      `工作日历缺少 ${year} 年数据：请系统管理员导入 ${year} 年的节假日安排 / no working-day calendar loaded for ${year}`,
+    );
   }
 }
 

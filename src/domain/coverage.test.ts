@@ -1,13 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { checkGroup, classify, DEFAULT_RULES, formalMembers, haversineKm, proposeJointBranches, rates, type CoverageUnit } from './coverage.js';
+import {
+  checkGroup,
+  classify,
+  DEFAULT_RULES,
+  formalMembers,
+  haversineKm,
+  proposeJointBranches,
+  rates,
+  type CoverageUnit,
+} from './coverage.js';
 
 let seq = 0;
 const unit = (o: Partial<CoverageUnit> = {}): CoverageUnit => {
   const id = o.id ?? ++seq;
-  return { key: `p:${String(id).padStart(4, '0')}`, kind: 'project', id, name: `项目${id}`, areaId: 1, lng: 113.55, lat: 34.7, industry: '新材料', byRelation: 0, byParticipation: 1, coveredBy: null, hasInstructor: false, ...o };
+  return {
+    key: `p:${String(id).padStart(4, '0')}`,
+    kind: 'project',
+    id,
+    name: `项目${id}`,
+    areaId: 1,
+    lng: 113.55,
+    lat: 34.7,
+    industry: '新材料',
+    byRelation: 0,
+    byParticipation: 1,
+    coveredBy: null,
+    hasInstructor: false,
+    ...o,
+  };
 };
 /** ~0.0091° of longitude at 34.7° N is 0.83 km; 0.009° of latitude is 1 km */
-const at = (kmEast: number, kmNorth: number) => ({ lng: 113.55 + kmEast / (111.32 * Math.cos((34.7 * Math.PI) / 180)), lat: 34.7 + kmNorth / 110.574 });
+const at = (kmEast: number, kmNorth: number) => ({
+  lng: 113.55 + kmEast / (111.32 * Math.cos((34.7 * Math.PI) / 180)),
+  lat: 34.7 + kmNorth / 110.574,
+});
 
 function assertConstraints(all: CoverageUnit[], proposals: ReturnType<typeof proposeJointBranches>['proposals']) {
   const seen = new Set<string>();
@@ -77,21 +103,34 @@ describe('joint-branch proposals', () => {
   });
 
   it('keeps every two units within 3 km and at most 5 units', () => {
-    const us = Array.from({ length: 12 }, (_, i) => unit({ id: 100 + i, ...at((i % 4) * 0.9, Math.floor(i / 4) * 0.9), byParticipation: i % 3 }));
+    const us = Array.from({ length: 12 }, (_, i) =>
+      unit({ id: 100 + i, ...at((i % 4) * 0.9, Math.floor(i / 4) * 0.9), byParticipation: i % 3 }),
+    );
     const { proposals } = proposeJointBranches(us);
     expect(proposals.length).toBeGreaterThan(0);
     assertConstraints(us, proposals);
   });
 
   it('never mixes townships and leaves units without coordinates out', () => {
-    const us = [unit({ id: 21, areaId: 1, byParticipation: 2 }), unit({ id: 22, areaId: 2, byParticipation: 2 }), unit({ id: 23, areaId: 1, lng: null, lat: null, byParticipation: 2 })];
+    const us = [
+      unit({ id: 21, areaId: 1, byParticipation: 2 }),
+      unit({ id: 22, areaId: 2, byParticipation: 2 }),
+      unit({ id: 23, areaId: 1, lng: null, lat: null, byParticipation: 2 }),
+    ];
     const { proposals, leftOver } = proposeJointBranches(us);
     expect(proposals).toEqual([]);
     expect(leftOver.map((u) => u.id)).toEqual([21, 22, 23]);
   });
 
   it('is deterministic whatever the input order', () => {
-    const us = Array.from({ length: 40 }, (_, i) => unit({ id: 200 + i, ...at(((i * 7) % 10) * 0.7, ((i * 3) % 8) * 0.6), industry: i % 3 ? '新材料' : '电子信息', byParticipation: (i * 5) % 3 }));
+    const us = Array.from({ length: 40 }, (_, i) =>
+      unit({
+        id: 200 + i,
+        ...at(((i * 7) % 10) * 0.7, ((i * 3) % 8) * 0.6),
+        industry: i % 3 ? '新材料' : '电子信息',
+        byParticipation: (i * 5) % 3,
+      }),
+    );
     const a = proposeJointBranches(us).proposals.map((p) => p.groupKey);
     const b = proposeJointBranches([...us].reverse()).proposals.map((p) => p.groupKey);
     expect(b).toEqual(a);
@@ -99,17 +138,32 @@ describe('joint-branch proposals', () => {
   });
 
   it('checkGroup names each broken constraint', () => {
-    const far = [unit({ id: 31, ...at(0, 0) }), unit({ id: 32, ...at(4, 0) }), unit({ id: 33, ...at(0, 1), byParticipation: 4 })];
-    expect(checkGroup(far).map((p) => p.code).sort()).toEqual(['own_branch_unit', 'too_far']);
+    const far = [
+      unit({ id: 31, ...at(0, 0) }),
+      unit({ id: 32, ...at(4, 0) }),
+      unit({ id: 33, ...at(0, 1), byParticipation: 4 }),
+    ];
+    expect(
+      checkGroup(far)
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['own_branch_unit', 'too_far']);
     const six = Array.from({ length: 6 }, (_, i) => unit({ id: 40 + i }));
     expect(checkGroup(six).map((p) => p.code)).toEqual(['too_many_units']);
-    expect(checkGroup([unit({ id: 50 }), unit({ id: 51, byParticipation: 0 })]).map((p) => p.code)).toEqual(['too_few_members']);
+    expect(checkGroup([unit({ id: 50 }), unit({ id: 51, byParticipation: 0 })]).map((p) => p.code)).toEqual([
+      'too_few_members',
+    ]);
   });
 });
 
 describe('rates', () => {
   it('org and work coverage with their formulas', () => {
-    const us = [unit({ coveredBy: { orgId: 1, orgName: 'x', joint: true } }), unit({ hasInstructor: true }), unit(), unit()];
+    const us = [
+      unit({ coveredBy: { orgId: 1, orgName: 'x', joint: true } }),
+      unit({ hasInstructor: true }),
+      unit(),
+      unit(),
+    ];
     expect(rates(us)).toEqual({ units: 4, orgCovered: 1, workCovered: 2, orgRate: 25, workRate: 50 });
     expect(rates([])).toEqual({ units: 0, orgCovered: 0, workCovered: 0, orgRate: 0, workRate: 0 });
   });

@@ -49,7 +49,8 @@ export interface ProposalRules {
 
 export const DEFAULT_RULES: ProposalRules = { maxKm: 3, maxUnits: 5, minMembers: 3, maxMembers: 50 };
 
-export const formalMembers = (u: Pick<CoverageUnit, 'byRelation' | 'byParticipation'>): number => u.byRelation + u.byParticipation;
+export const formalMembers = (u: Pick<CoverageUnit, 'byRelation' | 'byParticipation'>): number =>
+  u.byRelation + u.byParticipation;
 
 export function classify(u: CoverageUnit): CoverageClass {
   if (u.coveredBy) return u.coveredBy.joint ? 'joint_branch' : 'own_branch';
@@ -86,7 +87,16 @@ export interface Proposal {
 }
 
 export interface GroupProblem {
-  code: 'too_many_units' | 'too_few_members' | 'too_many_members' | 'too_far' | 'own_branch_unit' | 'covered_unit' | 'mixed_area' | 'no_location' | 'too_few_units';
+  code:
+    | 'too_many_units'
+    | 'too_few_members'
+    | 'too_many_members'
+    | 'too_far'
+    | 'own_branch_unit'
+    | 'covered_unit'
+    | 'mixed_area'
+    | 'no_location'
+    | 'too_few_units';
   zh: string;
   en: string;
 }
@@ -95,46 +105,97 @@ const km = (x: number) => Math.round(x * 100) / 100;
 
 function span(units: Array<CoverageUnit & { lng: number; lat: number }>): number {
   let max = 0;
-  for (let i = 0; i < units.length; i++) for (let j = i + 1; j < units.length; j++) max = Math.max(max, haversineKm(units[i]!, units[j]!));
+  for (let i = 0; i < units.length; i++)
+    for (let j = i + 1; j < units.length; j++) max = Math.max(max, haversineKm(units[i]!, units[j]!));
   return max;
 }
 
 /** Checks a group against every constraint (used for computed proposals and for a person's edit). */
 export function checkGroup(units: CoverageUnit[], rules: ProposalRules = DEFAULT_RULES): GroupProblem[] {
   const out: GroupProblem[] = [];
-  if (units.length < 2) out.push({ code: 'too_few_units', zh: '联合党支部至少覆盖 2 个单位', en: 'A joint branch covers at least 2 units' });
-  if (units.length > rules.maxUnits) out.push({ code: 'too_many_units', zh: `单位数 ${units.length} 超过 ${rules.maxUnits} 个`, en: `${units.length} units, more than ${rules.maxUnits}` });
+  if (units.length < 2)
+    out.push({
+      code: 'too_few_units',
+      zh: '联合党支部至少覆盖 2 个单位',
+      en: 'A joint branch covers at least 2 units',
+    });
+  if (units.length > rules.maxUnits)
+    out.push({
+      code: 'too_many_units',
+      zh: `单位数 ${units.length} 超过 ${rules.maxUnits} 个`,
+      en: `${units.length} units, more than ${rules.maxUnits}`,
+    });
   for (const u of units) {
-    if (u.coveredBy) out.push({ code: 'covered_unit', zh: `${u.name} 已由 ${u.coveredBy.orgName} 覆盖`, en: `${u.name} is already covered by ${u.coveredBy.orgName}` });
+    if (u.coveredBy)
+      out.push({
+        code: 'covered_unit',
+        zh: `${u.name} 已由 ${u.coveredBy.orgName} 覆盖`,
+        en: `${u.name} is already covered by ${u.coveredBy.orgName}`,
+      });
     else if (formalMembers(u) >= OWN_BRANCH_MIN)
-      out.push({ code: 'own_branch_unit', zh: `${u.name} 有正式党员 ${formalMembers(u)} 名，应单独建立党支部`, en: `${u.name} has ${formalMembers(u)} formal members and sets up its own branch` });
+      out.push({
+        code: 'own_branch_unit',
+        zh: `${u.name} 有正式党员 ${formalMembers(u)} 名，应单独建立党支部`,
+        en: `${u.name} has ${formalMembers(u)} formal members and sets up its own branch`,
+      });
     if (!located(u)) out.push({ code: 'no_location', zh: `${u.name} 没有坐标`, en: `${u.name} has no coordinates` });
   }
-  if (new Set(units.map((u) => u.areaId)).size > 1) out.push({ code: 'mixed_area', zh: '单位不在同一乡镇（街道）', en: 'Units lie in different townships' });
+  if (new Set(units.map((u) => u.areaId)).size > 1)
+    out.push({ code: 'mixed_area', zh: '单位不在同一乡镇（街道）', en: 'Units lie in different townships' });
   const n = units.reduce((s, u) => s + formalMembers(u), 0);
-  if (n < rules.minMembers) out.push({ code: 'too_few_members', zh: `正式党员合计 ${n} 名，不足 ${rules.minMembers} 名`, en: `${n} formal members in all, fewer than ${rules.minMembers}` });
-  if (n > rules.maxMembers) out.push({ code: 'too_many_members', zh: `正式党员合计 ${n} 名，超过 ${rules.maxMembers} 名`, en: `${n} formal members in all, more than ${rules.maxMembers}` });
+  if (n < rules.minMembers)
+    out.push({
+      code: 'too_few_members',
+      zh: `正式党员合计 ${n} 名，不足 ${rules.minMembers} 名`,
+      en: `${n} formal members in all, fewer than ${rules.minMembers}`,
+    });
+  if (n > rules.maxMembers)
+    out.push({
+      code: 'too_many_members',
+      zh: `正式党员合计 ${n} 名，超过 ${rules.maxMembers} 名`,
+      en: `${n} formal members in all, more than ${rules.maxMembers}`,
+    });
   const loc = units.filter(located);
   if (loc.length === units.length) {
     const s = span(loc);
-    if (s > rules.maxKm) out.push({ code: 'too_far', zh: `单位间最远相距 ${km(s)} 公里，超过 ${rules.maxKm} 公里`, en: `Units up to ${km(s)} km apart, more than ${rules.maxKm} km` });
+    if (s > rules.maxKm)
+      out.push({
+        code: 'too_far',
+        zh: `单位间最远相距 ${km(s)} 公里，超过 ${rules.maxKm} 公里`,
+        en: `Units up to ${km(s)} km apart, more than ${rules.maxKm} km`,
+      });
   }
   return out;
 }
 
-function describe(units: Array<CoverageUnit & { lng: number; lat: number }>, rules: ProposalRules): { spanKm: number; industries: string[]; reasons: Reason[]; members: number } {
+function describe(
+  units: Array<CoverageUnit & { lng: number; lat: number }>,
+  rules: ProposalRules,
+): { spanKm: number; industries: string[]; reasons: Reason[]; members: number } {
   const s = span(units);
   const industries = [...new Set(units.map((u) => u.industry ?? '未分类'))].sort();
   const members = units.reduce((a, u) => a + formalMembers(u), 0);
   const counts = units.map((u) => `${u.name} ${formalMembers(u)} 名`).join('、');
   const countsEn = units.map((u) => `${u.name} ${formalMembers(u)}`).join(', ');
   const reasons: Reason[] = [
-    { zh: `地域相邻：同一乡镇，单位间最远 ${km(s)} 公里（上限 ${rules.maxKm} 公里）`, en: `Neighbours: same township, at most ${km(s)} km apart (limit ${rules.maxKm} km)` },
+    {
+      zh: `地域相邻：同一乡镇，单位间最远 ${km(s)} 公里（上限 ${rules.maxKm} 公里）`,
+      en: `Neighbours: same township, at most ${km(s)} km apart (limit ${rules.maxKm} km)`,
+    },
     industries.length === 1
       ? { zh: `行业相近：均为${industries[0]}`, en: `Kindred industry: all ${industries[0]}` }
-      : { zh: `行业：${industries.join('、')}（同行业单位不足，就近组合）`, en: `Industries: ${industries.join(', ')} (too few of one industry nearby; grouped by distance)` },
-    { zh: `规模适当：${units.length} 个单位（不超过 ${rules.maxUnits} 个），正式党员合计 ${members} 名（${counts}），达到成立支部所需 ${rules.minMembers} 名`, en: `Right size: ${units.length} units (max ${rules.maxUnits}), ${members} formal members (${countsEn}), at least the ${rules.minMembers} a branch needs` },
-    { zh: `每个单位正式党员均不足 ${OWN_BRANCH_MIN} 名，无法单独建立党支部`, en: `Each unit has fewer than ${OWN_BRANCH_MIN} formal members and cannot set up its own branch` },
+      : {
+          zh: `行业：${industries.join('、')}（同行业单位不足，就近组合）`,
+          en: `Industries: ${industries.join(', ')} (too few of one industry nearby; grouped by distance)`,
+        },
+    {
+      zh: `规模适当：${units.length} 个单位（不超过 ${rules.maxUnits} 个），正式党员合计 ${members} 名（${counts}），达到成立支部所需 ${rules.minMembers} 名`,
+      en: `Right size: ${units.length} units (max ${rules.maxUnits}), ${members} formal members (${countsEn}), at least the ${rules.minMembers} a branch needs`,
+    },
+    {
+      zh: `每个单位正式党员均不足 ${OWN_BRANCH_MIN} 名，无法单独建立党支部`,
+      en: `Each unit has fewer than ${OWN_BRANCH_MIN} formal members and cannot set up its own branch`,
+    },
   ];
   return { spanKm: km(s), industries, reasons, members };
 }
@@ -148,7 +209,10 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
  * when it reaches minMembers, else its seed is left for the 党建指导员 (work coverage) and its
  * neighbours stay available for other seeds. Units with ≥ 3 formal members never enter a group.
  */
-export function proposeJointBranches(all: CoverageUnit[], rules: ProposalRules = DEFAULT_RULES): { proposals: Proposal[]; leftOver: CoverageUnit[] } {
+export function proposeJointBranches(
+  all: CoverageUnit[],
+  rules: ProposalRules = DEFAULT_RULES,
+): { proposals: Proposal[]; leftOver: CoverageUnit[] } {
   const candidates = all.filter((u) => classify(u) === 'needs_joint');
   const byArea = new Map<number, Array<CoverageUnit & { lng: number; lat: number }>>();
   const leftOver: CoverageUnit[] = [];
@@ -166,7 +230,8 @@ export function proposeJointBranches(all: CoverageUnit[], rules: ProposalRules =
     const units = byArea.get(areaId)!.sort(byKey);
     // a grid of cells maxKm wide keeps neighbour search local for 10,000 units
     const cellDeg = rules.maxKm / 111;
-    const cellOf = (u: { lng: number; lat: number }) => [Math.floor(u.lng / cellDeg), Math.floor(u.lat / cellDeg)] as const;
+    const cellOf = (u: { lng: number; lat: number }) =>
+      [Math.floor(u.lng / cellDeg), Math.floor(u.lat / cellDeg)] as const;
     const grid = new Map<string, typeof units>();
     for (const u of units) {
       const [x, y] = cellOf(u);
@@ -180,7 +245,8 @@ export function proposeJointBranches(all: CoverageUnit[], rules: ProposalRules =
       const out: typeof units = [];
       // longitude degrees are shorter than latitude degrees away from the equator: widen the x range
       const wx = Math.max(1, Math.ceil(1 / Math.max(0.2, Math.cos((u.lat * Math.PI) / 180))));
-      for (let dx = -wx; dx <= wx; dx++) for (let dy = -1; dy <= 1; dy++) out.push(...(grid.get(`${x + dx}:${y + dy}`) ?? []));
+      for (let dx = -wx; dx <= wx; dx++)
+        for (let dy = -1; dy <= 1; dy++) out.push(...(grid.get(`${x + dx}:${y + dy}`) ?? []));
       return out;
     };
     const taken = new Set<string>();
@@ -209,7 +275,15 @@ export function proposeJointBranches(all: CoverageUnit[], rules: ProposalRules =
       for (const g of group) taken.add(g.key);
       const sorted = [...group].sort(byKey);
       const d = describe(sorted, rules);
-      proposals.push({ groupKey: sorted.map((u) => u.key).join(','), areaId, units: sorted, formalMembers: d.members, spanKm: d.spanKm, industries: d.industries, reasons: d.reasons });
+      proposals.push({
+        groupKey: sorted.map((u) => u.key).join(','),
+        areaId,
+        units: sorted,
+        formalMembers: d.members,
+        spanKm: d.spanKm,
+        industries: d.industries,
+        reasons: d.reasons,
+      });
     }
     for (const u of units) if (!taken.has(u.key)) leftOver.push(u);
   }
@@ -227,8 +301,14 @@ export interface Rates {
 }
 
 export const RATE_FORMULAS = {
-  orgRate: { zh: '组织覆盖率 = 已由党组织覆盖的单位数（单独建支部或联合党支部）÷ 在建项目与企业总数', en: 'Organisation coverage = units covered by a party org (own or joint branch) ÷ all started projects and firms' },
-  workRate: { zh: '工作覆盖率 = 已由党组织覆盖或已选派党建指导员（项目专员）的单位数 ÷ 在建项目与企业总数', en: 'Work coverage = units covered by a party org or with a party-building instructor (project commissioner) ÷ all units' },
+  orgRate: {
+    zh: '组织覆盖率 = 已由党组织覆盖的单位数（单独建支部或联合党支部）÷ 在建项目与企业总数',
+    en: 'Organisation coverage = units covered by a party org (own or joint branch) ÷ all started projects and firms',
+  },
+  workRate: {
+    zh: '工作覆盖率 = 已由党组织覆盖或已选派党建指导员（项目专员）的单位数 ÷ 在建项目与企业总数',
+    en: 'Work coverage = units covered by a party org or with a party-building instructor (project commissioner) ÷ all units',
+  },
 };
 
 export function rates(units: CoverageUnit[]): Rates {

@@ -47,10 +47,20 @@ describe('summariseMonth prefills the report from nodes and investment', () => {
     expect(s.nodesDone.map((n) => n.name)).toEqual(['主体封顶']);
     expect(s.nodesMissed.map((n) => n.name)).toEqual(['设备安装']);
     expect(s.nodesNext.map((n) => n.name)).toEqual(['竣工']);
-    expect(s).toMatchObject({ monthInvestment: 1500.5, yearInvestment: 2700.5, totalInvestment: 3200.5, annualRate: 45 });
+    expect(s).toMatchObject({
+      monthInvestment: 1500.5,
+      yearInvestment: 2700.5,
+      totalInvestment: 3200.5,
+      annualRate: 45,
+    });
   });
   it('December rolls the next month into January of the next year', () => {
-    const s = summariseMonth({ month: '2026-12', nodes: [{ name: '投产', plannedDate: '2027-01-15', actualDate: null }], investments: [], annualPlan: null });
+    const s = summariseMonth({
+      month: '2026-12',
+      nodes: [{ name: '投产', plannedDate: '2027-01-15', actualDate: null }],
+      investments: [],
+      annualPlan: null,
+    });
     expect(s.nodesNext).toHaveLength(1);
     expect(s.annualRate).toBeNull();
   });

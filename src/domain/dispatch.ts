@@ -10,7 +10,11 @@ import { lastDayOfMonth, type Month } from './months.js';
 /** The report of month M is due by the Nth working day of the month after (default the 5th). */
 export const DISPATCH_DUE_WORKING_DAY = 5;
 
-export function dispatchDueOn(cal: CalendarData, month: Month, nth = DISPATCH_DUE_WORKING_DAY): { dueOn: IsoDate | null; missingYear: number | null } {
+export function dispatchDueOn(
+  cal: CalendarData,
+  month: Month,
+  nth = DISPATCH_DUE_WORKING_DAY,
+): { dueOn: IsoDate | null; missingYear: number | null } {
   try {
     return { dueOn: addWorkingDays(cal, lastDayOfMonth(month), nth), missingYear: null };
   } catch (e) {
@@ -53,7 +57,12 @@ export interface DispatchSummary {
 const inMonth = (d: IsoDate | null, m: Month) => d !== null && d.slice(0, 7) === m;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function summariseMonth(input: { month: Month; nodes: DispatchNodeInput[]; investments: Array<{ month: Month; amount: number }>; annualPlan: number | null }): DispatchSummary {
+export function summariseMonth(input: {
+  month: Month;
+  nodes: DispatchNodeInput[];
+  investments: Array<{ month: Month; amount: number }>;
+  annualPlan: number | null;
+}): DispatchSummary {
   const { month } = input;
   const end = lastDayOfMonth(month);
   const next = nextMonth(month);
@@ -63,7 +72,9 @@ export function summariseMonth(input: { month: Month; nodes: DispatchNodeInput[]
   return {
     month,
     nodesDone: input.nodes.filter((n) => inMonth(n.actualDate, month)),
-    nodesMissed: input.nodes.filter((n) => inMonth(n.plannedDate, month) && (n.actualDate === null || n.actualDate > end)),
+    nodesMissed: input.nodes.filter(
+      (n) => inMonth(n.plannedDate, month) && (n.actualDate === null || n.actualDate > end),
+    ),
     nodesNext: input.nodes.filter((n) => inMonth(n.plannedDate, next) && (n.actualDate === null || n.actualDate > end)),
     monthInvestment: round2(upTo.filter((i) => i.month === month).reduce((s, i) => s + i.amount, 0)),
     yearInvestment,

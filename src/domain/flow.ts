@@ -7,14 +7,40 @@ import { addMonths } from './pipeline.js';
  * should be transferred (应转接组织关系).
  */
 export type Flow = 'none' | 'out' | 'in';
-export type FlowWarning = { code: 'certificate_needed' | 'transfer_due'; since: IsoDate; sixMonthsOn: IsoDate; text: { zh: string; en: string } };
+export type FlowWarning = {
+  code: 'certificate_needed' | 'transfer_due';
+  since: IsoDate;
+  sixMonthsOn: IsoDate;
+  text: { zh: string; en: string };
+};
 
-export function flowWarning(flow: Flow, since: IsoDate | null, hasCertificate: boolean, today: IsoDate): FlowWarning | null {
+export function flowWarning(
+  flow: Flow,
+  since: IsoDate | null,
+  hasCertificate: boolean,
+  today: IsoDate,
+): FlowWarning | null {
   if (flow === 'none' || !since) return null;
   const six = addMonths(since, 6);
   if (today >= six)
-    return { code: 'transfer_due', since, sixMonthsOn: six, text: { zh: `自${since}外出已满6个月，应转接组织关系`, en: `Away since ${since}, six months or more: the relation should be transferred` } };
+    return {
+      code: 'transfer_due',
+      since,
+      sixMonthsOn: six,
+      text: {
+        zh: `自${since}外出已满6个月，应转接组织关系`,
+        en: `Away since ${since}, six months or more: the relation should be transferred`,
+      },
+    };
   if (!hasCertificate)
-    return { code: 'certificate_needed', since, sixMonthsOn: six, text: { zh: `自${since}外出不满6个月，应持流动党员活动证（${six}满6个月）`, en: `Away since ${since}, under six months: needs an activity certificate (six months on ${six})` } };
+    return {
+      code: 'certificate_needed',
+      since,
+      sixMonthsOn: six,
+      text: {
+        zh: `自${since}外出不满6个月，应持流动党员活动证（${six}满6个月）`,
+        en: `Away since ${since}, under six months: needs an activity certificate (six months on ${six})`,
+      },
+    };
   return null;
 }

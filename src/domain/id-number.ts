@@ -9,7 +9,9 @@ const CHECK = '10X98765432';
 
 export type IdProblem = 'empty' | 'length' | 'chars' | 'birth' | 'checksum';
 
-export type IdCheck = { ok: true; value: string; birthDate: IsoDate; gender: 'male' | 'female' } | { ok: false; problem: IdProblem; reason: { zh: string; en: string } };
+export type IdCheck =
+  | { ok: true; value: string; birthDate: IsoDate; gender: 'male' | 'female' }
+  | { ok: false; problem: IdProblem; reason: { zh: string; en: string } };
 
 const REASONS: Record<IdProblem, { zh: string; en: string }> = {
   empty: { zh: '必填', en: 'required' },
@@ -34,7 +36,8 @@ export function checkIdNumber(raw: string, today?: IsoDate): IdCheck {
   if (v.length !== 18) return fail('length');
   if (!/^\d{17}[\dX]$/.test(v)) return fail('chars');
   const birthDate = `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`;
-  if (!isIsoDate(birthDate) || birthDate < '1900-01-01' || (today !== undefined && birthDate > today)) return fail('birth');
+  if (!isIsoDate(birthDate) || birthDate < '1900-01-01' || (today !== undefined && birthDate > today))
+    return fail('birth');
   if (idCheckChar(v.slice(0, 17)) !== v[17]) return fail('checksum');
   return { ok: true, value: v, birthDate, gender: Number(v[16]) % 2 === 1 ? 'male' : 'female' };
 }

@@ -15,6 +15,11 @@ describe('months', () => {
   ])('addMonths %s + %i = %s', (m, n, r) => expect(addMonths(m, n)).toBe(r));
   it('lists, quarters and halves', () => {
     expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
-    expect([quarterOf('2026-10'), quarterOf('2026-03'), halfOf('2026-06'), halfOf('2026-07')]).toEqual(['2026-Q4', '2026-Q1', '2026-H1', '2026-H2']);
+    expect([quarterOf('2026-10'), quarterOf('2026-03'), halfOf('2026-06'), halfOf('2026-07')]).toEqual([
+      '2026-Q4',
+      '2026-Q1',
+      '2026-H1',
+      '2026-H2',
+    ]);
   });
 });

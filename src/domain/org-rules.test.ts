@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nextElection, orgWarnings, type OrgFacts } from './org-rules.js';
 
-const facts = (o: Partial<OrgFacts> = {}): OrgFacts => ({ kind: 'branch', formalMembers: 5, committeeSize: 0, coveredUnits: 1, nextElectionOn: null, ...o });
+const facts = (o: Partial<OrgFacts> = {}): OrgFacts => ({
+  kind: 'branch',
+  formalMembers: 5,
+  committeeSize: 0,
+  coveredUnits: 1,
+  nextElectionOn: null,
+  ...o,
+});
 const codes = (o: Partial<OrgFacts>, today = '2026-11-23') => orgWarnings(facts(o), today).map((w) => w.code);
 
 describe('org rule warnings', () => {
@@ -23,7 +30,11 @@ describe('org rule warnings', () => {
     [{ kind: 'joint_branch', coveredUnits: 5 }, [], 'five units is the normal maximum'],
     [{ kind: 'joint_branch', coveredUnits: 6 }, ['joint_too_wide'], 'six units'],
     [{ kind: 'temp_branch' }, ['temp_branch_limits'], 'a temporary branch carries its note'],
-    [{ kind: 'temp_branch', nextElectionOn: '2020-01-01' }, ['temp_branch_limits'], 'a temporary branch does not elect'],
+    [
+      { kind: 'temp_branch', nextElectionOn: '2020-01-01' },
+      ['temp_branch_limits'],
+      'a temporary branch does not elect',
+    ],
     [{ formalMembers: 9, status: 'closed' }, [], 'a closed org warns of nothing'],
   ] as Array<[Partial<OrgFacts>, string[], string]>)('%o → %o (%s)', (o, expected) => {
     expect(codes(o)).toEqual(expected);
@@ -42,7 +53,10 @@ describe('org rule warnings', () => {
     ['2021-07-01', 5, '2026-07-01'],
     [null, 3, null],
     ['2023-06-01', null, null],
-  ] as Array<[string | null, number | null, string | null]>)('next election from %s + %s years = %s', (start, years, expected) => {
-    expect(nextElection(start, years)).toBe(expected);
-  });
+  ] as Array<[string | null, number | null, string | null]>)(
+    'next election from %s + %s years = %s',
+    (start, years, expected) => {
+      expect(nextElection(start, years)).toBe(expected);
+    },
+  );
 });

@@ -19,7 +19,14 @@ export interface OrgFacts {
   status?: string;
 }
 
-export type OrgWarningCode = 'needs_committee' | 'consider_general_branch' | 'consider_committee' | 'term_due' | 'term_overdue' | 'joint_too_wide' | 'temp_branch_limits';
+export type OrgWarningCode =
+  | 'needs_committee'
+  | 'consider_general_branch'
+  | 'consider_committee'
+  | 'term_due'
+  | 'term_overdue'
+  | 'joint_too_wide'
+  | 'temp_branch_limits';
 
 export interface OrgWarning {
   code: OrgWarningCode;
@@ -49,23 +56,58 @@ export function orgWarnings(o: OrgFacts, today: IsoDate): OrgWarning[] {
         en: `${n} formal members (≥ ${COMMITTEE_FROM}): a branch committee should be set up; ${o.committeeSize} committee members now`,
       });
     if (n > COMMITTEE_OVER)
-      out.push({ code: 'consider_committee', level: 'warning', zh: `正式党员 ${n} 名（> ${COMMITTEE_OVER} 名），可考虑成立党委`, en: `${n} formal members (> ${COMMITTEE_OVER}): consider a party committee` });
+      out.push({
+        code: 'consider_committee',
+        level: 'warning',
+        zh: `正式党员 ${n} 名（> ${COMMITTEE_OVER} 名），可考虑成立党委`,
+        en: `${n} formal members (> ${COMMITTEE_OVER}): consider a party committee`,
+      });
     else if (n > GENERAL_BRANCH_OVER)
-      out.push({ code: 'consider_general_branch', level: 'info', zh: `正式党员 ${n} 名（> ${GENERAL_BRANCH_OVER} 名），可考虑成立党总支`, en: `${n} formal members (> ${GENERAL_BRANCH_OVER}): consider a general branch` });
+      out.push({
+        code: 'consider_general_branch',
+        level: 'info',
+        zh: `正式党员 ${n} 名（> ${GENERAL_BRANCH_OVER} 名），可考虑成立党总支`,
+        en: `${n} formal members (> ${GENERAL_BRANCH_OVER}): consider a general branch`,
+      });
   } else if (o.kind === 'general_branch' && n > COMMITTEE_OVER) {
-    out.push({ code: 'consider_committee', level: 'warning', zh: `正式党员 ${n} 名（> ${COMMITTEE_OVER} 名），可考虑成立党委`, en: `${n} formal members (> ${COMMITTEE_OVER}): consider a party committee` });
+    out.push({
+      code: 'consider_committee',
+      level: 'warning',
+      zh: `正式党员 ${n} 名（> ${COMMITTEE_OVER} 名），可考虑成立党委`,
+      en: `${n} formal members (> ${COMMITTEE_OVER}): consider a party committee`,
+    });
   }
   if (o.nextElectionOn && o.kind !== 'temp_branch') {
     const left = daysBetween(today, o.nextElectionOn);
     if (left < 0)
-      out.push({ code: 'term_overdue', level: 'danger', zh: `应于 ${o.nextElectionOn} 换届，已逾期 ${-left} 天`, en: `Election was due on ${o.nextElectionOn}, ${-left} days overdue` });
+      out.push({
+        code: 'term_overdue',
+        level: 'danger',
+        zh: `应于 ${o.nextElectionOn} 换届，已逾期 ${-left} 天`,
+        en: `Election was due on ${o.nextElectionOn}, ${-left} days overdue`,
+      });
     else if (left <= TERM_DUE_WITHIN_DAYS)
-      out.push({ code: 'term_due', level: 'warning', zh: `${left} 天后（${o.nextElectionOn}）到期换届（提前 ${TERM_DUE_WITHIN_DAYS} 天提醒）`, en: `Election due in ${left} days (${o.nextElectionOn}); reminded ${TERM_DUE_WITHIN_DAYS} days ahead` });
+      out.push({
+        code: 'term_due',
+        level: 'warning',
+        zh: `${left} 天后（${o.nextElectionOn}）到期换届（提前 ${TERM_DUE_WITHIN_DAYS} 天提醒）`,
+        en: `Election due in ${left} days (${o.nextElectionOn}); reminded ${TERM_DUE_WITHIN_DAYS} days ahead`,
+      });
   }
   if (o.kind === 'joint_branch' && o.coveredUnits > JOINT_MAX_UNITS)
-    out.push({ code: 'joint_too_wide', level: 'warning', zh: `联合党支部覆盖 ${o.coveredUnits} 个单位，一般不超过 ${JOINT_MAX_UNITS} 个`, en: `The joint branch covers ${o.coveredUnits} units; normally at most ${JOINT_MAX_UNITS}` });
+    out.push({
+      code: 'joint_too_wide',
+      level: 'warning',
+      zh: `联合党支部覆盖 ${o.coveredUnits} 个单位，一般不超过 ${JOINT_MAX_UNITS} 个`,
+      en: `The joint branch covers ${o.coveredUnits} units; normally at most ${JOINT_MAX_UNITS}`,
+    });
   if (o.kind === 'temp_branch')
-    out.push({ code: 'temp_branch_limits', level: 'info', zh: '临时党支部不发展党员、不收缴党费、不选举；委员由上级党组织指定', en: 'A temporary branch does not recruit, collect dues or elect; its officers are appointed' });
+    out.push({
+      code: 'temp_branch_limits',
+      level: 'info',
+      zh: '临时党支部不发展党员、不收缴党费、不选举；委员由上级党组织指定',
+      en: 'A temporary branch does not recruit, collect dues or elect; its officers are appointed',
+    });
   return out;
 }
 

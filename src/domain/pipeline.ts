@@ -95,24 +95,67 @@ export function pipelineView(r: PipelineDates, today: IsoDate): PipelineView {
   if (r.appliedOn) {
     const talkDue = addMonths(r.appliedOn, 1);
     if (r.talkedOn && r.talkedOn > talkDue)
-      warnings.push({ code: 'talk_late', text: { zh: `谈话于${r.talkedOn}进行，晚于申请后一个月（应在${talkDue}前）`, en: `Talk on ${r.talkedOn}, later than one month after the application (due ${talkDue})` } });
+      warnings.push({
+        code: 'talk_late',
+        text: {
+          zh: `谈话于${r.talkedOn}进行，晚于申请后一个月（应在${talkDue}前）`,
+          en: `Talk on ${r.talkedOn}, later than one month after the application (due ${talkDue})`,
+        },
+      });
     if (!r.talkedOn && stage === 'applicant')
-      next = { key: 'talk', dueOn: talkDue, status: statusOf(talkDue, today, true), text: { zh: `${r.appliedOn}递交入党申请书，党组织应在一个月内（${talkDue}前）派人谈话`, en: `Applied on ${r.appliedOn}; the talk is due within one month, by ${talkDue}` } };
+      next = {
+        key: 'talk',
+        dueOn: talkDue,
+        status: statusOf(talkDue, today, true),
+        text: {
+          zh: `${r.appliedOn}递交入党申请书，党组织应在一个月内（${talkDue}前）派人谈话`,
+          en: `Applied on ${r.appliedOn}; the talk is due within one month, by ${talkDue}`,
+        },
+      };
   }
   if (r.activistOn) {
     const earliest = addMonths(r.activistOn, 12);
     if (r.candidateOn && r.candidateOn < earliest)
-      warnings.push({ code: 'activist_short', text: { zh: `列为发展对象（${r.candidateOn}）时培养考察不满一年（应不早于${earliest}）`, en: `Became a candidate on ${r.candidateOn}, less than one year as an activist (not before ${earliest})` } });
+      warnings.push({
+        code: 'activist_short',
+        text: {
+          zh: `列为发展对象（${r.candidateOn}）时培养考察不满一年（应不早于${earliest}）`,
+          en: `Became a candidate on ${r.candidateOn}, less than one year as an activist (not before ${earliest})`,
+        },
+      });
     if (stage === 'activist')
-      next = { key: 'candidate', dueOn: earliest, status: statusOf(earliest, today, false), text: { zh: `${r.activistOn}确定为入党积极分子，培养考察满一年（${earliest}起）可列为发展对象`, en: `Activist since ${r.activistOn}; may become a candidate after one year, from ${earliest}` } };
+      next = {
+        key: 'candidate',
+        dueOn: earliest,
+        status: statusOf(earliest, today, false),
+        text: {
+          zh: `${r.activistOn}确定为入党积极分子，培养考察满一年（${earliest}起）可列为发展对象`,
+          en: `Activist since ${r.activistOn}; may become a candidate after one year, from ${earliest}`,
+        },
+      };
   }
   const end = probationEnd(r);
   if (r.admittedOn && end) {
-    if (r.fullOn && r.fullOn > end) warnings.push({ code: 'full_late', text: { zh: `转正（${r.fullOn}）晚于预备期满（${end}）`, en: `Made full on ${r.fullOn}, after probation ended on ${end}` } });
+    if (r.fullOn && r.fullOn > end)
+      warnings.push({
+        code: 'full_late',
+        text: {
+          zh: `转正（${r.fullOn}）晚于预备期满（${end}）`,
+          en: `Made full on ${r.fullOn}, after probation ended on ${end}`,
+        },
+      });
     if (stage === 'probationary') {
       const ext = r.extensionMonths ? `，已延长预备期${r.extensionMonths}个月` : '';
       const extEn = r.extensionMonths ? `, extended by ${r.extensionMonths} months` : '';
-      next = { key: 'full', dueOn: end, status: statusOf(end, today, true), text: { zh: `${r.admittedOn}接收为预备党员，预备期一年${ext}，应于${end}讨论转正`, en: `Admitted on ${r.admittedOn}; probation of one year${extEn}; full membership due on ${end}` } };
+      next = {
+        key: 'full',
+        dueOn: end,
+        status: statusOf(end, today, true),
+        text: {
+          zh: `${r.admittedOn}接收为预备党员，预备期一年${ext}，应于${end}讨论转正`,
+          en: `Admitted on ${r.admittedOn}; probation of one year${extEn}; full membership due on ${end}`,
+        },
+      };
     }
   }
   return { stage, next, warnings, probationEndsOn: end };
@@ -144,7 +187,12 @@ const FIELD: Record<Exclude<PipelineStep, 'extend'>, keyof PipelineDates> = {
  * extension only in probation, once, 6–12 months. Returns the refusal, or null. Dates that are
  * merely late or early are not refused (see pipelineView's warnings).
  */
-export function refuseStep(r: PipelineDates, step: PipelineStep, on: IsoDate, extensionMonths?: number): StepRefusal | null {
+export function refuseStep(
+  r: PipelineDates,
+  step: PipelineStep,
+  on: IsoDate,
+  extensionMonths?: number,
+): StepRefusal | null {
   const prevField = PREVIOUS[step];
   const prev = prevField ? (r[prevField] as IsoDate | null | undefined) : null;
   if (prevField && !prev) return { zh: '请先登记上一步', en: 'Record the previous step first' };
@@ -152,13 +200,19 @@ export function refuseStep(r: PipelineDates, step: PipelineStep, on: IsoDate, ex
   if (step === 'extend') {
     if (r.fullOn) return { zh: '已转为正式党员，不能延长预备期', en: 'Already a full member' };
     if (r.extensionMonths) return { zh: '预备期只能延长一次', en: 'Probation may be extended only once' };
-    if (extensionMonths === undefined || !Number.isInteger(extensionMonths) || extensionMonths < 6 || extensionMonths > 12)
+    if (
+      extensionMonths === undefined ||
+      !Number.isInteger(extensionMonths) ||
+      extensionMonths < 6 ||
+      extensionMonths > 12
+    )
       return { zh: '延长期限：应为6至12个月', en: 'Extension must be 6 to 12 months' };
     return null;
   }
   if (r[FIELD[step]]) return { zh: '该步骤已登记', en: 'This step is already recorded' };
   const later = PIPELINE_STEPS.slice(PIPELINE_STEPS.indexOf(step) + 1).filter((s) => s !== 'extend' && s !== 'talk');
-  if (step !== 'talk' && later.some((s) => r[FIELD[s as Exclude<PipelineStep, 'extend'>]])) return { zh: '后续步骤已登记', en: 'A later step is already recorded' };
+  if (step !== 'talk' && later.some((s) => r[FIELD[s as Exclude<PipelineStep, 'extend'>]]))
+    return { zh: '后续步骤已登记', en: 'A later step is already recorded' };
   return null;
 }
 

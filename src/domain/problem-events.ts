@@ -11,7 +11,17 @@ export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const PROBLEM_STATUSES = ['submitted', 'accepted', 'returned', 'dispatched', 'in_progress', 'answered', 'fed_back', 'rated', 'closed'] as const;
+export const PROBLEM_STATUSES = [
+  'submitted',
+  'accepted',
+  'returned',
+  'dispatched',
+  'in_progress',
+  'answered',
+  'fed_back',
+  'rated',
+  'closed',
+] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 /** 已评价 (closed by a satisfied rating) and 已关闭 (closed by the owner or a joint meeting) are final. */
 export const FINAL_STATUSES: readonly ProblemStatus[] = ['rated', 'closed'];
@@ -48,7 +58,17 @@ export type ProblemEventData =
   | { type: 'reopened'; round: number; assignmentNo: number; deptUnitId: number; policy: SlaPolicy }
   | { type: 'closed'; reason: CloseReason; answer: string | null; meetingId: number | null }
   /** 预警 / 催办 / 通报 sent by the SLA job; `key` makes it idempotent. */
-  | { type: 'reminder'; key: string; kind: ReminderKind; step: Step; assignmentNo: number | null; round: number; due: string; fireOn: string; late: boolean };
+  | {
+      type: 'reminder';
+      key: string;
+      kind: ReminderKind;
+      step: Step;
+      assignmentNo: number | null;
+      round: number;
+      due: string;
+      fireOn: string;
+      late: boolean;
+    };
 
 export type ProblemEventType = ProblemEventData['type'];
 

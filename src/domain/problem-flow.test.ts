@@ -17,21 +17,38 @@ const C = 300;
 function history() {
   const events: ProblemEvent[] = [];
   const add = (atChina: string, data: ProblemEventData, actor: number | null = OWNER) => {
-    events.push({ seq: events.length + 1, at: new Date(`${atChina.replace(' ', 'T')}:00+08:00`).toISOString(), actorUserId: actor, actorUnitId: null, ...data });
+    events.push({
+      seq: events.length + 1,
+      at: new Date(`${atChina.replace(' ', 'T')}:00+08:00`).toISOString(),
+      actorUserId: actor,
+      actorUnitId: null,
+      ...data,
+    });
     return add;
   };
   return { events, add };
 }
 
-const raise = (h: ReturnType<typeof history>, on = '2026-11-23 09:00') => h.add(on, { type: 'raised', source: 'firm', raiserUserId: 1 }, 1);
-const dispatch = (no: number, dept: number, role: 'lead' | 'co' = 'lead', designated = false) => ({ no, deptUnitId: dept, role, designated });
+const raise = (h: ReturnType<typeof history>, on = '2026-11-23 09:00') =>
+  h.add(on, { type: 'raised', source: 'firm', raiserUserId: 1 }, 1);
+const dispatch = (no: number, dept: number, role: 'lead' | 'co' = 'lead', designated = false) => ({
+  no,
+  deptUnitId: dept,
+  role,
+  designated,
+});
 
 describe('foldProblem: the closed loop', () => {
   it('raise → accept → dispatch (lead + co) → sign → answer → feedback → satisfied: closed on time', () => {
     const h = history();
     raise(h);
     h.add('2026-11-23 10:00', { type: 'accepted', ownerUserId: OWNER, ownerUnitId: 1 });
-    h.add('2026-11-23 11:00', { type: 'dispatched', targets: [dispatch(1, A), dispatch(2, B, 'co')], policy: DEFAULT_SLA, note: null });
+    h.add('2026-11-23 11:00', {
+      type: 'dispatched',
+      targets: [dispatch(1, A), dispatch(2, B, 'co')],
+      policy: DEFAULT_SLA,
+      note: null,
+    });
     let s = foldProblem(h.events, cal);
     expect(s.status).toBe('dispatched');
     expect(s.ownerUserId).toBe(OWNER);
@@ -49,7 +66,14 @@ describe('foldProblem: the closed loop', () => {
     h.add('2026-12-01 09:00', { type: 'rated', rating: 'satisfied', comment: null }, 1);
     h.add('2026-12-01 09:00', { type: 'closed', reason: 'rated', answer: null, meetingId: null }, 1);
     s = foldProblem(h.events, cal);
-    expect(s).toMatchObject({ status: 'rated', onTime: true, lateRounds: 0, ratingsTotal: 1, ratingsSatisfied: 1, closeWorkingDays: 6 });
+    expect(s).toMatchObject({
+      status: 'rated',
+      onTime: true,
+      lateRounds: 0,
+      ratingsTotal: 1,
+      ratingsSatisfied: 1,
+      closeWorkingDays: 6,
+    });
     expect(s.assignments[0]).toMatchObject({ status: 'answered', answerOnTime: true, answerWorkingDays: 4 });
     // The co-handler never answered: its part is cancelled with the problem.
     expect(s.assignments[1]?.status).toBe('cancelled');
@@ -76,7 +100,12 @@ describe('foldProblem: the closed loop', () => {
     const h2 = history();
     raise(h2);
     h2.add('2026-11-23 10:00', { type: 'accepted', ownerUserId: OWNER, ownerUnitId: 1 });
-    h2.add('2026-11-23 10:00', { type: 'dispatched', targets: [dispatch(1, C, 'lead', true)], policy: DEFAULT_SLA, note: null });
+    h2.add('2026-11-23 10:00', {
+      type: 'dispatched',
+      targets: [dispatch(1, C, 'lead', true)],
+      policy: DEFAULT_SLA,
+      note: null,
+    });
     const s2 = foldProblem(h2.events, cal);
     expect(checkReturn(s2, s2.assignments[0]!)?.zh).toBe('该问题为指定办理，不能退单');
     expect(checkAnswer(s2, s2.assignments[0]!)?.zh).toBe('请先签收再答复');
@@ -88,9 +117,17 @@ describe('foldProblem: the closed loop', () => {
     h.add('2026-11-23 10:00', { type: 'accepted', ownerUserId: OWNER, ownerUnitId: 1 });
     h.add('2026-11-23 10:00', { type: 'dispatched', targets: [dispatch(1, A)], policy: DEFAULT_SLA, note: null });
     h.add('2026-11-24 10:00', { type: 'signed', assignmentNo: 1 }, 30);
-    h.add('2026-11-25 10:00', { type: 'extension_requested', requestNo: 1, assignmentNo: 1, days: 3, reason: '需现场踏勘' }, 30);
+    h.add(
+      '2026-11-25 10:00',
+      { type: 'extension_requested', requestNo: 1, assignmentNo: 1, days: 3, reason: '需现场踏勘' },
+      30,
+    );
     h.add('2026-11-25 11:00', { type: 'extension_decided', requestNo: 1, approved: false, note: '时间充足' });
-    h.add('2026-11-26 10:00', { type: 'extension_requested', requestNo: 2, assignmentNo: 1, days: 3, reason: '需省厅批复' }, 30);
+    h.add(
+      '2026-11-26 10:00',
+      { type: 'extension_requested', requestNo: 2, assignmentNo: 1, days: 3, reason: '需省厅批复' },
+      30,
+    );
     h.add('2026-11-26 11:00', { type: 'extension_decided', requestNo: 2, approved: true, note: null });
     const s = foldProblem(h.events, cal);
     expect(s.extensions.map((x) => x.status)).toEqual(['refused', 'approved']);
@@ -113,7 +150,14 @@ describe('foldProblem: the closed loop', () => {
     h.add('2026-11-27 10:00', { type: 'rated', rating: 'unsatisfied', comment: '没有解决' }, 1);
     h.add('2026-11-27 10:00', { type: 'reopened', round: 2, assignmentNo: 2, deptUnitId: A, policy: DEFAULT_SLA }, 1);
     let s = foldProblem(h.events, cal);
-    expect(s).toMatchObject({ status: 'in_progress', round: 2, leadNo: 2, answeredAt: null, ratingsTotal: 1, ratingsSatisfied: 0 });
+    expect(s).toMatchObject({
+      status: 'in_progress',
+      round: 2,
+      leadNo: 2,
+      answeredAt: null,
+      ratingsTotal: 1,
+      ratingsSatisfied: 0,
+    });
     expect(s.answerDue).toEqual(dueOn('2026-12-04'));
     expect(s.assignments[1]).toMatchObject({ role: 'lead', designated: true, status: 'in_hand', round: 2 });
     h.add('2026-12-07 10:00', { type: 'answered', assignmentNo: 2, text: '已解决' }, 30);
@@ -132,7 +176,10 @@ describe('foldProblem: the closed loop', () => {
     const s = foldProblem(h.events, cal);
     expect(s.answerDue).toEqual(duePending(2027));
     expect(s.pendingYear).toBe(2027);
-    const with2027 = buildCalendar([2026, 2027], [...OFFICIAL_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    const with2027 = buildCalendar(
+      [2026, 2027],
+      [...OFFICIAL_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+    );
     const later = foldProblem(h.events, with2027);
     expect(later.answerDue).toEqual(dueOn('2027-01-05'));
     expect(later.pendingYear).toBeNull();
@@ -147,13 +194,21 @@ describe('SLA reminders are derived from history', () => {
     h.add('2026-11-23 10:00', { type: 'dispatched', targets: [dispatch(1, A)], policy: DEFAULT_SLA, note: null });
     return h;
   };
-  const keys = (h: ReturnType<typeof history>, asOf: string) => owedReminders(foldProblem(h.events, cal), cal, asOf).map((r) => `${r.fireOn} ${r.key}`);
+  const keys = (h: ReturnType<typeof history>, asOf: string) =>
+    owedReminders(foldProblem(h.events, cal), cal, asOf).map((r) => `${r.fireOn} ${r.key}`);
 
   it.each([
     ['2026-11-23', []],
     ['2026-11-24', []],
     ['2026-11-25', ['2026-11-25 urge:sign:1:2026-11-24']],
-    ['2026-11-27', ['2026-11-25 urge:sign:1:2026-11-24', '2026-11-27 warning:answer:1:2026-11-30', '2026-11-27 warning:feedback:r1:2026-11-30']],
+    [
+      '2026-11-27',
+      [
+        '2026-11-25 urge:sign:1:2026-11-24',
+        '2026-11-27 warning:answer:1:2026-11-30',
+        '2026-11-27 warning:feedback:r1:2026-11-30',
+      ],
+    ],
     [
       '2026-12-08',
       [
@@ -174,7 +229,11 @@ describe('SLA reminders are derived from history', () => {
   it('signing in time means no 催办 for signing; an extension replaces the old deadline’s reminders after it', () => {
     const h = dispatched();
     h.add('2026-11-24 09:00', { type: 'signed', assignmentNo: 1 }, 30);
-    h.add('2026-11-27 15:00', { type: 'extension_requested', requestNo: 1, assignmentNo: 1, days: 2, reason: '等待批复' }, 30);
+    h.add(
+      '2026-11-27 15:00',
+      { type: 'extension_requested', requestNo: 1, assignmentNo: 1, days: 2, reason: '等待批复' },
+      30,
+    );
     h.add('2026-11-27 16:00', { type: 'extension_decided', requestNo: 1, approved: true, note: null });
     expect(keys(h, '2026-12-09')).toEqual([
       // sent on 11-27 for the deadline then in force; the approval that day takes effect from 11-28
@@ -190,16 +249,43 @@ describe('SLA reminders are derived from history', () => {
   it('the owed set only grows with time, and what the job records is exactly what is owed', () => {
     const h = dispatched();
     let prev: string[] = [];
-    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-08']) {
+    for (const day of [
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-08',
+    ]) {
       // the job of that day: append every unsent owed reminder
       const s = foldProblem(h.events, cal);
       for (const r of unsentReminders(s, cal, day))
-        h.add(`${day} 00:05`, { type: 'reminder', key: r.key, kind: r.kind, step: r.step, assignmentNo: r.assignmentNo, round: r.round, due: r.due, fireOn: r.fireOn, late: false }, null);
+        h.add(
+          `${day} 00:05`,
+          {
+            type: 'reminder',
+            key: r.key,
+            kind: r.kind,
+            step: r.step,
+            assignmentNo: r.assignmentNo,
+            round: r.round,
+            due: r.due,
+            fireOn: r.fireOn,
+            late: false,
+          },
+          null,
+        );
       const now = keys(h, day);
       expect(prev.every((k) => now.includes(k))).toBe(true);
       prev = now;
       const after = foldProblem(h.events, cal);
-      expect([...after.reminderKeys].sort()).toEqual(owedReminders(after, cal, day).map((r) => r.key).sort());
+      expect([...after.reminderKeys].sort()).toEqual(
+        owedReminders(after, cal, day)
+          .map((r) => r.key)
+          .sort(),
+      );
     }
     expect(nextReminderOn(foldProblem(h.events, cal), cal)).toBeNull();
   });

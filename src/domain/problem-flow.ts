@@ -4,7 +4,14 @@ import { dispatchDeadlines, dueAfter, elapsedWorkingDays, shiftDue, type Due } f
 import type { ProblemEvent, ProblemStatus } from './problem-events.js';
 import type { AssignmentState, DueEntry, Obligation, ProblemState } from './problem-state.js';
 
-export type { AssignmentState, AssignmentStatus, DueEntry, ExtensionState, Obligation, ProblemState } from './problem-state.js';
+export type {
+  AssignmentState,
+  AssignmentStatus,
+  DueEntry,
+  ExtensionState,
+  Obligation,
+  ProblemState,
+} from './problem-state.js';
 
 export class ProblemHistoryError extends Error {}
 
@@ -71,13 +78,35 @@ function lastDue(o: Obligation): Due {
 }
 
 /** The feedback obligation of the current round follows the lead's answer deadline. */
-function setFeedbackDue(s: ProblemState, cal: CalendarData, lead: AssignmentState, from: IsoDate, cause: DueEntry['cause']): void {
+function setFeedbackDue(
+  s: ProblemState,
+  cal: CalendarData,
+  lead: AssignmentState,
+  from: IsoDate,
+  cause: DueEntry['cause'],
+): void {
   const due = shiftDue(cal, lead.answerDue, lead.policy.feedbackAfterAnswerDays);
   s.feedbackDue = due;
   const key = `feedback:r${s.round}`;
   const o = obligation(s, key);
-  const entry: DueEntry = { due, from, cause, startOn: lead.dispatchedOn, days: lead.policy.answerDays + lead.extensionDays + lead.policy.feedbackAfterAnswerDays };
-  if (!o) s.obligations.push({ key, step: 'feedback', assignmentNo: null, round: s.round, deptUnitId: null, dues: [entry], endOn: null, doneOn: null });
+  const entry: DueEntry = {
+    due,
+    from,
+    cause,
+    startOn: lead.dispatchedOn,
+    days: lead.policy.answerDays + lead.extensionDays + lead.policy.feedbackAfterAnswerDays,
+  };
+  if (!o)
+    s.obligations.push({
+      key,
+      step: 'feedback',
+      assignmentNo: null,
+      round: s.round,
+      deptUnitId: null,
+      dues: [entry],
+      endOn: null,
+      doneOn: null,
+    });
   else if (o.endOn === null) o.dues.push(entry);
 }
 
@@ -128,8 +157,18 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
         };
         s.assignments.push(a);
         const base = { assignmentNo: t.no, round: s.round, deptUnitId: t.deptUnitId, endOn: null, doneOn: null };
-        s.obligations.push({ ...base, key: `sign:${t.no}`, step: 'sign', dues: [{ due: d.signDue, from: on, cause: 'dispatch', startOn: on, days: e.policy.signDays }] });
-        s.obligations.push({ ...base, key: `answer:${t.no}`, step: 'answer', dues: [{ due: d.answerDue, from: on, cause: 'dispatch', startOn: on, days: e.policy.answerDays }] });
+        s.obligations.push({
+          ...base,
+          key: `sign:${t.no}`,
+          step: 'sign',
+          dues: [{ due: d.signDue, from: on, cause: 'dispatch', startOn: on, days: e.policy.signDays }],
+        });
+        s.obligations.push({
+          ...base,
+          key: `answer:${t.no}`,
+          step: 'answer',
+          dues: [{ due: d.answerDue, from: on, cause: 'dispatch', startOn: on, days: e.policy.answerDays }],
+        });
         if (t.role === 'lead') {
           s.leadNo = t.no;
           s.answerDue = d.answerDue;
@@ -159,7 +198,18 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
       return;
     }
     case 'extension_requested':
-      s.extensions.push({ requestNo: e.requestNo, assignmentNo: e.assignmentNo, days: e.days, reason: e.reason, requestedAt: e.at, requestedBy: e.actorUserId, status: 'pending', decidedAt: null, decidedBy: null, note: null });
+      s.extensions.push({
+        requestNo: e.requestNo,
+        assignmentNo: e.assignmentNo,
+        days: e.days,
+        reason: e.reason,
+        requestedAt: e.at,
+        requestedBy: e.actorUserId,
+        status: 'pending',
+        decidedAt: null,
+        decidedBy: null,
+        note: null,
+      });
       return;
     case 'extension_decided': {
       const x = s.extensions.find((r) => r.requestNo === e.requestNo);
@@ -172,7 +222,13 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
       const a = assignment(s, x.assignmentNo);
       a.extensionDays += x.days;
       a.answerDue = shiftDue(cal, a.answerDue, x.days);
-      obligation(s, `answer:${a.no}`)?.dues.push({ due: a.answerDue, from: on, cause: 'extension', startOn: a.dispatchedOn, days: a.policy.answerDays + a.extensionDays });
+      obligation(s, `answer:${a.no}`)?.dues.push({
+        due: a.answerDue,
+        from: on,
+        cause: 'extension',
+        startOn: a.dispatchedOn,
+        days: a.policy.answerDays + a.extensionDays,
+      });
       if (a.no === s.leadNo) {
         s.answerDue = a.answerDue;
         setFeedbackDue(s, cal, a, on, 'extension');
@@ -184,7 +240,12 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
       a.answeredAt = e.at;
       a.answer = e.text;
       a.status = 'answered';
-      a.answerOnTime = a.answerDue.date === null ? (Number(on.slice(0, 4)) < (a.answerDue.pendingYear ?? 0) ? true : null) : on <= a.answerDue.date;
+      a.answerOnTime =
+        a.answerDue.date === null
+          ? Number(on.slice(0, 4)) < (a.answerDue.pendingYear ?? 0)
+            ? true
+            : null
+          : on <= a.answerDue.date;
       a.answerWorkingDays = elapsedWorkingDays(cal, a.dispatchedOn, on);
       endObligation(s, `sign:${a.no}`, on, true);
       endObligation(s, `answer:${a.no}`, on, true);
@@ -233,7 +294,16 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
         answerWorkingDays: null,
       };
       s.assignments.push(a);
-      s.obligations.push({ key: `answer:${a.no}`, step: 'answer', assignmentNo: a.no, round: e.round, deptUnitId: a.deptUnitId, dues: [{ due, from: on, cause: 'reopen', startOn: on, days: e.policy.answerDays }], endOn: null, doneOn: null });
+      s.obligations.push({
+        key: `answer:${a.no}`,
+        step: 'answer',
+        assignmentNo: a.no,
+        round: e.round,
+        deptUnitId: a.deptUnitId,
+        dues: [{ due, from: on, cause: 'reopen', startOn: on, days: e.policy.answerDays }],
+        endOn: null,
+        doneOn: null,
+      });
       s.leadNo = a.no;
       s.answerDue = due;
       s.answeredAt = null;

@@ -7,27 +7,44 @@ export interface RuleText {
   en: string;
 }
 
-const STATE_CHANGED: RuleText = { zh: '问题状态已变化，请刷新后再操作', en: 'The problem has changed; reload and try again' };
+const STATE_CHANGED: RuleText = {
+  zh: '问题状态已变化，请刷新后再操作',
+  en: 'The problem has changed; reload and try again',
+};
 
 export function checkAccept(s: ProblemState): RuleText | null {
-  if (s.status !== 'submitted') return { zh: '该问题已被受理（首办负责制：由首位受理人负责到底）', en: 'This problem has already been accepted' };
+  if (s.status !== 'submitted')
+    return { zh: '该问题已被受理（首办负责制：由首位受理人负责到底）', en: 'This problem has already been accepted' };
   return null;
 }
 
 export function checkOwnerStep(s: ProblemState, actorUserId: number): RuleText | null {
   if (isFinal(s.status)) return { zh: '问题已关闭', en: 'The problem is closed' };
-  if (s.ownerUserId !== actorUserId) return { zh: '只有首办负责人才能执行此操作（可先办理移交）', en: 'Only the owner of this problem may do this (hand it over first)' };
+  if (s.ownerUserId !== actorUserId)
+    return {
+      zh: '只有首办负责人才能执行此操作（可先办理移交）',
+      en: 'Only the owner of this problem may do this (hand it over first)',
+    };
   return null;
 }
 
 export function checkDispatch(s: ProblemState, targets: Array<Omit<DispatchTarget, 'no'>>): RuleText | null {
-  if (s.status !== 'accepted' && s.status !== 'returned') return { zh: '当前状态不能派单：只有待派单或被退回的问题可以派单', en: 'Only accepted or returned problems can be dispatched' };
+  if (s.status !== 'accepted' && s.status !== 'returned')
+    return {
+      zh: '当前状态不能派单：只有待派单或被退回的问题可以派单',
+      en: 'Only accepted or returned problems can be dispatched',
+    };
   const leads = targets.filter((t) => t.role === 'lead');
-  if (leads.length !== 1) return { zh: '派单须指定且只能指定一个主办单位', en: 'A dispatch needs exactly one lead department' };
+  if (leads.length !== 1)
+    return { zh: '派单须指定且只能指定一个主办单位', en: 'A dispatch needs exactly one lead department' };
   const ids = targets.map((t) => t.deptUnitId);
-  if (new Set(ids).size !== ids.length) return { zh: '主办单位和协办单位不能重复', en: 'A department can appear only once' };
-  const active = new Set(s.assignments.filter((a) => a.status === 'to_sign' || a.status === 'in_hand').map((a) => a.deptUnitId));
-  if (ids.some((id) => active.has(id))) return { zh: '该部门正在办理此问题，不能重复派单', en: 'That department already holds this problem' };
+  if (new Set(ids).size !== ids.length)
+    return { zh: '主办单位和协办单位不能重复', en: 'A department can appear only once' };
+  const active = new Set(
+    s.assignments.filter((a) => a.status === 'to_sign' || a.status === 'in_hand').map((a) => a.deptUnitId),
+  );
+  if (ids.some((id) => active.has(id)))
+    return { zh: '该部门正在办理此问题，不能重复派单', en: 'That department already holds this problem' };
   return null;
 }
 
@@ -51,14 +68,19 @@ export function checkReturn(s: ProblemState, a: AssignmentState): RuleText | nul
   const open = checkOpenAssignment(s, a);
   if (open) return open;
   if (a.designated) return { zh: '该问题为指定办理，不能退单', en: 'A designated dispatch cannot be returned' };
-  if (s.returnedDeptIds.includes(a.deptUnitId)) return { zh: '本部门已退过一次单，同一问题不能再次退单', en: 'Your department has already returned this problem once' };
+  if (s.returnedDeptIds.includes(a.deptUnitId))
+    return {
+      zh: '本部门已退过一次单，同一问题不能再次退单',
+      en: 'Your department has already returned this problem once',
+    };
   return null;
 }
 
 export function checkExtensionRequest(s: ProblemState, a: AssignmentState): RuleText | null {
   const open = checkOpenAssignment(s, a);
   if (open) return open;
-  if (s.extensions.some((x) => x.assignmentNo === a.no && x.status === 'pending')) return { zh: '已有一项延期申请待审批', en: 'An extension request is already pending' };
+  if (s.extensions.some((x) => x.assignmentNo === a.no && x.status === 'pending'))
+    return { zh: '已有一项延期申请待审批', en: 'An extension request is already pending' };
   return null;
 }
 
@@ -77,7 +99,8 @@ export function checkAnswer(s: ProblemState, a: AssignmentState): RuleText | nul
 }
 
 export function checkFeedback(s: ProblemState): RuleText | null {
-  if (s.status !== 'answered') return { zh: '部门答复后才能反馈给提出人', en: 'Feedback follows the department’s answer' };
+  if (s.status !== 'answered')
+    return { zh: '部门答复后才能反馈给提出人', en: 'Feedback follows the department’s answer' };
   return null;
 }
 

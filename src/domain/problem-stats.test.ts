@@ -12,7 +12,15 @@ describe('ledgerRates', () => {
   });
 
   it('feedback, satisfaction and average working days to close', () => {
-    const r = ledgerRates({ ...EMPTY_COUNTS, feedbackDue: 4, feedbackOnTime: 3, ratings: 5, satisfied: 4, closeDaysSum: 17, closeDaysCount: 3 });
+    const r = ledgerRates({
+      ...EMPTY_COUNTS,
+      feedbackDue: 4,
+      feedbackOnTime: 3,
+      ratings: 5,
+      satisfied: 4,
+      closeDaysSum: 17,
+      closeDaysCount: 3,
+    });
     expect(r).toEqual({ onTimeRate: null, feedbackRate: 0.75, satisfactionRate: 0.8, avgCloseWorkingDays: 5.7 });
   });
 });

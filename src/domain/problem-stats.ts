@@ -38,7 +38,18 @@ export function ledgerRates(c: LedgerCounts): LedgerRates {
   };
 }
 
-export const EMPTY_COUNTS: LedgerCounts = { total: 0, closed: 0, closedOnTime: 0, openOverdue: 0, feedbackDue: 0, feedbackOnTime: 0, ratings: 0, satisfied: 0, closeDaysSum: 0, closeDaysCount: 0 };
+export const EMPTY_COUNTS: LedgerCounts = {
+  total: 0,
+  closed: 0,
+  closedOnTime: 0,
+  openOverdue: 0,
+  feedbackDue: 0,
+  feedbackOnTime: 0,
+  ratings: 0,
+  satisfied: 0,
+  closeDaysSum: 0,
+  closeDaysCount: 0,
+};
 
 export interface TimelinessFacts {
   final: boolean;
@@ -57,4 +68,9 @@ export function timelinessOf(p: TimelinessFacts, today: IsoDate): Timeliness {
   return 'open';
 }
 
-export const TIMELINESS_ZH: Record<Timeliness, string> = { on_time: '是', late: '否', overdue: '逾期未办结', open: '未到期' };
+export const TIMELINESS_ZH: Record<Timeliness, string> = {
+  on_time: '是',
+  late: '否',
+  overdue: '逾期未办结',
+  open: '未到期',
+};

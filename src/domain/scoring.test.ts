@@ -14,7 +14,13 @@ describe('scoring sheets', () => {
   it.each([
     [[], ['评分表至少需要 1 项评分标准']],
     [[{ key: 'a', zh: '进度', max: 0 }], ['评分标准「进度」的满分须大于 0']],
-    [[{ key: 'a', zh: '进度', max: 5 }, { key: 'a', zh: '进度2', max: 5 }], ['评分标准「进度2」重复']],
+    [
+      [
+        { key: 'a', zh: '进度', max: 5 },
+        { key: 'a', zh: '进度2', max: 5 },
+      ],
+      ['评分标准「进度2」重复'],
+    ],
   ])('criteria %j → %j', (c, problems) => {
     expect(checkCriteria(c).map((p) => p.zh)).toEqual(problems);
   });

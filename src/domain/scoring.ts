@@ -24,12 +24,14 @@ export const DEFAULT_CRITERIA: Criterion[] = [
 
 export function checkCriteria(criteria: Criterion[]): Problem[] {
   const out: Problem[] = [];
-  if (criteria.length === 0) out.push({ zh: '评分表至少需要 1 项评分标准', en: 'A scoring sheet needs at least one criterion' });
+  if (criteria.length === 0)
+    out.push({ zh: '评分表至少需要 1 项评分标准', en: 'A scoring sheet needs at least one criterion' });
   const seen = new Set<string>();
   for (const c of criteria) {
     if (seen.has(c.key)) out.push({ zh: `评分标准「${c.zh}」重复`, en: `Duplicate criterion ${c.key}` });
     seen.add(c.key);
-    if (!(c.max > 0)) out.push({ zh: `评分标准「${c.zh}」的满分须大于 0`, en: `Criterion ${c.key} needs a positive maximum` });
+    if (!(c.max > 0))
+      out.push({ zh: `评分标准「${c.zh}」的满分须大于 0`, en: `Criterion ${c.key} needs a positive maximum` });
   }
   return out;
 }
@@ -42,11 +44,13 @@ export function maxTotal(criteria: Criterion[]): number {
 export function checkScores(criteria: Criterion[], scores: Record<string, number>): Problem[] {
   const out: Problem[] = [];
   const keys = new Set(criteria.map((c) => c.key));
-  for (const k of Object.keys(scores)) if (!keys.has(k)) out.push({ zh: `评分表中没有「${k}」这一项`, en: `Unknown criterion ${k}` });
+  for (const k of Object.keys(scores))
+    if (!keys.has(k)) out.push({ zh: `评分表中没有「${k}」这一项`, en: `Unknown criterion ${k}` });
   for (const c of criteria) {
     const v = scores[c.key];
     if (v === undefined) out.push({ zh: `「${c.zh}」未评分`, en: `${c.en ?? c.key} not scored` });
-    else if (!(v >= 0 && v <= c.max)) out.push({ zh: `「${c.zh}」的得分须在 0–${c.max} 之间`, en: `${c.en ?? c.key} must be between 0 and ${c.max}` });
+    else if (!(v >= 0 && v <= c.max))
+      out.push({ zh: `「${c.zh}」的得分须在 0–${c.max} 之间`, en: `${c.en ?? c.key} must be between 0 and ${c.max}` });
   }
   return out;
 }
@@ -65,12 +69,16 @@ export interface ProjectTotal<K> {
 }
 
 /** Totals per project, best first; equal totals share a rank (1, 2, 2, 4). */
-export function projectTotals<K>(criteria: Criterion[], sheets: Array<{ projectId: K; scores: Record<string, number> }>): Array<ProjectTotal<K>> {
+export function projectTotals<K>(
+  criteria: Criterion[],
+  sheets: Array<{ projectId: K; scores: Record<string, number> }>,
+): Array<ProjectTotal<K>> {
   const groups = new Map<K, Array<Record<string, number>>>();
   for (const s of sheets) groups.set(s.projectId, [...(groups.get(s.projectId) ?? []), s.scores]);
   const rows = [...groups.entries()].map(([projectId, list]) => {
     const perCriterion: Record<string, number> = {};
-    for (const c of criteria) perCriterion[c.key] = Math.round((list.reduce((s, x) => s + (x[c.key] ?? 0), 0) / list.length) * 100) / 100;
+    for (const c of criteria)
+      perCriterion[c.key] = Math.round((list.reduce((s, x) => s + (x[c.key] ?? 0), 0) / list.length) * 100) / 100;
     const total = Math.round((list.reduce((s, x) => s + sheetTotal(criteria, x), 0) / list.length) * 100) / 100;
     return { projectId, scorers: list.length, total, perCriterion, rank: 0 };
   });

@@ -23,7 +23,11 @@ const KINDS: ReminderKind[] = ['warning', 'urge', 'report'];
  * owed only if the obligation was still open at the start of F. Hence the set depends on history
  * and date only — not on when the job happened to run — and only grows as days pass.
  */
-function remindersOf(o: Obligation, cal: CalendarData, asOf: IsoDate | null): Array<OwedReminder & { future: boolean }> {
+function remindersOf(
+  o: Obligation,
+  cal: CalendarData,
+  asOf: IsoDate | null,
+): Array<OwedReminder & { future: boolean }> {
   const out: Array<OwedReminder & { future: boolean }> = [];
   o.dues.forEach((entry, i) => {
     if (entry.due.date === null) return;
@@ -73,7 +77,8 @@ export function nextReminderOn(s: ProblemState, cal: CalendarData): IsoDate | nu
   const sent = new Set(s.reminderKeys);
   let next: IsoDate | null = null;
   for (const o of s.obligations) {
-    for (const r of remindersOf(o, cal, null)) if (!sent.has(r.key) && (next === null || r.fireOn < next)) next = r.fireOn;
+    for (const r of remindersOf(o, cal, null))
+      if (!sent.has(r.key) && (next === null || r.fireOn < next)) next = r.fireOn;
   }
   return next;
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar } from './calendar.js';
-import { DEFAULT_SLA, dispatchDeadlines, dueOn, duePending, elapsedWorkingDays, reminderDate, shiftDue, stepState, type Due } from './sla.js';
+import {
+  DEFAULT_SLA,
+  dispatchDeadlines,
+  dueOn,
+  duePending,
+  elapsedWorkingDays,
+  reminderDate,
+  shiftDue,
+  stepState,
+  type Due,
+} from './sla.js';
 import { OFFICIAL_2026 } from '../../test/fixtures/official-2026.js';
 
 const cal = buildCalendar([2026], OFFICIAL_2026);
@@ -10,16 +20,44 @@ describe('deadlines of a dispatch (签收 1, 答复 5 working days; clock starts
   it.each([
     // dispatched on        sign due       answer due     feedback due  why
     ['2026-11-23', '2026-11-24', '2026-11-30', '2026-11-30', 'an ordinary Monday: the weekend is skipped'],
-    ['2026-09-29', '2026-09-30', '2026-10-12', '2026-10-12', '国庆: 10-01…07 off, the 调休 Saturday 10-10 counts, Sunday 10-11 does not'],
-    ['2026-09-30', '2026-10-08', '2026-10-13', '2026-10-13', 'the day before 国庆: signing falls after the whole break'],
+    [
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-12',
+      '2026-10-12',
+      '国庆: 10-01…07 off, the 调休 Saturday 10-10 counts, Sunday 10-11 does not',
+    ],
+    [
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-13',
+      '2026-10-13',
+      'the day before 国庆: signing falls after the whole break',
+    ],
     ['2026-09-18', '2026-09-20', '2026-09-24', '2026-09-24', 'Friday: the 国庆 调休 Sunday 09-20 is a working day'],
-    ['2026-10-03', '2026-10-08', '2026-10-13', '2026-10-13', 'dispatched during the 国庆 holiday: the clock starts that day, counts from the first working day'],
+    [
+      '2026-10-03',
+      '2026-10-08',
+      '2026-10-13',
+      '2026-10-13',
+      'dispatched during the 国庆 holiday: the clock starts that day, counts from the first working day',
+    ],
     ['2026-02-13', '2026-02-14', '2026-02-27', '2026-02-27', '春节: the 调休 Saturday 02-14, then 02-15…23 off'],
-    ['2026-02-14', '2026-02-24', '2026-02-28', '2026-02-28', 'dispatched on the 调休 Saturday; answer due on the other 调休 Saturday 02-28'],
+    [
+      '2026-02-14',
+      '2026-02-24',
+      '2026-02-28',
+      '2026-02-28',
+      'dispatched on the 调休 Saturday; answer due on the other 调休 Saturday 02-28',
+    ],
     ['2026-02-15', '2026-02-24', '2026-02-28', '2026-02-28', 'dispatched on the first day of 春节'],
     ['2026-12-24', '2026-12-25', '2026-12-31', '2026-12-31', 'the last deadline that 2026 can hold'],
   ])('dispatched %s → sign %s, answer %s, feedback %s (%s)', (on, sign, answer, feedback) => {
-    expect(dispatchDeadlines(cal, on, DEFAULT_SLA)).toEqual({ signDue: d(sign), answerDue: d(answer), feedbackDue: d(feedback) });
+    expect(dispatchDeadlines(cal, on, DEFAULT_SLA)).toEqual({
+      signDue: d(sign),
+      answerDue: d(answer),
+      feedbackDue: d(feedback),
+    });
   });
 
   it('a category with its own limits (签收 2, 答复 10, 反馈 1 day after the answer)', () => {
@@ -31,14 +69,25 @@ describe('deadlines of a dispatch (签收 1, 答复 5 working days; clock starts
   });
 
   it.each([
-    ['2026-12-28', 'answer due in 2027', { signDue: d('2026-12-29'), answerDue: duePending(2027), feedbackDue: duePending(2027) }],
-    ['2026-12-31', 'even signing falls in 2027', { signDue: duePending(2027), answerDue: duePending(2027), feedbackDue: duePending(2027) }],
+    [
+      '2026-12-28',
+      'answer due in 2027',
+      { signDue: d('2026-12-29'), answerDue: duePending(2027), feedbackDue: duePending(2027) },
+    ],
+    [
+      '2026-12-31',
+      'even signing falls in 2027',
+      { signDue: duePending(2027), answerDue: duePending(2027), feedbackDue: duePending(2027) },
+    ],
   ])('dispatched %s: %s → pending until the 2027 calendar is loaded, never guessed', (on, _why, expected) => {
     expect(dispatchDeadlines(cal, on, DEFAULT_SLA)).toEqual(expected);
   });
 
   it('once 2027 is loaded the same dispatch gets a real date', () => {
-    const with2027 = buildCalendar([2026, 2027], [...OFFICIAL_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    const with2027 = buildCalendar(
+      [2026, 2027],
+      [...OFFICIAL_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+    );
     expect(dispatchDeadlines(with2027, '2026-12-28', DEFAULT_SLA).answerDue).toEqual(d('2027-01-05'));
   });
 });
@@ -79,7 +128,13 @@ describe('extensions (延期) add working days to the deadline in force', () => 
 
 describe('stepState on a given day', () => {
   it.each([
-    ['2026-10-12', null, '2026-10-09', 'open', 'Friday: the next working day is the 调休 Saturday, before the deadline'],
+    [
+      '2026-10-12',
+      null,
+      '2026-10-09',
+      'open',
+      'Friday: the next working day is the 调休 Saturday, before the deadline',
+    ],
     ['2026-10-12', null, '2026-10-10', 'due_soon', 'the 调休 Saturday is the warning day'],
     ['2026-10-12', null, '2026-10-11', 'due_soon', 'Sunday before a Monday deadline'],
     ['2026-10-12', null, '2026-10-12', 'due_soon', 'due today'],

@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar } from './calendar.js';
-import { checkWarningRules, computeWarning, DEFAULT_WARNING_RULES, isWorse, nodeStatus, plannedProgressAt, type WarningInput, type WarningNode } from './warnings.js';
+import {
+  checkWarningRules,
+  computeWarning,
+  DEFAULT_WARNING_RULES,
+  isWorse,
+  nodeStatus,
+  plannedProgressAt,
+  type WarningInput,
+  type WarningNode,
+} from './warnings.js';
 import { OFFICIAL_2026 } from '../../test/fixtures/official-2026.js';
 
 // 2026 only: 2027 is deliberately not loaded (the State Council has not published it).
 const cal = buildCalendar([2026], OFFICIAL_2026);
 
-const node = (o: Partial<WarningNode> & { plannedDate: string | null }): WarningNode => ({ name: '主体封顶', nameEn: 'Topped out', seq: 4, actualDate: null, ...o });
-const project = (o: Partial<WarningInput> = {}): WarningInput => ({ stage: 'started', plannedStart: null, plannedEnd: null, startedOn: '2026-03-01', progress: null, nodes: [], ...o });
+const node = (o: Partial<WarningNode> & { plannedDate: string | null }): WarningNode => ({
+  name: '主体封顶',
+  nameEn: 'Topped out',
+  seq: 4,
+  actualDate: null,
+  ...o,
+});
+const project = (o: Partial<WarningInput> = {}): WarningInput => ({
+  stage: 'started',
+  plannedStart: null,
+  plannedEnd: null,
+  startedOn: '2026-03-01',
+  progress: null,
+  nodes: [],
+  ...o,
+});
 
 describe('an open node past its planned date, in working days (2026 official calendar)', () => {
   it.each([
@@ -28,7 +51,13 @@ describe('an open node past its planned date, in working days (2026 official cal
     ['2026-02-13', '2026-02-23', 'yellow', 1, 'the 春节 break adds nothing'],
     ['2026-02-13', '2026-02-28', 'yellow', 6, 'month end on the 调休 Saturday 28 Feb'],
     ['2026-02-13', '2026-03-02', 'yellow', 7, 'across the February month end'],
-    ['2026-02-27', '2026-03-01', 'yellow', 1, 'Friday deadline, the 调休 Saturday 28 Feb counts, Sunday 1 Mar does not'],
+    [
+      '2026-02-27',
+      '2026-03-01',
+      'yellow',
+      1,
+      'Friday deadline, the 调休 Saturday 28 Feb counts, Sunday 1 Mar does not',
+    ],
     ['2026-02-28', '2026-03-01', 'blue', 0, 'deadline on the 调休 Saturday itself'],
     ['2026-02-28', '2026-03-02', 'yellow', 1, '…late from Monday 2 March'],
     ['2026-04-30', '2026-05-06', 'yellow', 1, 'across the April month end and 劳动节'],
@@ -59,18 +88,43 @@ describe('completed nodes', () => {
     [[['2026-10-09', '2026-10-09']], '2026-11-23', 'blue', 'on_plan'],
     [[['2026-10-09', '2026-10-01']], '2026-11-23', 'blue', 'on_plan'],
     // a later node done on time supersedes an earlier late one: the project caught up
-    [[['2026-10-09', '2026-10-14'], ['2026-11-02', '2026-10-30']], '2026-11-23', 'blue', 'on_plan'],
+    [
+      [
+        ['2026-10-09', '2026-10-14'],
+        ['2026-11-02', '2026-10-30'],
+      ],
+      '2026-11-23',
+      'blue',
+      'on_plan',
+    ],
     // …but an open overdue node always counts
-    [[['2026-10-09', null], ['2026-11-02', '2026-10-30']], '2026-11-23', 'red', 'node_late'],
-  ] as Array<[Array<[string, string | null]>, string, string, string]>)('%j on %s → %s (%s)', (pairs, today, colour, rule) => {
-    const nodes = pairs.map(([plannedDate, actualDate], i) => node({ name: `节点${i + 1}`, seq: i + 1, plannedDate, actualDate }));
-    const w = computeWarning(cal, project({ nodes }), today);
-    expect(w.colour).toBe(colour);
-    expect(w.reasons[0]?.rule).toBe(rule);
-  });
+    [
+      [
+        ['2026-10-09', null],
+        ['2026-11-02', '2026-10-30'],
+      ],
+      '2026-11-23',
+      'red',
+      'node_late',
+    ],
+  ] as Array<[Array<[string, string | null]>, string, string, string]>)(
+    '%j on %s → %s (%s)',
+    (pairs, today, colour, rule) => {
+      const nodes = pairs.map(([plannedDate, actualDate], i) =>
+        node({ name: `节点${i + 1}`, seq: i + 1, plannedDate, actualDate }),
+      );
+      const w = computeWarning(cal, project({ nodes }), today);
+      expect(w.colour).toBe(colour);
+      expect(w.reasons[0]?.rule).toBe(rule);
+    },
+  );
 
   it('a node finished late says when', () => {
-    const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-10-09', actualDate: '2026-10-14' })] }), '2026-11-23');
+    const w = computeWarning(
+      cal,
+      project({ nodes: [node({ plannedDate: '2026-10-09', actualDate: '2026-10-14' })] }),
+      '2026-11-23',
+    );
     expect(w.reasons[0]?.zh).toBe('黄色：节点「主体封顶」计划 2026-10-09，实际 2026-10-14 完成，晚 4 个工作日');
   });
 });
@@ -92,11 +146,19 @@ describe('an open node forecast (预计) to finish after its plan is late alread
     if (days) expect(w.reasons[0]?.days).toBe(days);
   });
   it('says so in words', () => {
-    const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-12-15', expectedDate: '2026-12-18' })] }), '2026-11-23');
+    const w = computeWarning(
+      cal,
+      project({ nodes: [node({ plannedDate: '2026-12-15', expectedDate: '2026-12-18' })] }),
+      '2026-11-23',
+    );
     expect(w.reasons[0]?.zh).toBe('黄色：节点「主体封顶」计划 2026-12-15，预计 2026-12-18 完成，将晚 3 个工作日');
   });
   it('a forecast into 2027 is reported as needing the 2027 calendar', () => {
-    const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-12-30', expectedDate: '2027-01-08' })] }), '2026-11-23');
+    const w = computeWarning(
+      cal,
+      project({ nodes: [node({ plannedDate: '2026-12-30', expectedDate: '2027-01-08' })] }),
+      '2026-11-23',
+    );
     expect(w.missingYears).toEqual([2027]);
   });
 });
@@ -118,23 +180,43 @@ describe('not started in the planned month (calendar months, no working-day rule
 
   it('the 开工 node follows this rule, not the working-day rule, and a late start is history once started', () => {
     const start = node({ name: '开工', stage: 'started', seq: 3, plannedDate: '2026-09-10' });
-    const waiting = computeWarning(cal, project({ stage: 'land', startedOn: null, plannedStart: '2026-09-01', nodes: [start] }), '2026-11-23');
+    const waiting = computeWarning(
+      cal,
+      project({ stage: 'land', startedOn: null, plannedStart: '2026-09-01', nodes: [start] }),
+      '2026-11-23',
+    );
     expect(waiting.colour).toBe('yellow');
     expect(waiting.reasons.map((r) => r.rule)).toEqual(['not_started']);
     const land = node({ name: '供地', stage: 'land', seq: 2, plannedDate: '2026-08-20', actualDate: '2026-08-25' });
-    const begun = computeWarning(cal, project({ stage: 'started', nodes: [land, { ...start, actualDate: '2026-11-20' }] }), '2026-11-23');
+    const begun = computeWarning(
+      cal,
+      project({ stage: 'started', nodes: [land, { ...start, actualDate: '2026-11-20' }] }),
+      '2026-11-23',
+    );
     expect(begun.colour).toBe('blue');
     // …and reaching it supersedes a late land supply, like any later node
-    expect(computeWarning(cal, project({ stage: 'land', startedOn: null, nodes: [land, start] }), '2026-09-05').colour).toBe('yellow');
+    expect(
+      computeWarning(cal, project({ stage: 'land', startedOn: null, nodes: [land, start] }), '2026-09-05').colour,
+    ).toBe('yellow');
   });
 
   it('does not apply once the project has started (by stage or by start date)', () => {
-    expect(computeWarning(cal, project({ stage: 'started', startedOn: null, plannedStart: '2026-01-10' }), '2026-11-23').colour).toBe('blue');
-    expect(computeWarning(cal, project({ stage: 'land', startedOn: '2026-02-01', plannedStart: '2026-01-10' }), '2026-11-23').colour).toBe('blue');
+    expect(
+      computeWarning(cal, project({ stage: 'started', startedOn: null, plannedStart: '2026-01-10' }), '2026-11-23')
+        .colour,
+    ).toBe('blue');
+    expect(
+      computeWarning(cal, project({ stage: 'land', startedOn: '2026-02-01', plannedStart: '2026-01-10' }), '2026-11-23')
+        .colour,
+    ).toBe('blue');
   });
 
   it('explains how many months have passed', () => {
-    const w = computeWarning(cal, project({ stage: 'signed', startedOn: null, plannedStart: '2026-08-20' }), '2026-11-23');
+    const w = computeWarning(
+      cal,
+      project({ stage: 'signed', startedOn: null, plannedStart: '2026-08-20' }),
+      '2026-11-23',
+    );
     expect(w.reasons[0]?.zh).toBe('红色：计划 2026-08 开工，至今未开工（已过计划月 3 个月）');
   });
 });
@@ -168,7 +250,13 @@ describe('progress behind plan', () => {
   });
 
   it('is not judged before the project starts or without a report', () => {
-    expect(computeWarning(cal, project({ ...base, stage: 'land', startedOn: null, plannedStart: '2026-07-01', progress: 0 }), '2026-07-02').colour).toBe('blue');
+    expect(
+      computeWarning(
+        cal,
+        project({ ...base, stage: 'land', startedOn: null, plannedStart: '2026-07-01', progress: 0 }),
+        '2026-07-02',
+      ).colour,
+    ).toBe('blue');
     expect(computeWarning(cal, project({ ...base, progress: null }), '2026-07-02').colour).toBe('blue');
   });
 });
@@ -181,7 +269,9 @@ describe('plannedProgressAt', () => {
     ['2026-12-31', 100],
     ['2027-03-01', 100],
   ])('%s → %d%%', (today, expected) => {
-    expect(plannedProgressAt({ plannedStart: '2026-01-01', plannedEnd: '2026-12-31', nodes: [] }, today)).toBe(expected);
+    expect(plannedProgressAt({ plannedStart: '2026-01-01', plannedEnd: '2026-12-31', nodes: [] }, today)).toBe(
+      expected,
+    );
   });
   it('is unknown without both planned dates', () => {
     expect(plannedProgressAt({ plannedStart: '2026-01-01', plannedEnd: null, nodes: [] }, '2026-05-01')).toBeNull();
@@ -193,7 +283,9 @@ describe('a year without a loaded calendar', () => {
     const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-12-30' })] }), '2027-01-05');
     expect(w.colour).toBe('blue');
     expect(w.missingYears).toEqual([2027]);
-    expect(w.reasons.find((r) => r.rule === 'calendar_missing')?.zh).toBe('无法计算：节点「主体封顶」的逾期工作日需要 2027 年工作日历，请系统管理员导入');
+    expect(w.reasons.find((r) => r.rule === 'calendar_missing')?.zh).toBe(
+      '无法计算：节点「主体封顶」的逾期工作日需要 2027 年工作日历，请系统管理员导入',
+    );
   });
   it('a 2027 node that is not yet due needs no 2027 calendar', () => {
     const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2027-03-01' })] }), '2026-11-23');
@@ -203,7 +295,16 @@ describe('a year without a loaded calendar', () => {
 
 describe('rules', () => {
   it('the worst reason wins and comes first', () => {
-    const w = computeWarning(cal, project({ plannedStart: '2026-01-01', plannedEnd: '2026-12-31', progress: 10, nodes: [node({ plannedDate: '2026-06-24' })] }), '2026-07-02');
+    const w = computeWarning(
+      cal,
+      project({
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        progress: 10,
+        nodes: [node({ plannedDate: '2026-06-24' })],
+      }),
+      '2026-07-02',
+    );
     expect(w.colour).toBe('red');
     expect(w.reasons.map((r) => r.colour)).toEqual(['red', 'yellow']);
   });
@@ -214,12 +315,16 @@ describe('rules', () => {
     [{ nodeYellowDays: 5 }, '2026-10-14', 'blue'],
   ])('configured %j: planned 2026-10-09, today %s → %s', (patch, today, colour) => {
     const rules = { ...DEFAULT_WARNING_RULES, ...patch };
-    expect(computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-10-09' })] }), today, rules).colour).toBe(colour);
+    expect(computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-10-09' })] }), today, rules).colour).toBe(
+      colour,
+    );
   });
 
   it('rejects rules that contradict themselves', () => {
     expect(checkWarningRules(DEFAULT_WARNING_RULES)).toEqual([]);
-    expect(checkWarningRules({ ...DEFAULT_WARNING_RULES, nodeRedDays: 0 }).map((p) => p.zh)).toEqual(['节点红色阈值不能小于黄色起点']);
+    expect(checkWarningRules({ ...DEFAULT_WARNING_RULES, nodeRedDays: 0 }).map((p) => p.zh)).toEqual([
+      '节点红色阈值不能小于黄色起点',
+    ]);
     expect(checkWarningRules({ ...DEFAULT_WARNING_RULES, notStartedYellowMonths: 4 })).toHaveLength(1);
   });
 
@@ -252,9 +357,17 @@ describe('nodeStatus', () => {
     ['2026-11-16', '2026-11-30', 'delayed', 10],
     ['2026-11-16', '2026-11-17', 'late', 5],
   ])('planned %s, expected %s on 2026-11-23 → %s %i', (plannedDate, expectedDate, status, days) => {
-    expect(nodeStatus(cal, { plannedDate, expectedDate, actualDate: null }, '2026-11-23')).toEqual({ status, days, missingYear: null });
+    expect(nodeStatus(cal, { plannedDate, expectedDate, actualDate: null }, '2026-11-23')).toEqual({
+      status,
+      days,
+      missingYear: null,
+    });
   });
   it('a 2027 lateness without the 2027 calendar', () => {
-    expect(nodeStatus(cal, { plannedDate: '2026-12-31', actualDate: null }, '2027-01-06')).toEqual({ status: 'due', days: 0, missingYear: 2027 });
+    expect(nodeStatus(cal, { plannedDate: '2026-12-31', actualDate: null }, '2027-01-06')).toEqual({
+      status: 'due',
+      days: 0,
+      missingYear: 2027,
+    });
   });
 });

@@ -60,11 +60,19 @@ export const DEFAULT_WARNING_RULES: WarningRules = {
 export function checkWarningRules(r: WarningRules): Array<{ zh: string; en: string }> {
   const out: Array<{ zh: string; en: string }> = [];
   if (r.nodeYellowDays < 1) out.push({ zh: '节点黄色起点至少为 1 个工作日', en: 'nodeYellowDays must be at least 1' });
-  if (r.nodeRedDays < r.nodeYellowDays) out.push({ zh: '节点红色阈值不能小于黄色起点', en: 'nodeRedDays must not be below nodeYellowDays' });
-  if (r.progressYellowPoints <= 0) out.push({ zh: '进度黄色起点须大于 0', en: 'progressYellowPoints must be positive' });
-  if (r.progressRedPoints < r.progressYellowPoints) out.push({ zh: '进度红色阈值不能小于黄色起点', en: 'progressRedPoints must not be below progressYellowPoints' });
-  if (r.notStartedYellowMonths < 1) out.push({ zh: '未开工黄色起点至少为 1 个月', en: 'notStartedYellowMonths must be at least 1' });
-  if (r.notStartedRedMonths < r.notStartedYellowMonths) out.push({ zh: '未开工红色月数不能小于黄色月数', en: 'notStartedRedMonths must not be below notStartedYellowMonths' });
+  if (r.nodeRedDays < r.nodeYellowDays)
+    out.push({ zh: '节点红色阈值不能小于黄色起点', en: 'nodeRedDays must not be below nodeYellowDays' });
+  if (r.progressYellowPoints <= 0)
+    out.push({ zh: '进度黄色起点须大于 0', en: 'progressYellowPoints must be positive' });
+  if (r.progressRedPoints < r.progressYellowPoints)
+    out.push({ zh: '进度红色阈值不能小于黄色起点', en: 'progressRedPoints must not be below progressYellowPoints' });
+  if (r.notStartedYellowMonths < 1)
+    out.push({ zh: '未开工黄色起点至少为 1 个月', en: 'notStartedYellowMonths must be at least 1' });
+  if (r.notStartedRedMonths < r.notStartedYellowMonths)
+    out.push({
+      zh: '未开工红色月数不能小于黄色月数',
+      en: 'notStartedRedMonths must not be below notStartedYellowMonths',
+    });
   return out;
 }
 
@@ -95,7 +103,8 @@ export interface WarningInput {
   nodes: WarningNode[];
 }
 
-export type WarningRule = 'node_late' | 'node_slip' | 'node_done_late' | 'progress_behind' | 'not_started' | 'on_plan' | 'calendar_missing';
+export type WarningRule =
+  'node_late' | 'node_slip' | 'node_done_late' | 'progress_behind' | 'not_started' | 'on_plan' | 'calendar_missing';
 
 export interface WarningReason {
   rule: WarningRule;
@@ -136,12 +145,16 @@ function lateDays(cal: CalendarData, planned: IsoDate, until: IsoDate): number {
  * nodes that carry a planned percentage, and (planned end, 100%). Calendar days, not working days:
  * a schedule that runs into a year whose calendar is not loaded must still have a planned curve.
  */
-export function plannedProgressAt(input: Pick<WarningInput, 'plannedStart' | 'plannedEnd' | 'nodes'>, today: IsoDate): number | null {
+export function plannedProgressAt(
+  input: Pick<WarningInput, 'plannedStart' | 'plannedEnd' | 'nodes'>,
+  today: IsoDate,
+): number | null {
   const { plannedStart, plannedEnd } = input;
   if (!plannedStart || !plannedEnd || plannedEnd <= plannedStart) return null;
   const points: Array<[IsoDate, number]> = [[plannedStart, 0]];
   for (const n of [...input.nodes].sort((a, b) => a.seq - b.seq)) {
-    if (n.plannedDate && n.plannedPercent != null && n.plannedDate > plannedStart && n.plannedDate < plannedEnd) points.push([n.plannedDate, n.plannedPercent]);
+    if (n.plannedDate && n.plannedPercent != null && n.plannedDate > plannedStart && n.plannedDate < plannedEnd)
+      points.push([n.plannedDate, n.plannedPercent]);
   }
   points.push([plannedEnd, 100]);
   points.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -163,7 +176,13 @@ function label(n: WarningNode, lang: 'zh' | 'en'): string {
   return lang === 'en' ? (n.nameEn ?? n.name) : n.name;
 }
 
-function nodeReasons(cal: CalendarData, input: WarningInput, today: IsoDate, rules: WarningRules, missing: Set<number>): WarningReason[] {
+function nodeReasons(
+  cal: CalendarData,
+  input: WarningInput,
+  today: IsoDate,
+  rules: WarningRules,
+  missing: Set<number>,
+): WarningReason[] {
   const out: WarningReason[] = [];
   const nodes = input.nodes.filter((n) => !n.reached).sort((a, b) => a.seq - b.seq);
   // The latest completed node says how far behind the schedule the project is now; earlier completed
@@ -231,7 +250,12 @@ function nodeReasons(cal: CalendarData, input: WarningInput, today: IsoDate, rul
 }
 
 /** The warning of one project on `today` under `rules`. Pure: same input, same colour and reasons. */
-export function computeWarning(cal: CalendarData, input: WarningInput, today: IsoDate, rules: WarningRules = DEFAULT_WARNING_RULES): WarningResult {
+export function computeWarning(
+  cal: CalendarData,
+  input: WarningInput,
+  today: IsoDate,
+  rules: WarningRules = DEFAULT_WARNING_RULES,
+): WarningResult {
   const missing = new Set<number>();
   const reasons = nodeReasons(cal, input, today, rules, missing);
   const started = isStarted(input.stage) || input.startedOn !== null;
@@ -271,7 +295,12 @@ export function computeWarning(cal: CalendarData, input: WarningInput, today: Is
   let colour: WarningColour = 'blue';
   for (const r of reasons) if (r.colour) colour = worseColour(colour, r.colour);
   if (colour === 'blue')
-    reasons.unshift({ rule: 'on_plan', colour: 'blue', zh: '蓝色：各节点与进度均按计划或提前', en: 'Blue: every node and the progress are on or ahead of plan' });
+    reasons.unshift({
+      rule: 'on_plan',
+      colour: 'blue',
+      zh: '蓝色：各节点与进度均按计划或提前',
+      en: 'Blue: every node and the progress are on or ahead of plan',
+    });
   reasons.sort((a, b) => (b.colour ? RANK[b.colour] : -1) - (a.colour ? RANK[a.colour] : -1));
   return { colour, reasons, missingYears: [...missing].sort(), plannedProgress: planned };
 }
@@ -283,7 +312,11 @@ export type NodeStatus = 'planned' | 'due' | 'delayed' | 'late' | 'done' | 'done
  * forecast to finish after its plan (delayed), late by N working days, done on time or done late.
  * `missingYear` when a needed year of the calendar is not loaded.
  */
-export function nodeStatus(cal: CalendarData, n: Pick<WarningNode, 'plannedDate' | 'actualDate' | 'expectedDate'>, today: IsoDate): { status: NodeStatus; days: number; missingYear: number | null } {
+export function nodeStatus(
+  cal: CalendarData,
+  n: Pick<WarningNode, 'plannedDate' | 'actualDate' | 'expectedDate'>,
+  today: IsoDate,
+): { status: NodeStatus; days: number; missingYear: number | null } {
   if (!n.plannedDate) return { status: n.actualDate ? 'done' : 'unplanned', days: 0, missingYear: null };
   const planned = n.plannedDate;
   try {

@@ -27,4 +27,3 @@ function isWeekend(d: IsoDate): boolean {
   const dow = dayOfWeek(d);
   return dow === 0 || dow === 6;
 }
-

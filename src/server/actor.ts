@@ -39,7 +39,13 @@ export interface AuditActor {
 }
 
 export function auditActorOf(actor: Actor): AuditActor {
-  return { userId: actor.userId, name: actor.username, scopePath: actor.scope.path, ip: actor.ip, requestId: actor.requestId };
+  return {
+    userId: actor.userId,
+    name: actor.username,
+    scopePath: actor.scope.path,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  };
 }
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, name: 'system', scopePath: '/', ip: null, requestId: null };

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigError} from './config.js';
+import type { ConfigError } from './config.js';
 import { parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('has the documented defaults', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, demo: true, sessionIdleMinutes: 30, loginMaxFailures: 5, lockoutMinutes: 15, cookieSecure: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      databaseUrl: undefined,
+      demo: true,
+      sessionIdleMinutes: 30,
+      loginMaxFailures: 5,
+      lockoutMinutes: 15,
+      cookieSecure: false,
+    });
   });
 
   it('lists every problem at once', () => {
@@ -23,7 +32,12 @@ describe('parseConfig', () => {
 
   it('production needs a secret key, refuses demo data and uses secure cookies', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/XIANFENG_SECRET_KEY: required/);
-    expect(() => parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32), XIANFENG_DEMO: 'true' })).toThrow(/demo data cannot be loaded/);
-    expect(parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32) })).toMatchObject({ demo: false, cookieSecure: true });
+    expect(() =>
+      parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32), XIANFENG_DEMO: 'true' }),
+    ).toThrow(/demo data cannot be loaded/);
+    expect(parseConfig({ NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32) })).toMatchObject({
+      demo: false,
+      cookieSecure: true,
+    });
   });
 });

@@ -23,7 +23,14 @@ export interface AppContext {
   log: FastifyBaseLogger;
 }
 
-export function createAppContext(opts: { database: Database; config: Config; secretKeyHex: string; log: FastifyBaseLogger; clock?: Clock; cipher?: FieldCipher }): AppContext {
+export function createAppContext(opts: {
+  database: Database;
+  config: Config;
+  secretKeyHex: string;
+  log: FastifyBaseLogger;
+  clock?: Clock;
+  cipher?: FieldCipher;
+}): AppContext {
   return {
     db: opts.database.db,
     dbKind: opts.database.kind,

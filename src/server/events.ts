@@ -18,11 +18,20 @@ export interface DomainEvents {
    * 季督办 recorded a finding about a project. The problem ledger subscribes and opens a problem
    * (source 'supervision') from it, writing the problem's id back to supervision_findings.problem_id in the same transaction.
    */
-  'supervision.findingRaised': { finding: SupervisionFindingRow; project: ProjectRow; visit: { id: number; quarter: string; groupName: string; visitedOn: string } };
+  'supervision.findingRaised': {
+    finding: SupervisionFindingRow;
+    project: ProjectRow;
+    visit: { id: number; quarter: string; groupName: string; visitedOn: string };
+  };
 }
 
 export type EventName = keyof DomainEvents;
-type Handler<K extends EventName> = (tx: Tx, ctx: AppContext, who: AuditActor, payload: DomainEvents[K]) => Promise<void>;
+type Handler<K extends EventName> = (
+  tx: Tx,
+  ctx: AppContext,
+  who: AuditActor,
+  payload: DomainEvents[K],
+) => Promise<void>;
 
 const handlers = new Map<EventName, Array<Handler<never>>>();
 
@@ -30,6 +39,12 @@ export function onEvent<K extends EventName>(name: K, handler: Handler<K>): void
   handlers.set(name, [...(handlers.get(name) ?? []), handler as Handler<never>]);
 }
 
-export async function emitEvent<K extends EventName>(tx: Tx, ctx: AppContext, who: AuditActor, name: K, payload: DomainEvents[K]): Promise<void> {
+export async function emitEvent<K extends EventName>(
+  tx: Tx,
+  ctx: AppContext,
+  who: AuditActor,
+  name: K,
+  payload: DomainEvents[K],
+): Promise<void> {
   for (const h of (handlers.get(name) ?? []) as Array<Handler<K>>) await h(tx, ctx, who, payload);
 }

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     process.exit(4);
   }
   await migrateDatabase(database);
-  const app = await buildApp({ database, config, secretKeyHex: loadSecretKey(config), logger: loggerOptions(config.logLevel) });
+  const app = await buildApp({
+    database,
+    config,
+    secretKeyHex: loadSecretKey(config),
+    logger: loggerOptions(config.logLevel),
+  });
   const boot = await bootstrap(app.ctx);
   const scheduler = startScheduler(app.ctx, JOBS);
 
@@ -63,7 +68,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
   console.log(`\n先锋 Xianfeng 已启动 / started: http://localhost:${config.port}  (数据库 / database: ${where})`);
-  if (boot.demoLoaded) console.log(`已载入演示数据 / demo data loaded. 演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  if (boot.demoLoaded)
+    console.log(
+      `已载入演示数据 / demo data loaded. 演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+    );
   if (boot.setupToken) {
     console.log('\n================ 首次启动 / FIRST START ================');
     console.log(`请打开 http://localhost:${config.port}/setup 为系统管理员 admin 设置密码。`);

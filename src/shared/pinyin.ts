@@ -5,7 +5,10 @@ import { pinyin } from 'pinyin-pro';
  * "zs" or "zhangsan" finds 张三 — and so lists sort by pinyin without ICU (PGlite has none).
  */
 export function pinyinKey(name: string): string {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/\s+/g, '');
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/\s+/g, '');
   const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()

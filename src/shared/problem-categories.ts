@@ -30,5 +30,8 @@ export const PROBLEM_CATEGORIES: ProblemCategory[] = [
 export const PROBLEM_CATEGORY_CODES = PROBLEM_CATEGORIES.map((c) => c.code) as [string, ...string[]];
 
 export function categoryOf(code: string): ProblemCategory {
-  return PROBLEM_CATEGORIES.find((c) => c.code === code) ?? (PROBLEM_CATEGORIES[PROBLEM_CATEGORIES.length - 1] as ProblemCategory);
+  return (
+    PROBLEM_CATEGORIES.find((c) => c.code === code) ??
+    (PROBLEM_CATEGORIES[PROBLEM_CATEGORIES.length - 1] as ProblemCategory)
+  );
 }

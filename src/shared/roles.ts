@@ -2,7 +2,14 @@ import type { Permission } from './permissions.js';
 
 /** 三员: the three administrator roles of 等保 2.0; no user holds two of them, nor one with a business role. */
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const;
-export const BUSINESS_ROLES = ['org_dept', 'leader', 'commissioner', 'secretary', 'dept_handler', 'firm_contact'] as const;
+export const BUSINESS_ROLES = [
+  'org_dept',
+  'leader',
+  'commissioner',
+  'secretary',
+  'dept_handler',
+  'firm_contact',
+] as const;
 
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
@@ -66,7 +73,26 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '组织部（党工委）',
     en: 'Organisation department',
     descriptionZh: '负责全区域的组织架构、项目、规则、考评与看板',
-    permissions: [...BUSINESS_BASE, 'orgs.write', 'problems.read', 'problems.raise', 'problems.triage', 'problems.stats', 'problems.config', 'meetings.read', 'meetings.write', ...PROJECT_ALL, 'people.read', 'people.write', 'people.sensitive', 'people.import', 'people.export', 'transfers.manage', 'coverage.read', 'coverage.decide'],
+    permissions: [
+      ...BUSINESS_BASE,
+      'orgs.write',
+      'problems.read',
+      'problems.raise',
+      'problems.triage',
+      'problems.stats',
+      'problems.config',
+      'meetings.read',
+      'meetings.write',
+      ...PROJECT_ALL,
+      'people.read',
+      'people.write',
+      'people.sensitive',
+      'people.import',
+      'people.export',
+      'transfers.manage',
+      'coverage.read',
+      'coverage.decide',
+    ],
   },
   leader: {
     code: 'leader',
@@ -74,7 +100,17 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '包联领导',
     en: 'Leader in charge',
     descriptionZh: '查看所包联项目与预警',
-    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.stats', 'meetings.read', ...PROJECT_BASE, 'supervision.read', 'observation.read', 'people.read', 'coverage.read'],
+    permissions: [
+      ...BUSINESS_BASE,
+      'problems.read',
+      'problems.stats',
+      'meetings.read',
+      ...PROJECT_BASE,
+      'supervision.read',
+      'observation.read',
+      'people.read',
+      'coverage.read',
+    ],
   },
   commissioner: {
     code: 'commissioner',
@@ -82,7 +118,22 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '项目专员（党建指导员）',
     en: 'Project commissioner',
     descriptionZh: '双员制：项目专员兼党建指导员，报进度、记问题、指导建支部',
-    permissions: [...BUSINESS_BASE, 'problems.read', 'problems.raise', 'problems.triage', 'problems.rate', 'problems.stats', 'meetings.read', 'meetings.write', ...PROJECT_BASE, 'projects.progress', 'dispatch.confirm', 'people.read', 'people.write', 'coverage.read'],
+    permissions: [
+      ...BUSINESS_BASE,
+      'problems.read',
+      'problems.raise',
+      'problems.triage',
+      'problems.rate',
+      'problems.stats',
+      'meetings.read',
+      'meetings.write',
+      ...PROJECT_BASE,
+      'projects.progress',
+      'dispatch.confirm',
+      'people.read',
+      'people.write',
+      'coverage.read',
+    ],
   },
   secretary: {
     code: 'secretary',
@@ -90,7 +141,15 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '支部书记',
     en: 'Branch secretary',
     descriptionZh: '管理本支部的党员、组织生活',
-    permissions: [...BUSINESS_BASE, 'problems.read', ...PROJECT_BASE, 'people.read', 'people.write', 'people.export', 'transfers.manage'],
+    permissions: [
+      ...BUSINESS_BASE,
+      'problems.read',
+      ...PROJECT_BASE,
+      'people.read',
+      'people.write',
+      'people.export',
+      'transfers.manage',
+    ],
   },
   dept_handler: {
     code: 'dept_handler',
@@ -105,7 +164,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     kind: 'business',
     zh: '企业联系人',
     en: 'Firm contact',
-descriptionZh: '企业吹哨：提出问题、查看答复、评价；查看本企业项目与办事清单（一单早告知）',
+    descriptionZh: '企业吹哨：提出问题、查看答复、评价；查看本企业项目与办事清单（一单早告知）',
     permissions: ['problems.read', 'problems.raise', 'problems.rate', ...PROJECT_BASE],
   },
 };

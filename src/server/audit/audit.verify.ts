@@ -17,7 +17,12 @@ export async function verifyAuditChain(db: Executor, batchSize = 2000): Promise<
   let checked = 0;
   let cursor = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, cursor)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, cursor))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
       if (r.id !== expectedId) return { ok: false, checked, firstBad: { id: r.id, reason: 'gap' } };

@@ -22,7 +22,11 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Tx, who: AuditActor, entry: AuditEntry, at: Date): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const [last] = await tx
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   const row = {
     id: (last?.id ?? 0) + 1,
     at,

@@ -7,7 +7,10 @@ import { createAppContext, type AppContext } from '../context.js';
 import { loadSecretKey } from '../crypto/secret-key.js';
 
 /** Opens the configured database for a command-line task (taking the data-dir lock like the server). */
-export async function openForCli(purpose: string, opts: { migrate?: boolean } = {}): Promise<{ ctx: AppContext; database: Database; config: Config }> {
+export async function openForCli(
+  purpose: string,
+  opts: { migrate?: boolean } = {},
+): Promise<{ ctx: AppContext; database: Database; config: Config }> {
   let config: Config;
   try {
     config = parseConfig();

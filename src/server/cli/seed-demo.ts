@@ -21,11 +21,15 @@ try {
       const { generate } = await import('../../../bench/generate/index.js');
       const started = Date.now();
       const refs = await generate(ctx, values.scale as 'tiny' | 'district' | 'province', Number(values.seed));
-      console.log(`generated ${values.scale} (seed ${values.seed}) in ${((Date.now() - started) / 1000).toFixed(0)} s: region ${refs.regionId}, ${refs.projectIds.length} projects`);
+      console.log(
+        `generated ${values.scale} (seed ${values.seed}) in ${((Date.now() - started) / 1000).toFixed(0)} s: region ${refs.regionId}, ${refs.projectIds.length} projects`,
+      );
     }
   } else {
     const loaded = await loadDemoData(ctx);
-    console.log(loaded ? '已载入演示数据 / demo data loaded' : '数据库非空，未载入演示数据 / database not empty; nothing loaded');
+    console.log(
+      loaded ? '已载入演示数据 / demo data loaded' : '数据库非空，未载入演示数据 / database not empty; nothing loaded',
+    );
   }
 } finally {
   await database.close();

@@ -31,8 +31,13 @@ export type OpenOptions =
   | { kind: 'pglite'; dataDir: string; lockPurpose?: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
 
-export function databaseOptionsFromConfig(cfg: { databaseUrl: string | undefined; dataDir: string }, purpose: string): OpenOptions {
-  return cfg.databaseUrl ? { kind: 'postgres', url: cfg.databaseUrl } : { kind: 'pglite', dataDir: cfg.dataDir, lockPurpose: purpose };
+export function databaseOptionsFromConfig(
+  cfg: { databaseUrl: string | undefined; dataDir: string },
+  purpose: string,
+): OpenOptions {
+  return cfg.databaseUrl
+    ? { kind: 'postgres', url: cfg.databaseUrl }
+    : { kind: 'pglite', dataDir: cfg.dataDir, lockPurpose: purpose };
 }
 
 /** Opens PGlite (embedded, default) or a PostgreSQL pool; the same Drizzle API over both. */

@@ -75,7 +75,8 @@ export function acquireDataDirLock(dataDir: string, purpose: string): DataDirLoc
       if (!holder) {
         // Unreadable: either being written this instant by another starter, or garbage left long ago.
         const ageMs = Date.now() - statSync(path).mtimeMs;
-        if (ageMs < 10_000) throw new DataDirLockedError(dir, { pid: -1, host: '?', startedAt: 'just now', purpose: '?' });
+        if (ageMs < 10_000)
+          throw new DataDirLockedError(dir, { pid: -1, host: '?', startedAt: 'just now', purpose: '?' });
       } else if (holder.host !== info.host || isAlive(holder.pid)) {
         throw new DataDirLockedError(dir, holder);
       }

@@ -47,11 +47,14 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     const now = clock.now();
     const idleMs = config.sessionIdleMinutes * 60_000;
-    const expired = now.getTime() - row.lastSeenAt.getTime() > idleMs || now.getTime() - row.createdAt.getTime() > config.sessionMaxHours * 3_600_000;
+    const expired =
+      now.getTime() - row.lastSeenAt.getTime() > idleMs ||
+      now.getTime() - row.createdAt.getTime() > config.sessionMaxHours * 3_600_000;
     if (expired || row.disabled) {
       await deleteSession(db, row.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      if (row.disabled) throw new AppError('UNAUTHENTICATED', { zh: '账号已停用，请联系系统管理员', en: 'This account is disabled' });
+      if (row.disabled)
+        throw new AppError('UNAUTHENTICATED', { zh: '账号已停用，请联系系统管理员', en: 'This account is disabled' });
       throw new AppError('SESSION_EXPIRED', {
         zh: `登录已过期（超过 ${config.sessionIdleMinutes} 分钟未操作），请重新登录`,
         en: `Your session expired after ${config.sessionIdleMinutes} minutes without activity; please log in again`,
@@ -66,14 +69,23 @@ export function registerAuthentication(app: FastifyInstance): void {
         });
     }
     if (row.mustChangePassword && !cfg.duringPasswordChange)
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', { zh: '请先修改初始密码', en: 'Please change your initial password first' });
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', {
+        zh: '请先修改初始密码',
+        en: 'Please change your initial password first',
+      });
     const actor: Actor = {
       userId: row.userId,
       username: row.username,
       displayName: row.displayName,
       roles: row.roles,
       permissions: permissionsOf(row.roles),
-      scope: { unitId: row.scopeUnitId, path: row.scopePath, kind: scopeKindOf(row.scopeKind), unitKind: row.scopeKind, name: row.scopeName },
+      scope: {
+        unitId: row.scopeUnitId,
+        path: row.scopePath,
+        kind: scopeKindOf(row.scopeKind),
+        unitKind: row.scopeKind,
+        name: row.scopeName,
+      },
       sessionId: row.sessionId,
       ip: req.ip,
       requestId: String(req.id),

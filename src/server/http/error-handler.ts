@@ -17,7 +17,9 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   }
   if (err instanceof AppError) {
     if (err.status >= 500) req.log.error({ err, code: err.code }, 'app error');
-    return reply.code(err.status).send({ code: err.code, message: err.text[lang], ...(err.details ? { details: err.details } : {}) });
+    return reply
+      .code(err.status)
+      .send({ code: err.code, message: err.text[lang], ...(err.details ? { details: err.details } : {}) });
   }
   if (err instanceof CalendarYearMissingError) {
     return reply.code(422).send({
@@ -30,7 +32,12 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     });
   }
   const fe = err as FastifyError;
-  if (!isResponseSerializationError(fe) && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+  if (
+    !isResponseSerializationError(fe) &&
+    typeof fe.statusCode === 'number' &&
+    fe.statusCode >= 400 &&
+    fe.statusCode < 500
+  ) {
     const known: Record<string, [string, string]> = {
       FST_ERR_CTP_INVALID_MEDIA_TYPE: ['不支持的请求格式', 'Unsupported media type'],
       FST_ERR_CTP_BODY_TOO_LARGE: ['请求内容过大', 'Request body is too large'],
@@ -44,7 +51,10 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   req.log.error({ err }, 'unhandled error');
   return reply.code(500).send({
     code: 'INTERNAL',
-    message: lang === 'zh' ? `服务器内部错误，请联系管理员（请求编号 ${req.id}）` : `Internal error; quote request id ${req.id}`,
+    message:
+      lang === 'zh'
+        ? `服务器内部错误，请联系管理员（请求编号 ${req.id}）`
+        : `Internal error; quote request id ${req.id}`,
     requestId: req.id,
   });
 }

@@ -34,7 +34,9 @@ function lookup(map: Map<string, LocalText>, key: string, last: string | undefin
 export function fieldLabel(path: ReadonlyArray<PropertyKey>, url = ''): LocalText {
   const key = path.filter((p) => typeof p === 'string').join('.');
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
-  const scoped = SCOPED.filter((x) => url === x.prefix || url.startsWith(`${x.prefix}/`) || url.startsWith(`${x.prefix}?`));
+  const scoped = SCOPED.filter(
+    (x) => url === x.prefix || url.startsWith(`${x.prefix}/`) || url.startsWith(`${x.prefix}?`),
+  );
   let hit: LocalText | undefined;
   for (const x of scoped) if ((hit = lookup(x.labels, key, last))) break;
   hit ??= lookup(LABELS, key, last);

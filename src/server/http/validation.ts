@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify';
-import type { z} from 'zod';
+import type { z } from 'zod';
 import { type ZodType } from 'zod';
 import type { Lang, LocalText } from '../errors.js';
 import { fieldLabel } from './field-labels.js';
@@ -33,7 +33,9 @@ function reason(issue: Issue): LocalText {
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string')
-        return min === 1 ? { zh: '必填', en: 'required' } : { zh: `至少需要 ${min} 个字符`, en: `must be at least ${min} characters` };
+        return min === 1
+          ? { zh: '必填', en: 'required' }
+          : { zh: `至少需要 ${min} 个字符`, en: `must be at least ${min} characters` };
       if (issue.origin === 'array') return { zh: `至少需要 ${min} 项`, en: `must have at least ${min} items` };
       return { zh: `不能小于 ${min}`, en: `must be at least ${min}` };
     }
@@ -63,7 +65,14 @@ function reason(issue: Issue): LocalText {
 }
 
 function typeZh(t: string): string {
-  return ({ string: '文本', number: '数字', boolean: '是/否', array: '列表', object: '对象', date: '日期' } as Record<string, string>)[t] ?? t;
+  return (
+    (
+      { string: '文本', number: '数字', boolean: '是/否', array: '列表', object: '对象', date: '日期' } as Record<
+        string,
+        string
+      >
+    )[t] ?? t
+  );
 }
 
 export interface FormattedIssue {

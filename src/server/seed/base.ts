@@ -14,7 +14,10 @@ export async function syncRoles(ctx: AppContext): Promise<void> {
   await ctx.db
     .insert(roles)
     .values(rows)
-    .onConflictDoUpdate({ target: roles.code, set: { kind: sql`excluded.kind`, nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` } });
+    .onConflictDoUpdate({
+      target: roles.code,
+      set: { kind: sql`excluded.kind`, nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` },
+    });
 }
 
 /**
@@ -26,10 +29,20 @@ export async function seedCalendarOnce(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     for (const year of SEEDED_YEARS) {
-      await replaceYearDays(tx, year, chineseDaysExceptions(year), { source: 'chinese-days', note: '国务院办公厅节假日安排通知', at: now, by: null });
+      await replaceYearDays(tx, year, chineseDaysExceptions(year), {
+        source: 'chinese-days',
+        note: '国务院办公厅节假日安排通知',
+        at: now,
+        by: null,
+      });
     }
     await putSetting(tx, 'calendar_seeded', { years: SEEDED_YEARS, at: now.toISOString() });
-    await recordAudit(tx, SYSTEM_ACTOR, { entity: 'calendar', entityId: null, action: 'seed', after: { years: SEEDED_YEARS, source: 'chinese-days' } }, now);
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      { entity: 'calendar', entityId: null, action: 'seed', after: { years: SEEDED_YEARS, source: 'chinese-days' } },
+      now,
+    );
   });
   ctx.calendar.invalidate();
 }

@@ -1,5 +1,14 @@
 import { inArray } from 'drizzle-orm';
-import { orgOfficers, orgSetupTasks, orgUnits, partyOrgCoverage, partyOrgs, people, personEvents, personParticipations } from '../db/schema/index.js';
+import {
+  orgOfficers,
+  orgSetupTasks,
+  orgUnits,
+  partyOrgCoverage,
+  partyOrgs,
+  people,
+  personEvents,
+  personParticipations,
+} from '../db/schema/index.js';
 import { insertUnit } from '../modules/orgs/org.repository.js';
 import { pinyinKey } from '../../shared/pinyin.js';
 import { maskIdNumber, maskPhone } from '../../shared/mask.js';
@@ -14,8 +23,38 @@ export function idCheckChar(first17: string): string {
   return '10X98765432'[sum % 11]!;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['建国', '志强', '秀英', '海燕', '立新', '文博', '晓东', '丽娟', '国庆', '红梅', '子涵', '浩然', '雪梅', '德明', '春生', '玉兰', '振华', '思远', '佳怡', '永刚', '新民', '桂芳', '宏伟', '雅琴', '卫东', '淑珍', '俊杰', '明辉'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '建国',
+  '志强',
+  '秀英',
+  '海燕',
+  '立新',
+  '文博',
+  '晓东',
+  '丽娟',
+  '国庆',
+  '红梅',
+  '子涵',
+  '浩然',
+  '雪梅',
+  '德明',
+  '春生',
+  '玉兰',
+  '振华',
+  '思远',
+  '佳怡',
+  '永刚',
+  '新民',
+  '桂芳',
+  '宏伟',
+  '雅琴',
+  '卫东',
+  '淑珍',
+  '俊杰',
+  '明辉',
+];
 
 /**
  * 党员 of the demo region (issue 5): the sixteen small 东临 projects (XM-2026-101…116) each with
@@ -36,7 +75,13 @@ export const seedDemoPeople: DemoSeeder = async (tx, ctx, refs) => {
     ['tieshancun_party', 'tieshancun', '铁山村党支部'],
     ['donglincun_party', 'donglincun', '东临村党支部'],
   ] as const) {
-    const u = await insertUnit(tx, { parentId: unit(parent), kind: 'branch', name, code: `P-${key.toUpperCase()}`, pinyin: pinyinKey(name) });
+    const u = await insertUnit(tx, {
+      parentId: unit(parent),
+      kind: 'branch',
+      name,
+      code: `P-${key.toUpperCase()}`,
+      pinyin: pinyinKey(name),
+    });
     refs.setUnit(key, u.id);
   }
 
@@ -71,16 +116,39 @@ export const seedDemoPeople: DemoSeeder = async (tx, ctx, refs) => {
     })),
   );
   await tx.insert(partyOrgCoverage).values([
-    { orgUnitId: unit('food_branch'), targetKind: 'project', projectId: refs.project('XM-2026-001'), since: '2026-03-20' },
+    {
+      orgUnitId: unit('food_branch'),
+      targetKind: 'project',
+      projectId: refs.project('XM-2026-001'),
+      since: '2026-03-20',
+    },
     { orgUnitId: unit('food_branch'), targetKind: 'unit', coveredUnitId: unit('food'), since: '2026-03-20' },
     { orgUnitId: unit('coke_branch'), targetKind: 'unit', coveredUnitId: unit('coke'), since: '2020-12-10' },
-    { orgUnitId: unit('coke_branch'), targetKind: 'project', projectId: refs.project('XM-2026-005'), since: '2026-03-02' },
+    {
+      orgUnitId: unit('coke_branch'),
+      targetKind: 'project',
+      projectId: refs.project('XM-2026-005'),
+      since: '2026-03-02',
+    },
     { orgUnitId: unit('station'), targetKind: 'unit', coveredUnitId: unit('hydrogen'), since: '2022-01-10' },
   ]);
 
   const paths = new Map<number, string>();
-  const orgKeys = ['food_branch', 'coke_branch', 'dl_party', 'ts_party', 'xingfu_party', 'donghu_party', 'tieshancun_party', 'donglincun_party'];
-  for (const r of await tx.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, orgKeys.map(unit)))) paths.set(r.id, r.path);
+  const orgKeys = [
+    'food_branch',
+    'coke_branch',
+    'dl_party',
+    'ts_party',
+    'xingfu_party',
+    'donghu_party',
+    'tieshancun_party',
+    'donglincun_party',
+  ];
+  for (const r of await tx
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, orgKeys.map(unit))))
+    paths.set(r.id, r.path);
 
   let n = 0;
   interface Spec {
@@ -145,22 +213,56 @@ export const seedDemoPeople: DemoSeeder = async (tx, ctx, refs) => {
     personId: drifter,
     kind: 'relation_moved',
     on: '2026-03-25',
-    text: { zh: '组织关系由「铁山镇党委」转入「先锋食品产业园项目临时党支部」', en: 'Relation moved from 铁山镇党委 to the food park temporary branch' },
+    text: {
+      zh: '组织关系由「铁山镇党委」转入「先锋食品产业园项目临时党支部」',
+      en: 'Relation moved from 铁山镇党委 to the food park temporary branch',
+    },
     data: { fromOrgUnitId: unit('ts_party'), toOrgUnitId: unit('food_branch') },
     at: refs.now,
   });
   // two members of the contractor take part in the branch (双向管理) while their relation stays at home
   for (const home of ['xingfu', 'donghu'] as const) {
-    const pid = await person({ status: 'full', relation: `${home}_party`, employer: 'huajian', project: 'XM-2026-001', home, worker: true });
-    await tx.insert(personParticipations).values({ personId: pid, orgUnitId: unit('food_branch'), role: 'participant', since: '2026-04-01' });
+    const pid = await person({
+      status: 'full',
+      relation: `${home}_party`,
+      employer: 'huajian',
+      project: 'XM-2026-001',
+      home,
+      worker: true,
+    });
+    await tx
+      .insert(personParticipations)
+      .values({ personId: pid, orgUnitId: unit('food_branch'), role: 'participant', since: '2026-04-01' });
   }
-  await tx.insert(orgOfficers).values({ orgUnitId: unit('food_branch'), personId: zhaoMin, role: 'secretary', appointed: true, since: '2026-03-20' });
+  await tx.insert(orgOfficers).values({
+    orgUnitId: unit('food_branch'),
+    personId: zhaoMin,
+    role: 'secretary',
+    appointed: true,
+    since: '2026-03-20',
+  });
 
   // 铁山煤焦化有限公司党支部: 8 formal members (a committee is due at 7), term ends 2026-12-10
   const coke: number[] = [];
-  for (let i = 0; i < 8; i++) coke.push(await person({ status: 'full', relation: 'coke_branch', employer: 'coke', home: i < 7 ? 'tieshancun' : null, job: i === 0 ? '党支部书记' : '化工操作工', worker: i > 0 }));
+  for (let i = 0; i < 8; i++)
+    coke.push(
+      await person({
+        status: 'full',
+        relation: 'coke_branch',
+        employer: 'coke',
+        home: i < 7 ? 'tieshancun' : null,
+        job: i === 0 ? '党支部书记' : '化工操作工',
+        worker: i > 0,
+      }),
+    );
   await person({ status: 'probationary', relation: 'coke_branch', employer: 'coke', home: 'tieshancun' });
-  await tx.insert(orgOfficers).values({ orgUnitId: unit('coke_branch'), personId: coke[0]!, role: 'secretary', appointed: false, since: '2023-12-10' });
+  await tx.insert(orgOfficers).values({
+    orgUnitId: unit('coke_branch'),
+    personId: coke[0]!,
+    role: 'secretary',
+    appointed: false,
+    since: '2023-12-10',
+  });
 
   // the sixteen small 东临 projects: 0–2 formal members each (none can set up its own branch)
   const formal = [1, 1, 1, 0, 2, 1, 0, 1, 1, 1, 2, 2, 2, 1, 0, 1];
@@ -168,22 +270,55 @@ export const seedDemoPeople: DemoSeeder = async (tx, ctx, refs) => {
     const no = 101 + i;
     for (let k = 0; k < count; k++) {
       const home = (i + k) % 5 === 4 ? null : 'donglincun';
-      await person({ status: 'full', relation: home ? 'donglincun_party' : 'dl_party', employer: `dl_firm_${no}`, project: `XM-2026-${no}`, home, worker: k === 1 });
+      await person({
+        status: 'full',
+        relation: home ? 'donglincun_party' : 'dl_party',
+        employer: `dl_firm_${no}`,
+        project: `XM-2026-${no}`,
+        home,
+        worker: k === 1,
+      });
     }
-    if (i % 4 === 0) await person({ status: 'probationary', relation: 'donglincun_party', employer: `dl_firm_${no}`, project: `XM-2026-${no}`, home: 'donglincun' });
-    if (i % 5 === 0) await person({ status: 'masses', relation: null, employer: `dl_firm_${no}`, project: `XM-2026-${no}`, home: 'donglincun', worker: true });
+    if (i % 4 === 0)
+      await person({
+        status: 'probationary',
+        relation: 'donglincun_party',
+        employer: `dl_firm_${no}`,
+        project: `XM-2026-${no}`,
+        home: 'donglincun',
+      });
+    if (i % 5 === 0)
+      await person({
+        status: 'masses',
+        relation: null,
+        employer: `dl_firm_${no}`,
+        project: `XM-2026-${no}`,
+        home: 'donglincun',
+        worker: true,
+      });
   }
   // a couple of members in the other firms of 东临 (counted at the firm)
   await person({ status: 'full', relation: 'dl_party', employer: 'material', home: 'donglincun' });
   await person({ status: 'full', relation: 'dl_party', employer: 'electronics', home: 'donglincun' });
 
   // community members (no employer)
-  for (const home of ['xingfu', 'donghu', 'tieshancun', 'donglincun'] as const) for (let i = 0; i < 3; i++) await person({ status: 'full', relation: `${home}_party`, employer: null, home, job: '居民' });
+  for (const home of ['xingfu', 'donghu', 'tieshancun', 'donglincun'] as const)
+    for (let i = 0; i < 3; i++)
+      await person({ status: 'full', relation: `${home}_party`, employer: null, home, job: '居民' });
 
   // 三同步: two recently registered projects still without a branch (one overdue), the food park's done
   await tx.insert(orgSetupTasks).values([
     { projectId: refs.project('XM-2026-002'), dueOn: addDays(today, 12), managerName: '李海', createdAt: refs.now },
     { projectId: refs.project('XM-2026-007'), dueOn: addDays(today, -3), managerName: '吴斌', createdAt: refs.now },
-    { projectId: refs.project('XM-2026-001'), dueOn: '2026-03-27', status: 'done', doneOn: '2026-03-20', managerName: '陈建国', secretaryPersonId: zhaoMin, orgUnitId: unit('food_branch'), createdAt: refs.now },
+    {
+      projectId: refs.project('XM-2026-001'),
+      dueOn: '2026-03-27',
+      status: 'done',
+      doneOn: '2026-03-20',
+      managerName: '陈建国',
+      secretaryPersonId: zhaoMin,
+      orgUnitId: unit('food_branch'),
+      createdAt: refs.now,
+    },
   ]);
 };

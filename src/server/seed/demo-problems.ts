@@ -37,9 +37,22 @@ const DEMO: DemoProblem[] = [
     steps: [
       [16 * D, 'qiye', () => ({ type: 'raised', source: 'firm', raiserUserId: null })],
       [16 * D - 3, 'zzb', (u) => ({ type: 'accepted', ownerUserId: u.zzb as number, ownerUnitId: u.zone as number })],
-      [16 * D - 4, 'zzb', (u) => ({ type: 'dispatched', targets: [{ no: 1, deptUnitId: u.zrzy as number, role: 'lead', designated: false }], policy: { ...DEFAULT_SLA, answerDays: 10 }, note: null })],
+      [
+        16 * D - 4,
+        'zzb',
+        (u) => ({
+          type: 'dispatched',
+          targets: [{ no: 1, deptUnitId: u.zrzy as number, role: 'lead', designated: false }],
+          policy: { ...DEFAULT_SLA, answerDays: 10 },
+          note: null,
+        }),
+      ],
       [15 * D, 'bumen', () => ({ type: 'signed', assignmentNo: 1 })],
-      [9 * D, 'bumen', () => ({ type: 'answered', assignmentNo: 1, text: '二期用地已纳入本年度供地计划，指标已下达。' })],
+      [
+        9 * D,
+        'bumen',
+        () => ({ type: 'answered', assignmentNo: 1, text: '二期用地已纳入本年度供地计划，指标已下达。' }),
+      ],
       [8 * D, 'zzb', () => ({ type: 'fed_back', text: '二期用地已纳入本年度供地计划，指标已下达。' })],
       [7 * D, 'qiye', () => ({ type: 'rated', rating: 'satisfied', comment: null })],
       [7 * D, 'qiye', () => ({ type: 'closed', reason: 'rated', answer: null, meetingId: null })],
@@ -54,7 +67,19 @@ const DEMO: DemoProblem[] = [
     steps: [
       [12 * D, 'qiye', () => ({ type: 'raised', source: 'firm', raiserUserId: null })],
       [12 * D - 2, 'zzb', (u) => ({ type: 'accepted', ownerUserId: u.zzb as number, ownerUnitId: u.zone as number })],
-      [12 * D - 3, 'zzb', (u) => ({ type: 'dispatched', targets: [{ no: 1, deptUnitId: u.zj as number, role: 'lead', designated: false }, { no: 2, deptUnitId: u.zrzy as number, role: 'co', designated: false }], policy: DEFAULT_SLA, note: '请住建局牵头，自然资源局配合红线调整' })],
+      [
+        12 * D - 3,
+        'zzb',
+        (u) => ({
+          type: 'dispatched',
+          targets: [
+            { no: 1, deptUnitId: u.zj as number, role: 'lead', designated: false },
+            { no: 2, deptUnitId: u.zrzy as number, role: 'co', designated: false },
+          ],
+          policy: DEFAULT_SLA,
+          note: '请住建局牵头，自然资源局配合红线调整',
+        }),
+      ],
       [11 * D, 'bumen', () => ({ type: 'signed', assignmentNo: 2 })],
     ],
   },
@@ -67,7 +92,16 @@ const DEMO: DemoProblem[] = [
     steps: [
       [20, 'zhuanyuan', () => ({ type: 'raised', source: 'commissioner', raiserUserId: null })],
       [18, 'zzb', (u) => ({ type: 'accepted', ownerUserId: u.zzb as number, ownerUnitId: u.zone as number })],
-      [17, 'zzb', (u) => ({ type: 'dispatched', targets: [{ no: 1, deptUnitId: u.zrzy as number, role: 'lead', designated: false }], policy: DEFAULT_SLA, note: null })],
+      [
+        17,
+        'zzb',
+        (u) => ({
+          type: 'dispatched',
+          targets: [{ no: 1, deptUnitId: u.zrzy as number, role: 'lead', designated: false }],
+          policy: DEFAULT_SLA,
+          note: null,
+        }),
+      ],
     ],
   },
   {
@@ -87,15 +121,35 @@ const DEMO: DemoProblem[] = [
     steps: [
       [6 * D, 'zzb', () => ({ type: 'raised', source: 'supervision', raiserUserId: null })],
       [6 * D - 1, 'zzb', (u) => ({ type: 'accepted', ownerUserId: u.zzb as number, ownerUnitId: u.zone as number })],
-      [6 * D - 2, 'zzb', (u) => ({ type: 'dispatched', targets: [{ no: 1, deptUnitId: u.yj as number, role: 'lead', designated: true }], policy: DEFAULT_SLA, note: null })],
+      [
+        6 * D - 2,
+        'zzb',
+        (u) => ({
+          type: 'dispatched',
+          targets: [{ no: 1, deptUnitId: u.yj as number, role: 'lead', designated: true }],
+          policy: DEFAULT_SLA,
+          note: null,
+        }),
+      ],
     ],
   },
 ];
 
 export const seedDemoProblems: DemoSeeder = async (tx, _ctx, refs) => {
   const cal = await createCalendarStore(tx as unknown as Db).get();
-  const users = { qiye: refs.user('qiye'), zzb: refs.user('zzb'), bumen: refs.user('bumen'), zhuanyuan: refs.user('zhuanyuan') } as Record<string, number>;
-  const ids: Record<string, number> = { ...users, zone: refs.unit('zone'), zrzy: refs.unit('zrzy'), zj: refs.unit('zj'), yj: refs.unit('yj') };
+  const users = {
+    qiye: refs.user('qiye'),
+    zzb: refs.user('zzb'),
+    bumen: refs.user('bumen'),
+    zhuanyuan: refs.user('zhuanyuan'),
+  } as Record<string, number>;
+  const ids: Record<string, number> = {
+    ...users,
+    zone: refs.unit('zone'),
+    zrzy: refs.unit('zrzy'),
+    zj: refs.unit('zj'),
+    yj: refs.unit('yj'),
+  };
   for (const p of DEMO) {
     const firmId = refs.unit(p.firm);
     const [firm] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, firmId));
@@ -124,14 +178,27 @@ export const seedDemoProblems: DemoSeeder = async (tx, _ctx, refs) => {
       await tx
         .update(supervisionFindings)
         .set({ problemId: id })
-        .where(and(eq(supervisionFindings.projectId, refs.project(p.project)), like(supervisionFindings.description, `%${p.title}%`)));
+        .where(
+          and(
+            eq(supervisionFindings.projectId, refs.project(p.project)),
+            like(supervisionFindings.description, `%${p.title}%`),
+          ),
+        );
     }
     const policy = await slaPolicyFor(tx, p.category);
     const items = p.steps.map(([hoursAgo, who, make]) => {
       const data = make(ids);
       const fixed: ProblemEventData =
-        data.type === 'raised' ? { ...data, raiserUserId: p.source === 'supervision' ? null : raiser } : data.type === 'dispatched' && p.category !== 'land' ? { ...data, policy } : data;
-      return { data: fixed, actor: { userId: users[who] ?? null, name: who, unitId: null }, at: new Date(refs.now.getTime() - hoursAgo * H) };
+        data.type === 'raised'
+          ? { ...data, raiserUserId: p.source === 'supervision' ? null : raiser }
+          : data.type === 'dispatched' && p.category !== 'land'
+            ? { ...data, policy }
+            : data;
+      return {
+        data: fixed,
+        actor: { userId: users[who] ?? null, name: who, unitId: null },
+        at: new Date(refs.now.getTime() - hoursAgo * H),
+      };
     });
     const events = await appendEvents(tx, id, 0, items);
     await writeProjection(tx, id, events, cal);

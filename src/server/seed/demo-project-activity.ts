@@ -1,7 +1,19 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
-import { approvalItems, dispatchReports, observationEvents, observationProjects, observationScores, orgUnits, projectInvestments, projects, projectWarningMonths, supervisionFindings, supervisionVisits } from '../db/schema/index.js';
+import {
+  approvalItems,
+  dispatchReports,
+  observationEvents,
+  observationProjects,
+  observationScores,
+  orgUnits,
+  projectInvestments,
+  projects,
+  projectWarningMonths,
+  supervisionFindings,
+  supervisionVisits,
+} from '../db/schema/index.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../actor.js';
 import { inSubtree } from '../scope.js';
 import { addWorkingDays, type CalendarData } from '../../domain/calendar.js';
@@ -26,7 +38,13 @@ export interface DemoPlan {
 }
 
 const noon = (d: IsoDate) => new Date(`${d}T04:00:00Z`);
-const who = (refs: DemoRefs, username: string): AuditActor => ({ userId: refs.user(username), name: username, scopePath: '/', ip: null, requestId: null });
+const who = (refs: DemoRefs, username: string): AuditActor => ({
+  userId: refs.user(username),
+  name: username,
+  scopePath: '/',
+  ip: null,
+  requestId: null,
+});
 
 /** Approval dates that follow the project's own history (signed → land → started), in working days. */
 function approvalDates(cal: CalendarData, plan: DemoPlan, today: IsoDate): Map<string, [IsoDate, IsoDate | null]> {
@@ -50,23 +68,47 @@ function approvalDates(cal: CalendarData, plan: DemoPlan, today: IsoDate): Map<s
     const sg = gh && step('shigong', addDays(gh, 2), 3 + (k % 3));
     if (sg) step('zhian', sg, 2);
     const n = Number(p.code.slice(-3));
-    if (p.startedOn && (n <= 3 || n % 3 === 0)) step('fenduan', addDays(p.startedOn, 95), 4 + (n % 6) + (n === 111 ? 8 : 0));
+    if (p.startedOn && (n <= 3 || n % 3 === 0))
+      step('fenduan', addDays(p.startedOn, 95), 4 + (n % 6) + (n === 111 ? 8 : 0));
   } catch {
     // a date outside the loaded calendar years: leave the rest of the chart empty
   }
   return out;
 }
 
-async function seedApprovals(tx: Tx, cal: CalendarData, refs: DemoRefs, plans: DemoPlan[], today: IsoDate): Promise<void> {
-  const [zone] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(sql`${orgUnits.id} = ${refs.unit('zone')}`);
-  const depts = await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(sql`${orgUnits.kind} = 'department' and ${inSubtree(orgUnits.path, zone?.path ?? '/')}`);
+async function seedApprovals(
+  tx: Tx,
+  cal: CalendarData,
+  refs: DemoRefs,
+  plans: DemoPlan[],
+  today: IsoDate,
+): Promise<void> {
+  const [zone] = await tx
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(sql`${orgUnits.id} = ${refs.unit('zone')}`);
+  const depts = await tx
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(sql`${orgUnits.kind} = 'department' and ${inSubtree(orgUnits.path, zone?.path ?? '/')}`);
   const rows = plans.flatMap((plan) => {
     const dates = approvalDates(cal, plan, today);
     return APPROVAL_TEMPLATE.map((t, seq) => {
       const [submittedOn, completedOn] = dates.get(t.code) ?? [null, null];
       return {
-        projectId: plan.id, code: t.code, name: t.zh, nameEn: t.en, phase: t.phase, seq, departmentUnitId: depts.find((d) => d.name === t.department)?.id ?? null, targetDays: t.targetDays, isAcceptance: t.isAcceptance,
-        documents: t.documents.map((name) => ({ name, provided: submittedOn !== null })), submittedOn, completedOn, updatedAt: refs.now,
+        projectId: plan.id,
+        code: t.code,
+        name: t.zh,
+        nameEn: t.en,
+        phase: t.phase,
+        seq,
+        departmentUnitId: depts.find((d) => d.name === t.department)?.id ?? null,
+        targetDays: t.targetDays,
+        isAcceptance: t.isAcceptance,
+        documents: t.documents.map((name) => ({ name, provided: submittedOn !== null })),
+        submittedOn,
+        completedOn,
+        updatedAt: refs.now,
       };
     });
   });
@@ -79,7 +121,12 @@ async function seedInvestments(tx: Tx, plans: DemoPlan[], today: IsoDate): Promi
   const rows = plans.flatMap((plan) => {
     const s = plan.spec;
     if (!s.startedOn || stageIndex(s.stage) < stageIndex('started')) return [];
-    return monthsBetween(s.startedOn.slice(0, 7), last).map((month, i) => ({ projectId: plan.id, month, amount: Math.round((s.annual / 10) * (0.6 + ((i * 7 + plan.id) % 9) / 10) * 100) / 100, updatedAt: noon(addDays(lastDayOfMonth(month), 3)) }));
+    return monthsBetween(s.startedOn.slice(0, 7), last).map((month, i) => ({
+      projectId: plan.id,
+      month,
+      amount: Math.round((s.annual / 10) * (0.6 + ((i * 7 + plan.id) % 9) / 10) * 100) / 100,
+      updatedAt: noon(addDays(lastDayOfMonth(month), 3)),
+    }));
   });
   if (rows.length) await tx.insert(projectInvestments).values(rows);
 }
@@ -92,10 +139,37 @@ async function seedWarningHistory(tx: Tx, cal: CalendarData, plans: DemoPlan[], 
     return monthsBetween(since > '2026-06' ? since : '2026-06', addMonths(today.slice(0, 7), -1)).flatMap((month) => {
       const asOf = lastDayOfMonth(month);
       const started = s.startedOn && s.startedOn <= asOf;
-      const nodes = plan.nodes.map((n, seq) => ({ name: n.name, stage: n.stage, seq, plannedDate: n.planned, actualDate: n.actual && n.actual <= asOf ? n.actual : null }));
+      const nodes = plan.nodes.map((n, seq) => ({
+        name: n.name,
+        stage: n.stage,
+        seq,
+        plannedDate: n.planned,
+        actualDate: n.actual && n.actual <= asOf ? n.actual : null,
+      }));
       try {
-        const w = computeWarning(cal, { stage: started ? s.stage : 'land', plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, startedOn: started ? (s.startedOn ?? null) : null, progress: null, nodes }, asOf);
-        return [{ projectId: plan.id, month, colour: w.colour, worstColour: w.colour, reasons: w.reasons, rulesVersion: 0, computedAt: noon(asOf) }];
+        const w = computeWarning(
+          cal,
+          {
+            stage: started ? s.stage : 'land',
+            plannedStart: s.plannedStart,
+            plannedEnd: s.plannedEnd,
+            startedOn: started ? (s.startedOn ?? null) : null,
+            progress: null,
+            nodes,
+          },
+          asOf,
+        );
+        return [
+          {
+            projectId: plan.id,
+            month,
+            colour: w.colour,
+            worstColour: w.colour,
+            reasons: w.reasons,
+            rulesVersion: 0,
+            computedAt: noon(asOf),
+          },
+        ];
       } catch {
         return [];
       }
@@ -108,15 +182,45 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
   for (const plan of plans) {
     const s = plan.spec;
     const registered = addDays(s.plannedStart < today ? s.plannedStart : today, -60);
-    await writeHistory(tx, who(refs, 'zzb'), noon(registered), [{ projectId: plan.id, kind: 'registered', text: { zh: `登记项目「${s.name}」（${s.code}）`, en: `Registered “${s.name}” (${s.code})` } }]);
+    await writeHistory(tx, who(refs, 'zzb'), noon(registered), [
+      {
+        projectId: plan.id,
+        kind: 'registered',
+        text: { zh: `登记项目「${s.name}」（${s.code}）`, en: `Registered “${s.name}” (${s.code})` },
+      },
+    ]);
     const reporter = who(refs, s.commissioner ?? 'zzb');
     for (const n of plan.nodes.filter((x) => x.actual))
-      await writeHistory(tx, reporter, noon(n.actual as IsoDate), [{ projectId: plan.id, kind: 'node_actual', text: { zh: `节点「${n.name}」完成，实际 ${n.actual}（计划 ${n.planned ?? '未定'}）`, en: `Node “${n.name}” reached on ${n.actual}` } }]);
+      await writeHistory(tx, reporter, noon(n.actual as IsoDate), [
+        {
+          projectId: plan.id,
+          kind: 'node_actual',
+          text: {
+            zh: `节点「${n.name}」完成，实际 ${n.actual}（计划 ${n.planned ?? '未定'}）`,
+            en: `Node “${n.name}” reached on ${n.actual}`,
+          },
+        },
+      ]);
     if (s.progress !== undefined)
-      await writeHistory(tx, reporter, noon(addDays(today, -3)), [{ projectId: plan.id, kind: 'progress', text: { zh: `形象进度更新为 ${s.progress}%`, en: `Progress updated to ${s.progress}%` } }]);
+      await writeHistory(tx, reporter, noon(addDays(today, -3)), [
+        {
+          projectId: plan.id,
+          kind: 'progress',
+          text: { zh: `形象进度更新为 ${s.progress}%`, en: `Progress updated to ${s.progress}%` },
+        },
+      ]);
     if (s.code === 'XM-2026-003')
       await writeHistory(tx, who(refs, 'zzb'), noon('2026-08-14'), [
-        { projectId: plan.id, kind: 'node_plan', text: { zh: '节点「竣工」计划由 2026-11-30 调整为 2026-12-31（原因：设计变更，增加幕墙工程）', en: 'Node “Completed” plan moved from 2026-11-30 to 2026-12-31 (design change)' }, before: { plannedDate: '2026-11-30' }, after: { plannedDate: '2026-12-31' } },
+        {
+          projectId: plan.id,
+          kind: 'node_plan',
+          text: {
+            zh: '节点「竣工」计划由 2026-11-30 调整为 2026-12-31（原因：设计变更，增加幕墙工程）',
+            en: 'Node “Completed” plan moved from 2026-11-30 to 2026-12-31 (design change)',
+          },
+          before: { plannedDate: '2026-11-30' },
+          after: { plannedDate: '2026-12-31' },
+        },
       ]);
   }
 }
@@ -126,46 +230,128 @@ async function seedDispatch(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Is
   const month = defaultDispatchMonth(today);
   const missing = new Set(['XM-2026-005', 'XM-2026-109', 'XM-2026-115']);
   const due = plans.filter((p) => requiresDispatch(p.spec.stage) && !missing.has(p.spec.code));
-  const { rows } = await listProjects(tx, { userId: 0, scope: { unitId: 0, path: '/', kind: 'org', unitKind: 'region', name: '' } }, { page: 1, pageSize: 500, sort: 'code' }, today.slice(0, 4), inArray(projects.id, due.map((p) => p.id)));
+  const { rows } = await listProjects(
+    tx,
+    { userId: 0, scope: { unitId: 0, path: '/', kind: 'org', unitKind: 'region', name: '' } },
+    { page: 1, pageSize: 500, sort: 'code' },
+    today.slice(0, 4),
+    inArray(
+      projects.id,
+      due.map((p) => p.id),
+    ),
+  );
   const snaps = await buildSnapshots(tx, rows, month);
   const at = noon(addDays(lastDayOfMonth(month), 4));
   for (const p of due) {
     const by = p.spec.commissioner ?? 'zzb';
-    await tx.insert(dispatchReports).values({ projectId: p.id, month, snapshot: snaps.get(p.id), remarks: p.spec.code === 'XM-2026-001' ? '主体结构施工有序推进，设备采购招标已完成' : null, confirmedBy: refs.user(by), confirmedByName: by === 'zhuanyuan' ? '张伟' : '王建国', confirmedAt: at });
+    await tx.insert(dispatchReports).values({
+      projectId: p.id,
+      month,
+      snapshot: snaps.get(p.id),
+      remarks: p.spec.code === 'XM-2026-001' ? '主体结构施工有序推进，设备采购招标已完成' : null,
+      confirmedBy: refs.user(by),
+      confirmedByName: by === 'zhuanyuan' ? '张伟' : '王建国',
+      confirmedAt: at,
+    });
   }
 }
 
 async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<void> {
   const visits: Array<{ quarter: string; on: IsoDate; findings: Array<[string, string, boolean]> }> = [
-    { quarter: '2026-Q3', on: '2026-09-18', findings: [['XM-2026-005', '制氢装置设备基础施工滞后，钢材供应未落实', false], ['XM-2026-003', '幕墙施工高处作业安全防护不到位', true], ['XM-2026-114', '钢结构吊装专项方案未报审', false]] },
-    { quarter: `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`, on: addDays(today, -13), findings: [['XM-2026-004', '安置房三期劳务班组不足，进度滞后于计划', false], ['XM-2026-001', '农民工工资专户台账不完整', true]] },
+    {
+      quarter: '2026-Q3',
+      on: '2026-09-18',
+      findings: [
+        ['XM-2026-005', '制氢装置设备基础施工滞后，钢材供应未落实', false],
+        ['XM-2026-003', '幕墙施工高处作业安全防护不到位', true],
+        ['XM-2026-114', '钢结构吊装专项方案未报审', false],
+      ],
+    },
+    {
+      quarter: `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`,
+      on: addDays(today, -13),
+      findings: [
+        ['XM-2026-004', '安置房三期劳务班组不足，进度滞后于计划', false],
+        ['XM-2026-001', '农民工工资专户台账不完整', true],
+      ],
+    },
   ];
   for (const v of visits) {
-    const [row] = await tx.insert(supervisionVisits).values({ unitId: refs.unit('zone'), quarter: v.quarter, groupName: '党建引领项目攻坚督导组', visitedOn: v.on, members: '王建国（组长）、刘振华、孙立', summary: '对重点项目一对一动态跟踪，现场查看进度与党建工作，梳理难点堵点。', createdBy: refs.user('zzb'), createdAt: noon(v.on) }).returning({ id: supervisionVisits.id });
+    const [row] = await tx
+      .insert(supervisionVisits)
+      .values({
+        unitId: refs.unit('zone'),
+        quarter: v.quarter,
+        groupName: '党建引领项目攻坚督导组',
+        visitedOn: v.on,
+        members: '王建国（组长）、刘振华、孙立',
+        summary: '对重点项目一对一动态跟踪，现场查看进度与党建工作，梳理难点堵点。',
+        createdBy: refs.user('zzb'),
+        createdAt: noon(v.on),
+      })
+      .returning({ id: supervisionVisits.id });
     await tx.insert(supervisionFindings).values(
-      v.findings.map(([code, description, resolved]) => ({ visitId: row?.id as number, projectId: refs.project(code), description, status: resolved ? 'resolved' : 'open', resolution: resolved ? '已整改到位，督导组复查通过' : null, resolvedAt: resolved ? noon(addDays(v.on, 10)) : null, createdBy: refs.user('zzb'), createdAt: noon(v.on) })),
+      v.findings.map(([code, description, resolved]) => ({
+        visitId: row?.id as number,
+        projectId: refs.project(code),
+        description,
+        status: resolved ? 'resolved' : 'open',
+        resolution: resolved ? '已整改到位，督导组复查通过' : null,
+        resolvedAt: resolved ? noon(addDays(v.on, 10)) : null,
+        createdBy: refs.user('zzb'),
+        createdAt: noon(v.on),
+      })),
     );
   }
 }
 
 async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
   const codes = ['XM-2026-001', 'XM-2026-003', 'XM-2026-004', 'XM-2026-005', 'XM-2026-101'];
-  const [e] = await tx.insert(observationEvents).values({ unitId: refs.unit('zone'), title: '2026年上半年重点项目观摩', half: '2026-H1', heldOn: '2026-06-25', criteria: DEFAULT_CRITERIA, createdBy: refs.user('zzb'), createdAt: noon('2026-06-20') }).returning({ id: observationEvents.id });
+  const [e] = await tx
+    .insert(observationEvents)
+    .values({
+      unitId: refs.unit('zone'),
+      title: '2026年上半年重点项目观摩',
+      half: '2026-H1',
+      heldOn: '2026-06-25',
+      criteria: DEFAULT_CRITERIA,
+      createdBy: refs.user('zzb'),
+      createdAt: noon('2026-06-20'),
+    })
+    .returning({ id: observationEvents.id });
   const eventId = e?.id as number;
   await tx.insert(observationProjects).values(codes.map((c, seq) => ({ eventId, projectId: refs.project(c), seq })));
   const scorers = ['刘振华', '王建国', '督导组'];
   await tx.insert(observationScores).values(
     codes.flatMap((c, i) =>
       scorers.map((scorerName, j) => {
-        const scores = Object.fromEntries(DEFAULT_CRITERIA.map((k, x) => [k.key, Math.max(0, k.max - ((i * 3 + j + x) % 6) - (c === 'XM-2026-005' ? 5 : 0))]));
-        return { eventId, projectId: refs.project(c), scorerName, scores, total: sheetTotal(DEFAULT_CRITERIA, scores), enteredBy: refs.user('zzb'), enteredAt: noon('2026-06-25') };
+        const scores = Object.fromEntries(
+          DEFAULT_CRITERIA.map((k, x) => [
+            k.key,
+            Math.max(0, k.max - ((i * 3 + j + x) % 6) - (c === 'XM-2026-005' ? 5 : 0)),
+          ]),
+        );
+        return {
+          eventId,
+          projectId: refs.project(c),
+          scorerName,
+          scores,
+          total: sheetTotal(DEFAULT_CRITERIA, scores),
+          enteredBy: refs.user('zzb'),
+          enteredAt: noon('2026-06-25'),
+        };
       }),
     ),
   );
 }
 
 /** Everything that happened to the demo projects, then their warnings as of the day the demo loads. */
-export async function seedDemoProjectActivity(tx: Tx, _ctx: AppContext, refs: DemoRefs, plans: DemoPlan[]): Promise<void> {
+export async function seedDemoProjectActivity(
+  tx: Tx,
+  _ctx: AppContext,
+  refs: DemoRefs,
+  plans: DemoPlan[],
+): Promise<void> {
   const cal = await calendarWith(tx);
   const today = chinaDate(refs.now);
   await seedApprovals(tx, cal, refs, plans, today);
@@ -174,6 +360,10 @@ export async function seedDemoProjectActivity(tx: Tx, _ctx: AppContext, refs: De
   await seedHistory(tx, refs, plans, today);
   await seedSupervision(tx, refs, today);
   await seedObservation(tx, refs);
-  await recomputeWarnings(tx, plans.map((p) => p.id), { cal, today, now: refs.now, who: SYSTEM_ACTOR });
+  await recomputeWarnings(
+    tx,
+    plans.map((p) => p.id),
+    { cal, today, now: refs.now, who: SYSTEM_ACTOR },
+  );
   await seedDispatch(tx, refs, plans, today);
 }

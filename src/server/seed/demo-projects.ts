@@ -1,7 +1,13 @@
 import { projectContractors, projectNodes, projects, projectTaskForces } from '../db/schema/index.js';
 import { insertUnit } from '../modules/orgs/org.repository.js';
 import { pinyinKey } from '../../shared/pinyin.js';
-import { DEFAULT_NODES, PROJECT_STAGES, type ProjectKind, type ProjectLevel, type ProjectStage } from '../../shared/project-stages.js';
+import {
+  DEFAULT_NODES,
+  PROJECT_STAGES,
+  type ProjectKind,
+  type ProjectLevel,
+  type ProjectStage,
+} from '../../shared/project-stages.js';
 import { addDays, chinaDate } from '../../domain/dates.js';
 import type { DemoSeeder } from './demo-types.js';
 import { seedDemoProjectActivity, type DemoPlan } from './demo-project-activity.js';
@@ -41,15 +47,49 @@ export interface DemoProject {
   nodes: Partial<Record<Exclude<ProjectStage, 'negotiating'>, NodeSpec>>;
   extra?: Array<{ name: string; seq: number; at: NodeSpec; responsible?: string }>;
   contractors?: Array<{ name: string; role: 'general' | 'sub' | 'supervisor'; firm?: string; parent?: number }>;
-  taskForces?: Array<{ level: 'city' | 'bureau' | 'township'; name: string; members: Array<{ name: string; title: string }> }>;
+  taskForces?: Array<{
+    level: 'city' | 'bureau' | 'township';
+    name: string;
+    members: Array<{ name: string; title: string }>;
+  }>;
 }
 
 /** The key projects; 001 is seed 001's 20 亿 food park (output 15 亿/yr, tax 4,000 万+); 007 its 大健康 park. */
 const KEY_PROJECTS: DemoProject[] = [
   {
-    code: 'XM-2026-001', name: '先锋食品产业园项目', township: 'langshan', owner: 'food', branch: 'food_branch', lead: 'fg', leader: 'lingdao', commissioner: 'zhuanyuan', industry: '食品加工', chain: '食品', level: 'city', stage: 'started',
-    total: 200000, annual: 60000, output: 150000, tax: 4200, jobs: 1200, manager: '陈建国', headquarters: '食品产业园项目建设指挥部', lng: 113.603, lat: 34.774, plannedStart: '2026-03-01', plannedEnd: '2027-10-31', startedOn: '2026-03-18', progress: 48,
-    nodes: { signed: ['2026-01-15', '2026-01-12'], land: ['2026-02-20', '2026-02-26'], started: ['2026-03-01', '2026-03-18'], topped_out: [25], completed: ['2027-10-31'], operating: ['2027-12-31'] },
+    code: 'XM-2026-001',
+    name: '先锋食品产业园项目',
+    township: 'langshan',
+    owner: 'food',
+    branch: 'food_branch',
+    lead: 'fg',
+    leader: 'lingdao',
+    commissioner: 'zhuanyuan',
+    industry: '食品加工',
+    chain: '食品',
+    level: 'city',
+    stage: 'started',
+    total: 200000,
+    annual: 60000,
+    output: 150000,
+    tax: 4200,
+    jobs: 1200,
+    manager: '陈建国',
+    headquarters: '食品产业园项目建设指挥部',
+    lng: 113.603,
+    lat: 34.774,
+    plannedStart: '2026-03-01',
+    plannedEnd: '2027-10-31',
+    startedOn: '2026-03-18',
+    progress: 48,
+    nodes: {
+      signed: ['2026-01-15', '2026-01-12'],
+      land: ['2026-02-20', '2026-02-26'],
+      started: ['2026-03-01', '2026-03-18'],
+      topped_out: [25],
+      completed: ['2027-10-31'],
+      operating: ['2027-12-31'],
+    },
     extra: [{ name: '生产设备采购招标', seq: 35, at: [-20, -22], responsible: '陈建国' }],
     contractors: [
       { name: '华建建设集团有限公司', role: 'general', firm: 'huajian' },
@@ -57,32 +97,147 @@ const KEY_PROJECTS: DemoProject[] = [
       { name: '先锋工程监理有限公司', role: 'supervisor' },
     ],
     taskForces: [
-      { level: 'city', name: '先锋食品产业园项目市级专班', members: [{ name: '刘振华', title: '管委会副主任（组长）' }, { name: '王建国', title: '党工委组织部部长' }, { name: '孙立', title: '自然资源局' }] },
-      { level: 'township', name: '狼山街道食品产业园服务专班', members: [{ name: '张伟', title: '项目专员兼党建指导员' }, { name: '赵敏', title: '临时党支部书记' }] },
+      {
+        level: 'city',
+        name: '先锋食品产业园项目市级专班',
+        members: [
+          { name: '刘振华', title: '管委会副主任（组长）' },
+          { name: '王建国', title: '党工委组织部部长' },
+          { name: '孙立', title: '自然资源局' },
+        ],
+      },
+      {
+        level: 'township',
+        name: '狼山街道食品产业园服务专班',
+        members: [
+          { name: '张伟', title: '项目专员兼党建指导员' },
+          { name: '赵敏', title: '临时党支部书记' },
+        ],
+      },
     ],
   },
   {
-    code: 'XM-2026-002', name: '狼山冷链物流中心', township: 'langshan', owner: 'logistics', lead: 'zrzy', leader: 'lingdao', commissioner: 'zhuanyuan', industry: '物流', chain: '食品', level: 'county', stage: 'land',
-    total: 35000, annual: 12000, output: 20000, tax: 600, jobs: 220, manager: '李海', lng: 113.611, lat: 34.776, plannedStart: '2026-12-01', plannedEnd: '2027-10-31',
-    nodes: { signed: ['2026-05-10', '2026-05-10'], land: ['2026-09-30', '2026-09-28'], started: ['2026-12-01'], topped_out: ['2027-05-31'], completed: ['2027-10-31'] },
+    code: 'XM-2026-002',
+    name: '狼山冷链物流中心',
+    township: 'langshan',
+    owner: 'logistics',
+    lead: 'zrzy',
+    leader: 'lingdao',
+    commissioner: 'zhuanyuan',
+    industry: '物流',
+    chain: '食品',
+    level: 'county',
+    stage: 'land',
+    total: 35000,
+    annual: 12000,
+    output: 20000,
+    tax: 600,
+    jobs: 220,
+    manager: '李海',
+    lng: 113.611,
+    lat: 34.776,
+    plannedStart: '2026-12-01',
+    plannedEnd: '2027-10-31',
+    nodes: {
+      signed: ['2026-05-10', '2026-05-10'],
+      land: ['2026-09-30', '2026-09-28'],
+      started: ['2026-12-01'],
+      topped_out: ['2027-05-31'],
+      completed: ['2027-10-31'],
+    },
   },
   {
-    code: 'XM-2026-003', name: '华建建设集团区域总部', township: 'langshan', owner: 'huajian', lead: 'zj', commissioner: 'zhuanyuan', industry: '建筑施工', kind: 'service', level: 'county', stage: 'topped_out',
-    total: 18000, annual: 8000, jobs: 150, manager: '王刚', lng: 113.607, lat: 34.771, plannedStart: '2025-09-01', plannedEnd: '2026-12-31', startedOn: '2025-09-10', progress: 70,
-    nodes: { signed: ['2025-06-30', '2025-06-28'], land: ['2025-08-15', '2025-08-10'], started: ['2025-09-01', '2025-09-10'], topped_out: ['2026-09-30', '2026-09-29'], completed: ['2026-12-31'] },
+    code: 'XM-2026-003',
+    name: '华建建设集团区域总部',
+    township: 'langshan',
+    owner: 'huajian',
+    lead: 'zj',
+    commissioner: 'zhuanyuan',
+    industry: '建筑施工',
+    kind: 'service',
+    level: 'county',
+    stage: 'topped_out',
+    total: 18000,
+    annual: 8000,
+    jobs: 150,
+    manager: '王刚',
+    lng: 113.607,
+    lat: 34.771,
+    plannedStart: '2025-09-01',
+    plannedEnd: '2026-12-31',
+    startedOn: '2025-09-10',
+    progress: 70,
+    nodes: {
+      signed: ['2025-06-30', '2025-06-28'],
+      land: ['2025-08-15', '2025-08-10'],
+      started: ['2025-09-01', '2025-09-10'],
+      topped_out: ['2026-09-30', '2026-09-29'],
+      completed: ['2026-12-31'],
+    },
     extra: [{ name: '幕墙安装完成', seq: 45, at: [-12], responsible: '王刚' }],
     contractors: [{ name: '华建建设集团有限公司', role: 'general', firm: 'huajian' }],
   },
   {
-    code: 'XM-2026-004', name: '狼山街道安置房三期', township: 'langshan', owner: 'huajian', lead: 'zj', commissioner: 'zhuanyuan', industry: '房屋建筑', kind: 'livelihood', stage: 'started',
-    total: 42000, annual: 20000, jobs: 0, manager: '赵强', lng: 113.6, lat: 34.765, plannedStart: '2026-04-01', plannedEnd: '2027-09-30', startedOn: '2026-04-20', progress: 15,
-    nodes: { signed: ['2026-02-10', '2026-02-10'], land: ['2026-03-15', '2026-03-12'], started: ['2026-04-01', '2026-04-20'], topped_out: ['2027-03-31'], completed: ['2027-09-30'] },
+    code: 'XM-2026-004',
+    name: '狼山街道安置房三期',
+    township: 'langshan',
+    owner: 'huajian',
+    lead: 'zj',
+    commissioner: 'zhuanyuan',
+    industry: '房屋建筑',
+    kind: 'livelihood',
+    stage: 'started',
+    total: 42000,
+    annual: 20000,
+    jobs: 0,
+    manager: '赵强',
+    lng: 113.6,
+    lat: 34.765,
+    plannedStart: '2026-04-01',
+    plannedEnd: '2027-09-30',
+    startedOn: '2026-04-20',
+    progress: 15,
+    nodes: {
+      signed: ['2026-02-10', '2026-02-10'],
+      land: ['2026-03-15', '2026-03-12'],
+      started: ['2026-04-01', '2026-04-20'],
+      topped_out: ['2027-03-31'],
+      completed: ['2027-09-30'],
+    },
     contractors: [{ name: '华建建设集团有限公司', role: 'general', firm: 'huajian' }],
   },
   {
-    code: 'XM-2026-005', name: '焦炉煤气制氢项目', township: 'tieshan', owner: 'hydrogen', branch: 'coke_branch', lead: 'fg', leader: 'lingdao', industry: '氢能', chain: '煤—焦—氢', level: 'province', stage: 'started',
-    total: 86000, annual: 30000, output: 65000, tax: 2100, jobs: 300, manager: '孙海涛', headquarters: '制氢项目现场指挥部', lng: 113.689, lat: 34.724, plannedStart: '2026-02-15', plannedEnd: '2027-08-31', startedOn: '2026-03-02', progress: 20,
-    nodes: { signed: ['2025-12-20', '2025-12-18'], land: ['2026-01-31', '2026-02-05'], started: ['2026-02-15', '2026-03-02'], topped_out: ['2027-02-28'], completed: ['2027-08-31'] },
+    code: 'XM-2026-005',
+    name: '焦炉煤气制氢项目',
+    township: 'tieshan',
+    owner: 'hydrogen',
+    branch: 'coke_branch',
+    lead: 'fg',
+    leader: 'lingdao',
+    industry: '氢能',
+    chain: '煤—焦—氢',
+    level: 'province',
+    stage: 'started',
+    total: 86000,
+    annual: 30000,
+    output: 65000,
+    tax: 2100,
+    jobs: 300,
+    manager: '孙海涛',
+    headquarters: '制氢项目现场指挥部',
+    lng: 113.689,
+    lat: 34.724,
+    plannedStart: '2026-02-15',
+    plannedEnd: '2027-08-31',
+    startedOn: '2026-03-02',
+    progress: 20,
+    nodes: {
+      signed: ['2025-12-20', '2025-12-18'],
+      land: ['2026-01-31', '2026-02-05'],
+      started: ['2026-02-15', '2026-03-02'],
+      topped_out: ['2027-02-28'],
+      completed: ['2027-08-31'],
+    },
     extra: [{ name: '制氢装置设备基础完成', seq: 35, at: ['2026-10-09'], responsible: '孙海涛' }],
     taskForces: [
       { level: 'bureau', name: '发改局制氢项目服务专班', members: [{ name: '周局长', title: '发展和改革局' }] },
@@ -90,13 +245,46 @@ const KEY_PROJECTS: DemoProject[] = [
     ],
   },
   {
-    code: 'XM-2026-006', name: '铁山综合加氢站', township: 'tieshan', owner: 'hydrogen', lead: 'yj', industry: '氢能', chain: '煤—焦—氢', level: 'county', stage: 'signed',
-    total: 6000, annual: 3000, jobs: 30, manager: '周明', lng: 113.686, lat: 34.727, plannedStart: '2027-01-15', plannedEnd: '2027-09-30',
+    code: 'XM-2026-006',
+    name: '铁山综合加氢站',
+    township: 'tieshan',
+    owner: 'hydrogen',
+    lead: 'yj',
+    industry: '氢能',
+    chain: '煤—焦—氢',
+    level: 'county',
+    stage: 'signed',
+    total: 6000,
+    annual: 3000,
+    jobs: 30,
+    manager: '周明',
+    lng: 113.686,
+    lat: 34.727,
+    plannedStart: '2027-01-15',
+    plannedEnd: '2027-09-30',
     nodes: { signed: ['2026-08-20', '2026-08-18'], land: ['2026-12-20'], started: ['2027-01-15'] },
   },
   {
-    code: 'XM-2026-007', name: '东临大健康食品示范园配套项目', township: 'donglin', owner: 'dl_health', lead: 'fg', leader: 'lingdao', industry: '食品加工', chain: '食品', level: 'city', stage: 'land',
-    total: 25000, annual: 9000, output: 30000, tax: 800, jobs: 260, manager: '吴斌', lng: 113.558, lat: 34.706, plannedStart: '2026-09-10', plannedEnd: '2027-12-31',
+    code: 'XM-2026-007',
+    name: '东临大健康食品示范园配套项目',
+    township: 'donglin',
+    owner: 'dl_health',
+    lead: 'fg',
+    leader: 'lingdao',
+    industry: '食品加工',
+    chain: '食品',
+    level: 'city',
+    stage: 'land',
+    total: 25000,
+    annual: 9000,
+    output: 30000,
+    tax: 800,
+    jobs: 260,
+    manager: '吴斌',
+    lng: 113.558,
+    lat: 34.706,
+    plannedStart: '2026-09-10',
+    plannedEnd: '2027-12-31',
     nodes: { signed: ['2026-06-06', '2026-06-06'], land: ['2026-08-20', '2026-08-18'], started: ['2026-09-10'] },
   },
 ];
@@ -106,16 +294,37 @@ const KEY_PROJECTS: DemoProject[] = [
  * in a few clusters of neighbouring sites and kindred industries — the coverage engine's demo case.
  */
 const CLUSTERS: Array<{ lng: number; lat: number; industry: string; names: string[] }> = [
-  { lng: 113.545, lat: 34.705, industry: '新材料', names: ['东临高分子新材料', '东临复合板材', '东临碳纤维制品', '东临涂层材料'] },
-  { lng: 113.56, lat: 34.696, industry: '电子信息', names: ['东临智能终端', '东临电路板', '东临传感器', '东临线缆组件'] },
+  {
+    lng: 113.545,
+    lat: 34.705,
+    industry: '新材料',
+    names: ['东临高分子新材料', '东临复合板材', '东临碳纤维制品', '东临涂层材料'],
+  },
+  {
+    lng: 113.56,
+    lat: 34.696,
+    industry: '电子信息',
+    names: ['东临智能终端', '东临电路板', '东临传感器', '东临线缆组件'],
+  },
   { lng: 113.538, lat: 34.69, industry: '装备制造', names: ['东临农机装备', '东临精密铸件', '东临输送设备'] },
-  { lng: 113.566, lat: 34.71, industry: '食品加工', names: ['东临面制品', '东临果蔬加工', '东临调味品', '东临烘焙食品', '东临乳制品'] },
+  {
+    lng: 113.566,
+    lat: 34.71,
+    industry: '食品加工',
+    names: ['东临面制品', '东临果蔬加工', '东临调味品', '东临烘焙食品', '东临乳制品'],
+  },
 ];
 
 /** The few small projects that are behind (the rest are on plan): a slip, an overdue node, progress far behind. */
 function smallProjectSchedule(n: number, startedOn: string): Pick<DemoProject, 'nodes' | 'extra' | 'progress'> {
   // Most started within a few days of their plan (seed 001: the sixteen are 已经开工).
-  const nodes: DemoProject['nodes'] = { signed: ['2026-01-20', '2026-01-20'], land: ['2026-02-25', '2026-02-25'], started: [addDays(startedOn, -(n % 3)), startedOn], topped_out: [`2027-0${1 + (n % 3)}-28`], completed: ['2027-06-30'] };
+  const nodes: DemoProject['nodes'] = {
+    signed: ['2026-01-20', '2026-01-20'],
+    land: ['2026-02-25', '2026-02-25'],
+    started: [addDays(startedOn, -(n % 3)), startedOn],
+    topped_out: [`2027-0${1 + (n % 3)}-28`],
+    completed: ['2027-06-30'],
+  };
   if (n === 103) return { nodes, extra: [{ name: '厂房基础完成', seq: 35, at: [-10] }], progress: 40 };
   if (n === 107) return { nodes: { ...nodes, topped_out: [10, undefined, 17] }, progress: 44 };
   if (n === 111) return { nodes, progress: 5 };
@@ -127,19 +336,54 @@ export const seedDemoProjects: DemoSeeder = async (tx, ctx, refs) => {
   const today = chinaDate(refs.now);
   const day = (d: DemoDate | undefined) => (d === undefined ? null : typeof d === 'number' ? addDays(today, d) : d);
   const plans: DemoPlan[] = [];
-  const health = await insertUnit(tx, { parentId: refs.unit('donglin'), kind: 'firm', name: '东临大健康食品有限公司', code: 'F-DL-HEALTH', industry: '食品加工', lng: 113.558, lat: 34.706, pinyin: pinyinKey('东临大健康食品有限公司') });
+  const health = await insertUnit(tx, {
+    parentId: refs.unit('donglin'),
+    kind: 'firm',
+    name: '东临大健康食品有限公司',
+    code: 'F-DL-HEALTH',
+    industry: '食品加工',
+    lng: 113.558,
+    lat: 34.706,
+    pinyin: pinyinKey('东临大健康食品有限公司'),
+  });
   refs.setUnit('dl_health', health.id);
 
   const insert = async (p: DemoProject) => {
     const [row] = await tx
       .insert(projects)
       .values({
-        code: p.code, name: p.name, pinyin: pinyinKey(p.name), kind: p.kind ?? 'industry', industry: p.industry, chain: p.chain ?? null, level: p.level ?? null, stage: p.stage,
-        regionUnitId: refs.unit('zone'), townshipUnitId: refs.unit(p.township), ownerFirmUnitId: refs.unit(p.owner), partyBranchUnitId: p.branch ? refs.unit(p.branch) : null,
-        leadUnitId: p.lead ? refs.unit(p.lead) : null, leaderUserId: p.leader ? refs.user(p.leader) : null, commissionerUserId: p.commissioner ? refs.user(p.commissioner) : null,
-        managerName: p.manager, headquarters: p.headquarters ?? null, totalInvestment: p.total, annualPlanInvestment: p.annual, expectedOutput: p.output ?? null, expectedTax: p.tax ?? null, jobs: p.jobs ?? null,
-        lng: p.lng, lat: p.lat, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, startedOn: p.startedOn ?? null, progress: p.progress ?? null, progressOn: p.progress === undefined ? null : addDays(today, -3),
-        createdBy: refs.user('zzb'), createdAt: refs.now, updatedAt: refs.now,
+        code: p.code,
+        name: p.name,
+        pinyin: pinyinKey(p.name),
+        kind: p.kind ?? 'industry',
+        industry: p.industry,
+        chain: p.chain ?? null,
+        level: p.level ?? null,
+        stage: p.stage,
+        regionUnitId: refs.unit('zone'),
+        townshipUnitId: refs.unit(p.township),
+        ownerFirmUnitId: refs.unit(p.owner),
+        partyBranchUnitId: p.branch ? refs.unit(p.branch) : null,
+        leadUnitId: p.lead ? refs.unit(p.lead) : null,
+        leaderUserId: p.leader ? refs.user(p.leader) : null,
+        commissionerUserId: p.commissioner ? refs.user(p.commissioner) : null,
+        managerName: p.manager,
+        headquarters: p.headquarters ?? null,
+        totalInvestment: p.total,
+        annualPlanInvestment: p.annual,
+        expectedOutput: p.output ?? null,
+        expectedTax: p.tax ?? null,
+        jobs: p.jobs ?? null,
+        lng: p.lng,
+        lat: p.lat,
+        plannedStart: p.plannedStart,
+        plannedEnd: p.plannedEnd,
+        startedOn: p.startedOn ?? null,
+        progress: p.progress ?? null,
+        progressOn: p.progress === undefined ? null : addDays(today, -3),
+        createdBy: refs.user('zzb'),
+        createdAt: refs.now,
+        updatedAt: refs.now,
       })
       .returning({ id: projects.id });
     const id = row?.id as number;
@@ -147,20 +391,74 @@ export const seedDemoProjects: DemoSeeder = async (tx, ctx, refs) => {
     const nodeRows = [
       ...DEFAULT_NODES.filter((n) => p.nodes[n.stage]).map((n, i) => {
         const [planned, actual, expected] = p.nodes[n.stage] as NodeSpec;
-        return { seq: (i + 1) * 10, stage: n.stage as string | null, name: PROJECT_STAGES[n.stage].zh, nameEn: PROJECT_STAGES[n.stage].en, plannedPercent: n.plannedPercent, planned, actual, expected, responsible: p.manager };
+        return {
+          seq: (i + 1) * 10,
+          stage: n.stage as string | null,
+          name: PROJECT_STAGES[n.stage].zh,
+          nameEn: PROJECT_STAGES[n.stage].en,
+          plannedPercent: n.plannedPercent,
+          planned,
+          actual,
+          expected,
+          responsible: p.manager,
+        };
       }),
-      ...(p.extra ?? []).map((x) => ({ seq: x.seq, stage: null, name: x.name, nameEn: null, plannedPercent: null, planned: x.at[0], actual: x.at[1], expected: x.at[2], responsible: x.responsible ?? p.manager })),
+      ...(p.extra ?? []).map((x) => ({
+        seq: x.seq,
+        stage: null,
+        name: x.name,
+        nameEn: null,
+        plannedPercent: null,
+        planned: x.at[0],
+        actual: x.at[1],
+        expected: x.at[2],
+        responsible: x.responsible ?? p.manager,
+      })),
     ];
     await tx.insert(projectNodes).values(
-      nodeRows.map((n) => ({ projectId: id, seq: n.seq, stage: n.stage, name: n.name, nameEn: n.nameEn, plannedPercent: n.plannedPercent, plannedDate: day(n.planned), actualDate: day(n.actual), expectedDate: day(n.expected), responsibleName: n.responsible, responsibleUserId: p.commissioner ? refs.user(p.commissioner) : null, updatedAt: refs.now })),
+      nodeRows.map((n) => ({
+        projectId: id,
+        seq: n.seq,
+        stage: n.stage,
+        name: n.name,
+        nameEn: n.nameEn,
+        plannedPercent: n.plannedPercent,
+        plannedDate: day(n.planned),
+        actualDate: day(n.actual),
+        expectedDate: day(n.expected),
+        responsibleName: n.responsible,
+        responsibleUserId: p.commissioner ? refs.user(p.commissioner) : null,
+        updatedAt: refs.now,
+      })),
     );
     const contractorIds: number[] = [];
     for (const [seq, c] of (p.contractors ?? []).entries()) {
-      const [cr] = await tx.insert(projectContractors).values({ projectId: id, name: c.name, role: c.role, firmUnitId: c.firm ? refs.unit(c.firm) : null, parentId: c.parent === undefined ? null : (contractorIds[c.parent] ?? null), seq }).returning({ id: projectContractors.id });
+      const [cr] = await tx
+        .insert(projectContractors)
+        .values({
+          projectId: id,
+          name: c.name,
+          role: c.role,
+          firmUnitId: c.firm ? refs.unit(c.firm) : null,
+          parentId: c.parent === undefined ? null : (contractorIds[c.parent] ?? null),
+          seq,
+        })
+        .returning({ id: projectContractors.id });
       contractorIds.push(cr?.id as number);
     }
-    if (p.taskForces?.length) await tx.insert(projectTaskForces).values(p.taskForces.map((t, seq) => ({ projectId: id, level: t.level, name: t.name, members: t.members, seq })));
-    plans.push({ id, spec: p, nodes: [...nodeRows].sort((a, b) => a.seq - b.seq).map((n) => ({ name: n.name, stage: n.stage, planned: day(n.planned), actual: day(n.actual) })) });
+    if (p.taskForces?.length)
+      await tx
+        .insert(projectTaskForces)
+        .values(
+          p.taskForces.map((t, seq) => ({ projectId: id, level: t.level, name: t.name, members: t.members, seq })),
+        );
+    plans.push({
+      id,
+      spec: p,
+      nodes: [...nodeRows]
+        .sort((a, b) => a.seq - b.seq)
+        .map((n) => ({ name: n.name, stage: n.stage, planned: day(n.planned), actual: day(n.actual) })),
+    });
   };
   for (const p of KEY_PROJECTS) await insert(p);
 
@@ -170,12 +468,36 @@ export const seedDemoProjects: DemoSeeder = async (tx, ctx, refs) => {
       const lng = Number((c.lng + ((i % 3) - 1) * 0.004).toFixed(4));
       const lat = Number((c.lat + (Math.floor(i / 3) - 0.5) * 0.004).toFixed(4));
       const firmName = `${base}有限公司`;
-      const firm = await insertUnit(tx, { parentId: refs.unit('donglin'), kind: 'firm', name: firmName, code: `F-DL-${n}`, industry: c.industry, lng, lat, pinyin: pinyinKey(firmName), sortOrder: n });
+      const firm = await insertUnit(tx, {
+        parentId: refs.unit('donglin'),
+        kind: 'firm',
+        name: firmName,
+        code: `F-DL-${n}`,
+        industry: c.industry,
+        lng,
+        lat,
+        pinyin: pinyinKey(firmName),
+        sortOrder: n,
+      });
       refs.setUnit(`dl_firm_${n}`, firm.id);
       const startedOn = `2026-0${3 + (n % 4)}-1${n % 10}`;
       await insert({
-        code: `XM-2026-${n}`, name: `${base}项目`, township: 'donglin', owner: `dl_firm_${n}`, lead: ci % 2 === 0 ? 'fg' : 'xzsp', industry: c.industry, stage: 'started',
-        total: 3000 + ((n * 37) % 9) * 500, annual: 1500 + ((n * 11) % 5) * 300, jobs: 30 + ((n * 7) % 40), manager: `项目经理${n - 100}`, lng, lat, plannedStart: '2026-03-01', plannedEnd: '2027-06-30', startedOn,
+        code: `XM-2026-${n}`,
+        name: `${base}项目`,
+        township: 'donglin',
+        owner: `dl_firm_${n}`,
+        lead: ci % 2 === 0 ? 'fg' : 'xzsp',
+        industry: c.industry,
+        stage: 'started',
+        total: 3000 + ((n * 37) % 9) * 500,
+        annual: 1500 + ((n * 11) % 5) * 300,
+        jobs: 30 + ((n * 7) % 40),
+        manager: `项目经理${n - 100}`,
+        lng,
+        lat,
+        plannedStart: '2026-03-01',
+        plannedEnd: '2027-06-30',
+        startedOn,
         ...smallProjectSchedule(n, startedOn),
       });
       n++;

@@ -41,7 +41,7 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       now,
     };
     for (const [i, u] of DEMO_UNITS.entries()) {
-      const parentId = u.parent ? ids.get(u.parent) ?? null : null;
+      const parentId = u.parent ? (ids.get(u.parent) ?? null) : null;
       const row = await insertUnit(tx, {
         parentId,
         kind: u.kind,
@@ -75,7 +75,17 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       userIds.set(a.username, row?.id as number);
     }
     for (const seed of DEMO_SEEDERS) await seed(tx, ctx, refs);
-    await recordAudit(tx, SYSTEM_ACTOR, { entity: 'settings', entityId: null, action: 'seed', after: { demo: true, units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.map((a) => a.username) } }, now);
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        entity: 'settings',
+        entityId: null,
+        action: 'seed',
+        after: { demo: true, units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.map((a) => a.username) },
+      },
+      now,
+    );
   });
   return true;
 }
@@ -93,15 +103,37 @@ export async function bootstrapProduction(ctx: AppContext): Promise<string | und
     ['auditor', '审计管理员', 'auditor'],
   ];
   await ctx.db.transaction(async (tx) => {
-    const root = await insertUnit(tx, { parentId: null, kind: 'region', name: ctx.config.regionName, pinyin: pinyinKey(ctx.config.regionName) });
+    const root = await insertUnit(tx, {
+      parentId: null,
+      kind: 'region',
+      name: ctx.config.regionName,
+      pinyin: pinyinKey(ctx.config.regionName),
+    });
     for (const [username, displayName, role] of admins) {
       const [row] = await tx
         .insert(users)
-        .values({ username, displayName, pinyin: pinyinKey(displayName), passwordHash: null, mustChangePassword: true, scopeUnitId: root.id })
+        .values({
+          username,
+          displayName,
+          pinyin: pinyinKey(displayName),
+          passwordHash: null,
+          mustChangePassword: true,
+          scopeUnitId: root.id,
+        })
         .returning({ id: users.id });
       await tx.insert(userRoles).values({ userId: row?.id as number, roleCode: role, grantedAt: now });
     }
-    await recordAudit(tx, SYSTEM_ACTOR, { entity: 'settings', entityId: null, action: 'seed', after: { production: true, region: ctx.config.regionName } }, now);
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        entity: 'settings',
+        entityId: null,
+        action: 'seed',
+        after: { production: true, region: ctx.config.regionName },
+      },
+      now,
+    );
   });
   return createSetupToken(ctx);
 }

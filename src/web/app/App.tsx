@@ -36,7 +36,8 @@ function RequireLogin() {
   const location = useLocation();
   if (loading) return <Loading />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (me.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (me.user.mustChangePassword && location.pathname !== '/change-password')
+    return <Navigate to="/change-password" replace />;
   return (
     <Suspense fallback={<Loading />}>
       <Shell />
@@ -47,7 +48,10 @@ function RequireLogin() {
 function Localised() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4 } }}
+    >
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

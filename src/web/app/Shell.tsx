@@ -22,8 +22,12 @@ function toItems(entries: MenuEntry[], tr: (zh: string, en: string) => string): 
 }
 
 function selectedKey(pathname: string, entries: MenuEntry[]): string[] {
-  const paths = entries.flatMap((e) => [e.path, ...(e.children ?? []).map((c) => c.path)]).filter((p): p is string => Boolean(p));
-  const best = paths.filter((p) => (p === '/' ? pathname === '/' : pathname.startsWith(p))).sort((a, b) => b.length - a.length)[0];
+  const paths = entries
+    .flatMap((e) => [e.path, ...(e.children ?? []).map((c) => c.path)])
+    .filter((p): p is string => Boolean(p));
+  const best = paths
+    .filter((p) => (p === '/' ? pathname === '/' : pathname.startsWith(p)))
+    .sort((a, b) => b.length - a.length)[0];
   return best ? [best] : [];
 }
 
@@ -60,35 +64,76 @@ export default function Shell() {
         data-testid="side-menu"
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, color: '#c8161d', fontSize: 18 }}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontWeight: 700,
+            color: '#c8161d',
+            fontSize: 18,
+          }}
+        >
           {collapsed || !screens.md ? tr('先', 'X') : tr('先锋 · 党建引领', 'Xianfeng')}
         </div>
         <Menu
           mode="inline"
           selectedKeys={selectedKey(location.pathname, menu)}
-          openKeys={collapsed || !screens.md ? popupKeys : (openKeys ?? menu.filter((m) => m.children).map((m) => m.key))}
+          openKeys={
+            collapsed || !screens.md ? popupKeys : (openKeys ?? menu.filter((m) => m.children).map((m) => m.key))
+          }
           onOpenChange={(keys) => (collapsed || !screens.md ? setPopupKeys(keys) : setOpenKeys(keys))}
           onClick={() => setPopupKeys([])}
           items={toItems(menu, tr)}
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Typography.Text type="secondary" ellipsis>
             {user.scope.name}
           </Typography.Text>
           <Space size="middle">
             <LangSwitch />
             <Badge count={inbox.data?.unread ?? 0} size="small">
-              <Button type="text" icon={<BellOutlined />} aria-label={tr('消息', 'Inbox')} onClick={() => navigate('/inbox')} data-testid="inbox-bell" />
+              <Button
+                type="text"
+                icon={<BellOutlined />}
+                aria-label={tr('消息', 'Inbox')}
+                onClick={() => navigate('/inbox')}
+                data-testid="inbox-bell"
+              />
             </Badge>
             <Dropdown
               menu={{
                 items: [
-                  { key: 'roles', disabled: true, label: user.roles.map((r) => (lang === 'zh' ? r.zh : r.en)).join('、') || tr('无角色', 'No role') },
+                  {
+                    key: 'roles',
+                    disabled: true,
+                    label: user.roles.map((r) => (lang === 'zh' ? r.zh : r.en)).join('、') || tr('无角色', 'No role'),
+                  },
                   { type: 'divider' },
-                  { key: 'pw', icon: <KeyOutlined />, label: tr('修改密码', 'Change password'), onClick: () => navigate('/change-password') },
-                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{tr('退出登录', 'Log out')}</span>, onClick: () => void logout().then(() => navigate('/login')) },
+                  {
+                    key: 'pw',
+                    icon: <KeyOutlined />,
+                    label: tr('修改密码', 'Change password'),
+                    onClick: () => navigate('/change-password'),
+                  },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: <span data-testid="logout">{tr('退出登录', 'Log out')}</span>,
+                    onClick: () => void logout().then(() => navigate('/login')),
+                  },
                 ],
               }}
             >

@@ -12,7 +12,14 @@ interface Option {
 }
 
 /** Picks a unit of the organisation tree inside the user's scope; search by name or pinyin initials. */
-export function OrgPicker(props: { value?: number; onChange?: (v: number | undefined) => void; kinds?: string[]; placeholder?: string; allowClear?: boolean; testId?: string }) {
+export function OrgPicker(props: {
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  kinds?: string[];
+  placeholder?: string;
+  allowClear?: boolean;
+  testId?: string;
+}) {
   const { tr } = useI18n();
   const [q, setQ] = useState('');
   const opts = useQuery({
@@ -28,7 +35,10 @@ export function OrgPicker(props: { value?: number; onChange?: (v: number | undef
       placeholder={props.placeholder ?? tr('输入名称或拼音首字母', 'Type a name or pinyin initials')}
       loading={opts.isFetching}
       data-testid={props.testId}
-      options={(opts.data?.data ?? []).map((o) => ({ value: o.id, label: `${'　'.repeat(Math.min(o.depth, 4))}${o.name}` }))}
+      options={(opts.data?.data ?? []).map((o) => ({
+        value: o.id,
+        label: `${'　'.repeat(Math.min(o.depth, 4))}${o.name}`,
+      }))}
     />
   );
 }

@@ -18,6 +18,7 @@ export function useUrlState<T extends Record<string, Value>>(defaults: T): [T, (
     }
     return out as T;
     // `defaults` is a literal at the call site; only the URL drives changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params]);
   const update = useCallback(
     (patch: Partial<T>) => {

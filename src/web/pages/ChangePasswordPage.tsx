@@ -29,17 +29,34 @@ export default function ChangePasswordPage() {
 
   return (
     <Card title={tr('修改密码', 'Change password')} style={{ maxWidth: 520 }}>
-      {forced && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={tr('首次登录或密码被重置后，请先设置自己的密码', 'Please set your own password before continuing')} />}
+      {forced && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={tr('首次登录或密码被重置后，请先设置自己的密码', 'Please set your own password before continuing')}
+        />
+      )}
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="password-error" />}
       <Form layout="vertical" onFinish={onFinish}>
-        <Form.Item name="oldPassword" label={tr('当前密码', 'Current password')} rules={[{ required: true, message: tr('请输入当前密码', 'Required') }]}>
+        <Form.Item
+          name="oldPassword"
+          label={tr('当前密码', 'Current password')}
+          rules={[{ required: true, message: tr('请输入当前密码', 'Required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label={tr('新密码', 'New password')}
           extra={<PasswordRuleHint />}
-          rules={[{ required: true, message: tr('请输入新密码', 'Required') }, { validator: async (_r, v: string) => (!v || isStrongPassword(v) ? undefined : Promise.reject(new Error(PASSWORD_RULE[lang]))) }]}
+          rules={[
+            { required: true, message: tr('请输入新密码', 'Required') },
+            {
+              validator: async (_r, v: string) =>
+                !v || isStrongPassword(v) ? undefined : Promise.reject(new Error(PASSWORD_RULE[lang])),
+            },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -49,7 +66,12 @@ export default function ChangePasswordPage() {
           dependencies={['newPassword']}
           rules={[
             { required: true, message: tr('请再次输入新密码', 'Required') },
-            ({ getFieldValue }) => ({ validator: async (_r, v: string) => (!v || v === getFieldValue('newPassword') ? undefined : Promise.reject(new Error(tr('两次输入不一致', 'Passwords differ')))) }),
+            ({ getFieldValue }) => ({
+              validator: async (_r, v: string) =>
+                !v || v === getFieldValue('newPassword')
+                  ? undefined
+                  : Promise.reject(new Error(tr('两次输入不一致', 'Passwords differ'))),
+            }),
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -33,7 +33,13 @@ export default function HomePage() {
               dataSource={items}
               renderItem={(i) => (
                 <List.Item extra={i.link ? <Link to={i.link}>{tr('去处理', 'Open')}</Link> : null}>
-                  <Tag color={LEVEL_COLOR[i.level]}>{i.level === 'danger' ? tr('紧急', 'Urgent') : i.level === 'warning' ? tr('提醒', 'Reminder') : tr('待办', 'To do')}</Tag>
+                  <Tag color={LEVEL_COLOR[i.level]}>
+                    {i.level === 'danger'
+                      ? tr('紧急', 'Urgent')
+                      : i.level === 'warning'
+                        ? tr('提醒', 'Reminder')
+                        : tr('待办', 'To do')}
+                  </Tag>
                   {i.title}
                 </List.Item>
               )}

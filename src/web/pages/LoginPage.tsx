@@ -32,14 +32,26 @@ export function LoginPage() {
     try {
       await login(v.username, v.password);
     } catch (e) {
-      setError(e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'NETWORK', message: tr('无法连接服务器，请稍后重试', 'Cannot reach the server') });
+      setError(
+        e instanceof ApiError
+          ? { code: e.code, message: e.message }
+          : { code: 'NETWORK', message: tr('无法连接服务器，请稍后重试', 'Cannot reach the server') },
+      );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#fff5f5,#f0f2f5)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#fff5f5,#f0f2f5)',
+      }}
+    >
       <Card style={{ width: 400, maxWidth: '92vw' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Title level={3} style={{ margin: 0, color: '#c8161d' }}>
@@ -50,14 +62,43 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
           {tr('党建引领项目建设平台', 'Party building that leads project construction')}
         </Typography.Paragraph>
-        {expired && <Alert type="warning" showIcon data-testid="login-expired" style={{ marginBottom: 16 }} title={tr('登录已过期（长时间未操作），请重新登录', 'Your session expired; please log in again')} />}
-        {error && <Alert type={error.code === 'ACCOUNT_LOCKED' ? 'error' : 'warning'} showIcon data-testid="login-error" style={{ marginBottom: 16 }} title={error.message} />}
+        {expired && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="login-expired"
+            style={{ marginBottom: 16 }}
+            title={tr('登录已过期（长时间未操作），请重新登录', 'Your session expired; please log in again')}
+          />
+        )}
+        {error && (
+          <Alert
+            type={error.code === 'ACCOUNT_LOCKED' ? 'error' : 'warning'}
+            showIcon
+            data-testid="login-error"
+            style={{ marginBottom: 16 }}
+            title={error.message}
+          />
+        )}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
-          <Form.Item name="username" label={tr('用户名', 'Username')} rules={[{ required: true, message: tr('请输入用户名', 'Enter your username') }]}>
+          <Form.Item
+            name="username"
+            label={tr('用户名', 'Username')}
+            rules={[{ required: true, message: tr('请输入用户名', 'Enter your username') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={tr('密码', 'Password')} rules={[{ required: true, message: tr('请输入密码', 'Enter your password') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={tr('密码', 'Password')}
+            rules={[{ required: true, message: tr('请输入密码', 'Enter your password') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
             {tr('登录', 'Log in')}

@@ -22,5 +22,8 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_dedupe_idx').on(t.userId, t.dedupeKey)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_dedupe_idx').on(t.userId, t.dedupeKey),
+  ],
 );

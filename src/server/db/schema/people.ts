@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { projects } from './projects.js';
 import { users } from './users.js';
@@ -128,7 +139,10 @@ export const personParticipations = pgTable(
     since: date('since', { mode: 'string' }).notNull(),
     until: date('until', { mode: 'string' }),
   },
-  (t) => [index('person_participations_person_idx').on(t.personId), index('person_participations_org_idx').on(t.orgUnitId)],
+  (t) => [
+    index('person_participations_person_idx').on(t.personId),
+    index('person_participations_org_idx').on(t.orgUnitId),
+  ],
 );
 
 /** Committee of an org: secretary, deputy, members (elected, or appointed in a 临时党支部). */
@@ -220,7 +234,11 @@ export const relationTransfers = pgTable(
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('relation_transfers_person_idx').on(t.personId), index('relation_transfers_to_idx').on(t.toOrgUnitId), index('relation_transfers_status_idx').on(t.status)],
+  (t) => [
+    index('relation_transfers_person_idx').on(t.personId),
+    index('relation_transfers_to_idx').on(t.toOrgUnitId),
+    index('relation_transfers_status_idx').on(t.status),
+  ],
 );
 
 /**
@@ -252,7 +270,10 @@ export const coverageProposals = pgTable(
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('coverage_proposals_area_idx').using('btree', sql`${t.areaPath} text_pattern_ops`), index('coverage_proposals_key_idx').on(t.groupKey)],
+  (t) => [
+    index('coverage_proposals_area_idx').using('btree', sql`${t.areaPath} text_pattern_ops`),
+    index('coverage_proposals_key_idx').on(t.groupKey),
+  ],
 );
 
 /** 三同步 tasks: a newly registered project opens "set up the branch" with a due date. */

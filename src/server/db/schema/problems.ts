@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { projects } from './projects.js';
 import { users } from './users.js';
@@ -68,10 +81,16 @@ export const problems = pgTable(
     index('problems_status_idx').on(t.status, t.id),
     index('problems_raised_idx').on(t.raisedOn),
     index('problems_owner_idx').on(t.ownerUserId),
-    index('problems_reminder_idx').on(t.nextReminderOn).where(sql`${t.nextReminderOn} is not null`),
-    index('problems_pending_idx').on(t.slaPendingYear).where(sql`${t.slaPendingYear} is not null`),
+    index('problems_reminder_idx')
+      .on(t.nextReminderOn)
+      .where(sql`${t.nextReminderOn} is not null`),
+    index('problems_pending_idx')
+      .on(t.slaPendingYear)
+      .where(sql`${t.slaPendingYear} is not null`),
     // Open problems are a few percent of a mature ledger: "overdue" and the boards scan only these.
-    index('problems_open_idx').on(t.answerDue, t.id).where(sql`${t.status} not in ('rated', 'closed')`),
+    index('problems_open_idx')
+      .on(t.answerDue, t.id)
+      .where(sql`${t.status} not in ('rated', 'closed')`),
   ],
 );
 
@@ -121,7 +140,10 @@ export const problemAssignments = pgTable(
     answerOnTime: boolean('answer_on_time'),
     answerWorkingDays: integer('answer_working_days'),
   },
-  (t) => [primaryKey({ columns: [t.problemId, t.no] }), index('problem_assignments_dept_idx').on(t.deptUnitId, t.status, t.problemId)],
+  (t) => [
+    primaryKey({ columns: [t.problemId, t.no] }),
+    index('problem_assignments_dept_idx').on(t.deptUnitId, t.status, t.problemId),
+  ],
 );
 
 /** Photos of a problem: re-encoded images with every metadata segment (GPS included) removed. */
@@ -189,7 +211,10 @@ export const webhookDeliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('webhook_deliveries_dept_idx').on(t.deptUnitId, t.id)],
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_dept_idx').on(t.deptUnitId, t.id),
+  ],
 );
 
 export type ProblemRow = typeof problems.$inferSelect;

@@ -1,4 +1,16 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { projects } from './projects.js';
 
@@ -18,7 +30,10 @@ export const dispatchReports = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('dispatch_reports_project_month_uq').on(t.projectId, t.month), index('dispatch_reports_month_idx').on(t.month)],
+  (t) => [
+    uniqueIndex('dispatch_reports_project_month_uq').on(t.projectId, t.month),
+    index('dispatch_reports_month_idx').on(t.month),
+  ],
 );
 
 /** 季督办: a visit of the supervision group (督导组) in a quarter. */
@@ -65,7 +80,10 @@ export const supervisionFindings = pgTable(
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('supervision_findings_project_idx').on(t.projectId, t.status), index('supervision_findings_visit_idx').on(t.visitId)],
+  (t) => [
+    index('supervision_findings_project_idx').on(t.projectId, t.status),
+    index('supervision_findings_visit_idx').on(t.visitId),
+  ],
 );
 
 /** 半年观摩: an observation event with its scoring sheet (configurable criteria). */

@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 import { projects } from './projects.js';
@@ -33,7 +44,10 @@ export const projectNodes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer('updated_by'),
   },
-  (t) => [index('project_nodes_project_idx').on(t.projectId, t.seq), index('project_nodes_responsible_idx').on(t.responsibleUserId)],
+  (t) => [
+    index('project_nodes_project_idx').on(t.projectId, t.seq),
+    index('project_nodes_responsible_idx').on(t.responsibleUserId),
+  ],
 );
 
 /** Everything that happened to a project, in words, with before/after: plan changes stay visible. */
@@ -90,7 +104,10 @@ export const projectWarningMonths = pgTable(
     rulesVersion: integer('rules_version').notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.month] }), index('project_warning_months_month_idx').on(t.month, t.colour)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.month] }),
+    index('project_warning_months_month_idx').on(t.month, t.colour),
+  ],
 );
 
 /** Warning rules of one region (defaults in src/domain/warnings.ts until a region saves its own). */

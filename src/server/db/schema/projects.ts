@@ -1,4 +1,15 @@
-import { date, doublePrecision, index, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 
@@ -101,7 +112,10 @@ export const projectContractors = pgTable(
     managerName: text('manager_name'),
     seq: integer('seq').notNull().default(0),
   },
-  (t) => [index('project_contractors_project_idx').on(t.projectId), index('project_contractors_firm_idx').on(t.firmUnitId)],
+  (t) => [
+    index('project_contractors_project_idx').on(t.projectId),
+    index('project_contractors_firm_idx').on(t.firmUnitId),
+  ],
 );
 
 /** 专班 of a key project (市级 / 委局 / 乡镇街道), with its members. */

@@ -11,7 +11,8 @@ type Filter = { from: string; to: string; code?: string | undefined };
 
 async function computeRows(ctx: AppContext, actor: Actor, f: Filter) {
   if (f.to < f.from) throw invalid({ zh: '结束日期：不能早于开始日期', en: 'to: must not be before from' });
-  if (daysBetween(f.from, f.to) > 3 * 366) throw invalid({ zh: '统计区间：不能超过 3 年', en: 'period: at most 3 years' });
+  if (daysBetween(f.from, f.to) > 3 * 366)
+    throw invalid({ zh: '统计区间：不能超过 3 年', en: 'period: at most 3 years' });
   const [rows, cal] = await Promise.all([completedAcceptances(ctx.db, actor, f), ctx.calendar.get()]);
   let uncomputable = 0;
   const out = [];
@@ -44,13 +45,30 @@ export async function acceptanceReport(ctx: AppContext, actor: Actor, f: Filter)
     to: f.to,
     baselineDays: ACCEPTANCE_BASELINE_DAYS,
     overall: durationStats(rows),
-    byItem: groupStats(rows, (r) => `${r.code}|${r.name}`).map(({ key, ...s }) => ({ code: key.split('|')[0] as string, name: key.split('|')[1] as string, ...s })),
-    byDepartment: groupStats(rows, (r) => r.departmentName ?? '（未指定部门）').map(({ key, ...s }) => ({ department: key, ...s })),
+    byItem: groupStats(rows, (r) => `${r.code}|${r.name}`).map(({ key, ...s }) => ({
+      code: key.split('|')[0] as string,
+      name: key.split('|')[1] as string,
+      ...s,
+    })),
+    byDepartment: groupStats(rows, (r) => r.departmentName ?? '（未指定部门）').map(({ key, ...s }) => ({
+      department: key,
+      ...s,
+    })),
     byMonth: groupStats(rows, (r) => (r.completedOn as string).slice(0, 7))
       .map(({ key, ...s }) => ({ month: key, ...s }))
       .sort((a, b) => a.month.localeCompare(b.month)),
     uncomputable,
-    rows: rows.slice(0, 500).map((r) => ({ id: r.id, project: { id: r.projectId, name: r.projectName, code: r.projectCode }, code: r.code, name: r.name, department: r.departmentName, submittedOn: r.submittedOn, completedOn: r.completedOn, usedDays: r.usedDays, targetDays: r.targetDays })),
+    rows: rows.slice(0, 500).map((r) => ({
+      id: r.id,
+      project: { id: r.projectId, name: r.projectName, code: r.projectCode },
+      code: r.code,
+      name: r.name,
+      department: r.departmentName,
+      submittedOn: r.submittedOn,
+      completedOn: r.completedOn,
+      usedDays: r.usedDays,
+      targetDays: r.targetDays,
+    })),
     total: rows.length,
   };
 }

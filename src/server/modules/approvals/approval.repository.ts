@@ -19,13 +19,22 @@ export async function itemsOfProject(db: Executor, projectId: number) {
  * the items of their own department only.
  */
 export function worklistWhere(actor: Pick<Actor, 'userId' | 'scope'>, extra: Array<SQL | undefined>): SQL | undefined {
-  return and(projectVisibleTo(actor), actor.scope.kind === 'dept' ? inSubtree(orgUnits.path, actor.scope.path) : undefined, ...extra);
+  return and(
+    projectVisibleTo(actor),
+    actor.scope.kind === 'dept' ? inSubtree(orgUnits.path, actor.scope.path) : undefined,
+    ...extra,
+  );
 }
 
 export async function listWorklist(db: Executor, where: SQL | undefined, page: { page: number; pageSize: number }) {
   const base = () =>
     db
-      .select({ item: approvalItems, departmentName: orgUnits.name, projectName: projects.name, projectCode: projects.code })
+      .select({
+        item: approvalItems,
+        departmentName: orgUnits.name,
+        projectName: projects.name,
+        projectCode: projects.code,
+      })
       .from(approvalItems)
       .innerJoin(projects, eq(projects.id, approvalItems.projectId))
       .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId));
@@ -46,7 +55,11 @@ export async function listWorklist(db: Executor, where: SQL | undefined, page: {
 }
 
 /** Completed acceptances (验收) of visible projects in a period, for the duration report. */
-export async function completedAcceptances(db: Executor, actor: Pick<Actor, 'userId' | 'scope'>, f: { from: string; to: string; code?: string | undefined }) {
+export async function completedAcceptances(
+  db: Executor,
+  actor: Pick<Actor, 'userId' | 'scope'>,
+  f: { from: string; to: string; code?: string | undefined },
+) {
   return db
     .select({
       id: approvalItems.id,
@@ -75,4 +88,3 @@ export async function completedAcceptances(db: Executor, actor: Pick<Actor, 'use
     )
     .orderBy(asc(approvalItems.completedOn), asc(approvalItems.id));
 }
-

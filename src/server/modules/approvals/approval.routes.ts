@@ -25,7 +25,12 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
 
   r.patch('/api/projects/:id/approvals/:itemId', {
     config: { permission: 'approvals.handle' },
-    schema: { tags, summary: '办理审批事项（申报、办结、材料）/ handle an item', params: itemParams, body: updateItemBody },
+    schema: {
+      tags,
+      summary: '办理审批事项（申报、办结、材料）/ handle an item',
+      params: itemParams,
+      body: updateItemBody,
+    },
     handler: async (req) => {
       const a = actorOf(req);
       return updateApprovalItem(ctx, a, await requireProject(ctx, a, req.params.id), req.params.itemId, req.body);
@@ -47,6 +52,7 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/approvals/acceptance-report/export', {
     config: { permission: 'projects.read' },
     schema: { tags, summary: '导出验收时长（Excel）/ export acceptance durations', querystring: reportQuery },
-    handler: async (req, reply) => sendFile(reply, '验收时长统计.xlsx', XLSX_TYPE, await exportAcceptanceReport(ctx, actorOf(req), req.query)),
+    handler: async (req, reply) =>
+      sendFile(reply, '验收时长统计.xlsx', XLSX_TYPE, await exportAcceptanceReport(ctx, actorOf(req), req.query)),
   });
 }

@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 
-export const itemParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+export const itemParams = z.object({
+  id: z.coerce.number().int().positive(),
+  itemId: z.coerce.number().int().positive(),
+});
 
 export const updateItemBody = z.object({
   submittedOn: isoDateString.nullable().optional(),
   completedOn: isoDateString.nullable().optional(),
-  documents: z.array(z.object({ name: z.string().trim().min(1).max(64), provided: z.boolean() })).max(40).optional(),
+  documents: z
+    .array(z.object({ name: z.string().trim().min(1).max(64), provided: z.boolean() }))
+    .max(40)
+    .optional(),
   note: z.string().trim().max(200).nullable().optional(),
   /** The organisation department adjusts the chart: department and target. */
   departmentUnitId: z.number().int().positive().nullable().optional(),

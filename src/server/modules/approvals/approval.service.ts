@@ -24,7 +24,13 @@ export function canHandle(actor: Pick<Actor, 'permissions' | 'scope'>, departmen
   return can(actor, 'approvals.handle') && departmentPath !== null && departmentPath.startsWith(actor.scope.path);
 }
 
-export function presentItem(r: { item: ItemRow['item']; departmentName: string | null }, cal: CalendarData, today: IsoDate, lang: Lang, canHandleIt: boolean) {
+export function presentItem(
+  r: { item: ItemRow['item']; departmentName: string | null },
+  cal: CalendarData,
+  today: IsoDate,
+  lang: Lang,
+  canHandleIt: boolean,
+) {
   const i = r.item;
   return {
     id: i.id,
@@ -62,23 +68,44 @@ export async function getProjectApprovals(ctx: AppContext, actor: Actor, project
  * Records an item's submission and completion (not in the future, completion not before submission),
  * the documents provided, and — for the organisation department — its department and target.
  */
-export async function updateApprovalItem(ctx: AppContext, actor: Actor, project: ProjectRow, itemId: number, input: UpdateItemInput) {
+export async function updateApprovalItem(
+  ctx: AppContext,
+  actor: Actor,
+  project: ProjectRow,
+  itemId: number,
+  input: UpdateItemInput,
+) {
   const rows = await itemsOfProject(ctx.db, project.id);
   const row = rows.find((r) => r.item.id === itemId);
   if (!row) throw notFound(ITEM);
   if (!canHandle(actor, row.departmentPath))
-    throw new AppError('FORBIDDEN', { zh: '只有负责该事项的部门或组织部可以办理', en: 'Only the item’s department or the organisation department may handle it' });
+    throw new AppError('FORBIDDEN', {
+      zh: '只有负责该事项的部门或组织部可以办理',
+      en: 'Only the item’s department or the organisation department may handle it',
+    });
   if ((input.departmentUnitId !== undefined || input.targetDays !== undefined) && !can(actor, 'projects.write'))
-    throw new AppError('FORBIDDEN', { zh: '办理部门和承诺时限只能由组织部调整', en: 'Only the organisation department sets the department and target' });
+    throw new AppError('FORBIDDEN', {
+      zh: '办理部门和承诺时限只能由组织部调整',
+      en: 'Only the organisation department sets the department and target',
+    });
   const today = chinaDate(ctx.clock.now());
   const submitted = input.submittedOn !== undefined ? input.submittedOn : row.item.submittedOn;
   const completed = input.completedOn !== undefined ? input.completedOn : row.item.completedOn;
-  for (const [v, zh, en] of [[submitted, '申报日期', 'submittedOn'], [completed, '办结日期', 'completedOn']] as const)
-    if (v && v > today) throw invalid({ zh: `${zh}：不能晚于今天（${today}）`, en: `${en}: must not be after today (${today})` });
-  if (completed && !submitted) throw invalid({ zh: '办结日期：请先填写申报日期', en: 'completedOn: submittedOn is required first' });
-  if (completed && submitted && completed < submitted) throw invalid({ zh: '办结日期：不能早于申报日期', en: 'completedOn: must not be before submittedOn' });
+  for (const [v, zh, en] of [
+    [submitted, '申报日期', 'submittedOn'],
+    [completed, '办结日期', 'completedOn'],
+  ] as const)
+    if (v && v > today)
+      throw invalid({ zh: `${zh}：不能晚于今天（${today}）`, en: `${en}: must not be after today (${today})` });
+  if (completed && !submitted)
+    throw invalid({ zh: '办结日期：请先填写申报日期', en: 'completedOn: submittedOn is required first' });
+  if (completed && submitted && completed < submitted)
+    throw invalid({ zh: '办结日期：不能早于申报日期', en: 'completedOn: must not be before submittedOn' });
   if (input.departmentUnitId) {
-    const [d] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, input.departmentUnitId), inSubtree(orgUnits.path, actor.scope.path)));
+    const [d] = await ctx.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, input.departmentUnitId), inSubtree(orgUnits.path, actor.scope.path)));
     if (!d) throw notFound({ zh: '办理部门', en: 'Department' });
   }
   const cal = await ctx.calendar.get();
@@ -87,24 +114,72 @@ export async function updateApprovalItem(ctx: AppContext, actor: Actor, project:
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(approvalItems).where(eq(approvalItems.id, itemId)).for('update');
     if (!current || current.version !== input.version)
-      throw new AppError('CONFLICT', { zh: '该事项已被他人修改，请刷新后重试', en: 'The item was changed by someone else; reload and try again' }, { version: current?.version });
+      throw new AppError(
+        'CONFLICT',
+        { zh: '该事项已被他人修改，请刷新后重试', en: 'The item was changed by someone else; reload and try again' },
+        { version: current?.version },
+      );
     const { version: _v, ...fields } = input;
-    const [after] = await tx.update(approvalItems).set({ ...fields, version: sql`${approvalItems.version} + 1`, updatedAt: now, updatedBy: actor.userId }).where(eq(approvalItems.id, itemId)).returning();
+    const [after] = await tx
+      .update(approvalItems)
+      .set({ ...fields, version: sql`${approvalItems.version} + 1`, updatedAt: now, updatedBy: actor.userId })
+      .where(eq(approvalItems.id, itemId))
+      .returning();
     const lines: Array<{ zh: string; en: string }> = [];
-    if (input.submittedOn !== undefined && input.submittedOn !== current.submittedOn) lines.push({ zh: `「${current.name}」申报于 ${input.submittedOn ?? '（已清除）'}`, en: `${current.nameEn ?? current.name} submitted ${input.submittedOn ?? '(cleared)'}` });
+    if (input.submittedOn !== undefined && input.submittedOn !== current.submittedOn)
+      lines.push({
+        zh: `「${current.name}」申报于 ${input.submittedOn ?? '（已清除）'}`,
+        en: `${current.nameEn ?? current.name} submitted ${input.submittedOn ?? '(cleared)'}`,
+      });
     if (input.completedOn !== undefined && input.completedOn !== current.completedOn && after) {
       const t = timeApproval(cal, after, today);
-      const used = t.usedDays === null ? `（缺少 ${t.missingYear} 年工作日历，用时暂无法计算）` : `，用时 ${t.usedDays} 个工作日（承诺 ${after.targetDays} 个）`;
-      lines.push(input.completedOn ? { zh: `「${current.name}」办结于 ${input.completedOn}${used}`, en: `${current.nameEn ?? current.name} completed ${input.completedOn}, ${t.usedDays ?? '?'} of ${after.targetDays} working days` } : { zh: `「${current.name}」撤销办结`, en: `${current.nameEn ?? current.name} reopened` });
+      const used =
+        t.usedDays === null
+          ? `（缺少 ${t.missingYear} 年工作日历，用时暂无法计算）`
+          : `，用时 ${t.usedDays} 个工作日（承诺 ${after.targetDays} 个）`;
+      lines.push(
+        input.completedOn
+          ? {
+              zh: `「${current.name}」办结于 ${input.completedOn}${used}`,
+              en: `${current.nameEn ?? current.name} completed ${input.completedOn}, ${t.usedDays ?? '?'} of ${after.targetDays} working days`,
+            }
+          : { zh: `「${current.name}」撤销办结`, en: `${current.nameEn ?? current.name} reopened` },
+      );
     }
-    if (lines.length) await writeHistory(tx, who, now, lines.map((text) => ({ projectId: project.id, kind: 'approval' as const, text, before: { submittedOn: current.submittedOn, completedOn: current.completedOn }, after: { submittedOn: after?.submittedOn, completedOn: after?.completedOn } })));
-    await recordAudit(tx, who, { entity: 'approval_item', entityId: itemId, action: 'update', before: current, after }, now);
+    if (lines.length)
+      await writeHistory(
+        tx,
+        who,
+        now,
+        lines.map((text) => ({
+          projectId: project.id,
+          kind: 'approval' as const,
+          text,
+          before: { submittedOn: current.submittedOn, completedOn: current.completedOn },
+          after: { submittedOn: after?.submittedOn, completedOn: after?.completedOn },
+        })),
+      );
+    await recordAudit(
+      tx,
+      who,
+      { entity: 'approval_item', entityId: itemId, action: 'update', before: current, after },
+      now,
+    );
   });
   return getProjectApprovals(ctx, actor, project);
 }
 
 /** What a department has on its desk: open items first by submission date; `overdue` is computed. */
-export async function listApprovalWork(ctx: AppContext, actor: Actor, q: { status?: 'open' | 'overdue' | 'not_submitted' | 'done' | undefined; projectId?: number | undefined; page: number; pageSize: number }) {
+export async function listApprovalWork(
+  ctx: AppContext,
+  actor: Actor,
+  q: {
+    status?: 'open' | 'overdue' | 'not_submitted' | 'done' | undefined;
+    projectId?: number | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   const today = chinaDate(ctx.clock.now());
   const cal = await ctx.calendar.get();
   const status =
@@ -127,5 +202,10 @@ export async function listApprovalWork(ctx: AppContext, actor: Actor, q: { statu
   // Overdue depends on the working-day calendar: compute over the open items, then page.
   const { rows } = await listWorklist(ctx.db, where, { page: 1, pageSize: 5000 });
   const overdue = rows.map(present).filter((i) => i.timing.status === 'overdue');
-  return { data: overdue.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: overdue.length, page: q.page, pageSize: q.pageSize };
+  return {
+    data: overdue.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+    total: overdue.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

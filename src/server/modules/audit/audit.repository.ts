@@ -39,22 +39,47 @@ function whereOf(scopePath: string, isRoot: boolean, f: Omit<AuditFilter, 'page'
   if (f.to) conds.push(lt(auditLog.at, new Date(chinaDayStart(nextDay(f.to)))));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(auditLog.actorName, like), ilike(auditLog.entity, like), ilike(auditLog.action, like), ilike(auditLog.ip, like), sql`${auditLog.after}::text ilike ${like}`, sql`${auditLog.before}::text ilike ${like}`));
+    conds.push(
+      or(
+        ilike(auditLog.actorName, like),
+        ilike(auditLog.entity, like),
+        ilike(auditLog.action, like),
+        ilike(auditLog.ip, like),
+        sql`${auditLog.after}::text ilike ${like}`,
+        sql`${auditLog.before}::text ilike ${like}`,
+      ),
+    );
   }
   return and(...conds);
 }
 
-export async function searchAudit(db: Executor, scopePath: string, isRoot: boolean, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+export async function searchAudit(
+  db: Executor,
+  scopePath: string,
+  isRoot: boolean,
+  f: AuditFilter,
+): Promise<{ rows: AuditRow[]; total: number }> {
   const where = whereOf(scopePath, isRoot, f);
   const [rows, [count]] = await Promise.all([
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.pageSize).offset(offsetOf(f)),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findAudit(db: Executor, scopePath: string, isRoot: boolean, id: number): Promise<AuditRow | undefined> {
-  const [row] = await db.select().from(auditLog).where(and(eq(auditLog.id, id), whereOf(scopePath, isRoot, {})));
+export async function findAudit(
+  db: Executor,
+  scopePath: string,
+  isRoot: boolean,
+  id: number,
+): Promise<AuditRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.id, id), whereOf(scopePath, isRoot, {})));
   return row;
 }
 

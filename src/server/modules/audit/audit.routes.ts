@@ -68,7 +68,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/audit', {
     config: { permission },
-    schema: { tags, summary: '审计日志查询 / search the audit log', querystring: auditQuery, response: { 200: pageOf(auditView) } },
+    schema: {
+      tags,
+      summary: '审计日志查询 / search the audit log',
+      querystring: auditQuery,
+      response: { 200: pageOf(auditView) },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       const { rows, total } = await searchAudit(ctx.db, a.scope.path, isRoot(a), req.query);
@@ -80,7 +85,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { permission },
     schema: { tags, summary: '可选的对象与操作 / entities and actions in the log' },
     handler: async () => {
-      const [entities, actions] = await Promise.all([distinctValues(ctx.db, 'entity'), distinctValues(ctx.db, 'action')]);
+      const [entities, actions] = await Promise.all([
+        distinctValues(ctx.db, 'entity'),
+        distinctValues(ctx.db, 'action'),
+      ]);
       return {
         entities: entities.map((v) => ({ value: v, zh: ENTITY_ZH[v] ?? v })),
         actions: actions.map((v) => ({ value: v, zh: ACTION_ZH[v] ?? v })),
@@ -96,7 +104,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/audit/export', {
     config: { permission },
-    schema: { tags, summary: '导出审计日志（Excel）/ export', querystring: auditQuery.omit({ page: true, pageSize: true }) },
+    schema: {
+      tags,
+      summary: '导出审计日志（Excel）/ export',
+      querystring: auditQuery.omit({ page: true, pageSize: true }),
+    },
     handler: async (req, reply) => {
       const a = actorOf(req);
       const { rows } = await searchAudit(ctx.db, a.scope.path, isRoot(a), { ...req.query, page: 1, pageSize: 50_000 });
@@ -123,7 +135,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/audit/:id', {
     config: { permission },
-    schema: { tags, summary: '审计记录 / one record', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: auditView } },
+    schema: {
+      tags,
+      summary: '审计记录 / one record',
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      response: { 200: auditView },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       const row = await findAudit(ctx.db, a.scope.path, isRoot(a), req.params.id);

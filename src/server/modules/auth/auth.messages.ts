@@ -22,5 +22,8 @@ export const authText = {
   wrongOldPassword: { zh: '原密码不正确', en: 'The current password is wrong' },
   samePassword: { zh: '新密码不能与原密码相同', en: 'The new password must differ from the current one' },
   setupNotNeeded: { zh: '系统已完成初始化', en: 'Setup has already been completed' },
-  setupBadToken: { zh: '初始化口令不正确（见服务器首次启动时的日志）', en: 'Wrong setup token (printed in the server log at first start)' },
+  setupBadToken: {
+    zh: '初始化口令不正确（见服务器首次启动时的日志）',
+    en: 'Wrong setup token (printed in the server log at first start)',
+  },
 } satisfies Record<string, LocalText | ((...a: never[]) => LocalText)>;

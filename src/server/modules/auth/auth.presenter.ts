@@ -12,7 +12,12 @@ export function presentMe(row: SessionUserRow, idleMinutes: number): z.infer<typ
       displayName: row.displayName,
       roles: row.roles.map((code) => ({ code, zh: ROLES[code].zh, en: ROLES[code].en })),
       permissions: [...permissionsOf(row.roles)].sort(),
-      scope: { unitId: row.scopeUnitId, name: row.scopeName, kind: scopeKindOf(row.scopeKind), unitKind: row.scopeKind },
+      scope: {
+        unitId: row.scopeUnitId,
+        name: row.scopeName,
+        kind: scopeKindOf(row.scopeKind),
+        unitKind: row.scopeKind,
+      },
       mustChangePassword: row.mustChangePassword,
     },
     csrfToken: row.csrfToken,

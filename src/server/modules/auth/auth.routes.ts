@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, hashSessionToken, SESSION_COOKIE } from '../../http/authenticate.js';
-import { changePasswordBody, loginBody, meResponse, okResponse, setupBody, setupStatusResponse } from './auth.schemas.js';
+import {
+  changePasswordBody,
+  loginBody,
+  meResponse,
+  okResponse,
+  setupBody,
+  setupStatusResponse,
+} from './auth.schemas.js';
 import { changeOwnPassword, completeSetup, isSetupNeeded, login, logout } from './auth.service.js';
 import { findSessionUser } from './session.repository.js';
 import { presentMe } from './auth.presenter.js';
@@ -46,7 +53,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/auth/password', {
     config: { duringPasswordChange: true },
-    schema: { tags: ['auth'], summary: '修改密码 / change password', body: changePasswordBody, response: { 200: meResponse } },
+    schema: {
+      tags: ['auth'],
+      summary: '修改密码 / change password',
+      body: changePasswordBody,
+      response: { 200: meResponse },
+    },
     handler: async (req) => {
       const actor = actorOf(req);
       await changeOwnPassword(ctx, actor, req.body.oldPassword, req.body.newPassword);
@@ -56,13 +68,22 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/auth/setup', {
     config: { public: true },
-    schema: { tags: ['auth'], summary: '是否需要首次初始化 / is first-start setup pending', response: { 200: setupStatusResponse } },
+    schema: {
+      tags: ['auth'],
+      summary: '是否需要首次初始化 / is first-start setup pending',
+      response: { 200: setupStatusResponse },
+    },
     handler: async () => ({ needed: await isSetupNeeded(ctx) }),
   });
 
   r.post('/api/auth/setup', {
     config: { public: true, csrf: false },
-    schema: { tags: ['auth'], summary: '设置首位管理员密码 / set the first administrator password', body: setupBody, response: { 200: okResponse } },
+    schema: {
+      tags: ['auth'],
+      summary: '设置首位管理员密码 / set the first administrator password',
+      body: setupBody,
+      response: { 200: okResponse },
+    },
     handler: async (req) => {
       await completeSetup(ctx, req.body.setupToken, req.body.newPassword, { ip: req.ip, requestId: String(req.id) });
       return { ok: true as const };

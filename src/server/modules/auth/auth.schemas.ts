@@ -25,7 +25,12 @@ export const meResponse = z.object({
     displayName: z.string(),
     roles: z.array(z.object({ code: z.enum(ROLE_CODES), zh: z.string(), en: z.string() })),
     permissions: z.array(z.enum(PERMISSIONS)),
-    scope: z.object({ unitId: z.number().int(), name: z.string(), kind: z.enum(['org', 'dept', 'firm']), unitKind: z.enum(ORG_KIND_CODES) }),
+    scope: z.object({
+      unitId: z.number().int(),
+      name: z.string(),
+      kind: z.enum(['org', 'dept', 'firm']),
+      unitKind: z.enum(ORG_KIND_CODES),
+    }),
     mustChangePassword: z.boolean(),
   }),
   csrfToken: z.string(),

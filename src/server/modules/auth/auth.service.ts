@@ -38,13 +38,21 @@ const anonymous = (username: string, meta: RequestMeta): AuditActor => ({
  * Logs a user in. Failures are counted per typed username whether or not it exists, and the fifth
  * consecutive failure locks the name for the configured minutes; the answer says so.
  */
-export async function login(ctx: AppContext, username: string, password: string, meta: RequestMeta): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  username: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<LoginResult> {
   const { config, clock } = ctx;
   const now = clock.now();
   const name = username.trim();
   const state = await getAttempts(ctx.db, name);
   if (state?.lockedUntil && state.lockedUntil > now)
-    throw new AppError('ACCOUNT_LOCKED', authText.locked(state.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes));
+    throw new AppError(
+      'ACCOUNT_LOCKED',
+      authText.locked(state.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes),
+    );
 
   const user = await findUserByUsername(ctx.db, name);
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
@@ -52,13 +60,29 @@ export async function login(ctx: AppContext, username: string, password: string,
     const after = await ctx.db.transaction(async (tx) => {
       const s = await recordFailure(tx, name, now, config.loginMaxFailures, config.lockoutMinutes);
       const locked = Boolean(s.lockedUntil && s.lockedUntil > now);
-      await recordAudit(tx, anonymous(name, meta), { entity: 'auth', entityId: user?.id ?? null, action: locked ? 'account_locked' : 'login_failed', after: { username: name, failures: s.failures } }, now);
+      await recordAudit(
+        tx,
+        anonymous(name, meta),
+        {
+          entity: 'auth',
+          entityId: user?.id ?? null,
+          action: locked ? 'account_locked' : 'login_failed',
+          after: { username: name, failures: s.failures },
+        },
+        now,
+      );
       return s;
     });
     if (after.lockedUntil && after.lockedUntil > now)
-      throw new AppError('ACCOUNT_LOCKED', authText.locked(after.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes));
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        authText.locked(after.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes),
+      );
     if (user && user.passwordHash === null) throw new AppError('BAD_CREDENTIALS', authText.noPassword);
-    throw new AppError('BAD_CREDENTIALS', authText.badCredentials(config.loginMaxFailures - after.failures, config.loginMaxFailures, config.lockoutMinutes));
+    throw new AppError(
+      'BAD_CREDENTIALS',
+      authText.badCredentials(config.loginMaxFailures - after.failures, config.loginMaxFailures, config.lockoutMinutes),
+    );
   }
   if (user.disabled) throw new AppError('UNAUTHENTICATED', authText.disabled);
 
@@ -68,7 +92,12 @@ export async function login(ctx: AppContext, username: string, password: string,
     await clearAttempts(tx, name);
     await insertSession(tx, { id: hashSessionToken(token), userId: user.id, csrfToken, at: now, ip: meta.ip });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-    await recordAudit(tx, { userId: user.id, name: user.username, scopePath: '/', ip: meta.ip, requestId: meta.requestId }, { entity: 'auth', entityId: user.id, action: 'login' }, now);
+    await recordAudit(
+      tx,
+      { userId: user.id, name: user.username, scopePath: '/', ip: meta.ip, requestId: meta.requestId },
+      { entity: 'auth', entityId: user.id, action: 'login' },
+      now,
+    );
   });
   return { token, csrfToken, userId: user.id };
 }
@@ -76,16 +105,27 @@ export async function login(ctx: AppContext, username: string, password: string,
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await deleteSession(tx, actor.sessionId);
-    await recordAudit(tx, auditActorOf(actor), { entity: 'auth', entityId: actor.userId, action: 'logout' }, ctx.clock.now());
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'auth', entityId: actor.userId, action: 'logout' },
+      ctx.clock.now(),
+    );
   });
 }
 
 function assertStrong(pw: string): void {
-  if (!isStrongPassword(pw)) throw invalid({ zh: `新密码：${PASSWORD_RULE.zh}`, en: `newPassword: ${PASSWORD_RULE.en}` });
+  if (!isStrongPassword(pw))
+    throw invalid({ zh: `新密码：${PASSWORD_RULE.zh}`, en: `newPassword: ${PASSWORD_RULE.en}` });
 }
 
 /** Changes the actor's own password; other sessions of the user end. */
-export async function changeOwnPassword(ctx: AppContext, actor: Actor, oldPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: AppContext,
+  actor: Actor,
+  oldPassword: string,
+  newPassword: string,
+): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(oldPassword, user.passwordHash))) throw invalid(authText.wrongOldPassword);
   if (oldPassword === newPassword) throw invalid(authText.samePassword);
@@ -93,9 +133,17 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, oldPasswo
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, actor.userId));
     await deleteUserSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, auditActorOf(actor), { entity: 'user', entityId: actor.userId, action: 'change_password' }, now);
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'user', entityId: actor.userId, action: 'change_password' },
+      now,
+    );
   });
 }
 
@@ -120,7 +168,12 @@ export async function createSetupToken(ctx: AppContext): Promise<string> {
 }
 
 /** Sets the first administrator's password with the setup token; the token is then spent. */
-export async function completeSetup(ctx: AppContext, setupToken: string, newPassword: string, meta: RequestMeta): Promise<void> {
+export async function completeSetup(
+  ctx: AppContext,
+  setupToken: string,
+  newPassword: string,
+  meta: RequestMeta,
+): Promise<void> {
   const now = ctx.clock.now();
   assertStrong(newPassword);
   const hash = await hashPassword(newPassword);
@@ -132,8 +185,16 @@ export async function completeSetup(ctx: AppContext, setupToken: string, newPass
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('FORBIDDEN', authText.setupBadToken);
     const admin = await findUserByUsername(tx, 'admin');
     if (!admin) throw new AppError('CONFLICT', authText.setupNotNeeded);
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, admin.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, admin.id));
     await putSetting(tx, SETUP_KEY, null);
-    await recordAudit(tx, { userId: admin.id, name: 'admin', scopePath: '/', ip: meta.ip, requestId: meta.requestId }, { entity: 'user', entityId: admin.id, action: 'setup_password' }, now);
+    await recordAudit(
+      tx,
+      { userId: admin.id, name: 'admin', scopePath: '/', ip: meta.ip, requestId: meta.requestId },
+      { entity: 'user', entityId: admin.id, action: 'setup_password' },
+      now,
+    );
   });
 }

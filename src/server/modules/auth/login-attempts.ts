@@ -16,7 +16,13 @@ export async function getAttempts(db: Executor, username: string): Promise<Attem
  * Counts one failure atomically (safe under concurrent attempts on PostgreSQL) and locks the name
  * when the count reaches `max`. Returns the state after this failure.
  */
-export async function recordFailure(db: Executor, username: string, at: Date, max: number, lockMinutes: number): Promise<AttemptState> {
+export async function recordFailure(
+  db: Executor,
+  username: string,
+  at: Date,
+  max: number,
+  lockMinutes: number,
+): Promise<AttemptState> {
   const lockUntil = new Date(at.getTime() + lockMinutes * 60_000);
   const atTs = sql`${at.toISOString()}::timestamptz`;
   const lockTs = sql`${lockUntil.toISOString()}::timestamptz`;

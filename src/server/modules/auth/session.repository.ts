@@ -58,7 +58,11 @@ export async function findSessionUser(db: Executor, sessionId: string): Promise<
 /** node-postgres parses text[] into an array; PGlite may too; be tolerant of the literal form. */
 function parsePgArray(v: unknown): string[] {
   if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -66,7 +70,9 @@ export async function insertSession(
   db: Executor,
   s: { id: string; userId: number; csrfToken: string; at: Date; ip: string | null },
 ): Promise<void> {
-  await db.insert(sessions).values({ id: s.id, userId: s.userId, csrfToken: s.csrfToken, createdAt: s.at, lastSeenAt: s.at, ip: s.ip });
+  await db
+    .insert(sessions)
+    .values({ id: s.id, userId: s.userId, csrfToken: s.csrfToken, createdAt: s.at, lastSeenAt: s.at, ip: s.ip });
 }
 
 export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
@@ -81,5 +87,7 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
 export async function deleteUserSessions(db: Executor, userId: number, keepSessionId?: string): Promise<void> {
   await db
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    .where(
+      keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId),
+    );
 }

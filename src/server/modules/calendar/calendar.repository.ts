@@ -37,9 +37,13 @@ export async function replaceYearDays(
   await db
     .insert(calendarYears)
     .values({ year, source: meta.source, note: meta.note, updatedAt: meta.at, updatedBy: meta.by })
-    .onConflictDoUpdate({ target: calendarYears.year, set: { source: meta.source, note: meta.note, updatedAt: meta.at, updatedBy: meta.by } });
+    .onConflictDoUpdate({
+      target: calendarYears.year,
+      set: { source: meta.source, note: meta.note, updatedAt: meta.at, updatedBy: meta.by },
+    });
   await db.delete(calendarDays).where(eq(calendarDays.year, year));
-  if (days.length) await db.insert(calendarDays).values(days.map((d) => ({ day: d.date, year, kind: d.kind, name: d.name.trim() })));
+  if (days.length)
+    await db.insert(calendarDays).values(days.map((d) => ({ day: d.date, year, kind: d.kind, name: d.name.trim() })));
 }
 
 export async function deleteYear(db: Executor, year: number): Promise<void> {

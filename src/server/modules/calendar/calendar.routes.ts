@@ -11,11 +11,16 @@ import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-im
 import { findYear, listYears, yearDays } from './calendar.repository.js';
 import { removeYear, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
 
-const dayItem = z.object({ date: isoDateString, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(32) });
+const dayItem = z.object({
+  date: isoDateString,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().trim().min(1).max(32),
+});
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw invalid({ zh: `${field}：不是有效日期（YYYY-MM-DD）`, en: `${field}: not a valid date (YYYY-MM-DD)` });
+  if (!isIsoDate(value))
+    throw invalid({ zh: `${field}：不是有效日期（YYYY-MM-DD）`, en: `${field}: not a valid date (YYYY-MM-DD)` });
 }
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
@@ -34,7 +39,8 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       requireDate(req.query.from, '开始日期');
       requireDate(req.query.to, '结束日期');
-      if (req.query.to < req.query.from) throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
+      if (req.query.to < req.query.from)
+        throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
       return { count: workingDaysBetween(await ctx.calendar.get(), req.query.from, req.query.to) };
     },
   });
@@ -56,7 +62,9 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/calendar/years', {
     config: { public: true },
     schema: { tags, summary: '已导入的年份 / loaded years' },
-    handler: async () => ({ data: (await listYears(ctx.db)).map((y) => ({ ...y, updatedAt: y.updatedAt.toISOString() })) }),
+    handler: async () => ({
+      data: (await listYears(ctx.db)).map((y) => ({ ...y, updatedAt: y.updatedAt.toISOString() })),
+    }),
   });
 
   r.get('/api/calendar/years/:year', {
@@ -65,7 +73,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       const y = await findYear(ctx.db, req.params.year);
       if (!y) throw notFound({ zh: `${req.params.year} 年工作日历`, en: `Calendar ${req.params.year}` });
-      return { year: y.year, source: y.source, note: y.note, updatedAt: y.updatedAt.toISOString(), days: await yearDays(ctx.db, y.year) };
+      return {
+        year: y.year,
+        source: y.source,
+        note: y.note,
+        updatedAt: y.updatedAt.toISOString(),
+        days: await yearDays(ctx.db, y.year),
+      };
     },
   });
 
@@ -78,7 +92,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       body: z.object({ note: z.string().max(200).nullable().optional(), days: z.array(dayItem).max(366) }),
     },
     handler: async (req) => {
-      await saveYearSchedule(ctx, auditActorOf(actorOf(req)), { year: req.params.year, days: req.body.days }, 'ui', req.body.note ?? null);
+      await saveYearSchedule(
+        ctx,
+        auditActorOf(actorOf(req)),
+        { year: req.params.year, days: req.body.days },
+        'ui',
+        req.body.note ?? null,
+      );
       return { ok: true };
     },
   });
@@ -88,7 +108,11 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '从 JSON/CSV 文件导入某年日历 / import a year from a file',
-      body: z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1).max(200_000), year: z.number().int().min(2000).max(2100).optional() }),
+      body: z.object({
+        format: z.enum(['json', 'csv']),
+        content: z.string().min(1).max(200_000),
+        year: z.number().int().min(2000).max(2100).optional(),
+      }),
     },
     handler: async (req) => {
       const { format, content, year } = req.body;

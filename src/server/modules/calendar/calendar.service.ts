@@ -7,7 +7,10 @@ import { deleteYear, findYear, replaceYearDays, yearDays } from './calendar.repo
 
 function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string }>) {
   return invalid(
-    { zh: `日历数据有 ${problems.length} 处问题：${problems.map((p) => `${p.where} ${p.zh}`).join('；')}`, en: problems.map((p) => `${p.where}: ${p.en}`).join('; ') },
+    {
+      zh: `日历数据有 ${problems.length} 处问题：${problems.map((p) => `${p.where} ${p.zh}`).join('；')}`,
+      en: problems.map((p) => `${p.where}: ${p.en}`).join('; '),
+    },
     { problems },
   );
 }
@@ -16,7 +19,13 @@ function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string
  * Loads or replaces a year's official schedule (UI edit, file import or CLI). Checked as a whole
  * first: a schedule with any problem changes nothing.
  */
-export async function saveYearSchedule(ctx: AppContext, who: AuditActor, schedule: YearSchedule, source: string, note: string | null = null): Promise<void> {
+export async function saveYearSchedule(
+  ctx: AppContext,
+  who: AuditActor,
+  schedule: YearSchedule,
+  source: string,
+  note: string | null = null,
+): Promise<void> {
   const problems = checkSchedule(schedule);
   if (problems.length) throw scheduleInvalid(problems);
   const now = ctx.clock.now();
@@ -26,7 +35,13 @@ export async function saveYearSchedule(ctx: AppContext, who: AuditActor, schedul
     await recordAudit(
       tx,
       who,
-      { entity: 'calendar', entityId: schedule.year, action: 'replace_year', before: before && { days: before }, after: { source, days: schedule.days } },
+      {
+        entity: 'calendar',
+        entityId: schedule.year,
+        action: 'replace_year',
+        before: before && { days: before },
+        after: { source, days: schedule.days },
+      },
       now,
     );
   });
@@ -39,7 +54,12 @@ export async function removeYear(ctx: AppContext, who: AuditActor, year: number)
     if (!(await findYear(tx, year))) throw notFound({ zh: `${year} 年工作日历`, en: `Calendar ${year}` });
     const before = await yearDays(tx, year);
     await deleteYear(tx, year);
-    await recordAudit(tx, who, { entity: 'calendar', entityId: year, action: 'delete_year', before: { days: before } }, now);
+    await recordAudit(
+      tx,
+      who,
+      { entity: 'calendar', entityId: year, action: 'delete_year', before: { days: before } },
+      now,
+    );
   });
   ctx.calendar.invalidate();
 }

@@ -21,8 +21,10 @@ export function chineseDaysExceptions(year: number): CalendarException[] {
   const data = require('chinese-days/dist/chinese-days.json') as ChineseDaysJson;
   const prefix = `${year}-`;
   const out: CalendarException[] = [];
-  for (const [date, v] of Object.entries(data.holidays)) if (date.startsWith(prefix)) out.push({ date, kind: 'holiday', name: chineseName(v) });
-  for (const [date, v] of Object.entries(data.workdays)) if (date.startsWith(prefix)) out.push({ date, kind: 'workday', name: chineseName(v) });
+  for (const [date, v] of Object.entries(data.holidays))
+    if (date.startsWith(prefix)) out.push({ date, kind: 'holiday', name: chineseName(v) });
+  for (const [date, v] of Object.entries(data.workdays))
+    if (date.startsWith(prefix)) out.push({ date, kind: 'workday', name: chineseName(v) });
   if (!out.some((e) => e.kind === 'holiday')) throw new Error(`chinese-days has no holiday data for ${year}`);
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -11,7 +11,11 @@ export interface OpenItems {
   items: LocalText[];
 }
 
-export type DispatchContributor = (db: Executor, projectIds: number[], month: string) => Promise<Map<number, OpenItems>>;
+export type DispatchContributor = (
+  db: Executor,
+  projectIds: number[],
+  month: string,
+) => Promise<Map<number, OpenItems>>;
 
 const CONTRIBUTORS: DispatchContributor[] = [];
 
@@ -24,7 +28,11 @@ export function registerDispatchContributor(fn: DispatchContributor): void {
   CONTRIBUTORS.push(fn);
 }
 
-export async function collectOpenItems(db: Executor, projectIds: number[], month: string): Promise<Map<number, OpenItems[]>> {
+export async function collectOpenItems(
+  db: Executor,
+  projectIds: number[],
+  month: string,
+): Promise<Map<number, OpenItems[]>> {
   const out = new Map<number, OpenItems[]>();
   if (projectIds.length === 0) return out;
   for (const fn of CONTRIBUTORS) {
@@ -41,7 +49,12 @@ registerDispatchContributor(async (db, projectIds) => {
     .where(and(inArray(supervisionFindings.projectId, projectIds), eq(supervisionFindings.status, 'open')));
   const out = new Map<number, OpenItems>();
   for (const r of rows) {
-    const cur = out.get(r.projectId) ?? { key: 'findings', label: { zh: '季督办发现问题未整改', en: 'Open supervision findings' }, count: 0, items: [] };
+    const cur = out.get(r.projectId) ?? {
+      key: 'findings',
+      label: { zh: '季督办发现问题未整改', en: 'Open supervision findings' },
+      count: 0,
+      items: [],
+    };
     cur.count++;
     cur.items.push({ zh: r.description, en: r.description });
     out.set(r.projectId, cur);

@@ -25,14 +25,24 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '月调度：本月各项目报告状态（缺报清单）/ the month’s reports',
-      querystring: pageQuery.extend({ month: month.optional(), state: z.enum(['confirmed', 'missing']).optional(), townshipId: z.coerce.number().int().positive().optional(), mine: queryBool.optional(), q: z.string().trim().max(64).optional() }),
+      querystring: pageQuery.extend({
+        month: month.optional(),
+        state: z.enum(['confirmed', 'missing']).optional(),
+        townshipId: z.coerce.number().int().positive().optional(),
+        mine: queryBool.optional(),
+        q: z.string().trim().max(64).optional(),
+      }),
     },
     handler: async (req) => listDispatch(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/dispatch/export', {
     config: { permission: 'dispatch.manage' },
-    schema: { tags, summary: '导出月调度报告（Word）/ the month’s report as Word', querystring: z.object({ month: month.optional(), townshipId: z.coerce.number().int().positive().optional() }) },
+    schema: {
+      tags,
+      summary: '导出月调度报告（Word）/ the month’s report as Word',
+      querystring: z.object({ month: month.optional(), townshipId: z.coerce.number().int().positive().optional() }),
+    },
     handler: async (req, reply) => {
       const m = req.query.month ?? defaultDispatchMonth(chinaDate(ctx.clock.now()));
       const { buffer } = await exportDispatchDocx(ctx, actorOf(req), { month: m, townshipId: req.query.townshipId });
@@ -48,7 +58,12 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/dispatch/:projectId/:month/confirm', {
     config: { permission: 'dispatch.confirm' },
-    schema: { tags, summary: '确认调度报告并备注 / confirm with remarks', params: reportParams, body: z.object({ remarks: z.string().trim().max(500).nullable().optional(), version: z.number().int().min(0) }) },
+    schema: {
+      tags,
+      summary: '确认调度报告并备注 / confirm with remarks',
+      params: reportParams,
+      body: z.object({ remarks: z.string().trim().max(500).nullable().optional(), version: z.number().int().min(0) }),
+    },
     handler: async (req) => confirmDispatch(ctx, actorOf(req), req.params.projectId, req.params.month, req.body),
   });
 }

@@ -14,7 +14,17 @@ const inbox: HomeProvider = async (ctx, actor) => {
     .from(notifications)
     .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
   const n = row?.n ?? 0;
-  return n ? [{ key: 'inbox', level: 'info', title: { zh: `${n} 条未读消息`, en: `${n} unread messages` }, count: n, link: '/inbox' }] : [];
+  return n
+    ? [
+        {
+          key: 'inbox',
+          level: 'info',
+          title: { zh: `${n} 条未读消息`, en: `${n} unread messages` },
+          count: n,
+          link: '/inbox',
+        },
+      ]
+    : [];
 };
 
 /** The State Council publishes next year's schedule in November; remind the administrator to load it. */
@@ -25,9 +35,22 @@ const calendarNextYear: HomeProvider = async (ctx, actor) => {
   const cal = await ctx.calendar.get();
   const items = [];
   if (!cal.years.has(year))
-    items.push({ key: 'calendar-this-year', level: 'danger' as const, title: { zh: `${year} 年工作日历未导入，期限计算将报错`, en: `The ${year} calendar is not loaded` }, link: '/admin/calendar' });
+    items.push({
+      key: 'calendar-this-year',
+      level: 'danger' as const,
+      title: { zh: `${year} 年工作日历未导入，期限计算将报错`, en: `The ${year} calendar is not loaded` },
+      link: '/admin/calendar',
+    });
   if (today.slice(5) >= '11-01' && !cal.years.has(year + 1))
-    items.push({ key: 'calendar-next-year', level: 'warning' as const, title: { zh: `请导入 ${year + 1} 年节假日安排（国务院办公厅通知发布后）`, en: `Load the ${year + 1} holiday schedule once published` }, link: '/admin/calendar' });
+    items.push({
+      key: 'calendar-next-year',
+      level: 'warning' as const,
+      title: {
+        zh: `请导入 ${year + 1} 年节假日安排（国务院办公厅通知发布后）`,
+        en: `Load the ${year + 1} holiday schedule once published`,
+      },
+      link: '/admin/calendar',
+    });
   return items;
 };
 
@@ -38,7 +61,17 @@ const lockedAccounts: HomeProvider = async (ctx, actor) => {
     .from(loginAttempts)
     .where(gt(loginAttempts.lockedUntil, ctx.clock.now()));
   const n = row?.n ?? 0;
-  return n ? [{ key: 'locked', level: 'warning', title: { zh: `${n} 个账号因密码错误被锁定`, en: `${n} accounts locked` }, count: n, link: '/admin/users?status=locked' }] : [];
+  return n
+    ? [
+        {
+          key: 'locked',
+          level: 'warning',
+          title: { zh: `${n} 个账号因密码错误被锁定`, en: `${n} accounts locked` },
+          count: n,
+          link: '/admin/users?status=locked',
+        },
+      ]
+    : [];
 };
 
 const failedLoginsToday: HomeProvider = async (ctx, actor) => {
@@ -47,12 +80,35 @@ const failedLoginsToday: HomeProvider = async (ctx, actor) => {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, 'auth'), sql`${auditLog.action} in ('login_failed','account_locked')`, gt(auditLog.at, since)));
+    .where(
+      and(
+        eq(auditLog.entity, 'auth'),
+        sql`${auditLog.action} in ('login_failed','account_locked')`,
+        gt(auditLog.at, since),
+      ),
+    );
   const n = row?.n ?? 0;
-  return n ? [{ key: 'failed-logins', level: n >= 20 ? 'danger' : 'info', title: { zh: `今日登录失败 ${n} 次`, en: `${n} failed logins today` }, count: n, link: '/audit?entity=auth' }] : [];
+  return n
+    ? [
+        {
+          key: 'failed-logins',
+          level: n >= 20 ? 'danger' : 'info',
+          title: { zh: `今日登录失败 ${n} 次`, en: `${n} failed logins today` },
+          count: n,
+          link: '/audit?entity=auth',
+        },
+      ]
+    : [];
 };
 
 /** Modules add their providers here (to sign, due soon, overdue, to confirm …). */
-export const HOME_PROVIDERS: HomeProvider[] = [inbox, calendarNextYear, lockedAccounts, failedLoginsToday, problemHome, ...PROJECT_HOME_PROVIDERS];
+export const HOME_PROVIDERS: HomeProvider[] = [
+  inbox,
+  calendarNextYear,
+  lockedAccounts,
+  failedLoginsToday,
+  problemHome,
+  ...PROJECT_HOME_PROVIDERS,
+];
 HOME_PROVIDERS.push(...COVERAGE_HOME_PROVIDERS);
 HOME_PROVIDERS.push(...PEOPLE_HOME_PROVIDERS);

@@ -7,7 +7,17 @@ import { registerFieldLabels } from '../../http/field-labels.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
 import { addDecision, createMeeting, getMeeting, listMeetings } from './meeting.service.js';
 
-registerFieldLabels({ subject: '会议名称', heldOn: '会议日期', attendees: '参会单位', unitName: '单位名称', people: '参会人员', place: '地点', host: '主持人', summary: '会议纪要', problemIds: '研究的问题' });
+registerFieldLabels({
+  subject: '会议名称',
+  heldOn: '会议日期',
+  attendees: '参会单位',
+  unitName: '单位名称',
+  people: '参会人员',
+  place: '地点',
+  host: '主持人',
+  summary: '会议纪要',
+  problemIds: '研究的问题',
+});
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -34,7 +44,16 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
         subject: text(100),
         place: z.string().trim().max(100).optional(),
         host: z.string().trim().max(50).optional(),
-        attendees: z.array(z.object({ unitId: z.number().int().positive().nullable().optional(), unitName: text(100), people: z.string().trim().max(200) })).min(1).max(50),
+        attendees: z
+          .array(
+            z.object({
+              unitId: z.number().int().positive().nullable().optional(),
+              unitName: text(100),
+              people: z.string().trim().max(200),
+            }),
+          )
+          .min(1)
+          .max(50),
         summary: z.string().trim().max(4000).optional(),
         problemIds: z.array(z.number().int().positive()).max(100).optional(),
       }),
@@ -56,8 +75,20 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
       params: idParams,
       body: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('note'), text: text(2000) }),
-        z.object({ kind: z.literal('create_problem'), text: text(2000), category: z.enum(PROBLEM_CATEGORY_CODES), description: text(2000), firmUnitId: z.number().int().positive().optional(), projectId: z.number().int().positive().optional() }),
-        z.object({ kind: z.literal('close_problem'), text: text(2000), problemId: z.number().int().positive(), answer: text(4000) }),
+        z.object({
+          kind: z.literal('create_problem'),
+          text: text(2000),
+          category: z.enum(PROBLEM_CATEGORY_CODES),
+          description: text(2000),
+          firmUnitId: z.number().int().positive().optional(),
+          projectId: z.number().int().positive().optional(),
+        }),
+        z.object({
+          kind: z.literal('close_problem'),
+          text: text(2000),
+          problemId: z.number().int().positive(),
+          answer: text(4000),
+        }),
       ]),
     },
     handler: async (req) => addDecision(ctx, actorOf(req), req.params.id, req.body),

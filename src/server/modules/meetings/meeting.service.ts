@@ -34,7 +34,10 @@ export interface NewMeeting {
 
 async function requireVisibleProblems(ctx: AppContext, actor: Actor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await ctx.db.select({ id: problems.id }).from(problems).where(and(inArray(problems.id, ids), problemVisibleTo(actor)));
+  const rows = await ctx.db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(and(inArray(problems.id, ids), problemVisibleTo(actor)));
   if (rows.length !== new Set(ids).size) throw notFound({ zh: '问题', en: 'Problem' });
 }
 
@@ -45,17 +48,52 @@ export async function createMeeting(ctx: AppContext, actor: Actor, input: NewMee
   return ctx.db.transaction(async (tx) => {
     const [m] = await tx
       .insert(meetings)
-      .values({ unitId: actor.scope.unitId, scopePath: actor.scope.path, heldOn: input.heldOn, title: input.subject, place: input.place ?? null, host: input.host ?? null, attendees: input.attendees, summary: input.summary ?? null, createdBy: actor.userId, createdAt: now })
+      .values({
+        unitId: actor.scope.unitId,
+        scopePath: actor.scope.path,
+        heldOn: input.heldOn,
+        title: input.subject,
+        place: input.place ?? null,
+        host: input.host ?? null,
+        attendees: input.attendees,
+        summary: input.summary ?? null,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning({ id: meetings.id });
     if (!m) throw new Error('meeting insert failed');
     const ids = [...new Set(input.problemIds ?? [])];
     if (ids.length) await tx.insert(meetingProblems).values(ids.map((problemId) => ({ meetingId: m.id, problemId })));
-    await recordAudit(tx, auditActorOf(actor), { entity: 'meeting', entityId: m.id, action: 'create', after: { heldOn: input.heldOn, title: input.subject, attendees: input.attendees.length, problems: ids } }, now);
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'meeting',
+        entityId: m.id,
+        action: 'create',
+        after: { heldOn: input.heldOn, title: input.subject, attendees: input.attendees.length, problems: ids },
+      },
+      now,
+    );
     return m.id;
   });
 }
 
-export async function listMeetings(ctx: AppContext, actor: Actor, q: PageQuery): Promise<Page<{ id: number; heldOn: string; title: string; place: string | null; attendees: number; problems: number; decisions: number }>> {
+export async function listMeetings(
+  ctx: AppContext,
+  actor: Actor,
+  q: PageQuery,
+): Promise<
+  Page<{
+    id: number;
+    heldOn: string;
+    title: string;
+    place: string | null;
+    attendees: number;
+    problems: number;
+    decisions: number;
+  }>
+> {
   const where = inSubtree(meetings.scopePath, actor.scope.path);
   const [rows, [count]] = await Promise.all([
     ctx.db
@@ -74,13 +112,19 @@ export async function listMeetings(ctx: AppContext, actor: Actor, q: PageQuery):
       .orderBy(desc(meetings.heldOn), desc(meetings.id))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(meetings).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(where),
   ]);
   return { data: rows, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
-  const [m] = await ctx.db.select().from(meetings).where(and(eq(meetings.id, id), inSubtree(meetings.scopePath, actor.scope.path)));
+  const [m] = await ctx.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), inSubtree(meetings.scopePath, actor.scope.path)));
   if (!m) throw notFound(MEETING);
   const discussed = await ctx.db
     .select({ id: problems.id, title: problems.title, status: problems.status, raisedAt: problems.raisedAt })
@@ -88,7 +132,11 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     .innerJoin(problems, eq(problems.id, meetingProblems.problemId))
     .where(eq(meetingProblems.meetingId, id))
     .orderBy(asc(problems.id));
-  const decisions = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.meetingId, id)).orderBy(asc(meetingDecisions.id));
+  const decisions = await ctx.db
+    .select()
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.meetingId, id))
+    .orderBy(asc(meetingDecisions.id));
   return {
     id: m.id,
     heldOn: m.heldOn,
@@ -97,14 +145,32 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     host: m.host,
     summary: m.summary,
     attendees: m.attendees as Attendee[],
-    problems: discussed.map((p) => ({ id: p.id, code: problemCode(p.id, p.raisedAt), title: p.title, status: p.status })),
-    decisions: decisions.map((d) => ({ id: d.id, kind: d.kind, text: d.text, problemId: d.problemId, createdAt: d.createdAt.toISOString() })),
+    problems: discussed.map((p) => ({
+      id: p.id,
+      code: problemCode(p.id, p.raisedAt),
+      title: p.title,
+      status: p.status,
+    })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      text: d.text,
+      problemId: d.problemId,
+      createdAt: d.createdAt.toISOString(),
+    })),
   };
 }
 
 export type DecisionInput =
   | { kind: 'note'; text: string }
-  | { kind: 'create_problem'; text: string; category: string; description: string; firmUnitId?: number | undefined; projectId?: number | undefined }
+  | {
+      kind: 'create_problem';
+      text: string;
+      category: string;
+      description: string;
+      firmUnitId?: number | undefined;
+      projectId?: number | undefined;
+    }
   | { kind: 'close_problem'; text: string; problemId: number; answer: string };
 
 /**
@@ -132,7 +198,18 @@ export async function addDecision(ctx: AppContext, actor: Actor, meetingId: numb
         tx,
         { userId: actor.userId, name: actor.displayName, unitId: actor.scope.unitId },
         auditActorOf(actor),
-        { source: 'meeting', category: input.category, title: titleFrom(input.description), description: input.description, ...place, createdBy: actor.userId, clientRequestId: null, meetingId, sourceRef: `meeting:${meetingId}`, photoIds: [] },
+        {
+          source: 'meeting',
+          category: input.category,
+          title: titleFrom(input.description),
+          description: input.description,
+          ...place,
+          createdBy: actor.userId,
+          clientRequestId: null,
+          meetingId,
+          sourceRef: `meeting:${meetingId}`,
+          photoIds: [],
+        },
         now,
       );
       problemId = created.id;
@@ -140,11 +217,26 @@ export async function addDecision(ctx: AppContext, actor: Actor, meetingId: numb
     }
     if (input.kind === 'close_problem') {
       problemId = input.problemId;
-      await applyStep(tx, actor, input.problemId, undefined, 'close_by_meeting', cal, now, async ({ state }) => closingEvents(actor, state, input.answer, meetingId));
+      await applyStep(tx, actor, input.problemId, undefined, 'close_by_meeting', cal, now, async ({ state }) =>
+        closingEvents(actor, state, input.answer, meetingId),
+      );
       await tx.insert(meetingProblems).values({ meetingId, problemId }).onConflictDoNothing();
     }
-    const [d] = await tx.insert(meetingDecisions).values({ meetingId, kind: input.kind, text: input.text, problemId, createdBy: actor.userId, createdAt: now }).returning({ id: meetingDecisions.id });
-    await recordAudit(tx, auditActorOf(actor), { entity: 'meeting', entityId: meeting.id, action: 'decision', after: { decision: d?.id, kind: input.kind, problemId } }, now);
+    const [d] = await tx
+      .insert(meetingDecisions)
+      .values({ meetingId, kind: input.kind, text: input.text, problemId, createdBy: actor.userId, createdAt: now })
+      .returning({ id: meetingDecisions.id });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'meeting',
+        entityId: meeting.id,
+        action: 'decision',
+        after: { decision: d?.id, kind: input.kind, problemId },
+      },
+      now,
+    );
   });
   return getMeeting(ctx, actor, meetingId);
 }

@@ -15,7 +15,11 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: '我的消息 / my inbox', querystring: pageQuery.extend({ unread: queryBool.optional() }) },
     handler: async (req) => {
       const a = actorOf(req);
-      const { rows, total, unread } = await listInbox(ctx.db, a.userId, { unreadOnly: req.query.unread ?? false, page: req.query.page, pageSize: req.query.pageSize });
+      const { rows, total, unread } = await listInbox(ctx.db, a.userId, {
+        unreadOnly: req.query.unread ?? false,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      });
       const en = a.lang === 'en';
       return {
         data: rows.map((n) => ({
@@ -38,7 +42,11 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post('/api/notifications/read', {
-    schema: { tags, summary: '标记已读 / mark read', body: z.object({ ids: z.array(z.number().int().positive()).max(500).or(z.literal('all')) }) },
+    schema: {
+      tags,
+      summary: '标记已读 / mark read',
+      body: z.object({ ids: z.array(z.number().int().positive()).max(500).or(z.literal('all')) }),
+    },
     handler: async (req) => {
       await markRead(ctx.db, actorOf(req).userId, req.body.ids, ctx.clock.now());
       return { ok: true };

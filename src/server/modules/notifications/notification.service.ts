@@ -26,7 +26,13 @@ export async function notifyUsers(tx: Executor, userIds: number[], n: NewNotific
     const existing = await tx
       .select({ userId: notifications.userId })
       .from(notifications)
-      .where(and(inArray(notifications.userId, targets), eq(notifications.dedupeKey, n.dedupeKey), isNull(notifications.readAt)));
+      .where(
+        and(
+          inArray(notifications.userId, targets),
+          eq(notifications.dedupeKey, n.dedupeKey),
+          isNull(notifications.readAt),
+        ),
+      );
     const skip = new Set(existing.map((e) => e.userId));
     targets = targets.filter((u) => !skip.has(u));
   }
@@ -50,12 +56,28 @@ export async function notifyUsers(tx: Executor, userIds: number[], n: NewNotific
   return targets.length;
 }
 
-export async function listInbox(db: Executor, userId: number, opts: { unreadOnly: boolean; page: number; pageSize: number }) {
+export async function listInbox(
+  db: Executor,
+  userId: number,
+  opts: { unreadOnly: boolean; page: number; pageSize: number },
+) {
   const where = and(eq(notifications.userId, userId), opts.unreadOnly ? isNull(notifications.readAt) : undefined);
   const [rows, [count], [unread]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
-    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.id))
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
   ]);
   return { rows, total: count?.n ?? 0, unread: unread?.n ?? 0 };
 }
@@ -64,5 +86,11 @@ export async function markRead(db: Executor, userId: number, ids: number[] | 'al
   await db
     .update(notifications)
     .set({ readAt: at })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids)));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        ids === 'all' ? undefined : inArray(notifications.id, ids),
+      ),
+    );
 }

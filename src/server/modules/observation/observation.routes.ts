@@ -7,9 +7,27 @@ import { registerFieldLabels } from '../../http/field-labels.js';
 import { createEvent, getEvent, listEvents, scoreProject, updateCriteria } from './observation.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const criterion = z.object({ key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,23}$/), zh: z.string().trim().min(1).max(32), en: z.string().trim().max(64).optional(), max: z.number().positive().max(1000) });
+const criterion = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,23}$/),
+  zh: z.string().trim().min(1).max(32),
+  en: z.string().trim().max(64).optional(),
+  max: z.number().positive().max(1000),
+});
 
-registerFieldLabels({ heldOn: '观摩日期', half: '半年', criteria: '评分标准', projectIds: '观摩项目', scorerName: '评分人', scores: '评分', comment: '评语', key: '标准代码', max: '满分' });
+registerFieldLabels({
+  heldOn: '观摩日期',
+  half: '半年',
+  criteria: '评分标准',
+  projectIds: '观摩项目',
+  scorerName: '评分人',
+  scores: '评分',
+  comment: '评语',
+  key: '标准代码',
+  max: '满分',
+});
 
 /** 半年观摩: events, configurable scoring sheets, scores and totals per project. */
 export async function observationRoutes(app: FastifyInstance): Promise<void> {
@@ -28,7 +46,16 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '新建观摩活动 / create an event',
-      body: z.object({ title: z.string().trim().min(2).max(64), heldOn: isoDateString, half: z.string().regex(/^\d{4}-H[12]$/).optional(), criteria: z.array(criterion).max(20).optional(), projectIds: z.array(z.number().int().positive()).min(1).max(200) }),
+      body: z.object({
+        title: z.string().trim().min(2).max(64),
+        heldOn: isoDateString,
+        half: z
+          .string()
+          .regex(/^\d{4}-H[12]$/)
+          .optional(),
+        criteria: z.array(criterion).max(20).optional(),
+        projectIds: z.array(z.number().int().positive()).min(1).max(200),
+      }),
     },
     handler: async (req) => createEvent(ctx, actorOf(req), req.body),
   });
@@ -41,7 +68,12 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
 
   r.put('/api/observations/:id/criteria', {
     config: { permission: 'observation.write' },
-    schema: { tags, summary: '修改评分表（评分前）/ change the sheet', params: idParams, body: z.object({ criteria: z.array(criterion).min(1).max(20), version: z.number().int().positive() }) },
+    schema: {
+      tags,
+      summary: '修改评分表（评分前）/ change the sheet',
+      params: idParams,
+      body: z.object({ criteria: z.array(criterion).min(1).max(20), version: z.number().int().positive() }),
+    },
     handler: async (req) => updateCriteria(ctx, actorOf(req), req.params.id, req.body),
   });
 
@@ -51,7 +83,12 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '录入评分 / enter a scoring sheet',
       params: idParams,
-      body: z.object({ projectId: z.number().int().positive(), scorerName: z.string().trim().min(1).max(32), scores: z.record(z.string(), z.number()), comment: z.string().trim().max(500).nullable().optional() }),
+      body: z.object({
+        projectId: z.number().int().positive(),
+        scorerName: z.string().trim().min(1).max(32),
+        scores: z.record(z.string(), z.number()),
+        comment: z.string().trim().max(500).nullable().optional(),
+      }),
     },
     handler: async (req) => scoreProject(ctx, actorOf(req), req.params.id, req.body),
   });

@@ -32,7 +32,12 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
   const areaRows = await db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, kind: orgUnits.kind })
     .from(orgUnits)
-    .where(and(inArray(orgUnits.kind, ['township', 'region']), or(inSubtree(orgUnits.path, scopePath), ancestorIds.length ? inArray(orgUnits.id, ancestorIds) : sql`false`)))
+    .where(
+      and(
+        inArray(orgUnits.kind, ['township', 'region']),
+        or(inSubtree(orgUnits.path, scopePath), ancestorIds.length ? inArray(orgUnits.id, ancestorIds) : sql`false`),
+      ),
+    )
     .orderBy(asc(orgUnits.path));
   const areas = areaRows.filter((a) => a.kind === 'township').map(({ id, name, path }) => ({ id, name, path }));
   const regionName = areaRows.find((a) => a.kind === 'region')?.name ?? '';
@@ -43,13 +48,30 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
   };
 
   const projectRows = await db
-    .select({ id: projects.id, name: projects.name, townPath: orgUnits.path, lng: projects.lng, lat: projects.lat, industry: projects.industry, owner: projects.ownerFirmUnitId, branch: projects.partyBranchUnitId, commissioner: projects.commissionerUserId })
+    .select({
+      id: projects.id,
+      name: projects.name,
+      townPath: orgUnits.path,
+      lng: projects.lng,
+      lat: projects.lat,
+      industry: projects.industry,
+      owner: projects.ownerFirmUnitId,
+      branch: projects.partyBranchUnitId,
+      commissioner: projects.commissionerUserId,
+    })
     .from(projects)
     .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
     .where(and(inArray(projects.stage, COUNTED_STAGES), inSubtree(orgUnits.path, scopePath)))
     .orderBy(asc(projects.id));
   const firmRows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, lng: orgUnits.lng, lat: orgUnits.lat, industry: orgUnits.industry })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      path: orgUnits.path,
+      lng: orgUnits.lng,
+      lat: orgUnits.lat,
+      industry: orgUnits.industry,
+    })
     .from(orgUnits)
     .where(and(eq(orgUnits.kind, 'firm'), isNull(orgUnits.closedAt), inSubtree(orgUnits.path, scopePath)))
     .orderBy(asc(orgUnits.id));
@@ -65,7 +87,20 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
     if (!area) continue;
     const key = `p:${p.id}`;
     refs.set(key, { projectId: p.id, firmIds: [] });
-    units.set(key, { key, kind: 'project', id: p.id, name: p.name, areaId: area.id, lng: p.lng, lat: p.lat, industry: p.industry, byRelation: 0, byParticipation: 0, coveredBy: null, hasInstructor: p.commissioner !== null });
+    units.set(key, {
+      key,
+      kind: 'project',
+      id: p.id,
+      name: p.name,
+      areaId: area.id,
+      lng: p.lng,
+      lat: p.lat,
+      industry: p.industry,
+      byRelation: 0,
+      byParticipation: 0,
+      coveredBy: null,
+      hasInstructor: p.commissioner !== null,
+    });
   }
   for (const f of firmRows) {
     const mine = owned.get(f.id);
@@ -79,7 +114,20 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
     const key = `f:${f.id}`;
     firmHome.set(f.id, key);
     refs.set(key, { projectId: null, firmIds: [f.id] });
-    units.set(key, { key, kind: 'firm', id: f.id, name: f.name, areaId: area.id, lng: f.lng, lat: f.lat, industry: f.industry, byRelation: 0, byParticipation: 0, coveredBy: null, hasInstructor: false });
+    units.set(key, {
+      key,
+      kind: 'firm',
+      id: f.id,
+      name: f.name,
+      areaId: area.id,
+      lng: f.lng,
+      lat: f.lat,
+      industry: f.industry,
+      byRelation: 0,
+      byParticipation: 0,
+      coveredBy: null,
+      hasInstructor: false,
+    });
   }
 
   // What covers each unit: coverage links, the project's branch, a party node right under a firm.
@@ -91,24 +139,42 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
     covering.set(key, list);
   };
   const links = await db
-    .select({ projectId: partyOrgCoverage.projectId, unitId: partyOrgCoverage.coveredUnitId, id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+    .select({
+      projectId: partyOrgCoverage.projectId,
+      unitId: partyOrgCoverage.coveredUnitId,
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+    })
     .from(partyOrgCoverage)
     .innerJoin(orgUnits, eq(orgUnits.id, partyOrgCoverage.orgUnitId))
     .where(and(isNull(partyOrgCoverage.until), isNull(orgUnits.closedAt)))
     .orderBy(asc(partyOrgCoverage.id));
-  for (const l of links) addCover(l.projectId !== null ? `p:${l.projectId}` : l.unitId !== null ? firmHome.get(l.unitId) : undefined, l);
+  for (const l of links)
+    addCover(l.projectId !== null ? `p:${l.projectId}` : l.unitId !== null ? firmHome.get(l.unitId) : undefined, l);
   const branchIds = [...new Set(projectRows.map((p) => p.branch).filter((x): x is number => x !== null))];
   if (branchIds.length) {
-    const branches = await db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(and(inArray(orgUnits.id, branchIds), isNull(orgUnits.closedAt)));
+    const branches = await db
+      .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(and(inArray(orgUnits.id, branchIds), isNull(orgUnits.closedAt)));
     const byId = new Map(branches.map((b) => [b.id, b]));
-    for (const p of projectRows) if (p.branch !== null && byId.has(p.branch)) addCover(`p:${p.id}`, byId.get(p.branch)!);
+    for (const p of projectRows)
+      if (p.branch !== null && byId.has(p.branch)) addCover(`p:${p.id}`, byId.get(p.branch)!);
   }
   const firmIds = firmRows.map((f) => f.id);
   if (firmIds.length) {
     const under = await db
       .select({ parentId: orgUnits.parentId, id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
       .from(orgUnits)
-      .where(and(inSubtree(orgUnits.path, scopePath), inArray(orgUnits.kind, [...PARTY_ORG_KINDS]), isNull(orgUnits.closedAt), isNotNull(orgUnits.parentId)));
+      .where(
+        and(
+          inSubtree(orgUnits.path, scopePath),
+          inArray(orgUnits.kind, [...PARTY_ORG_KINDS]),
+          isNull(orgUnits.closedAt),
+          isNotNull(orgUnits.parentId),
+        ),
+      );
     const firmSet = new Set(firmIds);
     for (const u of under) if (u.parentId !== null && firmSet.has(u.parentId)) addCover(firmHome.get(u.parentId), u);
   }
@@ -124,12 +190,22 @@ export async function loadCoverageUnits(db: Executor, scopePath: string): Promis
 
   // Formal members, each at one unit; by relation when the relation org covers that unit.
   const counts = await db
-    .select({ projectId: people.projectId, employer: people.employerUnitId, relation: people.relationOrgUnitId, n: sql<number>`count(*)::int` })
+    .select({
+      projectId: people.projectId,
+      employer: people.employerUnitId,
+      relation: people.relationOrgUnitId,
+      n: sql<number>`count(*)::int`,
+    })
     .from(people)
     .where(and(eq(people.politicalStatus, 'full'), or(isNotNull(people.projectId), isNotNull(people.employerUnitId))))
     .groupBy(people.projectId, people.employerUnitId, people.relationOrgUnitId);
   for (const c of counts) {
-    const key = c.projectId !== null && units.has(`p:${c.projectId}`) ? `p:${c.projectId}` : c.employer !== null ? firmHome.get(c.employer) : undefined;
+    const key =
+      c.projectId !== null && units.has(`p:${c.projectId}`)
+        ? `p:${c.projectId}`
+        : c.employer !== null
+          ? firmHome.get(c.employer)
+          : undefined;
     if (!key) continue;
     const u = units.get(key)!;
     const cov = covering.get(key) ?? [];

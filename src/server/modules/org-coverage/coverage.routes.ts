@@ -5,13 +5,32 @@ import { actorOf } from '../../http/authenticate.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/audit.labels.js';
-import { acceptProposal, coverageOverview, listSetupTasks, refreshProposals, rejectProposal } from './coverage.service.js';
+import {
+  acceptProposal,
+  coverageOverview,
+  listSetupTasks,
+  refreshProposals,
+  rejectProposal,
+} from './coverage.service.js';
 import './coverage.subscribers.js';
 
-registerFieldLabels({ parentOrgUnitId: '上级党组织', removeKeys: '移出的单位', addKeys: '加入的单位', reason: '原因', townshipId: '乡镇（街道）', class: '覆盖分类' }, '/api/coverage');
+registerFieldLabels(
+  {
+    parentOrgUnitId: '上级党组织',
+    removeKeys: '移出的单位',
+    addKeys: '加入的单位',
+    reason: '原因',
+    townshipId: '乡镇（街道）',
+    class: '覆盖分类',
+  },
+  '/api/coverage',
+);
 registerAuditLabels({ coverage_proposal: '联合党支部组建建议' }, { accept: '采纳', reject: '否决' });
 
-const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
+const page = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const unitKey = z.string().regex(/^[pf]:\d+$/, 'p:<项目id> 或 f:<企业id>');
 
@@ -24,10 +43,16 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'coverage.read' },
     schema: {
       tags,
-      summary: '组织覆盖：在建项目和企业按覆盖分类，组织覆盖率和工作覆盖率（区域、乡镇），附计算公式 / units by class and coverage rates with their formulas',
+      summary:
+        '组织覆盖：在建项目和企业按覆盖分类，组织覆盖率和工作覆盖率（区域、乡镇），附计算公式 / units by class and coverage rates with their formulas',
       description:
         '组织覆盖率 = 已由党组织覆盖（单独建支部或联合党支部）的单位数 ÷ 在建项目与企业总数；工作覆盖率 = 已由党组织覆盖或已选派党建指导员（项目专员、指导站）的单位数 ÷ 总数。单位：开工至竣工前的项目，及企业（仅有一个在建项目的业主企业并入该项目计）。正式党员≥3名的单位应单独建支部，<3名的需联合组建。',
-      querystring: z.object({ class: z.enum(['own_branch', 'joint_branch', 'needs_own', 'needs_joint']).optional(), townshipId: z.coerce.number().int().positive().optional(), q: z.string().trim().max(64).optional(), ...page }),
+      querystring: z.object({
+        class: z.enum(['own_branch', 'joint_branch', 'needs_own', 'needs_joint']).optional(),
+        townshipId: z.coerce.number().int().positive().optional(),
+        q: z.string().trim().max(64).optional(),
+        ...page,
+      }),
     },
     handler: async (req) => coverageOverview(ctx, actorOf(req), req.query),
   });
@@ -36,8 +61,10 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'coverage.read' },
     schema: {
       tags,
-      summary: '联合党支部组建建议（重新计算并保存，已决定的保留）/ joint-branch proposals, recomputed and stored (decided ones kept)',
-      description: '规则“地域相邻、行业相近、规模适当、便于管理”：同一乡镇，任意两单位相距不超过 3 公里，优先同行业，至多 5 个单位，正式党员合计不少于 3 名、不超过 50 名；正式党员≥3名的单位从不列入。结果确定（同样的数据得到同样的建议），每条附理由。',
+      summary:
+        '联合党支部组建建议（重新计算并保存，已决定的保留）/ joint-branch proposals, recomputed and stored (decided ones kept)',
+      description:
+        '规则“地域相邻、行业相近、规模适当、便于管理”：同一乡镇，任意两单位相距不超过 3 公里，优先同行业，至多 5 个单位，正式党员合计不少于 3 名、不超过 50 名；正式党员≥3名的单位从不列入。结果确定（同样的数据得到同样的建议），每条附理由。',
       querystring: z.object({ status: z.enum(['open', 'accepted', 'rejected', 'stale']).optional(), ...page }),
     },
     handler: async (req) => refreshProposals(ctx, actorOf(req), req.query),
@@ -47,7 +74,8 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'coverage.decide' },
     schema: {
       tags,
-      summary: '采纳建议（可改名称、上级、增减单位），一次事务建立联合党支部及覆盖关系 / accept (optionally edited): creates the joint branch and its links in one transaction',
+      summary:
+        '采纳建议（可改名称、上级、增减单位），一次事务建立联合党支部及覆盖关系 / accept (optionally edited): creates the joint branch and its links in one transaction',
       params: idParams,
       body: z.object({
         name: z.string().trim().min(2).max(64).optional(),
@@ -63,7 +91,12 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/coverage/proposals/:id/reject', {
     config: { permission: 'coverage.decide' },
-    schema: { tags, summary: '否决建议（须说明原因）/ reject a proposal with a reason', params: idParams, body: z.object({ reason: z.string().trim().min(2).max(200) }) },
+    schema: {
+      tags,
+      summary: '否决建议（须说明原因）/ reject a proposal with a reason',
+      params: idParams,
+      body: z.object({ reason: z.string().trim().min(2).max(200) }),
+    },
     handler: async (req) => {
       await rejectProposal(ctx, actorOf(req), req.params.id, req.body.reason);
       return { ok: true };
@@ -72,7 +105,11 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/coverage/setup-tasks', {
     config: { permission: 'coverage.read' },
-    schema: { tags, summary: '三同步：项目登记即开启“组建党支部”任务（20 个工作日内）/ “set up the branch” tasks', querystring: z.object({ status: z.enum(['open', 'done', 'cancelled']).optional(), ...page }) },
+    schema: {
+      tags,
+      summary: '三同步：项目登记即开启“组建党支部”任务（20 个工作日内）/ “set up the branch” tasks',
+      querystring: z.object({ status: z.enum(['open', 'done', 'cancelled']).optional(), ...page }),
+    },
     handler: async (req) => listSetupTasks(ctx, actorOf(req), req.query),
   });
 }

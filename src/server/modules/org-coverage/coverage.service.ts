@@ -3,10 +3,29 @@ import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { coverageProposals, orgSetupTasks, orgUnits, partyOrgs, people, personParticipations, projects } from '../../db/schema/index.js';
+import {
+  coverageProposals,
+  orgSetupTasks,
+  orgUnits,
+  partyOrgs,
+  people,
+  personParticipations,
+  projects,
+} from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { chinaDate, daysBetween } from '../../../domain/dates.js';
-import { checkGroup, classify, formalMembers, proposeJointBranches, RATE_FORMULAS, rates, DEFAULT_RULES, type CoverageClass, type CoverageUnit, type Proposal } from '../../../domain/coverage.js';
+import {
+  checkGroup,
+  classify,
+  formalMembers,
+  proposeJointBranches,
+  RATE_FORMULAS,
+  rates,
+  DEFAULT_RULES,
+  type CoverageClass,
+  type CoverageUnit,
+  type Proposal,
+} from '../../../domain/coverage.js';
 import { nextElection } from '../../../domain/org-rules.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { insertUnit } from '../orgs/org.repository.js';
@@ -34,7 +53,13 @@ function unitViews(l: LoadedUnits): UnitView[] {
   const names = new Map(l.areas.map((a) => [a.id, a.name]));
   return l.units.map((u) => {
     const c = classify(u);
-    return { ...u, formalMembers: formalMembers(u), class: c, classZh: CLASS_LABELS[c].zh, townshipName: names.get(u.areaId) ?? '' };
+    return {
+      ...u,
+      formalMembers: formalMembers(u),
+      class: c,
+      classZh: CLASS_LABELS[c].zh,
+      townshipName: names.get(u.areaId) ?? '',
+    };
   });
 }
 
@@ -52,7 +77,9 @@ export async function coverageOverview(ctx: AppContext, actor: Actor, query: Cov
   const views = unitViews(loaded);
   const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
   for (const v of views) byClass[v.class]++;
-  const townships = loaded.areas.map((a) => ({ id: a.id, name: a.name, ...rates(loaded.units.filter((u) => u.areaId === a.id)) })).filter((t) => t.units > 0);
+  const townships = loaded.areas
+    .map((a) => ({ id: a.id, name: a.name, ...rates(loaded.units.filter((u) => u.areaId === a.id)) }))
+    .filter((t) => t.units > 0);
   const filtered = views
     .filter((v) => !query.class || v.class === query.class)
     .filter((v) => !query.townshipId || v.areaId === query.townshipId)
@@ -60,11 +87,23 @@ export async function coverageOverview(ctx: AppContext, actor: Actor, query: Cov
     .sort((a, b) => a.areaId - b.areaId || (a.key < b.key ? -1 : 1));
   const start = (query.page - 1) * query.pageSize;
   return {
-    formulas: { ...RATE_FORMULAS, classes: CLASS_LABELS, memberCounting: { zh: '正式党员按工作单位计一次：在建项目上的按项目计，否则按所在企业计；组织关系在覆盖该单位的党组织的计为“组织关系在此”，其余计为“参与管理”', en: 'Each formal member counts once: at the started project they work on, else at their employer firm; “by relation” when their relation org covers the unit, otherwise “by participation”' } },
+    formulas: {
+      ...RATE_FORMULAS,
+      classes: CLASS_LABELS,
+      memberCounting: {
+        zh: '正式党员按工作单位计一次：在建项目上的按项目计，否则按所在企业计；组织关系在覆盖该单位的党组织的计为“组织关系在此”，其余计为“参与管理”',
+        en: 'Each formal member counts once: at the started project they work on, else at their employer firm; “by relation” when their relation org covers the unit, otherwise “by participation”',
+      },
+    },
     region: { name: loaded.regionName, ...rates(loaded.units) },
     townships,
     byClass,
-    units: { data: views.length ? filtered.slice(start, start + query.pageSize) : [], total: filtered.length, page: query.page, pageSize: query.pageSize },
+    units: {
+      data: views.length ? filtered.slice(start, start + query.pageSize) : [],
+      total: filtered.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
   };
 }
 
@@ -79,11 +118,26 @@ function proposalNames(proposals: Proposal[], areaName: (id: number) => string):
 }
 
 const storedUnits = (units: CoverageUnit[]) =>
-  units.map((u) => ({ key: u.key, kind: u.kind, id: u.id, name: u.name, members: formalMembers(u), byRelation: u.byRelation, byParticipation: u.byParticipation, lng: u.lng, lat: u.lat, industry: u.industry }));
+  units.map((u) => ({
+    key: u.key,
+    kind: u.kind,
+    id: u.id,
+    name: u.name,
+    members: formalMembers(u),
+    byRelation: u.byRelation,
+    byParticipation: u.byParticipation,
+    lng: u.lng,
+    lat: u.lat,
+    industry: u.industry,
+  }));
 
 /** JSON with sorted keys: jsonb does not keep key order, so compare this way. */
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
 }
 
 /** Serialises recomputation, so two refreshes cannot insert the same proposal twice. */
@@ -94,7 +148,11 @@ const PROPOSALS_LOCK = 7_305_2051;
  * computed again is refreshed, one no longer computed becomes stale, an accepted or rejected one
  * is kept as decided (and not proposed again). Answers the stored proposals in scope.
  */
-export async function refreshProposals(ctx: AppContext, actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+export async function refreshProposals(
+  ctx: AppContext,
+  actor: Actor,
+  q: { status?: string | undefined; page: number; pageSize: number },
+) {
   const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
   const computed = proposeJointBranches(loaded.units);
   const areas = new Map(loaded.areas.map((a) => [a.id, a]));
@@ -105,29 +163,60 @@ export async function refreshProposals(ctx: AppContext, actor: Actor, q: { statu
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${PROPOSALS_LOCK})`);
-    const existing = await tx.select().from(coverageProposals).where(inSubtree(coverageProposals.areaPath, actor.scope.path));
+    const existing = await tx
+      .select()
+      .from(coverageProposals)
+      .where(inSubtree(coverageProposals.areaPath, actor.scope.path));
     const byKey = new Map(existing.map((e) => [e.groupKey, e]));
     const wanted = new Set(proposals.map((p) => p.groupKey));
     const staleIds = existing.filter((e) => e.status === 'open' && !wanted.has(e.groupKey)).map((e) => e.id);
-    if (staleIds.length) await tx.update(coverageProposals).set({ status: 'stale', computedAt: now }).where(inArray(coverageProposals.id, staleIds));
+    if (staleIds.length)
+      await tx
+        .update(coverageProposals)
+        .set({ status: 'stale', computedAt: now })
+        .where(inArray(coverageProposals.id, staleIds));
     const fresh: Array<typeof coverageProposals.$inferInsert> = [];
     for (const [i, p] of proposals.entries()) {
       const area = areas.get(p.areaId)!;
-      const values = { name: names[i]!, units: storedUnits(p.units), reasons: p.reasons, formalMembers: p.formalMembers, computedAt: now };
+      const values = {
+        name: names[i]!,
+        units: storedUnits(p.units),
+        reasons: p.reasons,
+        formalMembers: p.formalMembers,
+        computedAt: now,
+      };
       const e = byKey.get(p.groupKey);
       if (!e) fresh.push({ areaUnitId: area.id, areaPath: area.path, groupKey: p.groupKey, status: 'open', ...values });
-      else if (e.status === 'stale' || (e.status === 'open' && canonical([e.name, e.units, e.reasons, e.formalMembers]) !== canonical([values.name, values.units, values.reasons, values.formalMembers])))
-        await tx.update(coverageProposals).set({ ...values, status: 'open', version: sql`${coverageProposals.version} + 1` }).where(eq(coverageProposals.id, e.id));
+      else if (
+        e.status === 'stale' ||
+        (e.status === 'open' &&
+          canonical([e.name, e.units, e.reasons, e.formalMembers]) !==
+            canonical([values.name, values.units, values.reasons, values.formalMembers]))
+      )
+        await tx
+          .update(coverageProposals)
+          .set({ ...values, status: 'open', version: sql`${coverageProposals.version} + 1` })
+          .where(eq(coverageProposals.id, e.id));
     }
     // new proposals in batches (one statement per 500), not one INSERT each
     for (let i = 0; i < fresh.length; i += 500) await tx.insert(coverageProposals).values(fresh.slice(i, i + 500));
   });
-  const conds = [inSubtree(coverageProposals.areaPath, actor.scope.path), q.status ? eq(coverageProposals.status, q.status) : inArray(coverageProposals.status, ['open', 'accepted', 'rejected'])];
+  const conds = [
+    inSubtree(coverageProposals.areaPath, actor.scope.path),
+    q.status
+      ? eq(coverageProposals.status, q.status)
+      : inArray(coverageProposals.status, ['open', 'accepted', 'rejected']),
+  ];
   const rows = await ctx.db
     .select()
     .from(coverageProposals)
     .where(and(...conds))
-    .orderBy(sql`case ${coverageProposals.status} when 'open' then 0 else 1 end`, asc(coverageProposals.areaUnitId), asc(coverageProposals.groupKey), desc(coverageProposals.id));
+    .orderBy(
+      sql`case ${coverageProposals.status} when 'open' then 0 else 1 end`,
+      asc(coverageProposals.areaUnitId),
+      asc(coverageProposals.groupKey),
+      desc(coverageProposals.id),
+    );
   const start = (q.page - 1) * q.pageSize;
   const names2 = (id: number) => areas.get(id)?.name ?? '';
   return {
@@ -137,14 +226,29 @@ export async function refreshProposals(ctx: AppContext, actor: Actor, q: { statu
     pageSize: q.pageSize,
     rules: DEFAULT_RULES,
     /** small units no proposal could take (no neighbour within reach): covered by work (党建指导员) meanwhile */
-    leftOver: leftOver.map((u) => ({ key: u.key, name: u.name, areaId: u.areaId, members: formalMembers(u), lng: u.lng, lat: u.lat, industry: u.industry })),
+    leftOver: leftOver.map((u) => ({
+      key: u.key,
+      name: u.name,
+      areaId: u.areaId,
+      members: formalMembers(u),
+      lng: u.lng,
+      lat: u.lat,
+      industry: u.industry,
+    })),
   };
 }
 
 async function requireProposal(ctx: AppContext, actor: Actor, id: number) {
-  const [row] = await ctx.db.select().from(coverageProposals).where(and(eq(coverageProposals.id, id), inSubtree(coverageProposals.areaPath, actor.scope.path)));
+  const [row] = await ctx.db
+    .select()
+    .from(coverageProposals)
+    .where(and(eq(coverageProposals.id, id), inSubtree(coverageProposals.areaPath, actor.scope.path)));
   if (!row) throw notFound(PROPOSAL);
-  if (row.status !== 'open') throw conflict({ zh: `该建议已${row.status === 'accepted' ? '采纳' : row.status === 'rejected' ? '否决' : '过期'}，请刷新`, en: `The proposal is ${row.status}; reload` });
+  if (row.status !== 'open')
+    throw conflict({
+      zh: `该建议已${row.status === 'accepted' ? '采纳' : row.status === 'rejected' ? '否决' : '过期'}，请刷新`,
+      en: `The proposal is ${row.status}; reload`,
+    });
   return row;
 }
 
@@ -162,20 +266,46 @@ export interface AcceptInput {
  * transaction creates the 联合党支部 node, its details, the coverage links (projects and firms), the
  * projects' branch where none was set, closes their 三同步 tasks, marks the proposal and audits.
  */
-export async function acceptProposal(ctx: AppContext, actor: Actor, id: number, input: AcceptInput): Promise<{ orgUnitId: number }> {
+export async function acceptProposal(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: AcceptInput,
+): Promise<{ orgUnitId: number }> {
   const row = await requireProposal(ctx, actor, id);
   const loaded = await loadCoverageUnits(ctx.db, row.areaPath);
   const current = new Map(loaded.units.map((u) => [u.key, u]));
   const stored = (row.units as Array<{ key: string; name: string }>).map((u) => u.key);
-  const keys = [...new Set([...stored.filter((k) => !(input.removeKeys ?? []).includes(k)), ...(input.addKeys ?? [])])].sort();
+  const keys = [
+    ...new Set([...stored.filter((k) => !(input.removeKeys ?? []).includes(k)), ...(input.addKeys ?? [])]),
+  ].sort();
   const missing = keys.filter((k) => !current.has(k));
-  if (missing.length) throw new AppError('UNPROCESSABLE', { zh: `单位不存在或不在本乡镇的在建项目和企业中：${missing.join('、')}`, en: `Units not found in this township: ${missing.join(', ')}` });
+  if (missing.length)
+    throw new AppError('UNPROCESSABLE', {
+      zh: `单位不存在或不在本乡镇的在建项目和企业中：${missing.join('、')}`,
+      en: `Units not found in this township: ${missing.join(', ')}`,
+    });
   const group = keys.map((k) => current.get(k)!);
-  const problems = checkGroup(group).concat(group.some((u) => u.areaId !== row.areaUnitId) ? [{ code: 'mixed_area', zh: '单位不在本乡镇（街道）', en: 'Units outside this township' }] : []);
-  if (problems.length) throw new AppError('UNPROCESSABLE', { zh: `不符合组建条件：${problems.map((p) => p.zh).join('；')}`, en: `Constraints not met: ${problems.map((p) => p.en).join('; ')}` }, { problems });
+  const problems = checkGroup(group).concat(
+    group.some((u) => u.areaId !== row.areaUnitId)
+      ? [{ code: 'mixed_area', zh: '单位不在本乡镇（街道）', en: 'Units outside this township' }]
+      : [],
+  );
+  if (problems.length)
+    throw new AppError(
+      'UNPROCESSABLE',
+      {
+        zh: `不符合组建条件：${problems.map((p) => p.zh).join('；')}`,
+        en: `Constraints not met: ${problems.map((p) => p.en).join('; ')}`,
+      },
+      { problems },
+    );
   let parentId = input.parentOrgUnitId;
   if (parentId !== undefined) {
-    const [parent] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, parentId), inSubtree(orgUnits.path, actor.scope.path)));
+    const [parent] = await ctx.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, parentId), inSubtree(orgUnits.path, actor.scope.path)));
     if (!parent) throw notFound({ zh: '上级党组织', en: 'Parent organisation' });
   } else parentId = (await townshipPartyOrgs(ctx.db, row.areaPath, actor.scope.path))[0]?.id ?? row.areaUnitId;
   const name = input.name ?? row.name;
@@ -192,12 +322,32 @@ export async function acceptProposal(ctx: AppContext, actor: Actor, id: number, 
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .update(coverageProposals)
-      .set({ status: 'accepted', decidedBy: actor.userId, decidedAt: now, version: sql`${coverageProposals.version} + 1` })
-      .where(and(eq(coverageProposals.id, id), eq(coverageProposals.status, 'open'), eq(coverageProposals.version, row.version)))
+      .set({
+        status: 'accepted',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        version: sql`${coverageProposals.version} + 1`,
+      })
+      .where(
+        and(
+          eq(coverageProposals.id, id),
+          eq(coverageProposals.status, 'open'),
+          eq(coverageProposals.version, row.version),
+        ),
+      )
       .returning({ id: coverageProposals.id });
-    if (!taken) throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    if (!taken)
+      throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
     const unit = await insertUnit(tx, { parentId: parentId!, kind: 'joint_branch', name, pinyin: pinyinKey(name) });
-    await tx.insert(partyOrgs).values({ unitId: unit.id, establishedOn: input.establishedOn ?? today, docNo: input.docNo ?? null, termYears: 3, termStartedOn: input.establishedOn ?? today, nextElectionOn: nextElection(input.establishedOn ?? today, 3), updatedAt: now });
+    await tx.insert(partyOrgs).values({
+      unitId: unit.id,
+      establishedOn: input.establishedOn ?? today,
+      docNo: input.docNo ?? null,
+      termYears: 3,
+      termStartedOn: input.establishedOn ?? today,
+      nextElectionOn: nextElection(input.establishedOn ?? today, 3),
+      updatedAt: now,
+    });
     await writeCoverage(tx, unit.id, covered, today);
     // 双向管理: the party members working at the units take part in the new branch; relations stay where they are
     const projectIds = keys.map((k) => loaded.refs.get(k)!.projectId).filter((x): x is number => x !== null);
@@ -205,13 +355,41 @@ export async function acceptProposal(ctx: AppContext, actor: Actor, id: number, 
     const working = await tx
       .select({ id: people.id })
       .from(people)
-      .where(and(inArray(people.politicalStatus, ['full', 'probationary']), or(projectIds.length ? inArray(people.projectId, projectIds) : undefined, firmIds.length ? inArray(people.employerUnitId, firmIds) : undefined)));
-    if (working.length) await tx.insert(personParticipations).values(working.map((w) => ({ personId: w.id, orgUnitId: unit.id, role: 'participant', since: today })));
+      .where(
+        and(
+          inArray(people.politicalStatus, ['full', 'probationary']),
+          or(
+            projectIds.length ? inArray(people.projectId, projectIds) : undefined,
+            firmIds.length ? inArray(people.employerUnitId, firmIds) : undefined,
+          ),
+        ),
+      );
+    if (working.length)
+      await tx
+        .insert(personParticipations)
+        .values(working.map((w) => ({ personId: w.id, orgUnitId: unit.id, role: 'participant', since: today })));
     await tx
       .update(coverageProposals)
-      .set({ createdOrgUnitId: unit.id, name, units: storedUnits(group), formalMembers: group.reduce((s, u) => s + formalMembers(u), 0), decisionNote: keys.join(',') === row.groupKey ? null : `调整：${keys.join(',')}` })
+      .set({
+        createdOrgUnitId: unit.id,
+        name,
+        units: storedUnits(group),
+        formalMembers: group.reduce((s, u) => s + formalMembers(u), 0),
+        decisionNote: keys.join(',') === row.groupKey ? null : `调整：${keys.join(',')}`,
+      })
       .where(eq(coverageProposals.id, id));
-    await recordAudit(tx, who, { entity: 'coverage_proposal', entityId: id, action: 'accept', before: { groupKey: row.groupKey, name: row.name }, after: { orgUnitId: unit.id, name, units: keys, parentId, covered } }, now);
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'coverage_proposal',
+        entityId: id,
+        action: 'accept',
+        before: { groupKey: row.groupKey, name: row.name },
+        after: { orgUnitId: unit.id, name, units: keys, parentId, covered },
+      },
+      now,
+    );
     return { orgUnitId: unit.id };
   });
 }
@@ -222,27 +400,84 @@ export async function rejectProposal(ctx: AppContext, actor: Actor, id: number, 
   await ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .update(coverageProposals)
-      .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason, version: sql`${coverageProposals.version} + 1` })
-      .where(and(eq(coverageProposals.id, id), eq(coverageProposals.status, 'open'), eq(coverageProposals.version, row.version)))
+      .set({
+        status: 'rejected',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: reason,
+        version: sql`${coverageProposals.version} + 1`,
+      })
+      .where(
+        and(
+          eq(coverageProposals.id, id),
+          eq(coverageProposals.status, 'open'),
+          eq(coverageProposals.version, row.version),
+        ),
+      )
       .returning({ id: coverageProposals.id });
-    if (!taken) throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
-    await recordAudit(tx, auditActorOf(actor), { entity: 'coverage_proposal', entityId: id, action: 'reject', before: { status: 'open' }, after: { status: 'rejected', reason } }, now);
+    if (!taken)
+      throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'coverage_proposal',
+        entityId: id,
+        action: 'reject',
+        before: { status: 'open' },
+        after: { status: 'rejected', reason },
+      },
+      now,
+    );
   });
 }
 
 /** 三同步 tasks in scope (project's township in the actor's subtree), open first, with days left. */
-export async function listSetupTasks(ctx: AppContext, actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+export async function listSetupTasks(
+  ctx: AppContext,
+  actor: Actor,
+  q: { status?: string | undefined; page: number; pageSize: number },
+) {
   const today = chinaDate(ctx.clock.now());
-  const where = and(inSubtree(orgUnits.path, actor.scope.path), q.status ? eq(orgSetupTasks.status, q.status) : undefined);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(orgSetupTasks).innerJoin(projects, eq(projects.id, orgSetupTasks.projectId)).innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId)).where(where);
+  const where = and(
+    inSubtree(orgUnits.path, actor.scope.path),
+    q.status ? eq(orgSetupTasks.status, q.status) : undefined,
+  );
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgSetupTasks)
+    .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
+    .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
+    .where(where);
   const rows = await ctx.db
-    .select({ id: orgSetupTasks.id, projectId: projects.id, projectName: projects.name, projectCode: projects.code, township: orgUnits.name, dueOn: orgSetupTasks.dueOn, status: orgSetupTasks.status, managerName: orgSetupTasks.managerName, orgUnitId: orgSetupTasks.orgUnitId, doneOn: orgSetupTasks.doneOn, secretaryPersonId: orgSetupTasks.secretaryPersonId })
+    .select({
+      id: orgSetupTasks.id,
+      projectId: projects.id,
+      projectName: projects.name,
+      projectCode: projects.code,
+      township: orgUnits.name,
+      dueOn: orgSetupTasks.dueOn,
+      status: orgSetupTasks.status,
+      managerName: orgSetupTasks.managerName,
+      orgUnitId: orgSetupTasks.orgUnitId,
+      doneOn: orgSetupTasks.doneOn,
+      secretaryPersonId: orgSetupTasks.secretaryPersonId,
+    })
     .from(orgSetupTasks)
     .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
     .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
     .where(where)
-    .orderBy(sql`case ${orgSetupTasks.status} when 'open' then 0 else 1 end`, asc(orgSetupTasks.dueOn), asc(orgSetupTasks.id))
+    .orderBy(
+      sql`case ${orgSetupTasks.status} when 'open' then 0 else 1 end`,
+      asc(orgSetupTasks.dueOn),
+      asc(orgSetupTasks.id),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { data: rows.map((r) => ({ ...r, daysLeft: r.status === 'open' ? daysBetween(today, r.dueOn) : null })), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    data: rows.map((r) => ({ ...r, daysLeft: r.status === 'open' ? daysBetween(today, r.dueOn) : null })),
+    total: count?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

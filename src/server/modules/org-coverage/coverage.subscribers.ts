@@ -21,20 +21,39 @@ onEvent('project.created', async (tx, ctx, _who, { project }) => {
   const done = project.partyBranchUnitId !== null;
   await tx
     .insert(orgSetupTasks)
-    .values({ projectId: project.id, kind: 'setup_branch', dueOn, status: done ? 'done' : 'open', managerName: project.managerName, orgUnitId: project.partyBranchUnitId, doneOn: done ? today : null })
+    .values({
+      projectId: project.id,
+      kind: 'setup_branch',
+      dueOn,
+      status: done ? 'done' : 'open',
+      managerName: project.managerName,
+      orgUnitId: project.partyBranchUnitId,
+      doneOn: done ? today : null,
+    })
     .onConflictDoNothing();
 });
 
 /** A completed project: its temporary or joint branch is to be transformed or closed (转型或撤销). */
 onEvent('project.stageChanged', async (tx, ctx, _who, { project, to }) => {
   if (to !== 'completed') return;
-  const linked = await tx.select({ id: partyOrgCoverage.orgUnitId }).from(partyOrgCoverage).where(and(eq(partyOrgCoverage.projectId, project.id), isNull(partyOrgCoverage.until)));
-  const ids = [...new Set([...linked.map((l) => l.id), ...(project.partyBranchUnitId ? [project.partyBranchUnitId] : [])])];
+  const linked = await tx
+    .select({ id: partyOrgCoverage.orgUnitId })
+    .from(partyOrgCoverage)
+    .where(and(eq(partyOrgCoverage.projectId, project.id), isNull(partyOrgCoverage.until)));
+  const ids = [
+    ...new Set([...linked.map((l) => l.id), ...(project.partyBranchUnitId ? [project.partyBranchUnitId] : [])]),
+  ];
   if (ids.length === 0) return;
   const branches = await tx
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
     .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), inArray(orgUnits.kind, ['temp_branch', 'joint_branch']), isNull(orgUnits.closedAt)));
+    .where(
+      and(
+        inArray(orgUnits.id, ids),
+        inArray(orgUnits.kind, ['temp_branch', 'joint_branch']),
+        isNull(orgUnits.closedAt),
+      ),
+    );
   for (const b of branches) {
     // the branch's own accounts and the organisation department above it
     const recipients = await tx
@@ -42,14 +61,25 @@ onEvent('project.stageChanged', async (tx, ctx, _who, { project, to }) => {
       .from(users)
       .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
       .leftJoin(userRoles, eq(userRoles.userId, users.id))
-      .where(or(eq(users.scopeUnitId, b.id), and(eq(userRoles.roleCode, 'org_dept'), sql`${b.path} like ${orgUnits.path} || '%'`)));
+      .where(
+        or(
+          eq(users.scopeUnitId, b.id),
+          and(eq(userRoles.roleCode, 'org_dept'), sql`${b.path} like ${orgUnits.path} || '%'`),
+        ),
+      );
     await notifyUsers(
       tx,
       recipients.map((r) => r.id),
       {
         kind: 'org.lifecycle',
-        title: { zh: `「${project.name}」已竣工，「${b.name}」请转型或撤销`, en: `${project.name} is completed: transform or close ${b.name}` },
-        body: { zh: '可转型为商圈、楼宇或社区党支部；撤销时每名党员的组织关系须有去向。', en: 'Transform it into a business-district, building or community branch, or close it with a destination for every member.' },
+        title: {
+          zh: `「${project.name}」已竣工，「${b.name}」请转型或撤销`,
+          en: `${project.name} is completed: transform or close ${b.name}`,
+        },
+        body: {
+          zh: '可转型为商圈、楼宇或社区党支部；撤销时每名党员的组织关系须有去向。',
+          en: 'Transform it into a business-district, building or community branch, or close it with a destination for every member.',
+        },
         link: `/orgs?focus=${b.id}`,
         entity: 'party_org',
         entityId: b.id,

@@ -47,10 +47,29 @@ export interface OrgTreeNode extends OrgNodeView {
 }
 
 /** A party node's details and its rule warnings as of `today`. */
-export function partyView(kind: string, d: PartyDetails | undefined, today: string): Pick<OrgTreeNode, 'party' | 'warnings'> {
+export function partyView(
+  kind: string,
+  d: PartyDetails | undefined,
+  today: string,
+): Pick<OrgTreeNode, 'party' | 'warnings'> {
   if (!d) return {};
-  const committeeSize = d.officers.filter((o) => o.role === 'secretary' || o.role === 'deputy_secretary' || o.role === 'committee_member').length;
-  return { party: d, warnings: orgWarnings({ kind, formalMembers: d.formalMembers, committeeSize, coveredUnits: d.covered.length, nextElectionOn: d.nextElectionOn, status: d.status }, today) };
+  const committeeSize = d.officers.filter(
+    (o) => o.role === 'secretary' || o.role === 'deputy_secretary' || o.role === 'committee_member',
+  ).length;
+  return {
+    party: d,
+    warnings: orgWarnings(
+      {
+        kind,
+        formalMembers: d.formalMembers,
+        committeeSize,
+        coveredUnits: d.covered.length,
+        nextElectionOn: d.nextElectionOn,
+        status: d.status,
+      },
+      today,
+    ),
+  };
 }
 
 /** Nests a subtree listed in depth order; the actor's scope node becomes the single root. */
@@ -58,7 +77,11 @@ export function nestTree(rows: OrgUnitRow[], details?: Map<number, PartyDetails>
   const byId = new Map<number, OrgTreeNode>();
   const roots: OrgTreeNode[] = [];
   for (const r of rows) {
-    const node: OrgTreeNode = { ...presentOrg(r), ...(details && today ? partyView(r.kind, details.get(r.id), today) : {}), children: [] };
+    const node: OrgTreeNode = {
+      ...presentOrg(r),
+      ...(details && today ? partyView(r.kind, details.get(r.id), today) : {}),
+      children: [],
+    };
     byId.set(r.id, node);
     const parent = r.parentId === null ? undefined : byId.get(r.parentId);
     if (parent) parent.children.push(node);

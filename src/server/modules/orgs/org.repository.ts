@@ -6,14 +6,25 @@ import type { OrgKind } from '../../../shared/org-kinds.js';
 
 /** A node of the tree, only if it lies in the actor's subtree. */
 export async function findUnitInScope(db: Executor, scopePath: string, id: number): Promise<OrgUnitRow | undefined> {
-  const [row] = await db.select().from(orgUnits).where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, scopePath)));
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, scopePath)));
   return row;
 }
 
-export async function listSubtree(db: Executor, scopePath: string, opts: { includeClosed?: boolean } = {}): Promise<OrgUnitRow[]> {
+export async function listSubtree(
+  db: Executor,
+  scopePath: string,
+  opts: { includeClosed?: boolean } = {},
+): Promise<OrgUnitRow[]> {
   const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, scopePath)];
   if (!opts.includeClosed) conds.push(isNull(orgUnits.closedAt));
-  return db.select().from(orgUnits).where(and(...conds)).orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.id));
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(...conds))
+    .orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.id));
 }
 
 export async function searchUnits(
@@ -27,7 +38,12 @@ export async function searchUnits(
     conds.push(or(ilike(orgUnits.name, like), ilike(orgUnits.pinyin, like)));
   }
   if (f.kinds?.length) conds.push(inArray(orgUnits.kind, f.kinds));
-  return db.select().from(orgUnits).where(and(...conds)).orderBy(asc(orgUnits.path)).limit(f.limit);
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(...conds))
+    .orderBy(asc(orgUnits.path))
+    .limit(f.limit);
 }
 
 export interface NewUnit {
@@ -49,7 +65,10 @@ export async function insertUnit(db: Executor, u: NewUnit): Promise<OrgUnitRow> 
   let parentPath = '/';
   let depth = 0;
   if (u.parentId !== null) {
-    const [parent] = await db.select({ path: orgUnits.path, depth: orgUnits.depth }).from(orgUnits).where(eq(orgUnits.id, u.parentId));
+    const [parent] = await db
+      .select({ path: orgUnits.path, depth: orgUnits.depth })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, u.parentId));
     if (!parent) throw new Error(`parent ${u.parentId} not found`);
     parentPath = parent.path;
     depth = parent.depth + 1;

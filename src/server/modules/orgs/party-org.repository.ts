@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgOfficers, orgUnits, partyOrgCoverage, partyOrgs, people, personEvents, personParticipations, projects, type OrgUnitRow } from '../../db/schema/index.js';
+import {
+  orgOfficers,
+  orgUnits,
+  partyOrgCoverage,
+  partyOrgs,
+  people,
+  personEvents,
+  personParticipations,
+  projects,
+  type OrgUnitRow,
+} from '../../db/schema/index.js';
 import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
 import { inSubtree } from '../../scope.js';
 
@@ -51,20 +61,41 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
   // one after another: inside a transaction the executor is one connection
   const details = await db.select().from(partyOrgs).where(inArray(partyOrgs.unitId, ids));
   const officers = await db
-    .select({ id: orgOfficers.id, orgUnitId: orgOfficers.orgUnitId, personId: orgOfficers.personId, name: people.name, role: orgOfficers.role, appointed: orgOfficers.appointed, since: orgOfficers.since })
+    .select({
+      id: orgOfficers.id,
+      orgUnitId: orgOfficers.orgUnitId,
+      personId: orgOfficers.personId,
+      name: people.name,
+      role: orgOfficers.role,
+      appointed: orgOfficers.appointed,
+      since: orgOfficers.since,
+    })
     .from(orgOfficers)
     .innerJoin(people, eq(people.id, orgOfficers.personId))
     .where(and(inArray(orgOfficers.orgUnitId, ids), isNull(orgOfficers.until)))
     .orderBy(asc(orgOfficers.id));
   const covered = await db
-    .select({ id: partyOrgCoverage.id, orgUnitId: partyOrgCoverage.orgUnitId, targetKind: partyOrgCoverage.targetKind, projectId: partyOrgCoverage.projectId, unitId: partyOrgCoverage.coveredUnitId, projectName: projects.name, unitName: orgUnits.name, since: partyOrgCoverage.since })
+    .select({
+      id: partyOrgCoverage.id,
+      orgUnitId: partyOrgCoverage.orgUnitId,
+      targetKind: partyOrgCoverage.targetKind,
+      projectId: partyOrgCoverage.projectId,
+      unitId: partyOrgCoverage.coveredUnitId,
+      projectName: projects.name,
+      unitName: orgUnits.name,
+      since: partyOrgCoverage.since,
+    })
     .from(partyOrgCoverage)
     .leftJoin(projects, eq(projects.id, partyOrgCoverage.projectId))
     .leftJoin(orgUnits, eq(orgUnits.id, partyOrgCoverage.coveredUnitId))
     .where(and(inArray(partyOrgCoverage.orgUnitId, ids), isNull(partyOrgCoverage.until)))
     .orderBy(asc(partyOrgCoverage.id));
   const counts = await db
-    .select({ orgId: people.relationOrgUnitId, formal: sql<number>`count(*) filter (where ${people.politicalStatus} = 'full')::int`, all: sql<number>`count(*)::int` })
+    .select({
+      orgId: people.relationOrgUnitId,
+      formal: sql<number>`count(*) filter (where ${people.politicalStatus} = 'full')::int`,
+      all: sql<number>`count(*)::int`,
+    })
     .from(people)
     .where(inArray(people.relationOrgUnitId, ids))
     .groupBy(people.relationOrgUnitId);
@@ -95,7 +126,13 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
       version: d?.version ?? 0,
       secretary: offs.find((o) => o.role === 'secretary')?.name ?? null,
       officers: offs,
-      covered: (coveredOf.get(id) ?? []).map((x) => ({ id: x.id, targetKind: x.targetKind as 'project' | 'unit', targetId: (x.projectId ?? x.unitId) as number, name: (x.projectName ?? x.unitName ?? '') as string, since: x.since })),
+      covered: (coveredOf.get(id) ?? []).map((x) => ({
+        id: x.id,
+        targetKind: x.targetKind as 'project' | 'unit',
+        targetId: (x.projectId ?? x.unitId) as number,
+        name: (x.projectName ?? x.unitName ?? '') as string,
+        since: x.since,
+      })),
       formalMembers: c?.formal ?? 0,
       relationMembers: c?.all ?? 0,
       participants: partsOf.get(id) ?? 0,
@@ -105,21 +142,38 @@ export async function loadPartyDetails(db: Executor, units: OrgUnitRow[]): Promi
 }
 
 /** An active party org of a community: a party node directly under it, or one covering it. */
-export async function communityOrgs(db: Executor, communityIds: number[]): Promise<Map<number, { id: number; name: string; path: string }>> {
+export async function communityOrgs(
+  db: Executor,
+  communityIds: number[],
+): Promise<Map<number, { id: number; name: string; path: string }>> {
   const out = new Map<number, { id: number; name: string; path: string }>();
   if (communityIds.length === 0) return out;
   const direct = await db
     .select({ communityId: orgUnits.parentId, id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
     .from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, communityIds), inArray(orgUnits.kind, [...PARTY_ORG_KINDS]), isNull(orgUnits.closedAt)))
+    .where(
+      and(
+        inArray(orgUnits.parentId, communityIds),
+        inArray(orgUnits.kind, [...PARTY_ORG_KINDS]),
+        isNull(orgUnits.closedAt),
+      ),
+    )
     .orderBy(asc(orgUnits.id));
   const linked = await db
     .select({ communityId: partyOrgCoverage.coveredUnitId, id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
     .from(partyOrgCoverage)
     .innerJoin(orgUnits, eq(orgUnits.id, partyOrgCoverage.orgUnitId))
-    .where(and(inArray(partyOrgCoverage.coveredUnitId, communityIds), isNull(partyOrgCoverage.until), isNull(orgUnits.closedAt)))
+    .where(
+      and(
+        inArray(partyOrgCoverage.coveredUnitId, communityIds),
+        isNull(partyOrgCoverage.until),
+        isNull(orgUnits.closedAt),
+      ),
+    )
     .orderBy(asc(orgUnits.id));
-  for (const r of [...direct, ...linked]) if (r.communityId !== null && !out.has(r.communityId)) out.set(r.communityId, { id: r.id, name: r.name, path: r.path });
+  for (const r of [...direct, ...linked])
+    if (r.communityId !== null && !out.has(r.communityId))
+      out.set(r.communityId, { id: r.id, name: r.name, path: r.path });
   return out;
 }
 
@@ -130,7 +184,12 @@ export async function previousOrgs(db: Executor, personIds: number[], orgId: num
   const rows = await db
     .select({ personId: personEvents.personId, data: personEvents.data })
     .from(personEvents)
-    .where(and(inArray(personEvents.personId, personIds), inArray(personEvents.kind, ['relation_moved', 'relation_received', 'transfer_received'])))
+    .where(
+      and(
+        inArray(personEvents.personId, personIds),
+        inArray(personEvents.kind, ['relation_moved', 'relation_received', 'transfer_received']),
+      ),
+    )
     .orderBy(desc(personEvents.id));
   for (const r of rows) {
     const d = (r.data ?? {}) as { fromOrgUnitId?: number; toOrgUnitId?: number };
@@ -146,13 +205,27 @@ export async function activePartyUnits(db: Executor, ids: number[], scopePath: s
   return db
     .select()
     .from(orgUnits)
-    .where(and(inArray(orgUnits.id, ids), inArray(orgUnits.kind, [...PARTY_ORG_KINDS]), isNull(orgUnits.closedAt), inSubtree(orgUnits.path, scopePath)));
+    .where(
+      and(
+        inArray(orgUnits.id, ids),
+        inArray(orgUnits.kind, [...PARTY_ORG_KINDS]),
+        isNull(orgUnits.closedAt),
+        inSubtree(orgUnits.path, scopePath),
+      ),
+    );
 }
 
 /** The township (or region) above a path: its party committees are the fallback destinations. */
-export async function townshipPartyOrgs(db: Executor, path: string, scopePath: string): Promise<Array<{ id: number; name: string }>> {
+export async function townshipPartyOrgs(
+  db: Executor,
+  path: string,
+  scopePath: string,
+): Promise<Array<{ id: number; name: string }>> {
   const ancestorIds = path.split('/').filter(Boolean).map(Number);
-  const anc = await db.select({ id: orgUnits.id, kind: orgUnits.kind, depth: orgUnits.depth }).from(orgUnits).where(inArray(orgUnits.id, ancestorIds));
+  const anc = await db
+    .select({ id: orgUnits.id, kind: orgUnits.kind, depth: orgUnits.depth })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ancestorIds));
   const town = anc.filter((a) => a.kind === 'township' || a.kind === 'region').sort((a, b) => b.depth - a.depth);
   if (town.length === 0) return [];
   const rows = await db
@@ -168,7 +241,9 @@ export async function townshipPartyOrgs(db: Executor, path: string, scopePath: s
     )
     .orderBy(asc(orgUnits.depth), asc(orgUnits.id));
   const order = new Map(town.map((t, i) => [t.id, i]));
-  return rows.sort((a, b) => (order.get(a.parentId ?? 0) ?? 99) - (order.get(b.parentId ?? 0) ?? 99)).map(({ id, name }) => ({ id, name }));
+  return rows
+    .sort((a, b) => (order.get(a.parentId ?? 0) ?? 99) - (order.get(b.parentId ?? 0) ?? 99))
+    .map(({ id, name }) => ({ id, name }));
 }
 
 function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {

@@ -13,7 +13,11 @@ const yn = (b: boolean) => (b ? '是' : '');
  * 党员台账 as Excel: the list's filters, in the list's order. ID numbers and phones are always
  * masked in a file that leaves the system, whoever exports it.
  */
-export async function exportPeople(ctx: AppContext, actor: Actor, f: Omit<PeopleFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportPeople(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<PeopleFilter, 'page' | 'pageSize'>,
+): Promise<Buffer> {
   const today = chinaDate(ctx.clock.now());
   const where = await peopleWhere(ctx.db, actor, f, ctx.cipher);
   const { rows } = await listPeople(ctx.db, where, { ...f, page: 1, pageSize: EXPORT_MAX_ROWS });

@@ -14,9 +14,25 @@ export const transfersToReceive: HomeProvider = async (ctx, actor) => {
     .select({ n: sql<number>`count(*)::int` })
     .from(relationTransfers)
     .innerJoin(orgUnits, eq(orgUnits.id, relationTransfers.toOrgUnitId))
-    .where(and(eq(relationTransfers.status, 'issued'), sql`${relationTransfers.validUntil} >= ${today}`, inSubtree(orgUnits.path, actor.scope.path)));
+    .where(
+      and(
+        eq(relationTransfers.status, 'issued'),
+        sql`${relationTransfers.validUntil} >= ${today}`,
+        inSubtree(orgUnits.path, actor.scope.path),
+      ),
+    );
   const n = row?.n ?? 0;
-  return n ? [{ key: 'transfers-in', level: 'warning', title: { zh: `${n} 件组织关系转接待接收`, en: `${n} relation transfers to receive` }, count: n, link: '/people/transfers?direction=in&status=issued' }] : [];
+  return n
+    ? [
+        {
+          key: 'transfers-in',
+          level: 'warning',
+          title: { zh: `${n} 件组织关系转接待接收`, en: `${n} relation transfers to receive` },
+          count: n,
+          link: '/people/transfers?direction=in&status=issued',
+        },
+      ]
+    : [];
 };
 
 /** 发展党员: statutory dates past or within two weeks, in the actor's scope. */
@@ -37,8 +53,22 @@ export const pipelineDue: HomeProvider = async (ctx, actor) => {
     else if (s === 'due_soon') soon++;
   }
   const items: HomeItem[] = [];
-  if (overdue) items.push({ key: 'pipeline-overdue', level: 'danger', title: { zh: `发展党员：${overdue} 人的时间节点已逾期`, en: `Pipeline: ${overdue} people past a statutory date` }, count: overdue, link: '/people/pipeline' });
-  if (soon) items.push({ key: 'pipeline-due-soon', level: 'warning', title: { zh: `发展党员：${soon} 人的时间节点两周内到期`, en: `Pipeline: ${soon} people due within two weeks` }, count: soon, link: '/people/pipeline' });
+  if (overdue)
+    items.push({
+      key: 'pipeline-overdue',
+      level: 'danger',
+      title: { zh: `发展党员：${overdue} 人的时间节点已逾期`, en: `Pipeline: ${overdue} people past a statutory date` },
+      count: overdue,
+      link: '/people/pipeline',
+    });
+  if (soon)
+    items.push({
+      key: 'pipeline-due-soon',
+      level: 'warning',
+      title: { zh: `发展党员：${soon} 人的时间节点两周内到期`, en: `Pipeline: ${soon} people due within two weeks` },
+      count: soon,
+      link: '/people/pipeline',
+    });
   return items;
 };
 

@@ -15,7 +15,19 @@ import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
 import { STATUS_LABELS, type PoliticalStatus } from './people.schemas.js';
 
 /** The roster columns, as the template has them (the header row is matched by these names). */
-export const IMPORT_COLUMNS = ['姓名', '身份证号', '手机号', '政治面貌', '所在党组织', '工作单位', '岗位', '产业工人', '人才', '专家', '出生日期'] as const;
+export const IMPORT_COLUMNS = [
+  '姓名',
+  '身份证号',
+  '手机号',
+  '政治面貌',
+  '所在党组织',
+  '工作单位',
+  '岗位',
+  '产业工人',
+  '人才',
+  '专家',
+  '出生日期',
+] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -32,7 +44,9 @@ export interface ImportReport {
   errors: ImportIssue[];
 }
 
-const STATUS_BY_ZH = new Map<string, PoliticalStatus>(Object.entries(STATUS_LABELS).map(([k, v]) => [v.zh, k as PoliticalStatus]));
+const STATUS_BY_ZH = new Map<string, PoliticalStatus>(
+  Object.entries(STATUS_LABELS).map(([k, v]) => [v.zh, k as PoliticalStatus]),
+);
 STATUS_BY_ZH.set('中共党员', 'full');
 STATUS_BY_ZH.set('党员', 'full');
 const YES = new Set(['是', 'Y', 'y', '1', 'TRUE', 'true', '√']);
@@ -44,7 +58,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     return '';
   }
   return String(v).trim();
@@ -53,8 +71,26 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function importTemplate(): Promise<Buffer> {
   return buildXlsx({
     name: '党员名册',
-    columns: IMPORT_COLUMNS.map((h) => ({ header: h, width: h === '身份证号' || h === '所在党组织' || h === '工作单位' ? 24 : 12, value: (r: Record<string, string>) => r[h] })),
-    rows: [{ 姓名: '张三', 身份证号: '11010519491231002X', 手机号: '13800138000', 政治面貌: '正式党员', 所在党组织: '（填写系统中的党组织全称）', 工作单位: '', 岗位: '', 产业工人: '是', 人才: '否', 专家: '否', 出生日期: '1949-12-31' }],
+    columns: IMPORT_COLUMNS.map((h) => ({
+      header: h,
+      width: h === '身份证号' || h === '所在党组织' || h === '工作单位' ? 24 : 12,
+      value: (r: Record<string, string>) => r[h],
+    })),
+    rows: [
+      {
+        姓名: '张三',
+        身份证号: '11010519491231002X',
+        手机号: '13800138000',
+        政治面貌: '正式党员',
+        所在党组织: '（填写系统中的党组织全称）',
+        工作单位: '',
+        岗位: '',
+        产业工人: '是',
+        人才: '否',
+        专家: '否',
+        出生日期: '1949-12-31',
+      },
+    ],
   });
 }
 
@@ -64,7 +100,12 @@ type Parsed = { row: number; values: typeof people.$inferInsert };
  * 党员名册 import: every row checked (which row, which column, why); nothing written while any row is
  * wrong unless `onlyValid`, then only the valid rows, all in one transaction with one audit row.
  */
-export async function importPeople(ctx: AppContext, actor: Actor, file: Buffer, onlyValid: boolean): Promise<ImportReport> {
+export async function importPeople(
+  ctx: AppContext,
+  actor: Actor,
+  file: Buffer,
+  onlyValid: boolean,
+): Promise<ImportReport> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const wb = new ExcelJS.Workbook();
@@ -87,9 +128,15 @@ export async function importPeople(ctx: AppContext, actor: Actor, file: Buffer, 
     if (colOf.has('姓名')) headerRow = r;
     else colOf.clear();
   }
-  if (!headerRow) throw invalid({ zh: '文件：找不到表头（应含“姓名”列，请使用导入模板）', en: 'file: header row not found; use the template' });
-  for (const need of ['身份证号', '所在党组织'] as const) if (!colOf.has(need)) throw invalid({ zh: `文件：缺少“${need}”列`, en: `file: missing column ${need}` });
-  if (ws.rowCount - headerRow > IMPORT_MAX_ROWS) throw invalid({ zh: `文件：一次最多导入${IMPORT_MAX_ROWS}行`, en: `file: at most ${IMPORT_MAX_ROWS} rows` });
+  if (!headerRow)
+    throw invalid({
+      zh: '文件：找不到表头（应含“姓名”列，请使用导入模板）',
+      en: 'file: header row not found; use the template',
+    });
+  for (const need of ['身份证号', '所在党组织'] as const)
+    if (!colOf.has(need)) throw invalid({ zh: `文件：缺少“${need}”列`, en: `file: missing column ${need}` });
+  if (ws.rowCount - headerRow > IMPORT_MAX_ROWS)
+    throw invalid({ zh: `文件：一次最多导入${IMPORT_MAX_ROWS}行`, en: `file: at most ${IMPORT_MAX_ROWS} rows` });
 
   const orgs = await ctx.db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
@@ -140,7 +187,9 @@ export async function importPeople(ctx: AppContext, actor: Actor, file: Buffer, 
       if (YES.has(v)) flags[f] = true;
       else if (!NO.has(v)) issue(f, '应填“是”或“否”');
     }
-    const birth = get('出生日期').replace(/[./年月]/g, '-').replace(/日$/, '');
+    const birth = get('出生日期')
+      .replace(/[./年月]/g, '-')
+      .replace(/日$/, '');
     if (birth && !isIsoDate(birth)) issue('出生日期', `日期无效“${get('出生日期')}”`);
     else if (birth && id.ok && birth !== id.birthDate) issue('出生日期', '与身份证号中的出生日期不一致');
     const job = get('岗位');
@@ -186,7 +235,9 @@ export async function importPeople(ctx: AppContext, actor: Actor, file: Buffer, 
     badRows.add(p.row);
     return false;
   });
-  errors.sort((a, b) => a.row - b.row || IMPORT_COLUMNS.indexOf(a.column as Column) - IMPORT_COLUMNS.indexOf(b.column as Column));
+  errors.sort(
+    (a, b) => a.row - b.row || IMPORT_COLUMNS.indexOf(a.column as Column) - IMPORT_COLUMNS.indexOf(b.column as Column),
+  );
   const report: ImportReport = { total, valid: valid.length, invalidRows: badRows.size, imported: 0, errors };
   if (valid.length === 0 || (badRows.size > 0 && !onlyValid)) return report;
   await ctx.db.transaction(async (tx) => {
@@ -198,9 +249,28 @@ export async function importPeople(ctx: AppContext, actor: Actor, file: Buffer, 
         .values(batch.map((p) => p.values))
         .returning({ id: people.id });
       ids.push(...inserted.map((x) => x.id));
-      await tx.insert(personEvents).values(inserted.map((x) => ({ personId: x.id, kind: 'registered', on: today, text: { zh: '由名册导入登记', en: 'Registered by roster import' }, byUserId: actor.userId, at: now })));
+      await tx.insert(personEvents).values(
+        inserted.map((x) => ({
+          personId: x.id,
+          kind: 'registered',
+          on: today,
+          text: { zh: '由名册导入登记', en: 'Registered by roster import' },
+          byUserId: actor.userId,
+          at: now,
+        })),
+      );
     }
-    await recordAudit(tx, auditActorOf(actor), { entity: 'person', entityId: null, action: 'import', after: { imported: ids.length, skippedRows: badRows.size, firstId: ids[0] ?? null, lastId: ids.at(-1) ?? null } }, now);
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'person',
+        entityId: null,
+        action: 'import',
+        after: { imported: ids.length, skippedRows: badRows.size, firstId: ids[0] ?? null, lastId: ids.at(-1) ?? null },
+      },
+      now,
+    );
   });
   report.imported = valid.length;
   return report;

@@ -46,6 +46,25 @@ export const PEOPLE_FIELD_LABELS: Record<string, string> = {
 
 registerFieldLabels(PEOPLE_FIELD_LABELS, '/api/people');
 registerAuditLabels(
-  { person: '人员', person_participation: '双向管理', development_record: '发展党员', relation_transfer: '组织关系转接' },
-  { create: '新增', update: '修改', flow: '流动登记', participate: '登记参与', end_participation: '结束参与', pipeline: '登记发展步骤', issue: '开具', receive: '接收', reject: '拒绝', expire: '超期', revoke: '撤销', import: '导入', remind: '到期提醒' },
+  {
+    person: '人员',
+    person_participation: '双向管理',
+    development_record: '发展党员',
+    relation_transfer: '组织关系转接',
+  },
+  {
+    create: '新增',
+    update: '修改',
+    flow: '流动登记',
+    participate: '登记参与',
+    end_participation: '结束参与',
+    pipeline: '登记发展步骤',
+    issue: '开具',
+    receive: '接收',
+    reject: '拒绝',
+    expire: '超期',
+    revoke: '撤销',
+    import: '导入',
+    remind: '到期提醒',
+  },
 );

@@ -32,10 +32,18 @@ export function searchCondition(q: string, cipher: FieldCipher): SQL | undefined
 }
 
 /** Filters of the list and the export, inside the actor's subtree (by the relation org's path). */
-export async function peopleWhere(db: Executor, who: Who, f: Partial<PeopleFilter>, cipher: FieldCipher): Promise<SQL | undefined> {
+export async function peopleWhere(
+  db: Executor,
+  who: Who,
+  f: Partial<PeopleFilter>,
+  cipher: FieldCipher,
+): Promise<SQL | undefined> {
   const conds: Array<SQL | undefined> = [inSubtree(people.orgPath, who.scope.path)];
   if (f.orgId) {
-    const [org] = await db.select({ path: orgUnits.path }).from(orgUnits).where(and(eq(orgUnits.id, f.orgId), inSubtree(orgUnits.path, who.scope.path)));
+    const [org] = await db
+      .select({ path: orgUnits.path })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, f.orgId), inSubtree(orgUnits.path, who.scope.path)));
     conds.push(org ? inSubtree(people.orgPath, org.path) : sql`false`);
   }
   if (f.q) conds.push(searchCondition(f.q, cipher));
@@ -64,7 +72,11 @@ function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined }): SQ
   return [sql`${people.pinyin} using ~<~`, asc(people.id)];
 }
 
-export async function listPeople(db: Executor, where: SQL | undefined, f: Pick<PeopleFilter, 'page' | 'pageSize' | 'sort'> & { q?: string | undefined }): Promise<{ rows: PersonListRow[]; total: number }> {
+export async function listPeople(
+  db: Executor,
+  where: SQL | undefined,
+  f: Pick<PeopleFilter, 'page' | 'pageSize' | 'sort'> & { q?: string | undefined },
+): Promise<{ rows: PersonListRow[]; total: number }> {
   const [rows, [count]] = await Promise.all([
     db
       .select({ person: people, orgName: orgUnits.name })
@@ -74,7 +86,10 @@ export async function listPeople(db: Executor, where: SQL | undefined, f: Pick<P
       .orderBy(...orderOf(f))
       .limit(f.pageSize)
       .offset(offsetOf(f)),
-    db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -100,6 +115,9 @@ export async function findUnitInScope(db: Executor, who: Who, id: number) {
 export async function unitNames(db: Executor, ids: Array<number | null | undefined>): Promise<Map<number, string>> {
   const list = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
   if (!list.length) return new Map();
-  const rows = await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, list));
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, list));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

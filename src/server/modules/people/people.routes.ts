@@ -26,7 +26,15 @@ import {
   transferPage,
   updatePersonBody,
 } from './people.schemas.js';
-import { addParticipation, createPerson, endParticipation, getPerson, listPeopleFor, setFlow, updatePerson } from './people.service.js';
+import {
+  addParticipation,
+  createPerson,
+  endParticipation,
+  getPerson,
+  listPeopleFor,
+  setFlow,
+  updatePerson,
+} from './people.service.js';
 import { orgPipeline, recordPipelineStep } from './pipeline.service.js';
 import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.service.js';
 import { exportPeople } from './people.export.js';
@@ -38,18 +46,30 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['people'];
   // A roster arrives as the raw .xlsx body.
   for (const type of [XLSX_TYPE, 'application/octet-stream'])
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_ROWS * 1024 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_ROWS * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
 
   r.get('/api/people', {
     config: { permission: peoplePolicy.list },
-    schema: { tags, summary: '党员（人员）列表：筛选、拼音首字母搜索、分页 / people list', querystring: peopleListQuery, response: { 200: personPage } },
+    schema: {
+      tags,
+      summary: '党员（人员）列表：筛选、拼音首字母搜索、分页 / people list',
+      querystring: peopleListQuery,
+      response: { 200: personPage },
+    },
     handler: async (req) => listPeopleFor(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/people/export', {
     config: { permission: peoplePolicy.export },
-    schema: { tags, summary: '导出党员台账（Excel，身份证号和手机号打码）/ export (masked)', querystring: peopleFilterQuery },
-    handler: async (req, reply) => sendFile(reply, '党员台账.xlsx', XLSX_TYPE, await exportPeople(ctx, actorOf(req), req.query)),
+    schema: {
+      tags,
+      summary: '导出党员台账（Excel，身份证号和手机号打码）/ export (masked)',
+      querystring: peopleFilterQuery,
+    },
+    handler: async (req, reply) =>
+      sendFile(reply, '党员台账.xlsx', XLSX_TYPE, await exportPeople(ctx, actorOf(req), req.query)),
   });
 
   r.get('/api/people/import/template', {
@@ -60,9 +80,14 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/people/import', {
     config: { permission: peoplePolicy.import },
-    schema: { tags, summary: '导入党员名册（逐行校验报告；有错误时不写入，除非 onlyValid=true）/ import a roster', querystring: importQuery },
+    schema: {
+      tags,
+      summary: '导入党员名册（逐行校验报告；有错误时不写入，除非 onlyValid=true）/ import a roster',
+      querystring: importQuery,
+    },
     handler: async (req) => {
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw invalid({ zh: '文件：请上传 .xlsx 文件', en: 'file: upload an .xlsx file' });
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+        throw invalid({ zh: '文件：请上传 .xlsx 文件', en: 'file: upload an .xlsx file' });
       return importPeople(ctx, actorOf(req), req.body, req.query.onlyValid);
     },
   });
@@ -75,20 +100,35 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/people/transfers', {
     config: { permission: peoplePolicy.read },
-    schema: { tags, summary: '组织关系转接列表 / relation transfers', querystring: transferListQuery, response: { 200: transferPage } },
+    schema: {
+      tags,
+      summary: '组织关系转接列表 / relation transfers',
+      querystring: transferListQuery,
+      response: { 200: transferPage },
+    },
     handler: async (req) => listTransfersFor(ctx, actorOf(req), req.query),
   });
 
   r.post('/api/people/transfers', {
     config: { permission: peoplePolicy.transfers },
-    schema: { tags, summary: '开具组织关系介绍信 / issue a transfer', body: issueTransferBody, response: { 200: z.object({ id: z.number().int() }) } },
+    schema: {
+      tags,
+      summary: '开具组织关系介绍信 / issue a transfer',
+      body: issueTransferBody,
+      response: { 200: z.object({ id: z.number().int() }) },
+    },
     handler: async (req) => ({ id: await issueTransfer(ctx, actorOf(req), req.body) }),
   });
 
   for (const decision of ['receive', 'reject', 'revoke'] as const)
     r.post(`/api/people/transfers/:id/${decision}`, {
       config: { permission: peoplePolicy.transfers },
-      schema: { tags, summary: `${decision === 'receive' ? '接收' : decision === 'reject' ? '拒绝' : '撤销'}组织关系转接 / ${decision}`, params: transferIdParams, body: decideTransferBody },
+      schema: {
+        tags,
+        summary: `${decision === 'receive' ? '接收' : decision === 'reject' ? '拒绝' : '撤销'}组织关系转接 / ${decision}`,
+        params: transferIdParams,
+        body: decideTransferBody,
+      },
       handler: async (req) => {
         await decideTransfer(ctx, actorOf(req), req.params.id, decision, req.body);
         return { ok: true };
@@ -97,7 +137,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/people/:id', {
     config: { permission: peoplePolicy.read },
-    schema: { tags, summary: '人员详情（双向管理、发展党员、时间线、转接）/ person', params: personIdParams, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '人员详情（双向管理、发展党员、时间线、转接）/ person',
+      params: personIdParams,
+      response: { 200: personDetail },
+    },
     handler: async (req) => getPerson(ctx, actorOf(req), req.params.id),
   });
 
@@ -112,7 +157,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.patch('/api/people/:id', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '修改人员（乐观锁 version）/ update a person', params: personIdParams, body: updatePersonBody, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '修改人员（乐观锁 version）/ update a person',
+      params: personIdParams,
+      body: updatePersonBody,
+      response: { 200: personDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await updatePerson(ctx, a, req.params.id, req.body);
@@ -122,7 +173,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/people/:id/flow', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '登记流出/流入 / mark flowing', params: personIdParams, body: flowBody, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '登记流出/流入 / mark flowing',
+      params: personIdParams,
+      body: flowBody,
+      response: { 200: personDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await setFlow(ctx, a, req.params.id, req.body);
@@ -132,7 +189,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/people/:id/participations', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '双向管理：登记参与其他党组织 / add participation', params: personIdParams, body: participationBody, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '双向管理：登记参与其他党组织 / add participation',
+      params: personIdParams,
+      body: participationBody,
+      response: { 200: personDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await addParticipation(ctx, a, req.params.id, req.body);
@@ -142,7 +205,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/people/:id/participations/:pid/end', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '结束双向管理参与 / end participation', params: participationParams, body: endParticipationBody, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '结束双向管理参与 / end participation',
+      params: participationParams,
+      body: endParticipationBody,
+      response: { 200: personDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await endParticipation(ctx, a, req.params.id, req.params.pid, req.body.until);
@@ -152,7 +221,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/people/:id/pipeline', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '登记发展党员步骤 / record a pipeline step', params: personIdParams, body: pipelineStepBody, response: { 200: personDetail } },
+    schema: {
+      tags,
+      summary: '登记发展党员步骤 / record a pipeline step',
+      params: personIdParams,
+      body: pipelineStepBody,
+      response: { 200: personDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await recordPipelineStep(ctx, a, req.params.id, req.body);

@@ -12,7 +12,13 @@ export const STATUS_LABELS: Record<PoliticalStatus, { zh: string; en: string }> 
   probationary: { zh: '预备党员', en: 'Probationary member' },
   full: { zh: '正式党员', en: 'Full member' },
 };
-export const PARTICIPATION_ROLES = ['participant', 'secretary', 'deputy_secretary', 'committee_member', 'group_leader'] as const;
+export const PARTICIPATION_ROLES = [
+  'participant',
+  'secretary',
+  'deputy_secretary',
+  'committee_member',
+  'group_leader',
+] as const;
 export const FLOWS = ['none', 'out', 'in'] as const;
 
 export const personIdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -87,9 +93,15 @@ export const participationBody = z.object({
   since: isoDateString,
 });
 export const endParticipationBody = z.object({ until: isoDateString });
-export const participationParams = z.object({ id: z.coerce.number().int().positive(), pid: z.coerce.number().int().positive() });
+export const participationParams = z.object({
+  id: z.coerce.number().int().positive(),
+  pid: z.coerce.number().int().positive(),
+});
 
-const nameRef = z.object({ personId: z.number().int().positive().nullable().optional(), name: z.string().trim().min(1).max(32) });
+const nameRef = z.object({
+  personId: z.number().int().positive().nullable().optional(),
+  name: z.string().trim().min(1).max(32),
+});
 export const pipelineStepBody = z.object({
   step: z.enum(PIPELINE_STEPS),
   on: isoDateString,
@@ -169,7 +181,9 @@ export const personDetail = personListItem.extend({
   employerUnitId: z.number().int().nullable(),
   homeUnitId: z.number().int().nullable(),
   sensitiveVisible: z.boolean(),
-  participations: z.array(z.object({ id: z.number().int(), org: ref, role: z.string(), since: z.string(), until: z.string().nullable() })),
+  participations: z.array(
+    z.object({ id: z.number().int(), org: ref, role: z.string(), since: z.string(), until: z.string().nullable() }),
+  ),
   development: z
     .object({
       orgUnitId: z.number().int().nullable(),
@@ -196,4 +210,3 @@ export type PersonDetail = z.infer<typeof personDetail>;
 
 export const transferPage = pageOf(transferItem);
 export type TransferItem = z.infer<typeof transferItem>;
-

@@ -12,16 +12,35 @@ import { pipelineView, type PipelineDates } from '../../../domain/pipeline.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
-import { findPersonInScope, findUnitInScope, listPeople, peopleWhere, unitNames, type PersonRow } from './people.repository.js';
+import {
+  findPersonInScope,
+  findUnitInScope,
+  listPeople,
+  peopleWhere,
+  unitNames,
+  type PersonRow,
+} from './people.repository.js';
 import { personAuditSnapshot, presentPerson, type PresentOpts } from './people.presenter.js';
 import { presentTransfers, transfersOfPerson } from './transfer.service.js';
-import type { CreatePersonInput, FlowInput, PeopleFilter, PersonDetail, PersonListItem, UpdatePersonInput } from './people.schemas.js';
+import type {
+  CreatePersonInput,
+  FlowInput,
+  PeopleFilter,
+  PersonDetail,
+  PersonListItem,
+  UpdatePersonInput,
+} from './people.schemas.js';
 import './people.labels.js';
 
 export const PERSON = { zh: '人员', en: 'Person' };
 
 export function presentOpts(ctx: AppContext, actor: Actor): PresentOpts {
-  return { lang: actor.lang, today: chinaDate(ctx.clock.now()), cipher: ctx.cipher, showSensitive: can(actor, 'people.sensitive') };
+  return {
+    lang: actor.lang,
+    today: chinaDate(ctx.clock.now()),
+    cipher: ctx.cipher,
+    showSensitive: can(actor, 'people.sensitive'),
+  };
 }
 
 export async function requirePerson(ctx: AppContext, actor: Actor, id: number, db: Executor = ctx.db) {
@@ -34,7 +53,8 @@ export async function requirePerson(ctx: AppContext, actor: Actor, id: number, d
 export async function requireRelationOrg(db: Executor, actor: Actor, id: number, label = '所在党组织') {
   const u = await findUnitInScope(db, actor, id);
   if (!u) throw notFound({ zh: label, en: 'Organisation' });
-  if (!PARTY_ORG_KINDS.includes(u.kind as OrgKind)) throw invalid({ zh: `${label}：必须是党组织`, en: 'The unit is not a party organisation' });
+  if (!PARTY_ORG_KINDS.includes(u.kind as OrgKind))
+    throw invalid({ zh: `${label}：必须是党组织`, en: 'The unit is not a party organisation' });
   return u;
 }
 
@@ -45,27 +65,48 @@ export async function listPeopleFor(ctx: AppContext, actor: Actor, f: PeopleFilt
   return { data: rows.map((r) => presentPerson(r, o)), total, page: f.page, pageSize: f.pageSize };
 }
 
-type Sealed = Partial<Pick<PersonRow, 'idEnc' | 'idHash' | 'idMasked' | 'phoneEnc' | 'phoneHash' | 'phoneMasked' | 'birthDate' | 'gender'>>;
+type Sealed = Partial<
+  Pick<PersonRow, 'idEnc' | 'idHash' | 'idMasked' | 'phoneEnc' | 'phoneHash' | 'phoneMasked' | 'birthDate' | 'gender'>
+>;
 
 /** Validates and encrypts the ID number and phone; birth date and gender come from the ID number. */
-export function sealSensitive(ctx: AppContext, input: { idNumber?: string | null | undefined; phone?: string | null | undefined }, today: IsoDate): Sealed {
+export function sealSensitive(
+  ctx: AppContext,
+  input: { idNumber?: string | null | undefined; phone?: string | null | undefined },
+  today: IsoDate,
+): Sealed {
   const out: Sealed = {};
   if (input.idNumber !== undefined) {
-    if (input.idNumber === null || input.idNumber === '') Object.assign(out, { idEnc: null, idHash: null, idMasked: null });
+    if (input.idNumber === null || input.idNumber === '')
+      Object.assign(out, { idEnc: null, idHash: null, idMasked: null });
     else {
       const c = checkIdNumber(input.idNumber, today);
       if (!c.ok) throw invalid({ zh: `身份证号：${c.reason.zh}`, en: `idNumber: ${c.reason.en}` });
-      Object.assign(out, { idEnc: ctx.cipher.encrypt(c.value), idHash: ctx.cipher.blindIndex(c.value), idMasked: maskIdNumber(c.value), birthDate: c.birthDate, gender: c.gender });
+      Object.assign(out, {
+        idEnc: ctx.cipher.encrypt(c.value),
+        idHash: ctx.cipher.blindIndex(c.value),
+        idMasked: maskIdNumber(c.value),
+        birthDate: c.birthDate,
+        gender: c.gender,
+      });
     }
   }
   if (input.phone !== undefined) {
     if (!input.phone) Object.assign(out, { phoneEnc: null, phoneHash: null, phoneMasked: null });
-    else Object.assign(out, { phoneEnc: ctx.cipher.encrypt(input.phone), phoneHash: ctx.cipher.blindIndex(input.phone), phoneMasked: maskPhone(input.phone) });
+    else
+      Object.assign(out, {
+        phoneEnc: ctx.cipher.encrypt(input.phone),
+        phoneHash: ctx.cipher.blindIndex(input.phone),
+        phoneMasked: maskPhone(input.phone),
+      });
   }
   return out;
 }
 
-export const DUPLICATE_ID = new AppError('CONFLICT', { zh: '身份证号：已有人员登记了该身份证号', en: 'idNumber: a person with this ID number is already registered' });
+export const DUPLICATE_ID = new AppError('CONFLICT', {
+  zh: '身份证号：已有人员登记了该身份证号',
+  en: 'idNumber: a person with this ID number is already registered',
+});
 
 async function refuseDuplicateId(db: Executor, idHash: string | null | undefined, exceptId?: number): Promise<void> {
   if (!idHash) return;
@@ -73,14 +114,34 @@ async function refuseDuplicateId(db: Executor, idHash: string | null | undefined
   if (dup && dup.id !== exceptId) throw DUPLICATE_ID;
 }
 
-export async function writePersonEvent(tx: Tx, e: { personId: number; kind: string; on: IsoDate; text: { zh: string; en: string }; data?: unknown; byUserId: number | null; at: Date }): Promise<void> {
-  await tx.insert(personEvents).values({ personId: e.personId, kind: e.kind, on: e.on, text: e.text, data: e.data ?? null, byUserId: e.byUserId, at: e.at });
+export async function writePersonEvent(
+  tx: Tx,
+  e: {
+    personId: number;
+    kind: string;
+    on: IsoDate;
+    text: { zh: string; en: string };
+    data?: unknown;
+    byUserId: number | null;
+    at: Date;
+  },
+): Promise<void> {
+  await tx.insert(personEvents).values({
+    personId: e.personId,
+    kind: e.kind,
+    on: e.on,
+    text: e.text,
+    data: e.data ?? null,
+    byUserId: e.byUserId,
+    at: e.at,
+  });
 }
 
 async function checkRefs(db: Executor, actor: Actor, input: Partial<CreatePersonInput>): Promise<void> {
   for (const key of ['employerUnitId', 'homeUnitId'] as const) {
     const v = input[key];
-    if (typeof v === 'number' && !(await findUnitInScope(db, actor, v))) throw notFound({ zh: key === 'employerUnitId' ? '工作单位' : '居住社区', en: key });
+    if (typeof v === 'number' && !(await findUnitInScope(db, actor, v)))
+      throw notFound({ zh: key === 'employerUnitId' ? '工作单位' : '居住社区', en: key });
   }
 }
 
@@ -97,14 +158,35 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(people)
-      .values({ ...fields, ...sealed, birthDate: sealed.birthDate ?? fields.birthDate ?? null, gender: sealed.gender ?? fields.gender ?? null, pinyin: pinyinKey(fields.name), orgPath: org.path, createdAt: now, updatedAt: now })
+      .values({
+        ...fields,
+        ...sealed,
+        birthDate: sealed.birthDate ?? fields.birthDate ?? null,
+        gender: sealed.gender ?? fields.gender ?? null,
+        pinyin: pinyinKey(fields.name),
+        orgPath: org.path,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .catch((e: unknown) => {
         throw isUniqueViolation(e) ? DUPLICATE_ID : e;
       });
     if (!row) throw new Error('insert failed');
-    await writePersonEvent(tx, { personId: row.id, kind: 'registered', on: today, text: { zh: `登记，组织关系在「${org.name}」`, en: `Registered; relation held by ${org.name}` }, byUserId: actor.userId, at: now });
-    await recordAudit(tx, who, { entity: 'person', entityId: row.id, action: 'create', after: personAuditSnapshot(row) }, now);
+    await writePersonEvent(tx, {
+      personId: row.id,
+      kind: 'registered',
+      on: today,
+      text: { zh: `登记，组织关系在「${org.name}」`, en: `Registered; relation held by ${org.name}` },
+      byUserId: actor.userId,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      who,
+      { entity: 'person', entityId: row.id, action: 'create', after: personAuditSnapshot(row) },
+      now,
+    );
     return row.id;
   });
 }
@@ -126,17 +208,41 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
     if (!current) throw notFound(PERSON);
-    if (current.version !== input.version) throw conflict({ zh: '人员信息已被他人修改，请刷新后重试', en: 'The person was changed by someone else; reload and try again' }, { version: current.version });
+    if (current.version !== input.version)
+      throw conflict(
+        {
+          zh: '人员信息已被他人修改，请刷新后重试',
+          en: 'The person was changed by someone else; reload and try again',
+        },
+        { version: current.version },
+      );
     const { idNumber: _i, phone: _p, version: _v, ...fields } = input;
     const [after] = await tx
       .update(people)
-      .set({ ...fields, ...sealed, ...(fields.name ? { pinyin: pinyinKey(fields.name) } : {}), version: sql`${people.version} + 1`, updatedAt: now })
+      .set({
+        ...fields,
+        ...sealed,
+        ...(fields.name ? { pinyin: pinyinKey(fields.name) } : {}),
+        version: sql`${people.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(people.id, id))
       .returning()
       .catch((e: unknown) => {
         throw isUniqueViolation(e) ? DUPLICATE_ID : e;
       });
-    await recordAudit(tx, who, { entity: 'person', entityId: id, action: 'update', before: personAuditSnapshot(current), after: after ? personAuditSnapshot(after) : null }, now);
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'person',
+        entityId: id,
+        action: 'update',
+        before: personAuditSnapshot(current),
+        after: after ? personAuditSnapshot(after) : null,
+      },
+      now,
+    );
   });
 }
 
@@ -145,50 +251,135 @@ export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: 
   const now = ctx.clock.now();
   const today = chinaDate(now);
   await requirePerson(ctx, actor, id);
-  if (input.flow !== 'none' && !input.flowSince) throw invalid({ zh: '外出（流入）日期：必填', en: 'flowSince: required' });
+  if (input.flow !== 'none' && !input.flowSince)
+    throw invalid({ zh: '外出（流入）日期：必填', en: 'flowSince: required' });
   const who = auditActorOf(actor);
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
     if (!current) throw notFound(PERSON);
-    if (current.version !== input.version) throw conflict({ zh: '人员信息已被他人修改，请刷新后重试', en: 'The person was changed by someone else; reload and try again' }, { version: current.version });
+    if (current.version !== input.version)
+      throw conflict(
+        {
+          zh: '人员信息已被他人修改，请刷新后重试',
+          en: 'The person was changed by someone else; reload and try again',
+        },
+        { version: current.version },
+      );
     const none = input.flow === 'none';
-    const set = { flow: input.flow, flowSince: none ? null : (input.flowSince ?? null), flowPlace: none ? null : (input.flowPlace ?? null), flowCertificate: none ? false : input.flowCertificate };
+    const set = {
+      flow: input.flow,
+      flowSince: none ? null : (input.flowSince ?? null),
+      flowPlace: none ? null : (input.flowPlace ?? null),
+      flowCertificate: none ? false : input.flowCertificate,
+    };
     await tx
       .update(people)
       .set({ ...set, version: sql`${people.version} + 1`, updatedAt: now })
       .where(eq(people.id, id));
     const text =
       input.flow === 'out'
-        ? { zh: `流出至${input.flowPlace ?? '外地'}（自${input.flowSince}）`, en: `Flowing out to ${input.flowPlace ?? 'elsewhere'} since ${input.flowSince}` }
+        ? {
+            zh: `流出至${input.flowPlace ?? '外地'}（自${input.flowSince}）`,
+            en: `Flowing out to ${input.flowPlace ?? 'elsewhere'} since ${input.flowSince}`,
+          }
         : input.flow === 'in'
-          ? { zh: `自${input.flowPlace ?? '外地'}流入（自${input.flowSince}）`, en: `Flowing in from ${input.flowPlace ?? 'elsewhere'} since ${input.flowSince}` }
+          ? {
+              zh: `自${input.flowPlace ?? '外地'}流入（自${input.flowSince}）`,
+              en: `Flowing in from ${input.flowPlace ?? 'elsewhere'} since ${input.flowSince}`,
+            }
           : { zh: '结束流动', en: 'No longer flowing' };
-    await writePersonEvent(tx, { personId: id, kind: 'flow', on: input.flowSince ?? today, text, data: set, byUserId: actor.userId, at: now });
-    await recordAudit(tx, who, { entity: 'person', entityId: id, action: 'flow', before: { flow: current.flow, flowSince: current.flowSince, flowPlace: current.flowPlace, flowCertificate: current.flowCertificate }, after: set }, now);
+    await writePersonEvent(tx, {
+      personId: id,
+      kind: 'flow',
+      on: input.flowSince ?? today,
+      text,
+      data: set,
+      byUserId: actor.userId,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'person',
+        entityId: id,
+        action: 'flow',
+        before: {
+          flow: current.flow,
+          flowSince: current.flowSince,
+          flowPlace: current.flowPlace,
+          flowCertificate: current.flowCertificate,
+        },
+        after: set,
+      },
+      now,
+    );
   });
 }
 
-const ROLE_ZH: Record<string, string> = { participant: '参与', secretary: '书记', deputy_secretary: '副书记', committee_member: '委员', group_leader: '党小组长' };
+const ROLE_ZH: Record<string, string> = {
+  participant: '参与',
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  committee_member: '委员',
+  group_leader: '党小组长',
+};
 
 /** 双向管理: the person takes part in another org (in the actor's scope) with a role. */
-export async function addParticipation(ctx: AppContext, actor: Actor, id: number, input: { orgUnitId: number; role: string; since: IsoDate }): Promise<void> {
+export async function addParticipation(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { orgUnitId: number; role: string; since: IsoDate },
+): Promise<void> {
   const now = ctx.clock.now();
   const row = await requirePerson(ctx, actor, id);
   const org = await requireRelationOrg(ctx.db, actor, input.orgUnitId, '参与党组织');
-  if (org.id === row.person.relationOrgUnitId) throw invalid({ zh: '参与党组织：组织关系已在该党组织', en: 'The relation is already held by this org' });
+  if (org.id === row.person.relationOrgUnitId)
+    throw invalid({ zh: '参与党组织：组织关系已在该党组织', en: 'The relation is already held by this org' });
   await ctx.db.transaction(async (tx) => {
     const [open] = await tx
       .select({ id: personParticipations.id })
       .from(personParticipations)
-      .where(and(eq(personParticipations.personId, id), eq(personParticipations.orgUnitId, org.id), isNull(personParticipations.until)));
+      .where(
+        and(
+          eq(personParticipations.personId, id),
+          eq(personParticipations.orgUnitId, org.id),
+          isNull(personParticipations.until),
+        ),
+      );
     if (open) throw conflict({ zh: '已在该党组织参与活动', en: 'Already taking part in this org' });
-    const [p] = await tx.insert(personParticipations).values({ personId: id, orgUnitId: org.id, role: input.role, since: input.since }).returning();
-    await writePersonEvent(tx, { personId: id, kind: 'participation', on: input.since, text: { zh: `在「${org.name}」参加组织生活（${ROLE_ZH[input.role] ?? input.role}）`, en: `Takes part in ${org.name} (${input.role})` }, byUserId: actor.userId, at: now });
-    await recordAudit(tx, auditActorOf(actor), { entity: 'person_participation', entityId: p?.id ?? null, action: 'participate', after: p }, now);
+    const [p] = await tx
+      .insert(personParticipations)
+      .values({ personId: id, orgUnitId: org.id, role: input.role, since: input.since })
+      .returning();
+    await writePersonEvent(tx, {
+      personId: id,
+      kind: 'participation',
+      on: input.since,
+      text: {
+        zh: `在「${org.name}」参加组织生活（${ROLE_ZH[input.role] ?? input.role}）`,
+        en: `Takes part in ${org.name} (${input.role})`,
+      },
+      byUserId: actor.userId,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'person_participation', entityId: p?.id ?? null, action: 'participate', after: p },
+      now,
+    );
   });
 }
 
-export async function endParticipation(ctx: AppContext, actor: Actor, id: number, participationId: number, until: IsoDate): Promise<void> {
+export async function endParticipation(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  participationId: number,
+  until: IsoDate,
+): Promise<void> {
   const now = ctx.clock.now();
   await requirePerson(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
@@ -200,8 +391,26 @@ export async function endParticipation(ctx: AppContext, actor: Actor, id: number
     if (p.until) throw conflict({ zh: '该参与已结束', en: 'Already ended' });
     if (until < p.since) throw invalid({ zh: '结束日期：不能早于起始日期', en: 'until: before since' });
     await tx.update(personParticipations).set({ until }).where(eq(personParticipations.id, participationId));
-    await writePersonEvent(tx, { personId: id, kind: 'participation_end', on: until, text: { zh: '结束双向管理参与', en: 'Participation ended' }, byUserId: actor.userId, at: now });
-    await recordAudit(tx, auditActorOf(actor), { entity: 'person_participation', entityId: participationId, action: 'end_participation', before: p, after: { ...p, until } }, now);
+    await writePersonEvent(tx, {
+      personId: id,
+      kind: 'participation_end',
+      on: until,
+      text: { zh: '结束双向管理参与', en: 'Participation ended' },
+      byUserId: actor.userId,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'person_participation',
+        entityId: participationId,
+        action: 'end_participation',
+        before: p,
+        after: { ...p, until },
+      },
+      now,
+    );
   });
 }
 
@@ -214,12 +423,23 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
   const row = await requirePerson(ctx, actor, id);
   const o = presentOpts(ctx, actor);
   const [parts, [dev], events, transfers] = await Promise.all([
-    ctx.db.select().from(personParticipations).where(eq(personParticipations.personId, id)).orderBy(asc(personParticipations.since), asc(personParticipations.id)),
+    ctx.db
+      .select()
+      .from(personParticipations)
+      .where(eq(personParticipations.personId, id))
+      .orderBy(asc(personParticipations.since), asc(personParticipations.id)),
     ctx.db.select().from(developmentRecords).where(eq(developmentRecords.personId, id)),
-    ctx.db.select().from(personEvents).where(eq(personEvents.personId, id)).orderBy(asc(personEvents.on), asc(personEvents.id)),
+    ctx.db
+      .select()
+      .from(personEvents)
+      .where(eq(personEvents.personId, id))
+      .orderBy(asc(personEvents.on), asc(personEvents.id)),
     transfersOfPerson(ctx.db, id),
   ]);
-  const names = await unitNames(ctx.db, parts.map((p) => p.orgUnitId));
+  const names = await unitNames(
+    ctx.db,
+    parts.map((p) => p.orgUnitId),
+  );
   const base = presentPerson(row, o);
   const view = dev ? pipelineView(dev as PipelineDates, o.today) : null;
   return {
@@ -227,7 +447,13 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
     employerUnitId: row.person.employerUnitId,
     homeUnitId: row.person.homeUnitId,
     sensitiveVisible: o.showSensitive,
-    participations: parts.map((p) => ({ id: p.id, org: { id: p.orgUnitId, name: names.get(p.orgUnitId) ?? '' }, role: p.role, since: p.since, until: p.until })),
+    participations: parts.map((p) => ({
+      id: p.id,
+      org: { id: p.orgUnitId, name: names.get(p.orgUnitId) ?? '' },
+      role: p.role,
+      since: p.since,
+      until: p.until,
+    })),
     development:
       dev && view
         ? {
@@ -244,12 +470,18 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
             introducers: refs(dev.introducers),
             contacts: refs(dev.contacts),
             stage: view.stage,
-            next: view.next ? { key: view.next.key, dueOn: view.next.dueOn, status: view.next.status, text: view.next.text[o.lang] } : null,
+            next: view.next
+              ? { key: view.next.key, dueOn: view.next.dueOn, status: view.next.status, text: view.next.text[o.lang] }
+              : null,
             warnings: view.warnings.map((w) => ({ code: w.code, text: w.text[o.lang] })),
           }
         : null,
-    timeline: events.map((e) => ({ id: e.id, kind: e.kind, on: e.on, text: (e.text as { zh: string; en: string })[o.lang] })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      on: e.on,
+      text: (e.text as { zh: string; en: string })[o.lang],
+    })),
     transfers: await presentTransfers(ctx, actor, transfers),
   };
 }
-

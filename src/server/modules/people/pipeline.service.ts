@@ -7,7 +7,16 @@ import { inSubtree } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { notifyUsers } from '../notifications/notification.service.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
-import { applyStep, DUE_SOON_DAYS, pipelineView, refuseStep, STAGE_LABELS, statusAfter, type PipelineDates, type PipelineStep } from '../../../domain/pipeline.js';
+import {
+  applyStep,
+  DUE_SOON_DAYS,
+  pipelineView,
+  refuseStep,
+  STAGE_LABELS,
+  statusAfter,
+  type PipelineDates,
+  type PipelineStep,
+} from '../../../domain/pipeline.js';
 import { requirePerson, writePersonEvent } from './people.service.js';
 import { findUnitInScope } from './people.repository.js';
 import type { PipelineStepInput } from './people.schemas.js';
@@ -27,22 +36,38 @@ const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
  * of steps, two introducers for admission, and one extension of 6–12 months are enforced. A 临时党支部
  * cannot recruit, so no development record starts there.
  */
-export async function recordPipelineStep(ctx: AppContext, actor: Actor, id: number, input: PipelineStepInput): Promise<void> {
+export async function recordPipelineStep(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: PipelineStepInput,
+): Promise<void> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const row = await requirePerson(ctx, actor, id);
   const p = row.person;
   if (input.on > today) throw invalid({ zh: '日期：不能晚于今天', en: 'on: in the future' });
-  if (input.step === 'admit' && (input.introducers?.length ?? 0) < 2) throw invalid({ zh: '入党介绍人：接收预备党员需要2名入党介绍人', en: 'introducers: admission needs two introducers' });
-  if (input.step === 'extend' && !input.reason) throw invalid({ zh: '理由：延长预备期须说明理由', en: 'reason: required to extend probation' });
+  if (input.step === 'admit' && (input.introducers?.length ?? 0) < 2)
+    throw invalid({
+      zh: '入党介绍人：接收预备党员需要2名入党介绍人',
+      en: 'introducers: admission needs two introducers',
+    });
+  if (input.step === 'extend' && !input.reason)
+    throw invalid({ zh: '理由：延长预备期须说明理由', en: 'reason: required to extend probation' });
   const who = auditActorOf(actor);
   await ctx.db.transaction(async (tx) => {
     const [dev] = await tx.select().from(developmentRecords).where(eq(developmentRecords.personId, id)).for('update');
     if (!dev) {
       if (input.step !== 'apply') throw conflict({ zh: '请先登记入党申请', en: 'Record the application first' });
-      const [org] = await tx.select({ kind: orgUnits.kind, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, p.relationOrgUnitId as number));
+      const [org] = await tx
+        .select({ kind: orgUnits.kind, name: orgUnits.name })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, p.relationOrgUnitId as number));
       if (org?.kind === 'temp_branch')
-        throw conflict({ zh: `「${org.name}」是临时党支部，不能发展党员；请在组织关系所在的正式党组织登记入党申请`, en: `${org.name} is a temporary branch and cannot recruit members` });
+        throw conflict({
+          zh: `「${org.name}」是临时党支部，不能发展党员；请在组织关系所在的正式党组织登记入党申请`,
+          en: `${org.name} is a temporary branch and cannot recruit members`,
+        });
     }
     const dates: PipelineDates = dev ?? {};
     const refusal = refuseStep(dates, input.step, input.on, input.extensionMonths);
@@ -58,7 +83,10 @@ export async function recordPipelineStep(ctx: AppContext, actor: Actor, id: numb
         .update(developmentRecords)
         .set({ ...set, ...extra, version: sql`${developmentRecords.version} + 1`, updatedAt: now })
         .where(eq(developmentRecords.personId, id));
-    else await tx.insert(developmentRecords).values({ personId: id, orgUnitId: p.relationOrgUnitId, ...set, ...extra, updatedAt: now });
+    else
+      await tx
+        .insert(developmentRecords)
+        .values({ personId: id, orgUnitId: p.relationOrgUnitId, ...set, ...extra, updatedAt: now });
     const status = statusAfter(input.step, p.politicalStatus);
     if (status !== p.politicalStatus)
       await tx
@@ -66,9 +94,34 @@ export async function recordPipelineStep(ctx: AppContext, actor: Actor, id: numb
         .set({ politicalStatus: status, version: sql`${people.version} + 1`, updatedAt: now })
         .where(eq(people.id, id));
     const label = STEP_ZH[input.step];
-    const text = input.step === 'extend' ? { zh: `${label.zh}${input.extensionMonths}个月：${input.reason ?? ''}`, en: `${label.en} by ${input.extensionMonths} months` } : label;
-    await writePersonEvent(tx, { personId: id, kind: `pipeline_${input.step}`, on: input.on, text, data: { step: input.step, ...extra, extensionMonths: input.extensionMonths ?? null }, byUserId: actor.userId, at: now });
-    await recordAudit(tx, who, { entity: 'development_record', entityId: id, action: 'pipeline', before: dev ?? null, after: { step: input.step, on: input.on, ...set, ...extra } }, now);
+    const text =
+      input.step === 'extend'
+        ? {
+            zh: `${label.zh}${input.extensionMonths}个月：${input.reason ?? ''}`,
+            en: `${label.en} by ${input.extensionMonths} months`,
+          }
+        : label;
+    await writePersonEvent(tx, {
+      personId: id,
+      kind: `pipeline_${input.step}`,
+      on: input.on,
+      text,
+      data: { step: input.step, ...extra, extensionMonths: input.extensionMonths ?? null },
+      byUserId: actor.userId,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'development_record',
+        entityId: id,
+        action: 'pipeline',
+        before: dev ?? null,
+        after: { step: input.step, on: input.on, ...set, ...extra },
+      },
+      now,
+    );
   });
 }
 
@@ -82,7 +135,13 @@ export async function orgPipeline(ctx: AppContext, actor: Actor, orgId: number |
     path = org.path;
   }
   const rows = await ctx.db
-    .select({ dev: developmentRecords, name: people.name, status: people.politicalStatus, orgName: orgUnits.name, orgId: people.relationOrgUnitId })
+    .select({
+      dev: developmentRecords,
+      name: people.name,
+      status: people.politicalStatus,
+      orgName: orgUnits.name,
+      orgId: people.relationOrgUnitId,
+    })
     .from(developmentRecords)
     .innerJoin(people, eq(people.id, developmentRecords.personId))
     .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
@@ -101,7 +160,9 @@ export async function orgPipeline(ctx: AppContext, actor: Actor, orgId: number |
     };
   });
   items.sort((a, b) => (a.next?.dueOn ?? '9999').localeCompare(b.next?.dueOn ?? '9999') || a.personId - b.personId);
-  const stages = Object.fromEntries(Object.keys(STAGE_LABELS).map((s) => [s, items.filter((i) => i.stage === s).length]));
+  const stages = Object.fromEntries(
+    Object.keys(STAGE_LABELS).map((s) => [s, items.filter((i) => i.stage === s).length]),
+  );
   return { data: items, stages };
 }
 
@@ -126,15 +187,30 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
     if (!v.next || v.next.dueOn > horizon || !r.orgPath) continue;
     if (v.next.key === 'candidate' && v.next.status !== 'ready') continue;
     const key = `pipeline:${r.dev.personId}:${v.next.key}:${v.next.dueOn}`;
-    const [already] = await ctx.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.dedupeKey, key)).limit(1);
+    const [already] = await ctx.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, key))
+      .limit(1);
     if (already) continue;
-    const ancestors = r.orgPath.split('/').filter(Boolean).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+    const ancestors = r.orgPath
+      .split('/')
+      .filter(Boolean)
+      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
     const recipients = await ctx.db
       .selectDistinct({ id: users.id })
       .from(users)
       .innerJoin(userRoles, eq(userRoles.userId, users.id))
       .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-      .where(and(eq(users.disabled, false), or(and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, r.orgId as number)), and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)))));
+      .where(
+        and(
+          eq(users.disabled, false),
+          or(
+            and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, r.orgId as number)),
+            and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)),
+          ),
+        ),
+      );
     if (!recipients.length) continue;
     const overdue = v.next.status === 'overdue';
     await ctx.db.transaction(async (tx) => {
@@ -143,7 +219,10 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
         recipients.map((u) => u.id),
         {
           kind: 'pipeline_due',
-          title: { zh: `${overdue ? '【已逾期】' : '【即将到期】'}${r.name}：发展党员时间节点`, en: `${overdue ? '[Overdue] ' : '[Due soon] '}${r.name}: pipeline date` },
+          title: {
+            zh: `${overdue ? '【已逾期】' : '【即将到期】'}${r.name}：发展党员时间节点`,
+            en: `${overdue ? '[Overdue] ' : '[Due soon] '}${r.name}: pipeline date`,
+          },
           body: v.next!.text,
           link: `/people/${r.dev.personId}`,
           entity: 'person',
@@ -153,9 +232,18 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
         },
         now,
       );
-      await recordAudit(tx, SYSTEM_ACTOR, { entity: 'development_record', entityId: r.dev.personId, action: 'remind', after: { key, recipients: recipients.length } }, now);
+      await recordAudit(
+        tx,
+        SYSTEM_ACTOR,
+        {
+          entity: 'development_record',
+          entityId: r.dev.personId,
+          action: 'remind',
+          after: { key, recipients: recipients.length },
+        },
+        now,
+      );
     });
   }
   return sent;
 }
-

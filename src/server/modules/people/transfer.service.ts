@@ -31,7 +31,14 @@ const toOrg = alias(orgUnits, 'to_org');
 
 function selectTransfers(db: Executor) {
   return db
-    .select({ t: relationTransfers, personName: people.name, fromName: fromOrg.name, fromPath: fromOrg.path, toName: toOrg.name, toPath: toOrg.path })
+    .select({
+      t: relationTransfers,
+      personName: people.name,
+      fromName: fromOrg.name,
+      fromPath: fromOrg.path,
+      toName: toOrg.name,
+      toPath: toOrg.path,
+    })
     .from(relationTransfers)
     .innerJoin(people, eq(people.id, relationTransfers.personId))
     .leftJoin(fromOrg, eq(fromOrg.id, relationTransfers.fromOrgUnitId))
@@ -80,9 +87,19 @@ export async function presentTransfers(ctx: AppContext, actor: Actor, rows: Tran
 
 export async function listTransfersFor(ctx: AppContext, actor: Actor, f: TransferFilter): Promise<Page<TransferItem>> {
   const today = chinaDate(ctx.clock.now());
-  const conds: Array<SQL | undefined> = [f.direction === 'in' ? inSubtree(toOrg.path, actor.scope.path) : f.direction === 'out' ? inSubtree(fromOrg.path, actor.scope.path) : touchesScope(actor.scope.path)];
-  if (f.status === 'issued') conds.push(sql`${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} >= ${today}`);
-  else if (f.status === 'expired') conds.push(sql`(${relationTransfers.status} = 'expired' or (${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} < ${today}))`);
+  const conds: Array<SQL | undefined> = [
+    f.direction === 'in'
+      ? inSubtree(toOrg.path, actor.scope.path)
+      : f.direction === 'out'
+        ? inSubtree(fromOrg.path, actor.scope.path)
+        : touchesScope(actor.scope.path),
+  ];
+  if (f.status === 'issued')
+    conds.push(sql`${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} >= ${today}`);
+  else if (f.status === 'expired')
+    conds.push(
+      sql`(${relationTransfers.status} = 'expired' or (${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} < ${today}))`,
+    );
   else if (f.status) conds.push(eq(relationTransfers.status, f.status));
   const where = and(...conds);
   const [rows, [count]] = await Promise.all([
@@ -98,47 +115,114 @@ export async function listTransfersFor(ctx: AppContext, actor: Actor, f: Transfe
 }
 
 /** 开具: the letter from the person's current org to a party org anywhere in the system; one open transfer at a time. */
-export async function issueTransfer(ctx: AppContext, actor: Actor, input: { personId: number; toOrgUnitId: number; letterNo?: string | null | undefined; issuedOn?: string | undefined; reason?: string | null | undefined }): Promise<number> {
+export async function issueTransfer(
+  ctx: AppContext,
+  actor: Actor,
+  input: {
+    personId: number;
+    toOrgUnitId: number;
+    letterNo?: string | null | undefined;
+    issuedOn?: string | undefined;
+    reason?: string | null | undefined;
+  },
+): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const issuedOn = input.issuedOn ?? today;
   const row = await requirePerson(ctx, actor, input.personId);
   const p = row.person;
   if (!p.relationOrgUnitId) throw invalid({ zh: '该人员没有组织关系，无需转接', en: 'The person holds no relation' });
-  const [to] = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, input.toOrgUnitId));
+  const [to] = await ctx.db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, input.toOrgUnitId));
   if (!to) throw notFound({ zh: '转入党组织', en: 'Receiving org' });
-  if (!PARTY_ORG_KINDS.includes(to.kind as OrgKind)) throw invalid({ zh: '转入党组织：必须是党组织', en: 'toOrgUnitId: not a party organisation' });
-  if (to.id === p.relationOrgUnitId) throw invalid({ zh: '转入党组织：与现所在党组织相同', en: 'toOrgUnitId: same as the current org' });
+  if (!PARTY_ORG_KINDS.includes(to.kind as OrgKind))
+    throw invalid({ zh: '转入党组织：必须是党组织', en: 'toOrgUnitId: not a party organisation' });
+  if (to.id === p.relationOrgUnitId)
+    throw invalid({ zh: '转入党组织：与现所在党组织相同', en: 'toOrgUnitId: same as the current org' });
   if (issuedOn > today) throw invalid({ zh: '开具日期：不能晚于今天', en: 'issuedOn: in the future' });
   return ctx.db.transaction(async (tx) => {
     await tx.select({ id: people.id }).from(people).where(eq(people.id, p.id)).for('update');
     const [open] = await tx
       .select({ id: relationTransfers.id })
       .from(relationTransfers)
-      .where(and(eq(relationTransfers.personId, p.id), eq(relationTransfers.status, 'issued'), sql`${relationTransfers.validUntil} >= ${today}`));
-    if (open) throw conflict({ zh: '该人员已有未办结的组织关系转接', en: 'An open transfer already exists for this person' });
+      .where(
+        and(
+          eq(relationTransfers.personId, p.id),
+          eq(relationTransfers.status, 'issued'),
+          sql`${relationTransfers.validUntil} >= ${today}`,
+        ),
+      );
+    if (open)
+      throw conflict({ zh: '该人员已有未办结的组织关系转接', en: 'An open transfer already exists for this person' });
     const validUntil = addDays(issuedOn, LETTER_VALID_DAYS);
     const [t] = await tx
       .insert(relationTransfers)
-      .values({ personId: p.id, fromOrgUnitId: p.relationOrgUnitId, toOrgUnitId: to.id, letterNo: input.letterNo ?? null, issuedOn, validUntil, reason: input.reason ?? null, issuedBy: actor.userId, createdAt: now })
+      .values({
+        personId: p.id,
+        fromOrgUnitId: p.relationOrgUnitId,
+        toOrgUnitId: to.id,
+        letterNo: input.letterNo ?? null,
+        issuedOn,
+        validUntil,
+        reason: input.reason ?? null,
+        issuedBy: actor.userId,
+        createdAt: now,
+      })
       .returning();
     if (!t) throw new Error('insert failed');
-    await writePersonEvent(tx, { personId: p.id, kind: 'transfer_issued', on: issuedOn, text: { zh: `开具组织关系介绍信，转往「${to.name}」（有效期至${validUntil}）`, en: `Transfer letter issued to ${to.name}, valid until ${validUntil}` }, data: { transferId: t.id }, byUserId: actor.userId, at: now });
+    await writePersonEvent(tx, {
+      personId: p.id,
+      kind: 'transfer_issued',
+      on: issuedOn,
+      text: {
+        zh: `开具组织关系介绍信，转往「${to.name}」（有效期至${validUntil}）`,
+        en: `Transfer letter issued to ${to.name}, valid until ${validUntil}`,
+      },
+      data: { transferId: t.id },
+      byUserId: actor.userId,
+      at: now,
+    });
     // the receiving org's secretaries (and transfer managers above it) learn that a letter is on its way
-    const ancestors = to.path.split('/').filter(Boolean).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+    const ancestors = to.path
+      .split('/')
+      .filter(Boolean)
+      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
     const receivers = await tx
       .selectDistinct({ id: users.id })
       .from(users)
       .innerJoin(userRoles, eq(userRoles.userId, users.id))
       .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-      .where(and(eq(users.disabled, false), inArray(userRoles.roleCode, ['secretary', 'org_dept']), inArray(orgUnits.path, ancestors)));
+      .where(
+        and(
+          eq(users.disabled, false),
+          inArray(userRoles.roleCode, ['secretary', 'org_dept']),
+          inArray(orgUnits.path, ancestors),
+        ),
+      );
     await notifyUsers(
       tx,
       receivers.map((u) => u.id),
-      { kind: 'transfer_issued', title: { zh: `${p.name}的组织关系转入「${to.name}」，待接收`, en: `Transfer of ${p.name} to ${to.name} awaits receipt` }, body: { zh: `介绍信有效期至${validUntil}`, en: `Valid until ${validUntil}` }, link: '/people/transfers?direction=in&status=issued', entity: 'relation_transfer', entityId: t.id },
+      {
+        kind: 'transfer_issued',
+        title: {
+          zh: `${p.name}的组织关系转入「${to.name}」，待接收`,
+          en: `Transfer of ${p.name} to ${to.name} awaits receipt`,
+        },
+        body: { zh: `介绍信有效期至${validUntil}`, en: `Valid until ${validUntil}` },
+        link: '/people/transfers?direction=in&status=issued',
+        entity: 'relation_transfer',
+        entityId: t.id,
+      },
       now,
     );
-    await recordAudit(tx, auditActorOf(actor), { entity: 'relation_transfer', entityId: t.id, action: 'issue', after: t }, now);
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'relation_transfer', entityId: t.id, action: 'issue', after: t },
+      now,
+    );
     return t.id;
   });
 }
@@ -149,20 +233,35 @@ type Decision = 'receive' | 'reject' | 'revoke';
  * 接收 / 拒绝 by the receiving side, 撤销 by the issuing side. Only a receipt moves the relation (and
  * org_path) to the new org. A letter past its validity is 超期 and can no longer be received.
  */
-export async function decideTransfer(ctx: AppContext, actor: Actor, id: number, decision: Decision, input: { reason?: string | null | undefined; version: number }): Promise<void> {
+export async function decideTransfer(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  decision: Decision,
+  input: { reason?: string | null | undefined; version: number },
+): Promise<void> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const [row] = await selectTransfers(ctx.db).where(and(eq(relationTransfers.id, id), touchesScope(actor.scope.path)));
   if (!row) throw notFound(TRANSFER);
   const side = decision === 'revoke' ? row.fromPath : row.toPath;
   if (!side || !isWithin(side, actor.scope.path)) throw notFound(TRANSFER);
-  if (decision === 'reject' && !input.reason) throw invalid({ zh: '理由：拒绝时必填', en: 'reason: required to reject' });
+  if (decision === 'reject' && !input.reason)
+    throw invalid({ zh: '理由：拒绝时必填', en: 'reason: required to reject' });
   const who = auditActorOf(actor);
   const expired = await ctx.db.transaction(async (tx) => {
     const [t] = await tx.select().from(relationTransfers).where(eq(relationTransfers.id, id)).for('update');
     if (!t) throw notFound(TRANSFER);
-    if (t.version !== input.version) throw conflict({ zh: '转接已被他人处理，请刷新后重试', en: 'The transfer was changed by someone else; reload' }, { version: t.version });
-    if (t.status !== 'issued') throw conflict({ zh: `该转接${TRANSFER_STATUS[t.status]?.zh ?? t.status}，不能再办理`, en: `The transfer is ${t.status}` });
+    if (t.version !== input.version)
+      throw conflict(
+        { zh: '转接已被他人处理，请刷新后重试', en: 'The transfer was changed by someone else; reload' },
+        { version: t.version },
+      );
+    if (t.status !== 'issued')
+      throw conflict({
+        zh: `该转接${TRANSFER_STATUS[t.status]?.zh ?? t.status}，不能再办理`,
+        en: `The transfer is ${t.status}`,
+      });
     if (t.validUntil < today && decision !== 'revoke') {
       await markExpired(tx, t, now);
       return true;
@@ -170,26 +269,66 @@ export async function decideTransfer(ctx: AppContext, actor: Actor, id: number, 
     const status = decision === 'receive' ? 'received' : decision === 'reject' ? 'rejected' : 'revoked';
     const [after] = await tx
       .update(relationTransfers)
-      .set({ status, decidedOn: today, decidedBy: actor.userId, reason: input.reason ?? t.reason, version: sql`${relationTransfers.version} + 1` })
+      .set({
+        status,
+        decidedOn: today,
+        decidedBy: actor.userId,
+        reason: input.reason ?? t.reason,
+        version: sql`${relationTransfers.version} + 1`,
+      })
       .where(eq(relationTransfers.id, id))
       .returning();
     if (decision === 'receive') {
-      const [org] = await tx.select({ path: orgUnits.path, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, t.toOrgUnitId as number));
+      const [org] = await tx
+        .select({ path: orgUnits.path, name: orgUnits.name })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, t.toOrgUnitId as number));
       if (!org) throw notFound({ zh: '转入党组织', en: 'Receiving org' });
       await tx
         .update(people)
-        .set({ relationOrgUnitId: t.toOrgUnitId, orgPath: org.path, version: sql`${people.version} + 1`, updatedAt: now })
+        .set({
+          relationOrgUnitId: t.toOrgUnitId,
+          orgPath: org.path,
+          version: sql`${people.version} + 1`,
+          updatedAt: now,
+        })
         .where(eq(people.id, t.personId));
-      await tx.update(developmentRecords).set({ orgUnitId: t.toOrgUnitId, updatedAt: now }).where(eq(developmentRecords.personId, t.personId));
-      await writePersonEvent(tx, { personId: t.personId, kind: 'transfer_received', on: today, text: { zh: `组织关系转入「${org.name}」`, en: `Relation received by ${org.name}` }, data: { transferId: id, from: t.fromOrgUnitId, to: t.toOrgUnitId }, byUserId: actor.userId, at: now });
+      await tx
+        .update(developmentRecords)
+        .set({ orgUnitId: t.toOrgUnitId, updatedAt: now })
+        .where(eq(developmentRecords.personId, t.personId));
+      await writePersonEvent(tx, {
+        personId: t.personId,
+        kind: 'transfer_received',
+        on: today,
+        text: { zh: `组织关系转入「${org.name}」`, en: `Relation received by ${org.name}` },
+        data: { transferId: id, from: t.fromOrgUnitId, to: t.toOrgUnitId },
+        byUserId: actor.userId,
+        at: now,
+      });
     } else {
-      const text = decision === 'reject' ? { zh: `组织关系转接被拒绝：${input.reason ?? ''}`, en: `Transfer rejected: ${input.reason ?? ''}` } : { zh: '撤销组织关系转接', en: 'Transfer revoked' };
-      await writePersonEvent(tx, { personId: t.personId, kind: `transfer_${status}`, on: today, text, data: { transferId: id }, byUserId: actor.userId, at: now });
+      const text =
+        decision === 'reject'
+          ? { zh: `组织关系转接被拒绝：${input.reason ?? ''}`, en: `Transfer rejected: ${input.reason ?? ''}` }
+          : { zh: '撤销组织关系转接', en: 'Transfer revoked' };
+      await writePersonEvent(tx, {
+        personId: t.personId,
+        kind: `transfer_${status}`,
+        on: today,
+        text,
+        data: { transferId: id },
+        byUserId: actor.userId,
+        at: now,
+      });
     }
     await recordAudit(tx, who, { entity: 'relation_transfer', entityId: id, action: decision, before: t, after }, now);
     return false;
   });
-  if (expired) throw conflict({ zh: `介绍信已于${row.t.validUntil}超期，请重新开具`, en: `The letter expired on ${row.t.validUntil}; issue a new one` });
+  if (expired)
+    throw conflict({
+      zh: `介绍信已于${row.t.validUntil}超期，请重新开具`,
+      en: `The letter expired on ${row.t.validUntil}; issue a new one`,
+    });
 }
 
 async function markExpired(tx: Tx, t: typeof relationTransfers.$inferSelect, now: Date): Promise<void> {
@@ -197,8 +336,30 @@ async function markExpired(tx: Tx, t: typeof relationTransfers.$inferSelect, now
     .update(relationTransfers)
     .set({ status: 'expired', decidedOn: t.validUntil, version: sql`${relationTransfers.version} + 1` })
     .where(eq(relationTransfers.id, t.id));
-  await writePersonEvent(tx, { personId: t.personId, kind: 'transfer_expired', on: t.validUntil, text: { zh: `组织关系介绍信超期（有效期至${t.validUntil}）`, en: `Transfer letter expired (valid until ${t.validUntil})` }, data: { transferId: t.id }, byUserId: null, at: now });
-  await recordAudit(tx, SYSTEM_ACTOR, { entity: 'relation_transfer', entityId: t.id, action: 'expire', before: { status: t.status }, after: { status: 'expired' } }, now);
+  await writePersonEvent(tx, {
+    personId: t.personId,
+    kind: 'transfer_expired',
+    on: t.validUntil,
+    text: {
+      zh: `组织关系介绍信超期（有效期至${t.validUntil}）`,
+      en: `Transfer letter expired (valid until ${t.validUntil})`,
+    },
+    data: { transferId: t.id },
+    byUserId: null,
+    at: now,
+  });
+  await recordAudit(
+    tx,
+    SYSTEM_ACTOR,
+    {
+      entity: 'relation_transfer',
+      entityId: t.id,
+      action: 'expire',
+      before: { status: t.status },
+      after: { status: 'expired' },
+    },
+    now,
+  );
 }
 
 /** The daily job: every issued letter past its validity becomes 超期. Returns how many. */

@@ -3,12 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { problemPolicy } from './problem.policy.js';
-import { getDeptSettings, listDepartments, projectOptions, saveCategorySla, saveDeptSettings } from './problem.config.js';
+import {
+  getDeptSettings,
+  listDepartments,
+  projectOptions,
+  saveCategorySla,
+  saveDeptSettings,
+} from './problem.config.js';
 import { listCategorySla } from './problem.sla-config.js';
 import { WEBHOOK_KINDS } from './problem.webhook.js';
 
 const deptParams = z.object({ deptId: z.coerce.number().int().positive() });
-const webhookUrl = z.string().trim().url().max(500).regex(/^https?:\/\//, 'http(s)');
+const webhookUrl = z
+  .string()
+  .trim()
+  .url()
+  .max(500)
+  .regex(/^https?:\/\//, 'http(s)');
 
 export async function problemConfigRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +38,11 @@ export async function problemConfigRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '设置类别时限（工作日）/ set a category’s limits',
       params: z.object({ code: z.string().max(32) }),
-      body: z.object({ signDays: z.number().int().min(1).max(10), answerDays: z.number().int().min(1).max(60), feedbackAfterAnswerDays: z.number().int().min(0).max(10) }),
+      body: z.object({
+        signDays: z.number().int().min(1).max(10),
+        answerDays: z.number().int().min(1).max(60),
+        feedbackAfterAnswerDays: z.number().int().min(0).max(10),
+      }),
     },
     handler: async (req) => {
       await saveCategorySla(ctx, actorOf(req), req.params.code, req.body);
@@ -43,13 +58,21 @@ export async function problemConfigRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/problems/project-options', {
     config: { permission: problemPolicy.raise },
-    schema: { tags, summary: '可选项目 / projects to raise a problem about', querystring: z.object({ q: z.string().trim().max(64).optional() }) },
+    schema: {
+      tags,
+      summary: '可选项目 / projects to raise a problem about',
+      querystring: z.object({ q: z.string().trim().max(64).optional() }),
+    },
     handler: async (req) => projectOptions(ctx, actorOf(req), req.query.q),
   });
 
   r.get('/api/problems/departments/:deptId/settings', {
     config: { permission: problemPolicy.config },
-    schema: { tags, summary: '部门负责人、分管领导、群机器人与推送记录 / department settings and delivery log', params: deptParams },
+    schema: {
+      tags,
+      summary: '部门负责人、分管领导、群机器人与推送记录 / department settings and delivery log',
+      params: deptParams,
+    },
     handler: async (req) => getDeptSettings(ctx, actorOf(req), req.params.deptId),
   });
 

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
-import { orgUnits, problemCategorySla, problemDeptSettings, projects, userRoles, users, webhookDeliveries } from '../../db/schema/index.js';
+import {
+  orgUnits,
+  problemCategorySla,
+  problemDeptSettings,
+  projects,
+  userRoles,
+  users,
+  webhookDeliveries,
+} from '../../db/schema/index.js';
 import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { projectVisibleTo } from '../projects/project.scope.js';
@@ -18,7 +26,13 @@ export async function listDepartments(ctx: AppContext, actor: Actor) {
   const rows = await ctx.db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'department'), sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`, sql`${orgUnits.closedAt} is null`))
+    .where(
+      and(
+        eq(orgUnits.kind, 'department'),
+        sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`,
+        sql`${orgUnits.closedAt} is null`,
+      ),
+    )
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.id));
   return { data: rows };
 }
@@ -29,14 +43,25 @@ export async function projectOptions(ctx: AppContext, actor: Actor, q: string | 
   const rows = await ctx.db
     .select({ id: projects.id, name: projects.name, ownerFirmUnitId: projects.ownerFirmUnitId })
     .from(projects)
-    .where(and(projectVisibleTo(actor), like ? or(ilike(projects.name, like), ilike(projects.pinyin, like)) : undefined))
+    .where(
+      and(projectVisibleTo(actor), like ? or(ilike(projects.name, like), ilike(projects.pinyin, like)) : undefined),
+    )
     .orderBy(asc(projects.code))
     .limit(50);
   return { data: rows };
 }
 
 async function requireDept(ctx: AppContext, actor: Actor, deptId: number) {
-  const [d] = await ctx.db.select().from(orgUnits).where(and(eq(orgUnits.id, deptId), eq(orgUnits.kind, 'department'), sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`));
+  const [d] = await ctx.db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.id, deptId),
+        eq(orgUnits.kind, 'department'),
+        sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`,
+      ),
+    );
   if (!d) throw notFound(DEPT);
   return d;
 }
@@ -48,7 +73,15 @@ async function candidates(ctx: AppContext, actor: Actor, deptId: number) {
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-    .where(and(eq(users.disabled, false), or(eq(users.scopeUnitId, deptId), and(inArray(userRoles.roleCode, ['leader', 'org_dept']), sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`))))
+    .where(
+      and(
+        eq(users.disabled, false),
+        or(
+          eq(users.scopeUnitId, deptId),
+          and(inArray(userRoles.roleCode, ['leader', 'org_dept']), sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`),
+        ),
+      ),
+    )
     .orderBy(asc(users.id));
 }
 
@@ -64,7 +97,12 @@ function maskUrl(url: string): string {
 export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: number) {
   const dept = await requireDept(ctx, actor, deptId);
   const [s] = await ctx.db.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, deptId));
-  const deliveries = await ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deptUnitId, deptId)).orderBy(desc(webhookDeliveries.id)).limit(50);
+  const deliveries = await ctx.db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.deptUnitId, deptId))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(50);
   return {
     dept: { id: dept.id, name: dept.name },
     headUserId: s?.headUserId ?? null,
@@ -74,7 +112,18 @@ export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: num
     hasSecret: Boolean(s?.webhookSecretEnc),
     webhookEnabled: s?.webhookEnabled ?? false,
     candidates: await candidates(ctx, actor, deptId),
-    deliveries: deliveries.map((d) => ({ id: d.id, problemId: d.problemId, event: d.event, status: d.status, attempts: d.attempts, lastStatus: d.lastStatus, lastError: d.lastError, createdAt: d.createdAt.toISOString(), deliveredAt: d.deliveredAt?.toISOString() ?? null, nextAttemptAt: d.nextAttemptAt.toISOString() })),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      problemId: d.problemId,
+      event: d.event,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      createdAt: d.createdAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+    })),
   };
 }
 
@@ -92,33 +141,99 @@ export interface DeptSettingsInput {
 export async function saveDeptSettings(ctx: AppContext, actor: Actor, deptId: number, input: DeptSettingsInput) {
   await requireDept(ctx, actor, deptId);
   const allowed = new Set((await candidates(ctx, actor, deptId)).map((c) => c.id));
-  for (const id of [input.headUserId, input.leaderUserId]) if (id !== null && !allowed.has(id)) throw notFound({ zh: '人员', en: 'Person' });
+  for (const id of [input.headUserId, input.leaderUserId])
+    if (id !== null && !allowed.has(id)) throw notFound({ zh: '人员', en: 'Person' });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, deptId));
-    const urlEnc = input.webhookUrl === undefined ? (before?.webhookUrlEnc ?? null) : input.webhookUrl === null ? null : ctx.cipher.encrypt(input.webhookUrl);
-    const secretEnc = input.webhookSecret === undefined ? (before?.webhookSecretEnc ?? null) : input.webhookSecret === null ? null : ctx.cipher.encrypt(input.webhookSecret);
-    if (input.webhookEnabled && (!input.webhookKind || !urlEnc)) throw invalid({ zh: '群机器人：启用前请选择类型并填写地址', en: 'webhook: choose a kind and enter the URL before enabling it' });
-    const values = { headUserId: input.headUserId, leaderUserId: input.leaderUserId, webhookKind: input.webhookKind, webhookUrlEnc: urlEnc, webhookSecretEnc: secretEnc, webhookEnabled: input.webhookEnabled, updatedAt: now, updatedBy: actor.userId };
-    await tx.insert(problemDeptSettings).values({ deptUnitId: deptId, ...values }).onConflictDoUpdate({ target: problemDeptSettings.deptUnitId, set: values });
-    const snap = (v: { headUserId: number | null; leaderUserId: number | null; webhookKind: string | null; webhookEnabled: boolean } | undefined) =>
-      v && { headUserId: v.headUserId, leaderUserId: v.leaderUserId, webhookKind: v.webhookKind, webhookEnabled: v.webhookEnabled };
-    await recordAudit(tx, auditActorOf(actor), { entity: 'problem_dept_settings', entityId: deptId, action: 'update', before: snap(before), after: { ...snap(values), webhookUrl: input.webhookUrl === undefined ? '(unchanged)' : '(changed)' } }, now);
+    const urlEnc =
+      input.webhookUrl === undefined
+        ? (before?.webhookUrlEnc ?? null)
+        : input.webhookUrl === null
+          ? null
+          : ctx.cipher.encrypt(input.webhookUrl);
+    const secretEnc =
+      input.webhookSecret === undefined
+        ? (before?.webhookSecretEnc ?? null)
+        : input.webhookSecret === null
+          ? null
+          : ctx.cipher.encrypt(input.webhookSecret);
+    if (input.webhookEnabled && (!input.webhookKind || !urlEnc))
+      throw invalid({
+        zh: '群机器人：启用前请选择类型并填写地址',
+        en: 'webhook: choose a kind and enter the URL before enabling it',
+      });
+    const values = {
+      headUserId: input.headUserId,
+      leaderUserId: input.leaderUserId,
+      webhookKind: input.webhookKind,
+      webhookUrlEnc: urlEnc,
+      webhookSecretEnc: secretEnc,
+      webhookEnabled: input.webhookEnabled,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    };
+    await tx
+      .insert(problemDeptSettings)
+      .values({ deptUnitId: deptId, ...values })
+      .onConflictDoUpdate({ target: problemDeptSettings.deptUnitId, set: values });
+    const snap = (
+      v:
+        | {
+            headUserId: number | null;
+            leaderUserId: number | null;
+            webhookKind: string | null;
+            webhookEnabled: boolean;
+          }
+        | undefined,
+    ) =>
+      v && {
+        headUserId: v.headUserId,
+        leaderUserId: v.leaderUserId,
+        webhookKind: v.webhookKind,
+        webhookEnabled: v.webhookEnabled,
+      };
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        entity: 'problem_dept_settings',
+        entityId: deptId,
+        action: 'update',
+        before: snap(before),
+        after: { ...snap(values), webhookUrl: input.webhookUrl === undefined ? '(unchanged)' : '(changed)' },
+      },
+      now,
+    );
   });
   return getDeptSettings(ctx, actor, deptId);
 }
 
 /** 组织部 sets a category's working-day limits; dispatches made afterwards use them. */
-export async function saveCategorySla(ctx: AppContext, actor: Actor, code: string, input: { signDays: number; answerDays: number; feedbackAfterAnswerDays: number }) {
+export async function saveCategorySla(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  input: { signDays: number; answerDays: number; feedbackAfterAnswerDays: number },
+) {
   if (!PROBLEM_CATEGORY_CODES.includes(code)) throw notFound({ zh: '问题类别', en: 'Category' });
-  if (input.signDays > input.answerDays) throw invalid({ zh: '签收时限不能长于答复时限', en: 'The signing limit cannot exceed the answer limit' });
+  if (input.signDays > input.answerDays)
+    throw invalid({ zh: '签收时限不能长于答复时限', en: 'The signing limit cannot exceed the answer limit' });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(problemCategorySla).where(eq(problemCategorySla.category, code));
     await tx
       .insert(problemCategorySla)
       .values({ category: code, ...input, updatedAt: now, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: problemCategorySla.category, set: { ...input, updatedAt: now, updatedBy: actor.userId } });
-    await recordAudit(tx, auditActorOf(actor), { entity: 'problem_category_sla', entityId: code, action: 'update', before: before ?? null, after: input }, now);
+      .onConflictDoUpdate({
+        target: problemCategorySla.category,
+        set: { ...input, updatedAt: now, updatedBy: actor.userId },
+      });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'problem_category_sla', entityId: code, action: 'update', before: before ?? null, after: input },
+      now,
+    );
   });
 }

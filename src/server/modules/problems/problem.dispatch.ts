@@ -9,15 +9,28 @@ import { PROBLEM_STATUS_LABELS } from '../../../shared/problem-labels.js';
  */
 registerDispatchContributor(async (db, projectIds) => {
   const rows = await db
-    .select({ projectId: problems.projectId, title: problems.title, status: problems.status, answerDue: problems.answerDue })
+    .select({
+      projectId: problems.projectId,
+      title: problems.title,
+      status: problems.status,
+      answerDue: problems.answerDue,
+    })
     .from(problems)
     .where(and(inArray(problems.projectId, projectIds), notInArray(problems.status, ['rated', 'closed'])))
     .orderBy(asc(problems.id));
   const out = new Map<number, OpenItems>();
   for (const r of rows) {
     if (r.projectId === null) continue;
-    const cur = out.get(r.projectId) ?? { key: 'problems', label: { zh: '问题台账未办结问题', en: 'Open problems in the ledger' }, count: 0, items: [] };
-    const label = PROBLEM_STATUS_LABELS[r.status as keyof typeof PROBLEM_STATUS_LABELS] ?? { zh: r.status, en: r.status };
+    const cur = out.get(r.projectId) ?? {
+      key: 'problems',
+      label: { zh: '问题台账未办结问题', en: 'Open problems in the ledger' },
+      count: 0,
+      items: [],
+    };
+    const label = PROBLEM_STATUS_LABELS[r.status as keyof typeof PROBLEM_STATUS_LABELS] ?? {
+      zh: r.status,
+      en: r.status,
+    };
     const due = r.answerDue ? `，答复期限 ${r.answerDue}` : '';
     const dueEn = r.answerDue ? `, answer due ${r.answerDue}` : '';
     cur.count++;

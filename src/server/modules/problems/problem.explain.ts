@@ -10,23 +10,38 @@ export type NameOf = (unitId: number | null | undefined) => string;
 
 function dueReason(step: Obligation['step'], e: DueEntry, dept: string, s: ProblemState): LocalText {
   if (e.due.date === null)
-    return { zh: `时限落在 ${e.due.pendingYear} 年，${e.due.pendingYear} 年工作日历尚未导入，导入后自动计算（不作推测）`, en: `Falls in ${e.due.pendingYear}, whose working-day calendar is not loaded yet; computed once it is` };
+    return {
+      zh: `时限落在 ${e.due.pendingYear} 年，${e.due.pendingYear} 年工作日历尚未导入，导入后自动计算（不作推测）`,
+      en: `Falls in ${e.due.pendingYear}, whose working-day calendar is not loaded yet; computed once it is`,
+    };
   if (step === 'feedback') {
     const lead = s.assignments.find((a) => a.no === s.leadNo);
     const after = lead?.policy.feedbackAfterAnswerDays ?? 0;
     return after === 0
-      ? { zh: `反馈提出人不晚于主办单位答复时限（${e.due.date}）`, en: `Feedback to the raiser by the lead department’s answer deadline (${e.due.date})` }
+      ? {
+          zh: `反馈提出人不晚于主办单位答复时限（${e.due.date}）`,
+          en: `Feedback to the raiser by the lead department’s answer deadline (${e.due.date})`,
+        }
       : { zh: `主办单位答复时限后 ${after} 个工作日`, en: `${after} working days after the answer deadline` };
   }
   const who = dept ? `${dept} ` : '';
   switch (e.cause) {
     case 'dispatch':
     case 'redispatch':
-      return { zh: `${who}${e.startOn} 派单起 ${e.days} 个工作日（按工作日历：节假日不计，调休上班日计入；从派单起算，不从签收起算）`, en: `${e.days} working days from dispatch on ${e.startOn} (official calendar; counted from dispatch, not from signing)` };
+      return {
+        zh: `${who}${e.startOn} 派单起 ${e.days} 个工作日（按工作日历：节假日不计，调休上班日计入；从派单起算，不从签收起算）`,
+        en: `${e.days} working days from dispatch on ${e.startOn} (official calendar; counted from dispatch, not from signing)`,
+      };
     case 'extension':
-      return { zh: `${who}${e.startOn} 派单起共 ${e.days} 个工作日（含已批准的延期）`, en: `${e.days} working days from dispatch on ${e.startOn}, approved extensions included` };
+      return {
+        zh: `${who}${e.startOn} 派单起共 ${e.days} 个工作日（含已批准的延期）`,
+        en: `${e.days} working days from dispatch on ${e.startOn}, approved extensions included`,
+      };
     case 'reopen':
-      return { zh: `${who}${e.startOn} 提出人不满意重办，重办时限 ${e.days} 个工作日`, en: `Reopened on ${e.startOn} after an unsatisfied rating: ${e.days} working days` };
+      return {
+        zh: `${who}${e.startOn} 提出人不满意重办，重办时限 ${e.days} 个工作日`,
+        en: `Reopened on ${e.startOn} after an unsatisfied rating: ${e.days} working days`,
+      };
   }
 }
 
@@ -44,7 +59,13 @@ export interface DeadlineView {
 }
 
 /** Every deadline of the problem with its reason, as shown on the detail page ("explain in one click"). */
-export function explainDeadlines(s: ProblemState, cal: CalendarData, today: IsoDate, nameOf: NameOf, lang: 'zh' | 'en'): DeadlineView[] {
+export function explainDeadlines(
+  s: ProblemState,
+  cal: CalendarData,
+  today: IsoDate,
+  nameOf: NameOf,
+  lang: 'zh' | 'en',
+): DeadlineView[] {
   return s.obligations.map((o) => {
     const entry = o.dues[o.dues.length - 1] as DueEntry;
     const dept = o.deptUnitId === null ? null : nameOf(o.deptUnitId);
@@ -57,7 +78,10 @@ export function explainDeadlines(s: ProblemState, cal: CalendarData, today: IsoD
     return {
       key: o.key,
       step: o.step,
-      label: lang === 'zh' ? `${dept ? `${dept}（${role}）` : '首办负责人'}${step.zh}时限` : `${dept ? `${dept} (${role}) ` : 'Owner '}${step.en} deadline`,
+      label:
+        lang === 'zh'
+          ? `${dept ? `${dept}（${role}）` : '首办负责人'}${step.zh}时限`
+          : `${dept ? `${dept} (${role}) ` : 'Owner '}${step.en} deadline`,
       assignmentNo: o.assignmentNo,
       dept,
       due: entry.due.date,
@@ -70,7 +94,12 @@ export function explainDeadlines(s: ProblemState, cal: CalendarData, today: IsoD
 }
 
 /** One line of the timeline for each event. */
-export function describeEvent(e: ProblemEvent, s: ProblemState, nameOf: NameOf, userName: (id: number | null) => string): LocalText {
+export function describeEvent(
+  e: ProblemEvent,
+  s: ProblemState,
+  nameOf: NameOf,
+  userName: (id: number | null) => string,
+): LocalText {
   const dept = (no: number) => nameOf(s.assignments.find((a) => a.no === no)?.deptUnitId);
   switch (e.type) {
     case 'raised':
@@ -78,7 +107,10 @@ export function describeEvent(e: ProblemEvent, s: ProblemState, nameOf: NameOf, 
     case 'accepted':
       return { zh: `受理，成为首办负责人`, en: 'Accepted and became the owner' };
     case 'handed_over':
-      return { zh: `移交给 ${userName(e.toUserId)}：${e.reason}`, en: `Handed over to ${userName(e.toUserId)}: ${e.reason}` };
+      return {
+        zh: `移交给 ${userName(e.toUserId)}：${e.reason}`,
+        en: `Handed over to ${userName(e.toUserId)}: ${e.reason}`,
+      };
     case 'dispatched': {
       const lead = e.targets.filter((t) => t.role === 'lead').map((t) => nameOf(t.deptUnitId));
       const co = e.targets.filter((t) => t.role === 'co').map((t) => nameOf(t.deptUnitId));
@@ -91,25 +123,43 @@ export function describeEvent(e: ProblemEvent, s: ProblemState, nameOf: NameOf, 
     case 'signed':
       return { zh: `${dept(e.assignmentNo)} 签收`, en: `${dept(e.assignmentNo)} signed` };
     case 'returned':
-      return { zh: `${dept(e.assignmentNo)} 退单：${e.reason}`, en: `${dept(e.assignmentNo)} returned it: ${e.reason}` };
+      return {
+        zh: `${dept(e.assignmentNo)} 退单：${e.reason}`,
+        en: `${dept(e.assignmentNo)} returned it: ${e.reason}`,
+      };
     case 'extension_requested':
-      return { zh: `${dept(e.assignmentNo)} 申请延期 ${e.days} 个工作日：${e.reason}`, en: `${dept(e.assignmentNo)} asked for ${e.days} more working days: ${e.reason}` };
+      return {
+        zh: `${dept(e.assignmentNo)} 申请延期 ${e.days} 个工作日：${e.reason}`,
+        en: `${dept(e.assignmentNo)} asked for ${e.days} more working days: ${e.reason}`,
+      };
     case 'extension_decided':
       return e.approved
         ? { zh: `批准延期申请 #${e.requestNo}${e.note ? `：${e.note}` : ''}`, en: `Approved extension #${e.requestNo}` }
-        : { zh: `不批准延期申请 #${e.requestNo}${e.note ? `：${e.note}` : ''}`, en: `Refused extension #${e.requestNo}` };
+        : {
+            zh: `不批准延期申请 #${e.requestNo}${e.note ? `：${e.note}` : ''}`,
+            en: `Refused extension #${e.requestNo}`,
+          };
     case 'answered':
       return { zh: `${dept(e.assignmentNo)} 答复：${e.text}`, en: `${dept(e.assignmentNo)} answered: ${e.text}` };
     case 'fed_back':
       return { zh: `反馈提出人：${e.text}`, en: `Fed back to the raiser: ${e.text}` };
     case 'rated':
-      return { zh: `评价：${RATING_LABELS[e.rating].zh}${e.comment ? `（${e.comment}）` : ''}`, en: `Rated: ${RATING_LABELS[e.rating].en}${e.comment ? ` (${e.comment})` : ''}` };
+      return {
+        zh: `评价：${RATING_LABELS[e.rating].zh}${e.comment ? `（${e.comment}）` : ''}`,
+        en: `Rated: ${RATING_LABELS[e.rating].en}${e.comment ? ` (${e.comment})` : ''}`,
+      };
     case 'reopened':
-      return { zh: `重办（第 ${e.round} 轮），${nameOf(e.deptUnitId)} ${e.policy.answerDays} 个工作日内重新答复`, en: `Reopened (round ${e.round}) for ${nameOf(e.deptUnitId)}` };
+      return {
+        zh: `重办（第 ${e.round} 轮），${nameOf(e.deptUnitId)} ${e.policy.answerDays} 个工作日内重新答复`,
+        en: `Reopened (round ${e.round}) for ${nameOf(e.deptUnitId)}`,
+      };
     case 'closed':
       return e.reason === 'rated'
         ? { zh: '评价满意，办结关闭', en: 'Closed after a satisfied rating' }
-        : { zh: `${e.reason === 'meeting' ? '联席会议决定关闭' : '关闭'}：${e.answer ?? ''}`, en: `${e.reason === 'meeting' ? 'Closed by joint meeting' : 'Closed'}: ${e.answer ?? ''}` };
+        : {
+            zh: `${e.reason === 'meeting' ? '联席会议决定关闭' : '关闭'}：${e.answer ?? ''}`,
+            en: `${e.reason === 'meeting' ? 'Closed by joint meeting' : 'Closed'}: ${e.answer ?? ''}`,
+          };
     case 'reminder':
       return {
         zh: `${REMINDER_LABELS[e.kind].zh}：${STEP_LABELS[e.step].zh}时限 ${e.due}${e.assignmentNo ? `（${dept(e.assignmentNo)}）` : ''}${e.late ? '（补记）' : ''}`,

@@ -11,14 +11,31 @@ import { filterDates } from './problem.service.js';
 
 const MAX_ROWS = 50_000;
 
-export const LEDGER_COLUMNS = ['序号', '来源', '企业/项目', '问题描述', '责任单位', '协办单位', '派单时间', '办理时限', '办理结果', '办结时间', '是否按期', '满意度'] as const;
+export const LEDGER_COLUMNS = [
+  '序号',
+  '来源',
+  '企业/项目',
+  '问题描述',
+  '责任单位',
+  '协办单位',
+  '派单时间',
+  '办理时限',
+  '办理结果',
+  '办结时间',
+  '是否按期',
+  '满意度',
+] as const;
 
 /**
  * 问题台账 as .xlsx in the usual columns, with the same filters as the page. Below the rows, the
  * 按期办结率 is a live formula over the 是否按期 column — so the file proves its own figure, and it
  * equals the statistics page's (closed on time ÷ (all closed + open overdue)).
  */
-export async function exportLedger(ctx: AppContext, actor: Actor, f: Omit<ProblemFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportLedger(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<ProblemFilter, 'page' | 'pageSize'>,
+): Promise<Buffer> {
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
   const d = filterDates(cal, now);
@@ -26,10 +43,16 @@ export async function exportLedger(ctx: AppContext, actor: Actor, f: Omit<Proble
   const ids = rows.map((r) => r.id);
   const [assignments, texts] = await Promise.all([
     assignmentsOf(ctx.db, ids),
-    ids.length ? ctx.db.select({ id: problems.id, description: problems.description, result: problems.resultText }).from(problems).where(inArray(problems.id, ids)) : [],
+    ids.length
+      ? ctx.db
+          .select({ id: problems.id, description: problems.description, result: problems.resultText })
+          .from(problems)
+          .where(inArray(problems.id, ids))
+      : [],
   ]);
   const co = new Map<number, string[]>();
-  for (const { a, deptName } of assignments) if (a.role === 'co' && a.status !== 'returned') co.set(a.problemId, [...(co.get(a.problemId) ?? []), deptName]);
+  for (const { a, deptName } of assignments)
+    if (a.role === 'co' && a.status !== 'returned') co.set(a.problemId, [...(co.get(a.problemId) ?? []), deptName]);
   const text = new Map(texts.map((t) => [t.id, t]));
 
   const wb = new ExcelJS.Workbook();
@@ -44,7 +67,16 @@ export async function exportLedger(ctx: AppContext, actor: Actor, f: Omit<Proble
   [6, 12, 28, 40, 18, 22, 18, 12, 40, 18, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   rows.forEach((r, i) => {
     const final = r.status === 'rated' || r.status === 'closed';
-    const t = timelinessOf({ final, onTime: r.onTime, lateRounds: r.lateRounds, answeredAt: r.answeredAt?.toISOString() ?? null, answerDue: r.answerDue }, d.today);
+    const t = timelinessOf(
+      {
+        final,
+        onTime: r.onTime,
+        lateRounds: r.lateRounds,
+        answeredAt: r.answeredAt?.toISOString() ?? null,
+        answerDue: r.answerDue,
+      },
+      d.today,
+    );
     const doneAt = r.answeredAt ?? (final ? r.closedAt : null);
     ws.addRow([
       i + 1,
@@ -75,9 +107,12 @@ export async function exportLedger(ctx: AppContext, actor: Actor, f: Omit<Proble
   const yes = sum('按期办结（是）', `COUNTIF(${col},"是")`);
   const no = sum('超期办结（否）', `COUNTIF(${col},"否")`);
   const overdue = sum('逾期未办结', `COUNTIF(${col},"逾期未办结")`);
-  sum('按期办结率 = 是 ÷（是 + 否 + 逾期未办结）', `IF(B${yes}+B${no}+B${overdue}=0,"—",B${yes}/(B${yes}+B${no}+B${overdue}))`, '0.00%');
+  sum(
+    '按期办结率 = 是 ÷（是 + 否 + 逾期未办结）',
+    `IF(B${yes}+B${no}+B${overdue}=0,"—",B${yes}/(B${yes}+B${no}+B${overdue}))`,
+    '0.00%',
+  );
   ws.views = [{ state: 'frozen', ySplit: 2 }];
   ws.getCell('A1').note = `导出时间 ${formatDateTimeChina(now.toISOString())}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

@@ -7,7 +7,12 @@ import { filterWhere, withScope } from './problem.repository.js';
 import { filterDates } from './problem.service.js';
 
 registerAuditLabels(
-  { problem: '问题', problem_dept_settings: '部门问题办理设置', problem_category_sla: '问题类别时限', meeting: '联席会议' },
+  {
+    problem: '问题',
+    problem_dept_settings: '部门问题办理设置',
+    problem_category_sla: '问题类别时限',
+    meeting: '联席会议',
+  },
   {
     accept: '受理',
     hand_over: '移交',
@@ -45,19 +50,65 @@ export const problemHome: HomeProvider = async (ctx, actor) => {
   const items: HomeItem[] = [];
   const push = (n: number, item: Omit<HomeItem, 'count'>) => n > 0 && items.push({ ...item, count: n });
   if (can(actor, 'problems.handle') && actor.scope.kind === 'dept') {
-    push(await count({ queue: 'overdue' }), { key: 'problems-overdue', level: 'danger', title: { zh: '已逾期的问题', en: 'Overdue problems' }, link: '/problems/queue?queue=overdue' });
-    push(await count({ queue: 'due_soon' }), { key: 'problems-due-soon', level: 'warning', title: { zh: '即将到期的问题', en: 'Problems due soon' }, link: '/problems/queue?queue=due_soon' });
-    push(await count({ queue: 'to_sign' }), { key: 'problems-to-sign', level: 'info', title: { zh: '待签收的问题', en: 'Problems to sign for' }, link: '/problems/queue?queue=to_sign' });
+    push(await count({ queue: 'overdue' }), {
+      key: 'problems-overdue',
+      level: 'danger',
+      title: { zh: '已逾期的问题', en: 'Overdue problems' },
+      link: '/problems/queue?queue=overdue',
+    });
+    push(await count({ queue: 'due_soon' }), {
+      key: 'problems-due-soon',
+      level: 'warning',
+      title: { zh: '即将到期的问题', en: 'Problems due soon' },
+      link: '/problems/queue?queue=due_soon',
+    });
+    push(await count({ queue: 'to_sign' }), {
+      key: 'problems-to-sign',
+      level: 'info',
+      title: { zh: '待签收的问题', en: 'Problems to sign for' },
+      link: '/problems/queue?queue=to_sign',
+    });
   }
   if (can(actor, 'problems.triage')) {
-    push(await count({ status: ['submitted'] }), { key: 'problems-to-accept', level: 'warning', title: { zh: '企业吹哨待受理', en: 'Problems to accept' }, link: '/problems/board' });
-    push(await count({ status: ['accepted', 'returned'], mine: 'owned' }), { key: 'problems-to-dispatch', level: 'warning', title: { zh: '待派单（含被退单）', en: 'To dispatch (incl. returned)' }, link: '/problems/board' });
-    push(await count({ status: ['answered'], mine: 'owned' }), { key: 'problems-to-feedback', level: 'warning', title: { zh: '部门已答复，待反馈企业', en: 'Answered; give feedback' }, link: '/problems/board' });
-    push(await count({ mine: 'owned' }, sql`exists (select 1 from problem_assignments x where x.problem_id = ${problems.id} and x.extension_pending)`), { key: 'problems-extensions', level: 'info', title: { zh: '延期申请待审批', en: 'Extension requests to decide' }, link: '/problems/board' });
+    push(await count({ status: ['submitted'] }), {
+      key: 'problems-to-accept',
+      level: 'warning',
+      title: { zh: '企业吹哨待受理', en: 'Problems to accept' },
+      link: '/problems/board',
+    });
+    push(await count({ status: ['accepted', 'returned'], mine: 'owned' }), {
+      key: 'problems-to-dispatch',
+      level: 'warning',
+      title: { zh: '待派单（含被退单）', en: 'To dispatch (incl. returned)' },
+      link: '/problems/board',
+    });
+    push(await count({ status: ['answered'], mine: 'owned' }), {
+      key: 'problems-to-feedback',
+      level: 'warning',
+      title: { zh: '部门已答复，待反馈企业', en: 'Answered; give feedback' },
+      link: '/problems/board',
+    });
+    push(
+      await count(
+        { mine: 'owned' },
+        sql`exists (select 1 from problem_assignments x where x.problem_id = ${problems.id} and x.extension_pending)`,
+      ),
+      {
+        key: 'problems-extensions',
+        level: 'info',
+        title: { zh: '延期申请待审批', en: 'Extension requests to decide' },
+        link: '/problems/board',
+      },
+    );
   }
   if (can(actor, 'problems.rate')) {
     const own = actor.scope.kind === 'firm' ? {} : { mine: 'raised' as const };
-    push(await count({ ...own, status: ['fed_back'] }), { key: 'problems-to-rate', level: 'info', title: { zh: '问题已答复，待您评价', en: 'Answers to rate' }, link: '/problems/mine?status=fed_back' });
+    push(await count({ ...own, status: ['fed_back'] }), {
+      key: 'problems-to-rate',
+      level: 'info',
+      title: { zh: '问题已答复，待您评价', en: 'Answers to rate' },
+      link: '/problems/mine?status=fed_back',
+    });
   }
   return items;
 };

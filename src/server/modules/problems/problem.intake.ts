@@ -41,10 +41,19 @@ export function titleFrom(description: string): string {
  * Inserts a problem and its "raised" event inside the caller's transaction — used by intake, by
  * joint-meeting decisions and by the supervision subscriber — and tells the committee.
  */
-export async function insertProblem(tx: Tx, who: EventActor, audit: AuditActor, p: NewProblem, now: Date): Promise<{ id: number; created: boolean }> {
+export async function insertProblem(
+  tx: Tx,
+  who: EventActor,
+  audit: AuditActor,
+  p: NewProblem,
+  now: Date,
+): Promise<{ id: number; created: boolean }> {
   if (p.createdBy === null && p.clientRequestId !== null) {
     // Raised by the system (a supervision finding): the unique index cannot see NULL creators, so look first.
-    const [seen] = await tx.select({ id: problems.id }).from(problems).where(and(isNull(problems.createdBy), eq(problems.clientRequestId, p.clientRequestId)));
+    const [seen] = await tx
+      .select({ id: problems.id })
+      .from(problems)
+      .where(and(isNull(problems.createdBy), eq(problems.clientRequestId, p.clientRequestId)));
     if (seen) return { id: seen.id, created: false };
   }
   const [row] = await tx
@@ -70,22 +79,50 @@ export async function insertProblem(tx: Tx, who: EventActor, audit: AuditActor, 
     .returning();
   if (!row) {
     // The same client request id again (a retried submission): the first problem is the answer.
-    const [dup] = await tx.select({ id: problems.id }).from(problems).where(and(eq(problems.createdBy, p.createdBy ?? -1), eq(problems.clientRequestId, p.clientRequestId ?? '')));
+    const [dup] = await tx
+      .select({ id: problems.id })
+      .from(problems)
+      .where(and(eq(problems.createdBy, p.createdBy ?? -1), eq(problems.clientRequestId, p.clientRequestId ?? '')));
     if (!dup) throw new Error('idempotent insert found no row');
     return { id: dup.id, created: false };
   }
-  const events = await appendEvents(tx, row.id, 0, [{ data: { type: 'raised', source: p.source, raiserUserId: p.createdBy }, actor: who, at: now }]);
+  const events = await appendEvents(tx, row.id, 0, [
+    { data: { type: 'raised', source: p.source, raiserUserId: p.createdBy }, actor: who, at: now },
+  ]);
   const state = await writeProjection(tx, row.id, events, NO_CALENDAR);
   if (p.photoIds.length) {
     const attached = await tx
       .update(problemPhotos)
       .set({ problemId: row.id })
-      .where(and(inArray(problemPhotos.id, p.photoIds), eq(problemPhotos.uploadedBy, p.createdBy ?? -1), isNull(problemPhotos.problemId)))
+      .where(
+        and(
+          inArray(problemPhotos.id, p.photoIds),
+          eq(problemPhotos.uploadedBy, p.createdBy ?? -1),
+          isNull(problemPhotos.problemId),
+        ),
+      )
       .returning({ id: problemPhotos.id });
     if (attached.length !== new Set(p.photoIds).size) throw notFound({ zh: '照片', en: 'Photo' });
   }
   await notifyEvents(tx, row, state, events, now);
-  await recordAudit(tx, audit, { entity: 'problem', entityId: row.id, action: 'create', after: { source: p.source, category: p.category, title: p.title, firmUnitId: p.firmUnitId, projectId: p.projectId, photos: p.photoIds.length } }, now);
+  await recordAudit(
+    tx,
+    audit,
+    {
+      entity: 'problem',
+      entityId: row.id,
+      action: 'create',
+      after: {
+        source: p.source,
+        category: p.category,
+        title: p.title,
+        firmUnitId: p.firmUnitId,
+        projectId: p.projectId,
+        photos: p.photoIds.length,
+      },
+    },
+    now,
+  );
   return { id: row.id, created: true };
 }
 
@@ -100,7 +137,11 @@ export interface RaiseInput {
 }
 
 /** Where a new problem lives in the tree, and whose it is: checked against the actor's scope. */
-async function placeProblem(ctx: AppContext, actor: Actor, input: RaiseInput): Promise<{ firmUnitId: number | null; projectId: number | null; scopePath: string }> {
+async function placeProblem(
+  ctx: AppContext,
+  actor: Actor,
+  input: RaiseInput,
+): Promise<{ firmUnitId: number | null; projectId: number | null; scopePath: string }> {
   const project = input.projectId ? await findProjectInScope(ctx.db, actor, input.projectId) : undefined;
   if (input.projectId && !project) throw notFound({ zh: '项目', en: 'Project' });
   let firmId = input.firmUnitId ?? project?.ownerFirmUnitId ?? null;
@@ -112,16 +153,25 @@ async function placeProblem(ctx: AppContext, actor: Actor, input: RaiseInput): P
     const firm = await findUnitInScope(ctx.db, actor.scope.kind === 'firm' ? actor.scope.path : '/', firmId);
     if (!firm || firm.kind !== 'firm') throw notFound({ zh: '企业', en: 'Firm' });
     // A firm outside the actor's subtree is still allowed when it owns a project visible to the actor.
-    if (actor.scope.kind === 'org' && !firm.path.startsWith(actor.scope.path) && project?.ownerFirmUnitId !== firm.id) throw notFound({ zh: '企业', en: 'Firm' });
+    if (actor.scope.kind === 'org' && !firm.path.startsWith(actor.scope.path) && project?.ownerFirmUnitId !== firm.id)
+      throw notFound({ zh: '企业', en: 'Firm' });
     return { firmUnitId: firm.id, projectId: project?.id ?? null, scopePath: firm.path };
   }
-  if (!project) throw invalid({ zh: '企业/项目：请选择问题所属的企业或项目', en: 'firm/project: choose the firm or project' });
-  const [town] = await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, project.townshipUnitId));
+  if (!project)
+    throw invalid({ zh: '企业/项目：请选择问题所属的企业或项目', en: 'firm/project: choose the firm or project' });
+  const [town] = await ctx.db
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, project.townshipUnitId));
   return { firmUnitId: null, projectId: project.id, scopePath: town?.path ?? '/' };
 }
 
 /** 吹哨: a firm raises a problem (or a commissioner / the committee on its behalf). Idempotent by client request id. */
-export async function raiseProblem(ctx: AppContext, actor: Actor, input: RaiseInput): Promise<{ id: number; created: boolean }> {
+export async function raiseProblem(
+  ctx: AppContext,
+  actor: Actor,
+  input: RaiseInput,
+): Promise<{ id: number; created: boolean }> {
   const place = await placeProblem(ctx, actor, input);
   const now = ctx.clock.now();
   const source: ProblemSource = actor.scope.kind === 'firm' ? 'firm' : 'commissioner';
@@ -147,8 +197,14 @@ export async function raiseProblem(ctx: AppContext, actor: Actor, input: RaiseIn
   );
 }
 
-export async function projectTownPath(tx: Tx, projectId: number): Promise<{ path: string; ownerFirmUnitId: number | null; firmPath: string | null } | undefined> {
-  const [p] = await tx.select({ township: projects.townshipUnitId, owner: projects.ownerFirmUnitId }).from(projects).where(eq(projects.id, projectId));
+export async function projectTownPath(
+  tx: Tx,
+  projectId: number,
+): Promise<{ path: string; ownerFirmUnitId: number | null; firmPath: string | null } | undefined> {
+  const [p] = await tx
+    .select({ township: projects.townshipUnitId, owner: projects.ownerFirmUnitId })
+    .from(projects)
+    .where(eq(projects.id, projectId));
   if (!p) return undefined;
   const [town] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, p.township));
   const [firm] = p.owner ? await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, p.owner)) : [];

@@ -27,7 +27,12 @@ export async function runSlaReminders(ctx: AppContext, batch = 500): Promise<num
   const due = await ctx.db
     .select({ id: problems.id })
     .from(problems)
-    .where(or(sql`${problems.nextReminderOn} <= ${today}`, loaded.length ? inArray(problems.slaPendingYear, loaded) : undefined))
+    .where(
+      or(
+        sql`${problems.nextReminderOn} <= ${today}`,
+        loaded.length ? inArray(problems.slaPendingYear, loaded) : undefined,
+      ),
+    )
     .orderBy(asc(problems.id))
     .limit(batch);
   let touched = 0;
@@ -44,11 +49,31 @@ export async function runSlaReminders(ctx: AppContext, batch = 500): Promise<num
       }
       // A user's step in the same instant wins; this problem is picked up again on the next run.
       if (!(await claimVersion(tx, id, row.version, now))) return;
-      const data: ProblemEventData[] = owed.map((r) => ({ type: 'reminder', key: r.key, kind: r.kind, step: r.step, assignmentNo: r.assignmentNo, round: r.round, due: r.due, fireOn: r.fireOn, late: r.fireOn < today }));
-      const appended = await appendEvents(tx, id, events.length, data.map((d) => ({ data: d, actor: SYSTEM, at: now })));
+      const data: ProblemEventData[] = owed.map((r) => ({
+        type: 'reminder',
+        key: r.key,
+        kind: r.kind,
+        step: r.step,
+        assignmentNo: r.assignmentNo,
+        round: r.round,
+        due: r.due,
+        fireOn: r.fireOn,
+        late: r.fireOn < today,
+      }));
+      const appended = await appendEvents(
+        tx,
+        id,
+        events.length,
+        data.map((d) => ({ data: d, actor: SYSTEM, at: now })),
+      );
       const next = await writeProjection(tx, id, [...events, ...appended], cal);
       await notifyEvents(tx, row, next, appended, now);
-      await recordAudit(tx, SYSTEM_ACTOR, { entity: 'problem', entityId: id, action: 'sla_reminder', after: { reminders: owed.map((r) => r.key) } }, now);
+      await recordAudit(
+        tx,
+        SYSTEM_ACTOR,
+        { entity: 'problem', entityId: id, action: 'sla_reminder', after: { reminders: owed.map((r) => r.key) } },
+        now,
+      );
       touched++;
     });
   }
@@ -56,6 +81,10 @@ export async function runSlaReminders(ctx: AppContext, batch = 500): Promise<num
 }
 
 export const problemJobs = [
-  { name: 'problem-sla-reminders', everyMs: 10 * 60_000, run: async (ctx: AppContext) => void (await runSlaReminders(ctx)) },
+  {
+    name: 'problem-sla-reminders',
+    everyMs: 10 * 60_000,
+    run: async (ctx: AppContext) => void (await runSlaReminders(ctx)),
+  },
   { name: 'problem-webhooks', everyMs: 30_000, run: async (ctx: AppContext) => void (await deliverDueWebhooks(ctx)) },
 ];

@@ -17,20 +17,33 @@ const MAX_EDGE = 2048;
 /** The image formats accepted, recognised by their first bytes (never by file name or declared type). */
 export function sniffImage(b: Buffer): 'jpeg' | 'png' | 'webp' | 'heif' | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  if (b.length >= 12 && b.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|mif1|msf1|avif)$/.test(b.toString('latin1', 8, 12))) return 'heif';
+  if (
+    b.length >= 12 &&
+    b.toString('latin1', 4, 8) === 'ftyp' &&
+    /^(heic|heix|mif1|msf1|avif)$/.test(b.toString('latin1', 8, 12))
+  )
+    return 'heif';
   return null;
 }
 
-const NOT_IMAGE = { zh: '照片：只能上传图片（JPEG、PNG、WebP、HEIC），文件内容不是有效的图片', en: 'photo: only images (JPEG, PNG, WebP, HEIC) are accepted, and this file is not one' };
+const NOT_IMAGE = {
+  zh: '照片：只能上传图片（JPEG、PNG、WebP、HEIC），文件内容不是有效的图片',
+  en: 'photo: only images (JPEG, PNG, WebP, HEIC) are accepted, and this file is not one',
+};
 
 /**
  * Re-encodes an upload as JPEG: turned upright by its EXIF orientation, then written without any
  * metadata (EXIF with GPS position, camera serials, XMP, ICC comments are all dropped), at most 2048 px.
  */
 export async function sanitizePhoto(input: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
-  if (input.length > PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { zh: `照片：不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`, en: `photo: at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB` });
+  if (input.length > PHOTO_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', {
+      zh: `照片：不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+      en: `photo: at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+    });
   if (!sniffImage(input)) throw invalid(NOT_IMAGE);
   try {
     const { data, info } = await sharp(input, { limitInputPixels: 50_000_000 })
@@ -58,7 +71,16 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, body: Buffer) {
   await writeFile(join(photoDir(ctx), file), clean.data, { mode: 0o600 });
   const [row] = await ctx.db
     .insert(problemPhotos)
-    .values({ uploadedBy: actor.userId, file, mime: 'image/jpeg', bytes: clean.data.length, width: clean.width, height: clean.height, sha256: createHash('sha256').update(clean.data).digest('hex'), createdAt: now })
+    .values({
+      uploadedBy: actor.userId,
+      file,
+      mime: 'image/jpeg',
+      bytes: clean.data.length,
+      width: clean.width,
+      height: clean.height,
+      sha256: createHash('sha256').update(clean.data).digest('hex'),
+      createdAt: now,
+    })
     .returning();
   if (!row) throw new Error('photo insert failed');
   return { id: row.id, width: row.width, height: row.height, bytes: row.bytes, url: `/api/problems/photos/${row.id}` };
@@ -67,16 +89,27 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, body: Buffer) {
 const PHOTO = { zh: '照片', en: 'Photo' };
 
 /** A photo of a problem the actor may see (404 otherwise). */
-export async function readProblemPhoto(ctx: AppContext, actor: Actor, problemId: number, photoId: number): Promise<Buffer> {
+export async function readProblemPhoto(
+  ctx: AppContext,
+  actor: Actor,
+  problemId: number,
+  photoId: number,
+): Promise<Buffer> {
   if (!(await findProblemRow(ctx.db, actor, problemId))) throw notFound(PHOTO);
-  const [p] = await ctx.db.select().from(problemPhotos).where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.problemId, problemId)));
+  const [p] = await ctx.db
+    .select()
+    .from(problemPhotos)
+    .where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.problemId, problemId)));
   if (!p) throw notFound(PHOTO);
   return readFile(join(photoDir(ctx), p.file));
 }
 
 /** An uploaded photo not yet attached: only its uploader sees it (the preview while raising). */
 export async function readOwnUpload(ctx: AppContext, actor: Actor, photoId: number): Promise<Buffer> {
-  const [p] = await ctx.db.select().from(problemPhotos).where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.uploadedBy, actor.userId)));
+  const [p] = await ctx.db
+    .select()
+    .from(problemPhotos)
+    .where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.uploadedBy, actor.userId)));
   if (!p) throw notFound(PHOTO);
   return readFile(join(photoDir(ctx), p.file));
 }

@@ -11,7 +11,8 @@ export function problemCode(id: number, raisedAt: Date): string {
   return `WT${chinaDate(raisedAt).slice(0, 4)}${String(id).padStart(6, '0')}`;
 }
 
-const asDue = (date: string | null, pendingYear: number | null): Due | null => (date ? { date, pendingYear: null } : pendingYear ? { date: null, pendingYear } : null);
+const asDue = (date: string | null, pendingYear: number | null): Due | null =>
+  date ? { date, pendingYear: null } : pendingYear ? { date: null, pendingYear } : null;
 
 export interface AssignmentBrief {
   problemId: number;
@@ -28,12 +29,26 @@ export interface AssignmentBrief {
 }
 
 /** A row of the ledger as the API shows it. */
-export function presentListItem(r: ProblemListRow, assignments: AssignmentBrief[], actorPath: string | null, cal: CalendarData, today: IsoDate): ProblemItem {
+export function presentListItem(
+  r: ProblemListRow,
+  assignments: AssignmentBrief[],
+  actorPath: string | null,
+  cal: CalendarData,
+  today: IsoDate,
+): ProblemItem {
   const final = r.status === 'rated' || r.status === 'closed';
   const due = asDue(r.answerDue, r.slaPendingYear);
   const answeredOn = r.answeredAt ? chinaDate(r.answeredAt) : null;
-  const mine = actorPath === null ? undefined : [...assignments].reverse().find((a) => a.deptPath.startsWith(actorPath) && a.status !== 'returned') ?? [...assignments].reverse().find((a) => a.deptPath.startsWith(actorPath));
-  const myDue = mine ? (mine.status === 'to_sign' ? asDue(mine.signDue, mine.pendingYear) : asDue(mine.answerDue, mine.pendingYear)) : null;
+  const mine =
+    actorPath === null
+      ? undefined
+      : ([...assignments].reverse().find((a) => a.deptPath.startsWith(actorPath) && a.status !== 'returned') ??
+        [...assignments].reverse().find((a) => a.deptPath.startsWith(actorPath)));
+  const myDue = mine
+    ? mine.status === 'to_sign'
+      ? asDue(mine.signDue, mine.pendingYear)
+      : asDue(mine.answerDue, mine.pendingYear)
+    : null;
   return {
     id: r.id,
     code: problemCode(r.id, r.raisedAt),
@@ -44,7 +59,9 @@ export function presentListItem(r: ProblemListRow, assignments: AssignmentBrief[
     firm: r.firmUnitId ? { id: r.firmUnitId, name: r.firmName ?? '' } : null,
     project: r.projectId ? { id: r.projectId, name: r.projectName ?? '' } : null,
     leadDept: r.leadDeptUnitId ? { id: r.leadDeptUnitId, name: r.leadDeptName ?? '' } : null,
-    coDepts: assignments.filter((a) => a.role === 'co' && a.status !== 'returned').map((a) => ({ id: a.deptUnitId, name: a.deptName })),
+    coDepts: assignments
+      .filter((a) => a.role === 'co' && a.status !== 'returned')
+      .map((a) => ({ id: a.deptUnitId, name: a.deptName })),
     owner: r.ownerUserId ? { id: r.ownerUserId, name: r.ownerName ?? '' } : null,
     raisedAt: r.raisedAt.toISOString(),
     firstDispatchedAt: r.firstDispatchedAt?.toISOString() ?? null,
@@ -52,7 +69,16 @@ export function presentListItem(r: ProblemListRow, assignments: AssignmentBrief[
     feedbackDue: r.feedbackDue,
     slaPendingYear: r.slaPendingYear,
     dueState: final ? 'closed' : due ? stepState(cal, due, answeredOn, today) : 'none',
-    timeliness: timelinessOf({ final, onTime: r.onTime, lateRounds: r.lateRounds, answeredAt: r.answeredAt?.toISOString() ?? null, answerDue: r.answerDue }, today),
+    timeliness: timelinessOf(
+      {
+        final,
+        onTime: r.onTime,
+        lateRounds: r.lateRounds,
+        answeredAt: r.answeredAt?.toISOString() ?? null,
+        answerDue: r.answerDue,
+      },
+      today,
+    ),
     answeredAt: r.answeredAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
     rating: (r.rating as Rating | null) ?? null,
@@ -65,7 +91,10 @@ export function presentListItem(r: ProblemListRow, assignments: AssignmentBrief[
           signDue: mine.signDue,
           answerDue: mine.answerDue,
           pendingYear: mine.pendingYear,
-          dueState: myDue && (mine.status === 'to_sign' || mine.status === 'in_hand') ? stepState(cal, myDue, null, today) : 'none',
+          dueState:
+            myDue && (mine.status === 'to_sign' || mine.status === 'in_hand')
+              ? stepState(cal, myDue, null, today)
+              : 'none',
         }
       : null,
   };

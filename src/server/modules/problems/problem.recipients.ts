@@ -49,7 +49,12 @@ export async function deptHead(db: Executor, deptUnitId: number): Promise<number
  * 通报 goes to the leader in charge: the department's 分管领导 (configured), else the project's
  * 包联领导, else the 组织部 of the region.
  */
-export async function leaderInCharge(db: Executor, deptUnitId: number | null, projectId: number | null, scopePath: string): Promise<number[]> {
+export async function leaderInCharge(
+  db: Executor,
+  deptUnitId: number | null,
+  projectId: number | null,
+  scopePath: string,
+): Promise<number[]> {
   if (deptUnitId !== null) {
     const s = await deptSettings(db, deptUnitId);
     if (s?.leaderUserId) return [s.leaderUserId];
@@ -62,19 +67,34 @@ export async function leaderInCharge(db: Executor, deptUnitId: number | null, pr
 }
 
 /** The raiser and the firm's contacts: they receive feedback and rate. */
-export async function raiserSide(db: Executor, firmUnitId: number | null, raiserUserId: number | null): Promise<number[]> {
+export async function raiserSide(
+  db: Executor,
+  firmUnitId: number | null,
+  raiserUserId: number | null,
+): Promise<number[]> {
   const ids = firmUnitId === null ? [] : await usersAt(db, [firmUnitId], ['firm_contact']);
   if (raiserUserId !== null) ids.push(raiserUserId);
   return [...new Set(ids)];
 }
 
 /** Whether a user may act as owner of problems under `scopePath` (holds triage rights above it). */
-export async function isTriageUserFor(db: Executor, userId: number, scopePath: string): Promise<{ unitId: number } | undefined> {
+export async function isTriageUserFor(
+  db: Executor,
+  userId: number,
+  scopePath: string,
+): Promise<{ unitId: number } | undefined> {
   const [row] = await db
     .select({ unitId: users.scopeUnitId })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.disabled, false), inArray(userRoles.roleCode, ['org_dept', 'commissioner']), sql`${scopePath} like ${orgUnits.path} || '%'`));
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.disabled, false),
+        inArray(userRoles.roleCode, ['org_dept', 'commissioner']),
+        sql`${scopePath} like ${orgUnits.path} || '%'`,
+      ),
+    );
   return row;
 }

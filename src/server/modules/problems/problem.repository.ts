@@ -80,33 +80,49 @@ export const openOverdueSql = (today: string) =>
 
 function queueSql(actor: Actor, q: Queue, d: FilterDates): SQL {
   // IN (…) rather than a correlated EXISTS: PostgreSQL hashes the department's assignments once.
-  const depts = d.unitIds ? idList(d.unitIds) : sql`(select o.id from org_units o where o.path like ${`${actor.scope.path}%`})`;
-  const mine = (cond: SQL) => sql`${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${depts} and ${cond})`;
+  const depts = d.unitIds
+    ? idList(d.unitIds)
+    : sql`(select o.id from org_units o where o.path like ${`${actor.scope.path}%`})`;
+  const mine = (cond: SQL) =>
+    sql`${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${depts} and ${cond})`;
   switch (q) {
     case 'to_sign':
       return mine(sql`pa.status = 'to_sign'`);
     case 'in_hand':
       return mine(sql`pa.status = 'in_hand'`);
     case 'due_soon':
-      return mine(sql`pa.status in ('to_sign','in_hand') and ((pa.answer_due between ${d.today} and ${d.soon}) or (pa.status = 'to_sign' and pa.sign_due between ${d.today} and ${d.soon}))`);
+      return mine(
+        sql`pa.status in ('to_sign','in_hand') and ((pa.answer_due between ${d.today} and ${d.soon}) or (pa.status = 'to_sign' and pa.sign_due between ${d.today} and ${d.soon}))`,
+      );
     case 'overdue':
-      return mine(sql`pa.status in ('to_sign','in_hand') and (pa.answer_due < ${d.today} or (pa.status = 'to_sign' and pa.sign_due < ${d.today}))`);
+      return mine(
+        sql`pa.status in ('to_sign','in_hand') and (pa.answer_due < ${d.today} or (pa.status = 'to_sign' and pa.sign_due < ${d.today}))`,
+      );
   }
 }
 
-export function filterWhere(actor: Actor, f: Omit<ProblemFilter, 'page' | 'pageSize'>, d: FilterDates): SQL | undefined {
+export function filterWhere(
+  actor: Actor,
+  f: Omit<ProblemFilter, 'page' | 'pageSize'>,
+  d: FilterDates,
+): SQL | undefined {
   // A department's queue lies inside what it may see: its own condition is the scope.
   const queueIsScope = f.queue !== undefined && actor.scope.kind === 'dept';
   const conds: Array<SQL | undefined> = [queueIsScope ? undefined : problemVisibleTo(actor, d.unitIds)];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const code = /^WT\d{4}(\d{6,9})$/i.exec(f.q.trim()) ?? /^(\d{1,9})$/.exec(f.q.trim());
-    conds.push(sql`(${problems.title} ilike ${like} or ${problems.description} ilike ${like}${code ? sql` or ${problems.id} = ${Number(code[1])}` : sql``})`);
+    conds.push(
+      sql`(${problems.title} ilike ${like} or ${problems.description} ilike ${like}${code ? sql` or ${problems.id} = ${Number(code[1])}` : sql``})`,
+    );
   }
   if (f.status?.length) conds.push(inArray(problems.status, f.status));
   if (f.category) conds.push(eq(problems.category, f.category));
   if (f.source) conds.push(eq(problems.source, f.source));
-  if (f.deptId) conds.push(sql`${problems.id} in (select pd.problem_id from problem_assignments pd where pd.dept_unit_id = ${f.deptId} and pd.status <> 'returned')`);
+  if (f.deptId)
+    conds.push(
+      sql`${problems.id} in (select pd.problem_id from problem_assignments pd where pd.dept_unit_id = ${f.deptId} and pd.status <> 'returned')`,
+    );
   if (f.firmId) conds.push(eq(problems.firmUnitId, f.firmId));
   if (f.projectId) conds.push(eq(problems.projectId, f.projectId));
   if (f.overdue === true) conds.push(openOverdueSql(d.today));
@@ -134,14 +150,24 @@ export async function listProblems(db: Executor, actor: Actor, f: ProblemFilter,
   const where = filterWhere(actor, f, d);
   const order = f.sort === 'due' ? [sql`${problems.answerDue} asc nulls last`, desc(problems.id)] : [desc(problems.id)];
   const [rows, [count]] = await Promise.all([
-    baseSelect(db).where(where).orderBy(...order).limit(f.pageSize).offset(offsetOf(f)),
-    db.select({ n: sql<number>`count(*)::int` }).from(problems).where(where),
+    baseSelect(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset(offsetOf(f)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(problems)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
 export async function findProblemRow(db: Executor, actor: Actor, id: number) {
-  const [row] = await db.select().from(problems).where(and(eq(problems.id, id), problemVisibleTo(actor)));
+  const [row] = await db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.id, id), problemVisibleTo(actor)));
   return row;
 }
 
@@ -161,10 +187,16 @@ export async function assignmentsOf(db: Executor, problemIds: number[]) {
     .orderBy(asc(problemAssignments.problemId), asc(problemAssignments.no));
 }
 
-export async function unitNames(db: Executor, ids: number[]): Promise<Map<number, { name: string; path: string; kind: string }>> {
+export async function unitNames(
+  db: Executor,
+  ids: number[],
+): Promise<Map<number, { name: string; path: string; kind: string }>> {
   const uniq = [...new Set(ids)].filter((x) => Number.isInteger(x));
   if (uniq.length === 0) return new Map();
-  const rows = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, uniq));
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, uniq));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -17,7 +17,9 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['problems'];
   // Photos arrive as the raw image body (camera upload); the content decides, not this header.
   for (const type of ['application/octet-stream', /^image\//] as const)
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES * 2 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES * 2 }, (_req, body, done) =>
+      done(null, body),
+    );
 
   r.get('/api/problems', {
     config: { permission: problemPolicy.list },
@@ -28,7 +30,8 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/problems/export', {
     config: { permission: problemPolicy.stats },
     schema: { tags, summary: '导出问题台账（Excel）/ export the ledger', querystring: exportQuery },
-    handler: async (req, reply) => sendFile(reply, '问题台账.xlsx', XLSX_TYPE, await exportLedger(ctx, actorOf(req), req.query)),
+    handler: async (req, reply) =>
+      sendFile(reply, '问题台账.xlsx', XLSX_TYPE, await exportLedger(ctx, actorOf(req), req.query)),
   });
 
   r.get('/api/problems/stats', {
@@ -49,26 +52,58 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/problems/photos', {
     config: { permission: problemPolicy.raise },
-    schema: { tags, summary: '上传照片（原始图片字节）/ upload a photo (raw image body)', response: { 200: z.object({ id: z.number().int(), width: z.number().int(), height: z.number().int(), bytes: z.number().int(), url: z.string() }) } },
+    schema: {
+      tags,
+      summary: '上传照片（原始图片字节）/ upload a photo (raw image body)',
+      response: {
+        200: z.object({
+          id: z.number().int(),
+          width: z.number().int(),
+          height: z.number().int(),
+          bytes: z.number().int(),
+          url: z.string(),
+        }),
+      },
+    },
     handler: async (req) => uploadPhoto(ctx, actorOf(req), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)),
   });
 
   r.get('/api/problems/photos/:photoId', {
     config: { permission: problemPolicy.raise },
-    schema: { tags, summary: '预览自己刚上传的照片 / preview an own upload', params: z.object({ photoId: z.coerce.number().int().positive() }) },
-    handler: async (req, reply) => reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(await readOwnUpload(ctx, actorOf(req), req.params.photoId)),
+    schema: {
+      tags,
+      summary: '预览自己刚上传的照片 / preview an own upload',
+      params: z.object({ photoId: z.coerce.number().int().positive() }),
+    },
+    handler: async (req, reply) =>
+      reply
+        .header('content-type', 'image/jpeg')
+        .header('cache-control', 'private, no-store')
+        .send(await readOwnUpload(ctx, actorOf(req), req.params.photoId)),
   });
 
   r.get('/api/problems/:id', {
     config: { permission: problemPolicy.read },
-    schema: { tags, summary: '问题详情（含办理记录与时限）/ a problem with its events and deadlines', params: problemIdParams, response: { 200: problemDetail } },
+    schema: {
+      tags,
+      summary: '问题详情（含办理记录与时限）/ a problem with its events and deadlines',
+      params: problemIdParams,
+      response: { 200: problemDetail },
+    },
     handler: async (req) => getProblem(ctx, actorOf(req), req.params.id),
   });
 
   r.get('/api/problems/:id/photos/:photoId', {
     config: { permission: problemPolicy.read },
-    schema: { tags, summary: '问题照片 / a photo of a problem', params: problemIdParams.extend({ photoId: z.coerce.number().int().positive() }) },
+    schema: {
+      tags,
+      summary: '问题照片 / a photo of a problem',
+      params: problemIdParams.extend({ photoId: z.coerce.number().int().positive() }),
+    },
     handler: async (req, reply) =>
-      reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(await readProblemPhoto(ctx, actorOf(req), req.params.id, req.params.photoId)),
+      reply
+        .header('content-type', 'image/jpeg')
+        .header('cache-control', 'private, no-store')
+        .send(await readProblemPhoto(ctx, actorOf(req), req.params.id, req.params.photoId)),
   });
 }

@@ -83,7 +83,13 @@ export async function applyStep(
   await recordAudit(
     tx,
     auditActorOf(actor),
-    { entity: 'problem', entityId: id, action, before: { status: state.status, version: row.version }, after: { status: next.status, version: row.version + 1, events: appended.map((e) => e.type) } },
+    {
+      entity: 'problem',
+      entityId: id,
+      action,
+      before: { status: state.status, version: row.version },
+      after: { status: next.status, version: row.version + 1, events: appended.map((e) => e.type) },
+    },
     now,
   );
 }

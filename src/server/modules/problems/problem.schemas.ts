@@ -54,7 +54,10 @@ export const raiseBody = z.object({
   photoIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
-const statusList = z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(z.enum(PROBLEM_STATUSES)).max(9));
+const statusList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',') : v),
+  z.array(z.enum(PROBLEM_STATUSES)).max(9),
+);
 
 export const listQuery = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
@@ -85,10 +88,25 @@ export const dispatchBody = z.object({
   version,
 });
 export const signBody = z.object({ assignmentNo: z.number().int().positive().optional(), version }).default({});
-export const returnBody = z.object({ assignmentNo: z.number().int().positive().optional(), reason: text(500), version });
+export const returnBody = z.object({
+  assignmentNo: z.number().int().positive().optional(),
+  reason: text(500),
+  version,
+});
 export const extendBody = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('request'), days: z.number().int().min(1).max(30), reason: text(500), assignmentNo: z.number().int().positive().optional(), version }),
-  z.object({ op: z.enum(['approve', 'refuse']), requestNo: z.number().int().positive(), note: z.string().trim().max(500).optional(), version }),
+  z.object({
+    op: z.literal('request'),
+    days: z.number().int().min(1).max(30),
+    reason: text(500),
+    assignmentNo: z.number().int().positive().optional(),
+    version,
+  }),
+  z.object({
+    op: z.enum(['approve', 'refuse']),
+    requestNo: z.number().int().positive(),
+    note: z.string().trim().max(500).optional(),
+    version,
+  }),
 ]);
 export const answerBody = z.object({ assignmentNo: z.number().int().positive().optional(), text: text(4000), version });
 export const feedbackBody = z.object({ text: z.string().trim().min(1).max(4000).optional(), version }).default({});
@@ -121,7 +139,15 @@ export const problemItem = z.object({
   rating: z.enum(RATINGS).nullable(),
   version: z.number().int(),
   myAssignment: z
-    .object({ no: z.number().int(), role: z.string(), status: z.string(), signDue: z.string().nullable(), answerDue: z.string().nullable(), pendingYear: z.number().int().nullable(), dueState: z.string() })
+    .object({
+      no: z.number().int(),
+      role: z.string(),
+      status: z.string(),
+      signDue: z.string().nullable(),
+      answerDue: z.string().nullable(),
+      pendingYear: z.number().int().nullable(),
+      dueState: z.string(),
+    })
     .nullable(),
 });
 export type ProblemItem = z.infer<typeof problemItem>;
@@ -135,9 +161,19 @@ export const problemDetail = problemItem.extend({
   closeAnswer: z.string().nullable(),
   ratingComment: z.string().nullable(),
   round: z.number().int(),
-  photos: z.array(z.object({ id: z.number().int(), url: z.string(), width: z.number().int(), height: z.number().int() })),
+  photos: z.array(
+    z.object({ id: z.number().int(), url: z.string(), width: z.number().int(), height: z.number().int() }),
+  ),
   events: z.array(
-    z.object({ seq: z.number().int(), type: z.string(), label: z.string(), at: z.string(), actor: z.string(), actorUnit: z.string().nullable(), text: z.string() }),
+    z.object({
+      seq: z.number().int(),
+      type: z.string(),
+      label: z.string(),
+      at: z.string(),
+      actor: z.string(),
+      actorUnit: z.string().nullable(),
+      text: z.string(),
+    }),
   ),
   deadlines: z.array(
     z.object({
@@ -170,7 +206,17 @@ export const problemDetail = problemItem.extend({
     }),
   ),
   extensions: z.array(
-    z.object({ requestNo: z.number().int(), assignmentNo: z.number().int(), dept: z.string(), days: z.number().int(), reason: z.string(), status: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable(), note: z.string().nullable() }),
+    z.object({
+      requestNo: z.number().int(),
+      assignmentNo: z.number().int(),
+      dept: z.string(),
+      days: z.number().int(),
+      reason: z.string(),
+      status: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   abilities: z.object({
     accept: z.boolean(),

@@ -28,7 +28,10 @@ export function problemVisibleTo(actor: Pick<Actor, 'userId' | 'scope'>, unitIds
 /** An id list the planner can estimate (a sub-select over paths it cannot, and then joins too early). */
 export function idList(ids: readonly number[]): SQL {
   if (ids.length === 0) return sql`(null)`;
-  return sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  return sql`(${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
 }
 
 /** The firm's or department's own unit ids (its subtree), resolved once for the list and statistics queries. */

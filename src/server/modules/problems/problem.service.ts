@@ -9,7 +9,16 @@ import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { foldProblem, isFinal } from '../../../domain/problem-flow.js';
 import * as rules from '../../../domain/problem-rules.js';
 import { EVENT_LABELS } from '../../../shared/problem-labels.js';
-import { assignmentsOf, findProblemListRow, findProblemRow, listProblems, unitNames, userNames, type FilterDates, type ProblemFilter } from './problem.repository.js';
+import {
+  assignmentsOf,
+  findProblemListRow,
+  findProblemRow,
+  listProblems,
+  unitNames,
+  userNames,
+  type FilterDates,
+  type ProblemFilter,
+} from './problem.repository.js';
 import { presentListItem, type AssignmentBrief } from './problem.presenter.js';
 import { describeEvent, explainDeadlines } from './problem.explain.js';
 import { loadEvents } from './problem.store.js';
@@ -33,7 +42,22 @@ async function briefs(ctx: AppContext, ids: number[]): Promise<Map<number, Assig
   const rows = await assignmentsOf(ctx.db, ids);
   const out = new Map<number, AssignmentBrief[]>();
   for (const { a, deptName, deptPath } of rows)
-    out.set(a.problemId, [...(out.get(a.problemId) ?? []), { problemId: a.problemId, no: a.no, deptUnitId: a.deptUnitId, deptName, deptPath, role: a.role, status: a.status, signDue: a.signDue, answerDue: a.answerDue, pendingYear: a.pendingYear, answeredAt: a.answeredAt }]);
+    out.set(a.problemId, [
+      ...(out.get(a.problemId) ?? []),
+      {
+        problemId: a.problemId,
+        no: a.no,
+        deptUnitId: a.deptUnitId,
+        deptName,
+        deptPath,
+        role: a.role,
+        status: a.status,
+        signDue: a.signDue,
+        answerDue: a.answerDue,
+        pendingYear: a.pendingYear,
+        answeredAt: a.answeredAt,
+      },
+    ]);
   return out;
 }
 
@@ -41,9 +65,17 @@ export async function listProblemsFor(ctx: AppContext, actor: Actor, f: ProblemF
   const cal = await ctx.calendar.get();
   const d = filterDates(cal, ctx.clock.now());
   const { rows, total } = await listProblems(ctx.db, actor, f, d);
-  const byProblem = await briefs(ctx, rows.map((r) => r.id));
+  const byProblem = await briefs(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const deptPath = actor.scope.kind === 'dept' ? actor.scope.path : null;
-  return { data: rows.map((r) => presentListItem(r, byProblem.get(r.id) ?? [], deptPath, cal, d.today)), total, page: f.page, pageSize: f.pageSize };
+  return {
+    data: rows.map((r) => presentListItem(r, byProblem.get(r.id) ?? [], deptPath, cal, d.today)),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 /** A problem with its whole timeline, its deadlines and their reasons, and what the actor may do next. */
@@ -54,11 +86,23 @@ export async function getProblem(ctx: AppContext, actor: Actor, id: number): Pro
   const { today } = filterDates(cal, ctx.clock.now());
   const events = await loadEvents(ctx.db, id);
   const s = foldProblem(events, cal);
-  const units = await unitNames(ctx.db, [...s.assignments.map((a) => a.deptUnitId), ...events.map((e) => e.actorUnitId ?? 0), ...events.flatMap((e) => (e.type === 'reopened' ? [e.deptUnitId] : []))]);
-  const people = await userNames(ctx.db, [...events.map((e) => e.actorUserId ?? 0), ...events.flatMap((e) => (e.type === 'handed_over' ? [e.toUserId] : [])), row.createdBy ?? 0]);
+  const units = await unitNames(ctx.db, [
+    ...s.assignments.map((a) => a.deptUnitId),
+    ...events.map((e) => e.actorUnitId ?? 0),
+    ...events.flatMap((e) => (e.type === 'reopened' ? [e.deptUnitId] : [])),
+  ]);
+  const people = await userNames(ctx.db, [
+    ...events.map((e) => e.actorUserId ?? 0),
+    ...events.flatMap((e) => (e.type === 'handed_over' ? [e.toUserId] : [])),
+    row.createdBy ?? 0,
+  ]);
   const nameOf = (u: number | null | undefined) => (u ? (units.get(u)?.name ?? '') : '');
   const userName = (u: number | null) => (u ? (people.get(u) ?? '') : '');
-  const photos = await ctx.db.select().from(problemPhotos).where(eq(problemPhotos.problemId, id)).orderBy(asc(problemPhotos.id));
+  const photos = await ctx.db
+    .select()
+    .from(problemPhotos)
+    .where(eq(problemPhotos.problemId, id))
+    .orderBy(asc(problemPhotos.id));
   const brief = (await briefs(ctx, [id])).get(id) ?? [];
   const deptPath = actor.scope.kind === 'dept' ? actor.scope.path : null;
   const item = presentListItem(listRow, brief, deptPath, cal, today);
@@ -77,7 +121,12 @@ export async function getProblem(ctx: AppContext, actor: Actor, id: number): Pro
     closeAnswer: s.closeAnswer,
     ratingComment: s.ratingComment,
     round: s.round,
-    photos: photos.map((p) => ({ id: p.id, url: `/api/problems/${id}/photos/${p.id}`, width: p.width, height: p.height })),
+    photos: photos.map((p) => ({
+      id: p.id,
+      url: `/api/problems/${id}/photos/${p.id}`,
+      width: p.width,
+      height: p.height,
+    })),
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -118,8 +167,12 @@ export async function getProblem(ctx: AppContext, actor: Actor, id: number): Pro
       handOver: owner,
       dispatch: owner && rules.checkDispatch(s, [{ deptUnitId: -1, role: 'lead', designated: false }]) === null,
       sign: handle ? (firstOk(open(['to_sign']), (a) => rules.checkSign(s, a) === null)?.no ?? null) : null,
-      return: handle ? (firstOk(open(['to_sign', 'in_hand']), (a) => rules.checkReturn(s, a) === null)?.no ?? null) : null,
-      requestExtension: handle ? (firstOk(open(['to_sign', 'in_hand']), (a) => rules.checkExtensionRequest(s, a) === null)?.no ?? null) : null,
+      return: handle
+        ? (firstOk(open(['to_sign', 'in_hand']), (a) => rules.checkReturn(s, a) === null)?.no ?? null)
+        : null,
+      requestExtension: handle
+        ? (firstOk(open(['to_sign', 'in_hand']), (a) => rules.checkExtensionRequest(s, a) === null)?.no ?? null)
+        : null,
       decideExtension: owner ? s.extensions.filter((x) => x.status === 'pending').map((x) => x.requestNo) : [],
       answer: handle ? (firstOk(open(['in_hand']), (a) => rules.checkAnswer(s, a) === null)?.no ?? null) : null,
       feedback: owner && rules.checkFeedback(s) === null,

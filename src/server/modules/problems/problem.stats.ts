@@ -3,7 +3,13 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
 import { queryRows } from '../../db/client.js';
 import { orgUnits, problemAssignments, problems } from '../../db/schema/index.js';
-import { EMPTY_COUNTS, ledgerRates, ratio, type LedgerCounts, type LedgerRates } from '../../../domain/problem-stats.js';
+import {
+  EMPTY_COUNTS,
+  ledgerRates,
+  ratio,
+  type LedgerCounts,
+  type LedgerRates,
+} from '../../../domain/problem-stats.js';
 import { filterWhere, openOverdueSql, withScope, type ProblemFilter } from './problem.repository.js';
 import { filterDates } from './problem.service.js';
 
@@ -38,7 +44,18 @@ interface CountRow {
 
 const toCounts = (r: CountRow | undefined): LedgerCounts =>
   r
-    ? { total: r.total, closed: r.closed, closedOnTime: r.closed_on_time, openOverdue: r.open_overdue, feedbackDue: r.feedback_due, feedbackOnTime: r.feedback_on_time, ratings: r.ratings, satisfied: r.satisfied, closeDaysSum: r.close_days_sum, closeDaysCount: r.close_days_count }
+    ? {
+        total: r.total,
+        closed: r.closed,
+        closedOnTime: r.closed_on_time,
+        openOverdue: r.open_overdue,
+        feedbackDue: r.feedback_due,
+        feedbackOnTime: r.feedback_on_time,
+        ratings: r.ratings,
+        satisfied: r.satisfied,
+        closeDaysSum: r.close_days_sum,
+        closeDaysCount: r.close_days_count,
+      }
     : EMPTY_COUNTS;
 
 export interface DeptStats extends LedgerRates {
@@ -66,7 +83,11 @@ export interface ProblemStats {
  * 按期办结率, 限期反馈率, 满意率 and average working days to close — overall, per month raised and
  * per department — over exactly the problems the ledger lists with the same filters.
  */
-export async function problemStats(ctx: AppContext, actor: Actor, f: Omit<ProblemFilter, 'page' | 'pageSize'>): Promise<ProblemStats> {
+export async function problemStats(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<ProblemFilter, 'page' | 'pageSize'>,
+): Promise<ProblemStats> {
   const cal = await ctx.calendar.get();
   const d = await withScope(ctx.db, actor, filterDates(cal, ctx.clock.now()));
   const where = filterWhere(actor, f, d) as SQL;
@@ -80,7 +101,16 @@ export async function problemStats(ctx: AppContext, actor: Actor, f: Omit<Proble
           group by grouping sets ((), (${month}), (${problems.leadDeptUnitId}))`,
     ),
     // Aggregated by id first, named afterwards: joining every assignment to org_units costs a hash join.
-    queryRows<{ dept_id: number; assigned: number; answered: number; on_time: number; overdue: number; returned: number; days_sum: number; days_n: number }>(
+    queryRows<{
+      dept_id: number;
+      assigned: number;
+      answered: number;
+      on_time: number;
+      overdue: number;
+      returned: number;
+      days_sum: number;
+      days_n: number;
+    }>(
       ctx.db,
       sql`select pa.dept_unit_id as dept_id,
             count(*) filter (where pa.status <> 'returned')::int as assigned,
@@ -97,11 +127,29 @@ export async function problemStats(ctx: AppContext, actor: Actor, f: Omit<Proble
     ),
   ]);
   const overallRows = grouped.filter((r) => r.g_month === 1 && r.g_dept === 1);
-  const monthRows = grouped.filter((r) => r.g_month === 0 && r.g_dept === 1).sort((a, b) => String(a.month).localeCompare(String(b.month)));
-  const leadRows = grouped.filter((r) => r.g_month === 1 && r.g_dept === 0 && r.dept_id !== null) as Array<CountRow & { dept_id: number }>;
+  const monthRows = grouped
+    .filter((r) => r.g_month === 0 && r.g_dept === 1)
+    .sort((a, b) => String(a.month).localeCompare(String(b.month)));
+  const leadRows = grouped.filter((r) => r.g_month === 1 && r.g_dept === 0 && r.dept_id !== null) as Array<
+    CountRow & { dept_id: number }
+  >;
   const withRates = (c: LedgerCounts) => ({ ...c, ...ledgerRates(c) });
   const lead = new Map(leadRows.map((r) => [r.dept_id, toCounts(r)]));
-  const names = deptRows.length ? new Map((await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, deptRows.map((r) => r.dept_id)))).map((u) => [u.id, u.name])) : new Map<number, string>();
+  const names = deptRows.length
+    ? new Map(
+        (
+          await ctx.db
+            .select({ id: orgUnits.id, name: orgUnits.name })
+            .from(orgUnits)
+            .where(
+              inArray(
+                orgUnits.id,
+                deptRows.map((r) => r.dept_id),
+              ),
+            )
+        ).map((u) => [u.id, u.name]),
+      )
+    : new Map<number, string>();
   const collator = new Intl.Collator('zh-CN');
   return {
     asOf: d.today,
@@ -130,4 +178,3 @@ export async function problemStats(ctx: AppContext, actor: Actor, f: Omit<Proble
     },
   };
 }
-

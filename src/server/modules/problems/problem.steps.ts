@@ -14,13 +14,25 @@ import { slaPolicyFor } from './problem.sla-config.js';
 /** The assignments of a problem that belong to the actor's department (empty for anyone else). */
 export async function myAssignments(tx: Tx, actor: Actor, s: ProblemState): Promise<AssignmentState[]> {
   if (actor.scope.kind !== 'dept') return [];
-  const units = await unitNames(tx, s.assignments.map((a) => a.deptUnitId));
+  const units = await unitNames(
+    tx,
+    s.assignments.map((a) => a.deptUnitId),
+  );
   return s.assignments.filter((a) => units.get(a.deptUnitId)?.path.startsWith(actor.scope.path));
 }
 
-async function pick(tx: Tx, actor: Actor, s: ProblemState, no: number | undefined, open: AssignmentState['status'][]): Promise<AssignmentState> {
+async function pick(
+  tx: Tx,
+  actor: Actor,
+  s: ProblemState,
+  no: number | undefined,
+  open: AssignmentState['status'][],
+): Promise<AssignmentState> {
   const mine = await myAssignments(tx, actor, s);
-  const a = no === undefined ? mine.find((x) => open.includes(x.status)) ?? mine[mine.length - 1] : mine.find((x) => x.no === no);
+  const a =
+    no === undefined
+      ? (mine.find((x) => open.includes(x.status)) ?? mine[mine.length - 1])
+      : mine.find((x) => x.no === no);
   if (!a) throw conflict({ zh: '没有需要本部门办理的派单', en: 'Nothing here is dispatched to your department' });
   return a;
 }
@@ -36,12 +48,25 @@ export async function acceptProblem(ctx: AppContext, actor: Actor, id: number, v
 }
 
 /** Ownership moves only by a recorded hand-over, to someone who may own problems here. */
-export async function handOverProblem(ctx: AppContext, actor: Actor, id: number, input: { toUserId: number; reason: string; version?: number | undefined }) {
+export async function handOverProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { toUserId: number; reason: string; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'hand_over', async ({ tx, row, state }) => {
     refuse(rules.checkOwnerStep(state, actor.userId));
     const to = await isTriageUserFor(tx, input.toUserId, row.scopePath);
     if (!to) throw notFound({ zh: '接收人', en: 'Recipient' });
-    return [{ type: 'handed_over', fromUserId: state.ownerUserId, toUserId: input.toUserId, toUnitId: to.unitId, reason: input.reason }];
+    return [
+      {
+        type: 'handed_over',
+        fromUserId: state.ownerUserId,
+        toUserId: input.toUserId,
+        toUnitId: to.unitId,
+        reason: input.reason,
+      },
+    ];
   });
 }
 
@@ -59,22 +84,42 @@ export async function dispatchProblem(ctx: AppContext, actor: Actor, id: number,
     refuse(rules.checkOwnerStep(state, actor.userId));
     const targets = [
       { deptUnitId: input.leadDeptId, role: 'lead' as const, designated: input.designated ?? false },
-      ...(input.coDeptIds ?? []).map((d) => ({ deptUnitId: d, role: 'co' as const, designated: input.designated ?? false })),
+      ...(input.coDeptIds ?? []).map((d) => ({
+        deptUnitId: d,
+        role: 'co' as const,
+        designated: input.designated ?? false,
+      })),
     ];
     refuse(rules.checkDispatch(state, targets));
-    const units = await unitNames(tx, targets.map((t) => t.deptUnitId));
+    const units = await unitNames(
+      tx,
+      targets.map((t) => t.deptUnitId),
+    );
     const region = `/${row.scopePath.split('/')[1]}/`;
     for (const t of targets) {
       const u = units.get(t.deptUnitId);
-      if (!u || u.kind !== 'department' || !u.path.startsWith(region)) throw notFound({ zh: '责任单位', en: 'Department' });
+      if (!u || u.kind !== 'department' || !u.path.startsWith(region))
+        throw notFound({ zh: '责任单位', en: 'Department' });
     }
     const policy = await slaPolicyFor(tx, row.category);
     const first = nextNo(state);
-    return [{ type: 'dispatched', targets: targets.map((t, i) => ({ ...t, no: first + i })), policy, note: input.note ?? null }];
+    return [
+      {
+        type: 'dispatched',
+        targets: targets.map((t, i) => ({ ...t, no: first + i })),
+        policy,
+        note: input.note ?? null,
+      },
+    ];
   });
 }
 
-export async function signProblem(ctx: AppContext, actor: Actor, id: number, input: { assignmentNo?: number | undefined; version?: number | undefined }) {
+export async function signProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { assignmentNo?: number | undefined; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'sign', async ({ tx, state }) => {
     const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign']);
     refuse(rules.checkSign(state, a));
@@ -83,7 +128,12 @@ export async function signProblem(ctx: AppContext, actor: Actor, id: number, inp
 }
 
 /** 退单 with a reason, once per department; never for a designated dispatch. */
-export async function returnProblem(ctx: AppContext, actor: Actor, id: number, input: { assignmentNo?: number | undefined; reason: string; version?: number | undefined }) {
+export async function returnProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { assignmentNo?: number | undefined; reason: string; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'return', async ({ tx, state }) => {
     const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign', 'in_hand']);
     refuse(rules.checkReturn(state, a));
@@ -98,19 +148,46 @@ export type ExtendInput =
 /** 延期: the department asks with a reason; the owner approves or refuses; both stay in the history. */
 export async function extendProblem(ctx: AppContext, actor: Actor, id: number, input: ExtendInput) {
   if (!can(actor, input.op === 'request' ? 'problems.handle' : 'problems.triage')) throw forbidden();
-  await runStep(ctx, actor, id, input.version, input.op === 'request' ? 'extension_request' : 'extension_decide', async ({ tx, state }) => {
-    if (input.op === 'request') {
-      const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign', 'in_hand']);
-      refuse(rules.checkExtensionRequest(state, a));
-      return [{ type: 'extension_requested', requestNo: state.extensions.length + 1, assignmentNo: a.no, days: input.days, reason: input.reason }];
-    }
-    refuse(rules.checkOwnerStep(state, actor.userId));
-    refuse(rules.checkExtensionDecision(state, input.requestNo));
-    return [{ type: 'extension_decided', requestNo: input.requestNo, approved: input.op === 'approve', note: input.note ?? null }];
-  });
+  await runStep(
+    ctx,
+    actor,
+    id,
+    input.version,
+    input.op === 'request' ? 'extension_request' : 'extension_decide',
+    async ({ tx, state }) => {
+      if (input.op === 'request') {
+        const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign', 'in_hand']);
+        refuse(rules.checkExtensionRequest(state, a));
+        return [
+          {
+            type: 'extension_requested',
+            requestNo: state.extensions.length + 1,
+            assignmentNo: a.no,
+            days: input.days,
+            reason: input.reason,
+          },
+        ];
+      }
+      refuse(rules.checkOwnerStep(state, actor.userId));
+      refuse(rules.checkExtensionDecision(state, input.requestNo));
+      return [
+        {
+          type: 'extension_decided',
+          requestNo: input.requestNo,
+          approved: input.op === 'approve',
+          note: input.note ?? null,
+        },
+      ];
+    },
+  );
 }
 
-export async function answerProblem(ctx: AppContext, actor: Actor, id: number, input: { assignmentNo?: number | undefined; text: string; version?: number | undefined }) {
+export async function answerProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { assignmentNo?: number | undefined; text: string; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'answer', async ({ tx, state }) => {
     const a = await pick(tx, actor, state, input.assignmentNo, ['in_hand', 'to_sign']);
     refuse(rules.checkAnswer(state, a));
@@ -119,7 +196,12 @@ export async function answerProblem(ctx: AppContext, actor: Actor, id: number, i
 }
 
 /** 反馈 to the raiser: the owner passes on the answer (edited if needed). */
-export async function feedbackProblem(ctx: AppContext, actor: Actor, id: number, input: { text?: string | undefined; version?: number | undefined }) {
+export async function feedbackProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { text?: string | undefined; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'feedback', async ({ state }) => {
     refuse(rules.checkOwnerStep(state, actor.userId));
     refuse(rules.checkFeedback(state));
@@ -133,28 +215,61 @@ export function isRaiserSide(actor: Actor, row: { createdBy: number | null; firm
 }
 
 /** 评价: 满意 / 基本满意 close the problem; 不满意 reopens it (重办) for the lead department with a new deadline. */
-export async function rateProblem(ctx: AppContext, actor: Actor, id: number, input: { rating: Rating; comment?: string | undefined; version?: number | undefined }) {
+export async function rateProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { rating: Rating; comment?: string | undefined; version?: number | undefined },
+) {
   await runStep(ctx, actor, id, input.version, 'rate', async ({ tx, row, state }) => {
-    if (!isRaiserSide(actor, row)) throw conflict({ zh: '只有提出人或该企业的联系人可以评价', en: 'Only the raiser or the firm’s contact can rate' });
+    if (!isRaiserSide(actor, row))
+      throw conflict({
+        zh: '只有提出人或该企业的联系人可以评价',
+        en: 'Only the raiser or the firm’s contact can rate',
+      });
     refuse(rules.checkRate(state));
-    if (input.rating === 'unsatisfied' && !input.comment?.trim()) throw invalid({ zh: '评价说明：请说明不满意的原因', en: 'comment: say why you are not satisfied' });
+    if (input.rating === 'unsatisfied' && !input.comment?.trim())
+      throw invalid({ zh: '评价说明：请说明不满意的原因', en: 'comment: say why you are not satisfied' });
     const rated: ProblemEventData = { type: 'rated', rating: input.rating, comment: input.comment?.trim() || null };
-    if (input.rating !== 'unsatisfied') return [rated, { type: 'closed', reason: 'rated', answer: null, meetingId: null }];
+    if (input.rating !== 'unsatisfied')
+      return [rated, { type: 'closed', reason: 'rated', answer: null, meetingId: null }];
     const lead = state.assignments.find((a) => a.no === state.leadNo);
     if (!lead) throw conflict({ zh: '没有主办单位，无法重办', en: 'No lead department to reopen for' });
-    return [rated, { type: 'reopened', round: state.round + 1, assignmentNo: nextNo(state), deptUnitId: lead.deptUnitId, policy: await slaPolicyFor(tx, row.category) }];
+    return [
+      rated,
+      {
+        type: 'reopened',
+        round: state.round + 1,
+        assignmentNo: nextNo(state),
+        deptUnitId: lead.deptUnitId,
+        policy: await slaPolicyFor(tx, row.category),
+      },
+    ];
   });
 }
 
 /** 关闭 with a recorded answer, by the owner (or a triage user who accepts it on the spot). */
-export async function closeProblem(ctx: AppContext, actor: Actor, id: number, input: { answer: string; meetingId?: number | undefined; version?: number | undefined }) {
-  await runStep(ctx, actor, id, input.version, 'close', async ({ state }) => closingEvents(actor, state, input.answer, input.meetingId ?? null));
+export async function closeProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { answer: string; meetingId?: number | undefined; version?: number | undefined },
+) {
+  await runStep(ctx, actor, id, input.version, 'close', async ({ state }) =>
+    closingEvents(actor, state, input.answer, input.meetingId ?? null),
+  );
 }
 
-export function closingEvents(actor: Actor, state: ProblemState, answer: string, meetingId: number | null): ProblemEventData[] {
+export function closingEvents(
+  actor: Actor,
+  state: ProblemState,
+  answer: string,
+  meetingId: number | null,
+): ProblemEventData[] {
   refuse(rules.checkClose(state));
   const out: ProblemEventData[] = [];
-  if (state.status === 'submitted') out.push({ type: 'accepted', ownerUserId: actor.userId, ownerUnitId: actor.scope.unitId });
+  if (state.status === 'submitted')
+    out.push({ type: 'accepted', ownerUserId: actor.userId, ownerUnitId: actor.scope.unitId });
   else if (meetingId === null) refuse(rules.checkOwnerStep(state, actor.userId));
   out.push({ type: 'closed', reason: meetingId === null ? 'owner' : 'meeting', answer, meetingId });
   return out;

@@ -14,12 +14,31 @@ export interface EventActor {
 
 /** A problem's whole history, oldest first. */
 export async function loadEvents(db: Executor, problemId: number): Promise<ProblemEvent[]> {
-  const rows = await db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.seq));
-  return rows.map((r) => ({ ...(r.data as object), type: r.type, seq: r.seq, at: r.at.toISOString(), actorUserId: r.actorUserId, actorUnitId: r.actorUnitId }) as ProblemEvent);
+  const rows = await db
+    .select()
+    .from(problemEvents)
+    .where(eq(problemEvents.problemId, problemId))
+    .orderBy(asc(problemEvents.seq));
+  return rows.map(
+    (r) =>
+      ({
+        ...(r.data as object),
+        type: r.type,
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorUserId: r.actorUserId,
+        actorUnitId: r.actorUnitId,
+      }) as ProblemEvent,
+  );
 }
 
 /** Appends events after `afterSeq` (the unique (problem, seq) index refuses a lost race). */
-export async function appendEvents(tx: Tx, problemId: number, afterSeq: number, items: Array<{ data: ProblemEventData; actor: EventActor; at: Date }>): Promise<ProblemEvent[]> {
+export async function appendEvents(
+  tx: Tx,
+  problemId: number,
+  afterSeq: number,
+  items: Array<{ data: ProblemEventData; actor: EventActor; at: Date }>,
+): Promise<ProblemEvent[]> {
   if (items.length === 0) return [];
   const values = items.map((it, i) => ({
     problemId,
@@ -32,7 +51,13 @@ export async function appendEvents(tx: Tx, problemId: number, afterSeq: number, 
     data: eventPayload(it.data),
   }));
   await tx.insert(problemEvents).values(values);
-  return values.map((v, i) => ({ ...(items[i] as { data: ProblemEventData }).data, seq: v.seq, at: v.at.toISOString(), actorUserId: v.actorUserId, actorUnitId: v.actorUnitId }));
+  return values.map((v, i) => ({
+    ...(items[i] as { data: ProblemEventData }).data,
+    seq: v.seq,
+    at: v.at.toISOString(),
+    actorUserId: v.actorUserId,
+    actorUnitId: v.actorUnitId,
+  }));
 }
 
 /**
@@ -49,7 +74,12 @@ export async function claimVersion(tx: Tx, problemId: number, version: number, a
 }
 
 /** Rewrites the projection (problem columns and assignment rows) from a fold of the history. */
-export async function writeProjection(tx: Tx, problemId: number, events: readonly ProblemEvent[], cal: CalendarData): Promise<ProblemState> {
+export async function writeProjection(
+  tx: Tx,
+  problemId: number,
+  events: readonly ProblemEvent[],
+  cal: CalendarData,
+): Promise<ProblemState> {
   const state = foldProblem(events, cal);
   await tx
     .update(problems)

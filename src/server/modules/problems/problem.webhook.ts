@@ -23,9 +23,16 @@ export interface RobotMessage {
 export function formatRobotMessage(kind: WebhookKind, m: RobotMessage): Record<string, unknown> {
   switch (kind) {
     case 'wecom':
-      return { msgtype: 'markdown', markdown: { content: [`**${m.title}**`, ...m.lines.map((l) => `> ${l}`)].join('\n') } };
+      return {
+        msgtype: 'markdown',
+        markdown: { content: [`**${m.title}**`, ...m.lines.map((l) => `> ${l}`)].join('\n') },
+      };
     case 'dingtalk':
-      return { msgtype: 'markdown', markdown: { title: m.title, text: [`#### ${m.title}`, ...m.lines.map((l) => `- ${l}`)].join('\n') }, at: { isAtAll: false } };
+      return {
+        msgtype: 'markdown',
+        markdown: { title: m.title, text: [`#### ${m.title}`, ...m.lines.map((l) => `- ${l}`)].join('\n') },
+        at: { isAtAll: false },
+      };
   }
 }
 
@@ -39,16 +46,41 @@ export function signDingtalkUrl(url: string, secret: string, timestampMs: number
 }
 
 /** Queues a message to a department's robot in the caller's transaction (outbox); nothing when none is configured. */
-export async function enqueueWebhook(tx: Executor, deptUnitId: number, problemId: number | null, event: string, m: RobotMessage, at: Date): Promise<void> {
+export async function enqueueWebhook(
+  tx: Executor,
+  deptUnitId: number,
+  problemId: number | null,
+  event: string,
+  m: RobotMessage,
+  at: Date,
+): Promise<void> {
   const [s] = await tx.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, deptUnitId));
   if (!s?.webhookEnabled || !s.webhookKind || !s.webhookUrlEnc) return;
   const kind = s.webhookKind as WebhookKind;
-  await tx.insert(webhookDeliveries).values({ deptUnitId, problemId, kind, event, payload: formatRobotMessage(kind, m), status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at });
+  await tx.insert(webhookDeliveries).values({
+    deptUnitId,
+    problemId,
+    kind,
+    event,
+    payload: formatRobotMessage(kind, m),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+  });
 }
 
-async function post(url: string, payload: unknown): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+async function post(
+  url: string,
+  payload: unknown,
+): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(5000),
+    });
     const text = await res.text();
     if (!res.ok) return { ok: false, status: res.status, error: text.slice(0, 200) || res.statusText };
     // Both robots answer 200 with {errcode, errmsg}; errcode 0 is success.
@@ -61,7 +93,9 @@ async function post(url: string, payload: unknown): Promise<{ ok: boolean; statu
     } catch {
       /* a non-JSON 2xx counts as delivered */
     }
-    return errcode === 0 ? { ok: true, status: res.status, error: null } : { ok: false, status: res.status, error: `errcode ${errcode}: ${errmsg}`.slice(0, 200) };
+    return errcode === 0
+      ? { ok: true, status: res.status, error: null }
+      : { ok: false, status: res.status, error: `errcode ${errcode}: ${errmsg}`.slice(0, 200) };
   } catch (e) {
     return { ok: false, status: null, error: (e as Error).message.slice(0, 200) };
   }
@@ -82,7 +116,8 @@ export async function deliverDueWebhooks(ctx: AppContext, limit = 20): Promise<n
       .orderBy(asc(webhookDeliveries.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    for (const r of rows) await tx.update(webhookDeliveries).set({ nextAttemptAt: lease }).where(eq(webhookDeliveries.id, r.id));
+    for (const r of rows)
+      await tx.update(webhookDeliveries).set({ nextAttemptAt: lease }).where(eq(webhookDeliveries.id, r.id));
     return rows;
   });
   for (const d of claimed) {
@@ -92,7 +127,8 @@ export async function deliverDueWebhooks(ctx: AppContext, limit = 20): Promise<n
     if (!s?.webhookEnabled || !s.webhookUrlEnc) result = { ok: false, status: null, error: 'webhook disabled' };
     else {
       let url = ctx.cipher.decrypt(s.webhookUrlEnc);
-      if (d.kind === 'dingtalk' && s.webhookSecretEnc) url = signDingtalkUrl(url, ctx.cipher.decrypt(s.webhookSecretEnc), ctx.clock.now().getTime());
+      if (d.kind === 'dingtalk' && s.webhookSecretEnc)
+        url = signDingtalkUrl(url, ctx.cipher.decrypt(s.webhookSecretEnc), ctx.clock.now().getTime());
       result = await post(url, d.payload);
     }
     const at = ctx.clock.now();

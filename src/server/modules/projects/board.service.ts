@@ -52,10 +52,25 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery) {
   ]);
   const ids = rows.map((r) => r.project.id);
   const [nodes, visible] = await Promise.all([
-    ids.length ? ctx.db.select().from(projectNodes).where(inArray(projectNodes.projectId, ids)).orderBy(asc(projectNodes.projectId), asc(projectNodes.seq)) : [],
-    ids.length ? ctx.db.select({ id: projects.id }).from(projects).where(and(inArray(projects.id, ids), projectVisibleTo(actor))) : [],
+    ids.length
+      ? ctx.db
+          .select()
+          .from(projectNodes)
+          .where(inArray(projectNodes.projectId, ids))
+          .orderBy(asc(projectNodes.projectId), asc(projectNodes.seq))
+      : [],
+    ids.length
+      ? ctx.db
+          .select({ id: projects.id })
+          .from(projects)
+          .where(and(inArray(projects.id, ids), projectVisibleTo(actor)))
+      : [],
   ]);
-  const names = await namesOf(ctx.db, nodes.map((n) => n.responsibleUnitId).filter((x): x is number => typeof x === 'number'), nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number'));
+  const names = await namesOf(
+    ctx.db,
+    nodes.map((n) => n.responsibleUnitId).filter((x): x is number => typeof x === 'number'),
+    nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number'),
+  );
   const open = new Set(visible.map((v) => v.id));
   const c = { blue: 0, yellow: 0, red: 0 };
   const byRank = ['blue', 'yellow', 'red'] as const;
@@ -69,7 +84,9 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery) {
     counts: c,
     data: rows.map((r) => ({
       ...presentListItem(r, actor.lang),
-      nodes: nodes.filter((n) => n.projectId === r.project.id).map((n) => presentNode(n, r.project.stage as ProjectStage, cal, today, names, actor.lang)),
+      nodes: nodes
+        .filter((n) => n.projectId === r.project.id)
+        .map((n) => presentNode(n, r.project.stage as ProjectStage, cal, today, names, actor.lang)),
       canOpen: open.has(r.project.id),
     })),
     total,

@@ -4,7 +4,20 @@ import { projectHistory } from '../../db/schema/index.js';
 import type { AuditActor } from '../../actor.js';
 import type { LocalText } from '../../errors.js';
 
-export type HistoryKind = 'registered' | 'updated' | 'stage' | 'node_added' | 'node_plan' | 'node_expected' | 'node_actual' | 'node_updated' | 'progress' | 'investment' | 'warning' | 'approval' | 'dispatch';
+export type HistoryKind =
+  | 'registered'
+  | 'updated'
+  | 'stage'
+  | 'node_added'
+  | 'node_plan'
+  | 'node_expected'
+  | 'node_actual'
+  | 'node_updated'
+  | 'progress'
+  | 'investment'
+  | 'warning'
+  | 'approval'
+  | 'dispatch';
 
 export interface HistoryEntry {
   projectId: number;
@@ -32,11 +45,27 @@ export async function writeHistory(db: Executor, who: AuditActor, at: Date, entr
   );
 }
 
-export async function listHistory(db: Executor, projectId: number, opts: { kind?: string | undefined; page: number; pageSize: number }) {
-  const where = and(eq(projectHistory.projectId, projectId), opts.kind ? eq(projectHistory.kind, opts.kind) : undefined);
+export async function listHistory(
+  db: Executor,
+  projectId: number,
+  opts: { kind?: string | undefined; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(projectHistory.projectId, projectId),
+    opts.kind ? eq(projectHistory.kind, opts.kind) : undefined,
+  );
   const [rows, [count]] = await Promise.all([
-    db.select().from(projectHistory).where(where).orderBy(desc(projectHistory.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(projectHistory).where(where),
+    db
+      .select()
+      .from(projectHistory)
+      .where(where)
+      .orderBy(desc(projectHistory.id))
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projectHistory)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isoDateString } from '../../http/pagination.js';
 
-export const nodeParams = z.object({ id: z.coerce.number().int().positive(), nodeId: z.coerce.number().int().positive() });
+export const nodeParams = z.object({
+  id: z.coerce.number().int().positive(),
+  nodeId: z.coerce.number().int().positive(),
+});
 
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -30,9 +33,18 @@ export const updateNodeBody = z.object({
   version: z.number().int().positive(),
 });
 
-export const progressBody = z.object({ progress: z.number().min(0).max(100), note: z.string().trim().max(200).optional() });
-export const investmentParams = z.object({ id: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
-export const investmentBody = z.object({ amount: z.number().min(0).max(1e9), note: z.string().trim().max(200).nullable().optional() });
+export const progressBody = z.object({
+  progress: z.number().min(0).max(100),
+  note: z.string().trim().max(200).optional(),
+});
+export const investmentParams = z.object({
+  id: z.coerce.number().int().positive(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+});
+export const investmentBody = z.object({
+  amount: z.number().min(0).max(1e9),
+  note: z.string().trim().max(200).nullable().optional(),
+});
 
 export type AddNodeInput = z.infer<typeof addNodeBody>;
 export type UpdateNodeInput = z.infer<typeof updateNodeBody>;

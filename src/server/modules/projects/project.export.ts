@@ -3,25 +3,50 @@ import type { Actor } from '../../actor.js';
 import { buildXlsx } from '../../files/xlsx.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { COLOUR_LABEL } from '../../../domain/warnings.js';
-import { PROJECT_KINDS, PROJECT_LEVELS, PROJECT_STAGES, type ProjectKind, type ProjectLevel, type ProjectStage } from '../../../shared/project-stages.js';
+import {
+  PROJECT_KINDS,
+  PROJECT_LEVELS,
+  PROJECT_STAGES,
+  type ProjectKind,
+  type ProjectLevel,
+  type ProjectStage,
+} from '../../../shared/project-stages.js';
 import { listProjects } from './project.repository.js';
 import { presentListItem } from './project.presenter.js';
 import type { ProjectFilter, ProjectListItem } from './project.schemas.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
 
-type Line = { item: ProjectListItem; total?: undefined } | { item?: undefined; total: { count: number; totalInvestment: number; annualPlan: number; year: number } };
+type Line =
+  | { item: ProjectListItem; total?: undefined }
+  | { item?: undefined; total: { count: number; totalInvestment: number; annualPlan: number; year: number } };
 
 const sum = (xs: Array<number | null>) => Math.round(xs.reduce<number>((s, x) => s + (x ?? 0), 0) * 100) / 100;
 
 /** The project list as .xlsx (the 台账 columns people already use) with the same filters, and a 合计 row. */
-export async function exportProjects(ctx: AppContext, actor: Actor, f: Omit<ProjectFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportProjects(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<ProjectFilter, 'page' | 'pageSize'>,
+): Promise<Buffer> {
   const today = chinaDate(ctx.clock.now());
-  const { rows, total } = await listProjects(ctx.db, actor, { ...f, page: 1, pageSize: EXPORT_MAX_ROWS }, today.slice(0, 4));
+  const { rows, total } = await listProjects(
+    ctx.db,
+    actor,
+    { ...f, page: 1, pageSize: EXPORT_MAX_ROWS },
+    today.slice(0, 4),
+  );
   const items = rows.map((r) => presentListItem(r, 'zh'));
   const lines: Line[] = [
     ...items.map((item) => ({ item })),
-    { total: { count: items.length, totalInvestment: sum(items.map((i) => i.totalInvestment)), annualPlan: sum(items.map((i) => i.annualPlanInvestment)), year: sum(items.map((i) => i.yearInvestment)) } },
+    {
+      total: {
+        count: items.length,
+        totalInvestment: sum(items.map((i) => i.totalInvestment)),
+        annualPlan: sum(items.map((i) => i.annualPlanInvestment)),
+        year: sum(items.map((i) => i.yearInvestment)),
+      },
+    },
   ];
   const cut = total > items.length ? `，仅导出前 ${EXPORT_MAX_ROWS} 条，共 ${total} 条` : '';
   return buildXlsx<Line>({
@@ -36,10 +61,22 @@ export async function exportProjects(ctx: AppContext, actor: Actor, f: Omit<Proj
       { header: '项目类型', width: 10, value: (l) => (l.item ? PROJECT_KINDS[l.item.kind as ProjectKind]?.zh : '') },
       { header: '行业', width: 10, value: (l) => l.item?.industry },
       { header: '产业链', width: 10, value: (l) => l.item?.chain },
-      { header: '级别', width: 8, value: (l) => (l.item?.level ? PROJECT_LEVELS[l.item.level as ProjectLevel].zh : '') },
+      {
+        header: '级别',
+        width: 8,
+        value: (l) => (l.item?.level ? PROJECT_LEVELS[l.item.level as ProjectLevel].zh : ''),
+      },
       { header: '阶段', width: 8, value: (l) => (l.item ? PROJECT_STAGES[l.item.stage as ProjectStage].zh : '') },
-      { header: '总投资（万元）', width: 14, value: (l) => (l.item ? l.item.totalInvestment : l.total.totalInvestment) },
-      { header: '年度计划投资（万元）', width: 16, value: (l) => (l.item ? l.item.annualPlanInvestment : l.total.annualPlan) },
+      {
+        header: '总投资（万元）',
+        width: 14,
+        value: (l) => (l.item ? l.item.totalInvestment : l.total.totalInvestment),
+      },
+      {
+        header: '年度计划投资（万元）',
+        width: 16,
+        value: (l) => (l.item ? l.item.annualPlanInvestment : l.total.annualPlan),
+      },
       { header: '本年完成投资（万元）', width: 16, value: (l) => (l.item ? l.item.yearInvestment : l.total.year) },
       { header: '形象进度（%）', width: 10, value: (l) => l.item?.progress },
       { header: '预警', width: 6, value: (l) => (l.item ? COLOUR_LABEL[l.item.warning.colour].zh.slice(0, 1) : '') },

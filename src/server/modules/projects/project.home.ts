@@ -15,12 +15,31 @@ export const myWarnings: HomeProvider = async (ctx, actor) => {
   const rows = await ctx.db
     .select({ colour: projects.warningColour, n: sql<number>`count(*)::int` })
     .from(projects)
-    .where(and(or(eq(projects.leaderUserId, actor.userId), eq(projects.commissionerUserId, actor.userId)), inArray(projects.warningColour, ['red', 'yellow'])))
+    .where(
+      and(
+        or(eq(projects.leaderUserId, actor.userId), eq(projects.commissionerUserId, actor.userId)),
+        inArray(projects.warningColour, ['red', 'yellow']),
+      ),
+    )
     .groupBy(projects.warningColour);
   const n = (c: string) => rows.find((r) => r.colour === c)?.n ?? 0;
   const items: HomeItem[] = [];
-  if (n('red')) items.push({ key: 'projects-red', level: 'danger', title: { zh: `我包联或负责的项目中 ${n('red')} 个红色预警`, en: `${n('red')} of my projects are red` }, count: n('red'), link: '/projects?mine=true&colour=red' });
-  if (n('yellow')) items.push({ key: 'projects-yellow', level: 'warning', title: { zh: `我包联或负责的项目中 ${n('yellow')} 个黄色预警`, en: `${n('yellow')} of my projects are yellow` }, count: n('yellow'), link: '/projects?mine=true&colour=yellow' });
+  if (n('red'))
+    items.push({
+      key: 'projects-red',
+      level: 'danger',
+      title: { zh: `我包联或负责的项目中 ${n('red')} 个红色预警`, en: `${n('red')} of my projects are red` },
+      count: n('red'),
+      link: '/projects?mine=true&colour=red',
+    });
+  if (n('yellow'))
+    items.push({
+      key: 'projects-yellow',
+      level: 'warning',
+      title: { zh: `我包联或负责的项目中 ${n('yellow')} 个黄色预警`, en: `${n('yellow')} of my projects are yellow` },
+      count: n('yellow'),
+      link: '/projects?mine=true&colour=yellow',
+    });
   return items;
 };
 
@@ -34,7 +53,13 @@ export const dispatchDue: HomeProvider = async (ctx, actor) => {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(projects)
-    .where(and(inArray(projects.stage, DISPATCH_STAGES), missing, manage ? projectVisibleTo(actor) : eq(projects.commissionerUserId, actor.userId)));
+    .where(
+      and(
+        inArray(projects.stage, DISPATCH_STAGES),
+        missing,
+        manage ? projectVisibleTo(actor) : eq(projects.commissionerUserId, actor.userId),
+      ),
+    );
   const n = row?.n ?? 0;
   if (!n) return [];
   const { dueOn } = dispatchDueOn(await ctx.calendar.get(), month);
@@ -42,8 +67,23 @@ export const dispatchDue: HomeProvider = async (ctx, actor) => {
   const due = dueOn ? `（${dueOn} 前）` : '';
   return [
     manage
-      ? { key: 'dispatch-missing', level: overdue ? 'warning' : 'info', title: { zh: `${month} 月调度报告${overdue ? '缺报' : '未确认'} ${n} 个${due}`, en: `${n} dispatch reports for ${month} ${overdue ? 'missing' : 'unconfirmed'}` }, count: n, link: `/dispatch?month=${month}&state=missing` }
-      : { key: 'dispatch-confirm', level: overdue ? 'danger' : 'warning', title: { zh: `${month} 月调度报告待确认 ${n} 个${due}`, en: `${n} dispatch reports for ${month} to confirm` }, count: n, link: `/dispatch?month=${month}&mine=true&state=missing` },
+      ? {
+          key: 'dispatch-missing',
+          level: overdue ? 'warning' : 'info',
+          title: {
+            zh: `${month} 月调度报告${overdue ? '缺报' : '未确认'} ${n} 个${due}`,
+            en: `${n} dispatch reports for ${month} ${overdue ? 'missing' : 'unconfirmed'}`,
+          },
+          count: n,
+          link: `/dispatch?month=${month}&state=missing`,
+        }
+      : {
+          key: 'dispatch-confirm',
+          level: overdue ? 'danger' : 'warning',
+          title: { zh: `${month} 月调度报告待确认 ${n} 个${due}`, en: `${n} dispatch reports for ${month} to confirm` },
+          count: n,
+          link: `/dispatch?month=${month}&mine=true&state=missing`,
+        },
   ];
 };
 
@@ -51,7 +91,11 @@ export const dispatchDue: HomeProvider = async (ctx, actor) => {
 export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'approvals.handle') || actor.scope.kind !== 'dept') return [];
   const rows = await ctx.db
-    .select({ targetDays: approvalItems.targetDays, submittedOn: approvalItems.submittedOn, completedOn: approvalItems.completedOn })
+    .select({
+      targetDays: approvalItems.targetDays,
+      submittedOn: approvalItems.submittedOn,
+      completedOn: approvalItems.completedOn,
+    })
     .from(approvalItems)
     .innerJoin(projects, eq(projects.id, approvalItems.projectId))
     .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
@@ -62,8 +106,22 @@ export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
   const n = rows.filter((r) => timeApproval(cal, r, today).status === 'overdue').length;
   const open = rows.length;
   const items: HomeItem[] = [];
-  if (n) items.push({ key: 'approvals-overdue', level: 'danger', title: { zh: `${n} 个审批事项已超过承诺时限`, en: `${n} approval items past their target` }, count: n, link: '/approvals?status=overdue' });
-  else if (open) items.push({ key: 'approvals-open', level: 'info', title: { zh: `${open} 个审批事项在办`, en: `${open} approval items in progress` }, count: open, link: '/approvals?status=open' });
+  if (n)
+    items.push({
+      key: 'approvals-overdue',
+      level: 'danger',
+      title: { zh: `${n} 个审批事项已超过承诺时限`, en: `${n} approval items past their target` },
+      count: n,
+      link: '/approvals?status=overdue',
+    });
+  else if (open)
+    items.push({
+      key: 'approvals-open',
+      level: 'info',
+      title: { zh: `${open} 个审批事项在办`, en: `${open} approval items in progress` },
+      count: open,
+      link: '/approvals?status=open',
+    });
   return items;
 };
 

@@ -62,6 +62,12 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
 
 registerFieldLabels(PROJECT_FIELD_LABELS);
 registerAuditLabels(
-  { project: '项目', project_node: '时间节点', project_progress: '形象进度', project_investment: '完成投资', warning_rules: '预警规则' },
+  {
+    project: '项目',
+    project_node: '时间节点',
+    project_progress: '形象进度',
+    project_investment: '完成投资',
+    warning_rules: '预警规则',
+  },
   { register: '登记', stage: '变更阶段', plan_change: '变更计划', complete: '完成', report: '填报', recompute: '重算' },
 );

@@ -46,7 +46,14 @@ export function presentListItem(r: ProjectListRow, lang: Lang): ProjectListItem 
 type Parts = Awaited<ReturnType<typeof projectParts>>;
 type Names = { units: Map<number, string>; users: Map<number, string> };
 
-export function presentNode(n: Parts['nodes'][number], projectStage: ProjectStage, cal: CalendarData, today: IsoDate, names: Names, lang: Lang): NodeView {
+export function presentNode(
+  n: Parts['nodes'][number],
+  projectStage: ProjectStage,
+  cal: CalendarData,
+  today: IsoDate,
+  names: Names,
+  lang: Lang,
+): NodeView {
   const reached = n.stage !== null && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(projectStage);
   const s = reached ? { status: 'reached' as const, days: 0, missingYear: null } : nodeStatus(cal, n, today);
   return {
@@ -83,7 +90,11 @@ export function presentDetail(
     ownerFirm: ref(p.ownerFirmUnitId, names.units.get(p.ownerFirmUnitId ?? 0)),
     partyBranch: ref(p.partyBranchUnitId, names.units.get(p.partyBranchUnitId ?? 0)),
     headquarters: p.headquarters,
-    commissionerRoles: p.commissionerUserId ? (lang === 'en' ? 'Project commissioner and party-building instructor (dual role)' : '项目专员 · 党建指导员（双员制）') : null,
+    commissionerRoles: p.commissionerUserId
+      ? lang === 'en'
+        ? 'Project commissioner and party-building instructor (dual role)'
+        : '项目专员 · 党建指导员（双员制）'
+      : null,
     expectedOutput: p.expectedOutput,
     expectedTax: p.expectedTax,
     jobs: p.jobs,
@@ -93,8 +104,20 @@ export function presentDetail(
     startedOn: p.startedOn,
     completedOn: p.completedOn,
     progressOn: p.progressOn,
-    contractors: parts.contractors.map((c) => ({ id: c.id, name: c.name, role: c.role, firmUnitId: c.firmUnitId, parentId: c.parentId, managerName: c.managerName })),
-    taskForces: parts.taskForces.map((t) => ({ id: t.id, level: t.level, name: t.name, members: t.members as Array<{ name: string; title?: string | null; unit?: string | null }> })),
+    contractors: parts.contractors.map((c) => ({
+      id: c.id,
+      name: c.name,
+      role: c.role,
+      firmUnitId: c.firmUnitId,
+      parentId: c.parentId,
+      managerName: c.managerName,
+    })),
+    taskForces: parts.taskForces.map((t) => ({
+      id: t.id,
+      level: t.level,
+      name: t.name,
+      members: t.members as Array<{ name: string; title?: string | null; unit?: string | null }>,
+    })),
     nodes: parts.nodes.map((n) => presentNode(n, p.stage as ProjectStage, ctx.cal, ctx.today, names, lang)),
     investments: parts.investments.map((i) => ({ month: i.month, amount: i.amount, note: i.note })),
     totalCompleted: Math.round(parts.investments.reduce((s, i) => s + i.amount, 0) * 100) / 100,
@@ -105,6 +128,26 @@ export function presentDetail(
 
 /** What the audit log keeps of a project (no personal data). */
 export function projectAuditSnapshot(p: Record<string, unknown>) {
-  const keys = ['code', 'name', 'kind', 'industry', 'chain', 'level', 'stage', 'townshipUnitId', 'ownerFirmUnitId', 'partyBranchUnitId', 'leadUnitId', 'leaderUserId', 'commissionerUserId', 'headquarters', 'totalInvestment', 'annualPlanInvestment', 'plannedStart', 'plannedEnd', 'version'];
+  const keys = [
+    'code',
+    'name',
+    'kind',
+    'industry',
+    'chain',
+    'level',
+    'stage',
+    'townshipUnitId',
+    'ownerFirmUnitId',
+    'partyBranchUnitId',
+    'leadUnitId',
+    'leaderUserId',
+    'commissionerUserId',
+    'headquarters',
+    'totalInvestment',
+    'annualPlanInvestment',
+    'plannedStart',
+    'plannedEnd',
+    'version',
+  ];
   return Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]]));
 }

@@ -3,7 +3,16 @@ import type { AppContext } from '../../context.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { approvalItems, orgUnits, projectContractors, projectNodes, projects, projectTaskForces, users, type ProjectRow } from '../../db/schema/index.js';
+import {
+  approvalItems,
+  orgUnits,
+  projectContractors,
+  projectNodes,
+  projects,
+  projectTaskForces,
+  users,
+  type ProjectRow,
+} from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { emitEvent } from '../../events.js';
@@ -28,18 +37,28 @@ const UNIT_CHECKS: Record<string, UnitCheck> = {
 };
 
 /** Referenced units must lie in the actor's subtree (else 404) and be of the right kind (else 400). */
-async function checkUnits(db: Executor, actor: Actor, input: Partial<Record<string, unknown>>, contractors: Array<{ firmUnitId?: number | null | undefined }> = []): Promise<void> {
+async function checkUnits(
+  db: Executor,
+  actor: Actor,
+  input: Partial<Record<string, unknown>>,
+  contractors: Array<{ firmUnitId?: number | null | undefined }> = [],
+): Promise<void> {
   const refs: Array<[number, UnitCheck]> = [];
   for (const [key, check] of Object.entries(UNIT_CHECKS)) {
     const v = input[key];
     if (typeof v === 'number') refs.push([v, check]);
   }
-  for (const c of contractors) if (c.firmUnitId) refs.push([c.firmUnitId, { field: 'contractors', kinds: ['firm'], kindZh: '企业' }]);
+  for (const c of contractors)
+    if (c.firmUnitId) refs.push([c.firmUnitId, { field: 'contractors', kinds: ['firm'], kindZh: '企业' }]);
   for (const [id, check] of refs) {
-    const [u] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(sql`${orgUnits.id} = ${id} and ${inSubtree(orgUnits.path, actor.scope.path)}`);
+    const [u] = await db
+      .select({ kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(sql`${orgUnits.id} = ${id} and ${inSubtree(orgUnits.path, actor.scope.path)}`);
     const label = PROJECT_FIELD_LABELS[check.field] as string;
     if (!u) throw notFound({ zh: label, en: check.field });
-    if (check.kinds && !check.kinds.includes(u.kind as OrgKind)) throw invalid({ zh: `${label}：必须是${check.kindZh}`, en: `${check.field}: wrong kind of unit` });
+    if (check.kinds && !check.kinds.includes(u.kind as OrgKind))
+      throw invalid({ zh: `${label}：必须是${check.kindZh}`, en: `${check.field}: wrong kind of unit` });
   }
   for (const key of ['leaderUserId', 'commissionerUserId'] as const) {
     const v = input[key];
@@ -53,27 +72,49 @@ async function checkUnits(db: Executor, actor: Actor, input: Partial<Record<stri
   }
 }
 
-async function insertContractors(tx: Tx, projectId: number, list: NonNullable<CreateProjectInput['contractors']>): Promise<void> {
+async function insertContractors(
+  tx: Tx,
+  projectId: number,
+  list: NonNullable<CreateProjectInput['contractors']>,
+): Promise<void> {
   await tx.delete(projectContractors).where(eq(projectContractors.projectId, projectId));
   const ids: number[] = [];
   for (const [i, c] of list.entries()) {
     const parentId = c.parentIndex != null ? (ids[c.parentIndex] ?? null) : null;
     const [row] = await tx
       .insert(projectContractors)
-      .values({ projectId, name: c.name, role: c.role, firmUnitId: c.firmUnitId ?? null, parentId, managerName: c.managerName ?? null, seq: i })
+      .values({
+        projectId,
+        name: c.name,
+        role: c.role,
+        firmUnitId: c.firmUnitId ?? null,
+        parentId,
+        managerName: c.managerName ?? null,
+        seq: i,
+      })
       .returning({ id: projectContractors.id });
     ids.push(row?.id as number);
   }
 }
 
-async function insertTaskForces(tx: Tx, projectId: number, list: NonNullable<CreateProjectInput['taskForces']>): Promise<void> {
+async function insertTaskForces(
+  tx: Tx,
+  projectId: number,
+  list: NonNullable<CreateProjectInput['taskForces']>,
+): Promise<void> {
   await tx.delete(projectTaskForces).where(eq(projectTaskForces.projectId, projectId));
-  if (list.length) await tx.insert(projectTaskForces).values(list.map((t, seq) => ({ projectId, level: t.level, name: t.name, members: t.members, seq })));
+  if (list.length)
+    await tx
+      .insert(projectTaskForces)
+      .values(list.map((t, seq) => ({ projectId, level: t.level, name: t.name, members: t.members, seq })));
 }
 
 /** The standard approval chart (一图管全程), each item given to the region's department of that name. */
 async function insertApprovalItems(tx: Tx, projectId: number, regionPath: string): Promise<void> {
-  const depts = await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(sql`${orgUnits.kind} = 'department' and ${inSubtree(orgUnits.path, regionPath)}`);
+  const depts = await tx
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(sql`${orgUnits.kind} = 'department' and ${inSubtree(orgUnits.path, regionPath)}`);
   await tx.insert(approvalItems).values(
     APPROVAL_TEMPLATE.map((t, seq) => ({
       projectId,
@@ -82,7 +123,10 @@ async function insertApprovalItems(tx: Tx, projectId: number, regionPath: string
       nameEn: t.en,
       phase: t.phase,
       seq,
-      departmentUnitId: depts.find((d) => d.name === t.department)?.id ?? depts.find((d) => d.name.includes(t.department.slice(0, 2)))?.id ?? null,
+      departmentUnitId:
+        depts.find((d) => d.name === t.department)?.id ??
+        depts.find((d) => d.name.includes(t.department.slice(0, 2)))?.id ??
+        null,
       targetDays: t.targetDays,
       isAcceptance: t.isAcceptance,
       documents: t.documents.map((name) => ({ name, provided: false })),
@@ -97,10 +141,16 @@ async function insertApprovalItems(tx: Tx, projectId: number, regionPath: string
  */
 export async function registerProject(ctx: AppContext, actor: Actor, input: CreateProjectInput): Promise<number> {
   await checkUnits(ctx.db, actor, input, input.contractors);
-  const [town] = await ctx.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, input.townshipUnitId));
+  const [town] = await ctx.db
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, input.townshipUnitId));
   const region = await regionOfPath(ctx.db, town?.path ?? '/');
   if (!region) throw invalid({ zh: '属地乡镇：不属于任何区域', en: 'townshipUnitId: not inside a region' });
-  if (input.code && (await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code))).length)
+  if (
+    input.code &&
+    (await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code))).length
+  )
     throw new AppError('CONFLICT', { zh: `项目编号 ${input.code} 已存在`, en: `Project code ${input.code} exists` });
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
@@ -123,7 +173,12 @@ export async function registerProject(ctx: AppContext, actor: Actor, input: Crea
       .returning();
     if (!row) throw new Error('insert failed');
     let project: ProjectRow = row;
-    if (!code) [project] = (await tx.update(projects).set({ code: `XM-${today.slice(0, 4)}-${String(row.id).padStart(4, '0')}` }).where(eq(projects.id, row.id)).returning()) as [ProjectRow];
+    if (!code)
+      [project] = (await tx
+        .update(projects)
+        .set({ code: `XM-${today.slice(0, 4)}-${String(row.id).padStart(4, '0')}` })
+        .where(eq(projects.id, row.id))
+        .returning()) as [ProjectRow];
     if (contractors?.length) await insertContractors(tx, project.id, contractors);
     if (taskForces?.length) await insertTaskForces(tx, project.id, taskForces);
     await tx.insert(projectNodes).values(
@@ -133,17 +188,35 @@ export async function registerProject(ctx: AppContext, actor: Actor, input: Crea
         stage: n.stage,
         name: PROJECT_STAGES[n.stage].zh,
         nameEn: PROJECT_STAGES[n.stage].en,
-        plannedDate: nodePlans?.[n.stage] ?? (n.stage === 'started' ? fields.plannedStart : n.stage === 'completed' ? fields.plannedEnd : null) ?? null,
+        plannedDate:
+          nodePlans?.[n.stage] ??
+          (n.stage === 'started' ? fields.plannedStart : n.stage === 'completed' ? fields.plannedEnd : null) ??
+          null,
         plannedPercent: n.plannedPercent,
         updatedAt: now,
         updatedBy: actor.userId,
       })),
     );
     await insertApprovalItems(tx, project.id, region.path);
-    await writeHistory(tx, who, now, [{ projectId: project.id, kind: 'registered', text: { zh: `登记项目「${project.name}」（${project.code}）`, en: `Registered “${project.name}” (${project.code})` }, after: projectAuditSnapshot(project) }]);
+    await writeHistory(tx, who, now, [
+      {
+        projectId: project.id,
+        kind: 'registered',
+        text: {
+          zh: `登记项目「${project.name}」（${project.code}）`,
+          en: `Registered “${project.name}” (${project.code})`,
+        },
+        after: projectAuditSnapshot(project),
+      },
+    ]);
     await recomputeWarnings(tx, [project.id], { cal, today, now, who });
     await emitEvent(tx, ctx, who, 'project.created', { project });
-    await recordAudit(tx, who, { entity: 'project', entityId: project.id, action: 'register', after: projectAuditSnapshot(project) }, now);
+    await recordAudit(
+      tx,
+      who,
+      { entity: 'project', entityId: project.id, action: 'register', after: projectAuditSnapshot(project) },
+      now,
+    );
     return project.id;
   });
 }
@@ -159,7 +232,15 @@ function stageDates(from: ProjectRow, to: ProjectStage, on: string): Partial<Pro
  * Moves a project to a later (or corrected) stage inside the caller's transaction: history line and
  * the 'project.stageChanged' event (a completed project's branch is transformed or closed).
  */
-export async function changeStage(tx: Tx, ctx: AppContext, who: AuditActor, project: ProjectRow, to: ProjectStage, on: string, now: Date): Promise<ProjectRow> {
+export async function changeStage(
+  tx: Tx,
+  ctx: AppContext,
+  who: AuditActor,
+  project: ProjectRow,
+  to: ProjectStage,
+  on: string,
+  now: Date,
+): Promise<ProjectRow> {
   const [updated] = (await tx
     .update(projects)
     .set({ stage: to, ...stageDates(project, to, on), version: sql`${projects.version} + 1`, updatedAt: now })
@@ -167,14 +248,28 @@ export async function changeStage(tx: Tx, ctx: AppContext, who: AuditActor, proj
     .returning()) as [ProjectRow];
   const from = project.stage as ProjectStage;
   await writeHistory(tx, who, now, [
-    { projectId: project.id, kind: 'stage', text: { zh: `阶段由「${PROJECT_STAGES[from].zh}」变为「${PROJECT_STAGES[to].zh}」`, en: `Stage changed from ${PROJECT_STAGES[from].en} to ${PROJECT_STAGES[to].en}` }, before: { stage: from }, after: { stage: to } },
+    {
+      projectId: project.id,
+      kind: 'stage',
+      text: {
+        zh: `阶段由「${PROJECT_STAGES[from].zh}」变为「${PROJECT_STAGES[to].zh}」`,
+        en: `Stage changed from ${PROJECT_STAGES[from].en} to ${PROJECT_STAGES[to].en}`,
+      },
+      before: { stage: from },
+      after: { stage: to },
+    },
   ]);
   await emitEvent(tx, ctx, who, 'project.stageChanged', { project: updated, from, to });
   return updated;
 }
 
 /** Edits a project (optimistic `version`: a stale edit answers 409); the warning is recomputed with it. */
-export async function updateProject(ctx: AppContext, actor: Actor, project: ProjectRow, input: UpdateProjectInput): Promise<void> {
+export async function updateProject(
+  ctx: AppContext,
+  actor: Actor,
+  project: ProjectRow,
+  input: UpdateProjectInput,
+): Promise<void> {
   await checkUnits(ctx.db, actor, input, input.contractors);
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
@@ -184,21 +279,56 @@ export async function updateProject(ctx: AppContext, actor: Actor, project: Proj
     const [current] = await tx.select().from(projects).where(eq(projects.id, project.id)).for('update');
     if (!current) throw notFound({ zh: '项目', en: 'Project' });
     if (current.version !== input.version)
-      throw new AppError('CONFLICT', { zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' }, { version: current.version });
+      throw new AppError(
+        'CONFLICT',
+        { zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
+        { version: current.version },
+      );
     const { contractors, taskForces, version: _v, stage, ...fields } = input;
-    const changed = Object.keys(fields).filter((k) => JSON.stringify(fields[k as keyof typeof fields] ?? null) !== JSON.stringify(current[k as keyof ProjectRow] ?? null));
+    const changed = Object.keys(fields).filter(
+      (k) =>
+        JSON.stringify(fields[k as keyof typeof fields] ?? null) !==
+        JSON.stringify(current[k as keyof ProjectRow] ?? null),
+    );
     await tx
       .update(projects)
-      .set({ ...fields, ...(fields.name ? { pinyin: pinyinKey(fields.name) } : {}), version: sql`${projects.version} + 1`, updatedAt: now })
+      .set({
+        ...fields,
+        ...(fields.name ? { pinyin: pinyinKey(fields.name) } : {}),
+        version: sql`${projects.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(projects.id, project.id));
     if (contractors) await insertContractors(tx, project.id, contractors);
     if (taskForces) await insertTaskForces(tx, project.id, taskForces);
-    const labels = [...changed, ...(contractors ? ['contractors'] : []), ...(taskForces ? ['taskForces'] : [])].map((k) => PROJECT_FIELD_LABELS[k] ?? k);
+    const labels = [...changed, ...(contractors ? ['contractors'] : []), ...(taskForces ? ['taskForces'] : [])].map(
+      (k) => PROJECT_FIELD_LABELS[k] ?? k,
+    );
     if (labels.length)
-      await writeHistory(tx, who, now, [{ projectId: project.id, kind: 'updated', text: { zh: `修改了${labels.join('、')}`, en: `Changed ${[...changed].join(', ')}` }, before: projectAuditSnapshot(current), after: fields }]);
+      await writeHistory(tx, who, now, [
+        {
+          projectId: project.id,
+          kind: 'updated',
+          text: { zh: `修改了${labels.join('、')}`, en: `Changed ${[...changed].join(', ')}` },
+          before: projectAuditSnapshot(current),
+          after: fields,
+        },
+      ]);
     let after = { ...current, ...fields };
-    if (stage && stage !== current.stage) after = await changeStage(tx, ctx, who, { ...current, ...fields } as ProjectRow, stage, today, now);
+    if (stage && stage !== current.stage)
+      after = await changeStage(tx, ctx, who, { ...current, ...fields } as ProjectRow, stage, today, now);
     await recomputeWarnings(tx, [project.id], { cal, today, now, who });
-    await recordAudit(tx, who, { entity: 'project', entityId: project.id, action: stage && stage !== current.stage ? 'stage' : 'update', before: projectAuditSnapshot(current), after: projectAuditSnapshot(after) }, now);
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'project',
+        entityId: project.id,
+        action: stage && stage !== current.stage ? 'stage' : 'update',
+        before: projectAuditSnapshot(current),
+        after: projectAuditSnapshot(after),
+      },
+      now,
+    );
   });
 }

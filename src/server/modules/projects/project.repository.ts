@@ -1,7 +1,15 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { orgUnits, projectContractors, projectInvestments, projectNodes, projects, projectTaskForces, users } from '../../db/schema/index.js';
+import {
+  orgUnits,
+  projectContractors,
+  projectInvestments,
+  projectNodes,
+  projects,
+  projectTaskForces,
+  users,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { offsetOf } from '../../http/pagination.js';
 import { projectVisibleTo } from './project.scope.js';
@@ -19,7 +27,11 @@ function escapeLike(q: string): string {
 }
 
 /** The filters of the list, the export and the board, on top of the visibility rule. */
-export function projectFilterWhere(who: Who, f: Partial<ProjectFilter>, visibility: SQL = projectVisibleTo(who)): SQL | undefined {
+export function projectFilterWhere(
+  who: Who,
+  f: Partial<ProjectFilter>,
+  visibility: SQL = projectVisibleTo(who),
+): SQL | undefined {
   const conds: Array<SQL | undefined> = [visibility];
   if (f.q) {
     const like = escapeLike(f.q);
@@ -82,7 +94,13 @@ function selectList(db: Executor, year: string) {
 }
 
 /** A page of the projects the actor may see, with the names the list shows (one query + one count). */
-export async function listProjects(db: Executor, who: Who, f: ProjectFilter, year: string, where?: SQL): Promise<{ rows: ProjectListRow[]; total: number }> {
+export async function listProjects(
+  db: Executor,
+  who: Who,
+  f: ProjectFilter,
+  year: string,
+  where?: SQL,
+): Promise<{ rows: ProjectListRow[]; total: number }> {
   const w = where ?? projectFilterWhere(who, f);
   const [rows, [count]] = await Promise.all([
     selectList(db, year)
@@ -90,22 +108,42 @@ export async function listProjects(db: Executor, who: Who, f: ProjectFilter, yea
       .orderBy(...orderOf(f.sort))
       .limit(f.pageSize)
       .offset(offsetOf(f)),
-    db.select({ n: sql<number>`count(*)::int` }).from(projects).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projects)
+      .where(w),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findProjectRow(db: Executor, who: Who, id: number, year: string): Promise<ProjectListRow | undefined> {
+export async function findProjectRow(
+  db: Executor,
+  who: Who,
+  id: number,
+  year: string,
+): Promise<ProjectListRow | undefined> {
   const [row] = await selectList(db, year).where(and(eq(projects.id, id), projectVisibleTo(who)));
   return row;
 }
 
 export async function projectParts(db: Executor, id: number) {
   const [contractors, taskForces, nodes, investments] = await Promise.all([
-    db.select().from(projectContractors).where(eq(projectContractors.projectId, id)).orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
-    db.select().from(projectTaskForces).where(eq(projectTaskForces.projectId, id)).orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
+    db
+      .select()
+      .from(projectContractors)
+      .where(eq(projectContractors.projectId, id))
+      .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
+    db
+      .select()
+      .from(projectTaskForces)
+      .where(eq(projectTaskForces.projectId, id))
+      .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
     db.select().from(projectNodes).where(eq(projectNodes.projectId, id)).orderBy(asc(projectNodes.seq)),
-    db.select().from(projectInvestments).where(eq(projectInvestments.projectId, id)).orderBy(asc(projectInvestments.month)),
+    db
+      .select()
+      .from(projectInvestments)
+      .where(eq(projectInvestments.projectId, id))
+      .orderBy(asc(projectInvestments.month)),
   ]);
   return { contractors, taskForces, nodes, investments };
 }
@@ -113,8 +151,12 @@ export async function projectParts(db: Executor, id: number) {
 /** Names of units and users referenced by ids, for the detail view. */
 export async function namesOf(db: Executor, unitIds: number[], userIds: number[]) {
   const [u, p] = await Promise.all([
-    unitIds.length ? db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds)) : [],
-    userIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
+    unitIds.length
+      ? db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unitIds))
+      : [],
+    userIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
+      : [],
   ]);
   return { units: new Map(u.map((x) => [x.id, x.name])), users: new Map(p.map((x) => [x.id, x.name])) };
 }

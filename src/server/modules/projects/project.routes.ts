@@ -5,7 +5,15 @@ import { actorOf } from '../../http/authenticate.js';
 import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
 import { ROLE_CODES } from '../../../shared/roles.js';
 import { projectPolicy } from './project.policy.js';
-import { createProjectBody, projectDetail, projectFilterQuery, projectIdParams, projectListQuery, projectPage, updateProjectBody } from './project.schemas.js';
+import {
+  createProjectBody,
+  projectDetail,
+  projectFilterQuery,
+  projectIdParams,
+  projectListQuery,
+  projectPage,
+  updateProjectBody,
+} from './project.schemas.js';
 import { facetsFor, getProject, listAssignees, listProjectsFor, requireProject } from './project.service.js';
 import { registerProject, updateProject } from './project.register.js';
 import { exportProjects } from './project.export.js';
@@ -19,14 +27,20 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/projects', {
     config: { permission: projectPolicy.list },
-    schema: { tags, summary: '项目列表（筛选、分页）/ list projects', querystring: projectListQuery, response: { 200: projectPage } },
+    schema: {
+      tags,
+      summary: '项目列表（筛选、分页）/ list projects',
+      querystring: projectListQuery,
+      response: { 200: projectPage },
+    },
     handler: async (req) => listProjectsFor(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/projects/export', {
     config: { permission: projectPolicy.list },
     schema: { tags, summary: '导出项目台账（Excel）/ export projects', querystring: projectFilterQuery },
-    handler: async (req, reply) => sendFile(reply, '项目台账.xlsx', XLSX_TYPE, await exportProjects(ctx, actorOf(req), req.query)),
+    handler: async (req, reply) =>
+      sendFile(reply, '项目台账.xlsx', XLSX_TYPE, await exportProjects(ctx, actorOf(req), req.query)),
   });
 
   r.get('/api/projects/facets', {
@@ -37,25 +51,44 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/projects/assignees', {
     config: { permission: projectPolicy.list },
-    schema: { tags, summary: '可选的包联领导、项目专员、责任人 / people to assign', querystring: z.object({ role: z.enum(ROLE_CODES).optional(), q: z.string().trim().max(32).optional() }) },
+    schema: {
+      tags,
+      summary: '可选的包联领导、项目专员、责任人 / people to assign',
+      querystring: z.object({ role: z.enum(ROLE_CODES).optional(), q: z.string().trim().max(32).optional() }),
+    },
     handler: async (req) => listAssignees(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/projects/board', {
     config: { permission: projectPolicy.board },
-    schema: { tags, summary: '红黄蓝公示栏（本区域全部项目）/ the region’s public board', querystring: boardQuery, response: { 200: boardView } },
+    schema: {
+      tags,
+      summary: '红黄蓝公示栏（本区域全部项目）/ the region’s public board',
+      querystring: boardQuery,
+      response: { 200: boardView },
+    },
     handler: async (req) => getBoard(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/projects/:id', {
     config: { permission: projectPolicy.read },
-    schema: { tags, summary: '项目详情（含预警颜色与原因）/ project with its warning', params: projectIdParams, response: { 200: projectDetail } },
+    schema: {
+      tags,
+      summary: '项目详情（含预警颜色与原因）/ project with its warning',
+      params: projectIdParams,
+      response: { 200: projectDetail },
+    },
     handler: async (req) => getProject(ctx, actorOf(req), req.params.id),
   });
 
   r.post('/api/projects', {
     config: { permission: projectPolicy.create },
-    schema: { tags, summary: '登记项目 / register a project', body: createProjectBody, response: { 200: projectDetail } },
+    schema: {
+      tags,
+      summary: '登记项目 / register a project',
+      body: createProjectBody,
+      response: { 200: projectDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       return getProject(ctx, a, await registerProject(ctx, a, req.body));
@@ -64,7 +97,13 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
 
   r.patch('/api/projects/:id', {
     config: { permission: projectPolicy.update },
-    schema: { tags, summary: '修改项目（含阶段）/ update a project', params: projectIdParams, body: updateProjectBody, response: { 200: projectDetail } },
+    schema: {
+      tags,
+      summary: '修改项目（含阶段）/ update a project',
+      params: projectIdParams,
+      body: updateProjectBody,
+      response: { 200: projectDetail },
+    },
     handler: async (req) => {
       const a = actorOf(req);
       await updateProject(ctx, a, await requireProject(ctx, a, req.params.id), req.body);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
-import { PROJECT_KIND_CODES, PROJECT_LEVEL_CODES, PROJECT_STAGE_CODES, TASK_FORCE_LEVEL_CODES } from '../../../shared/project-stages.js';
+import {
+  PROJECT_KIND_CODES,
+  PROJECT_LEVEL_CODES,
+  PROJECT_STAGE_CODES,
+  TASK_FORCE_LEVEL_CODES,
+} from '../../../shared/project-stages.js';
 import { WARNING_COLOURS, type WarningColour } from '../../../domain/warnings.js';
 
 export const projectIdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -44,7 +49,14 @@ export const taskForceInput = z.object({
 });
 
 const nodePlans = z
-  .object({ signed: isoDateString, land: isoDateString, started: isoDateString, topped_out: isoDateString, completed: isoDateString, operating: isoDateString })
+  .object({
+    signed: isoDateString,
+    land: isoDateString,
+    started: isoDateString,
+    topped_out: isoDateString,
+    completed: isoDateString,
+    operating: isoDateString,
+  })
   .partial();
 
 const projectFields = {
@@ -88,7 +100,10 @@ export const createProjectBody = z.object({
 });
 export type CreateProjectInput = z.infer<typeof createProjectBody>;
 
-export const updateProjectBody = z.object({ ...projectFields, version: z.number().int().positive() }).partial().required({ version: true });
+export const updateProjectBody = z
+  .object({ ...projectFields, version: z.number().int().positive() })
+  .partial()
+  .required({ version: true });
 export type UpdateProjectInput = z.infer<typeof updateProjectBody>;
 
 const ref = z.object({ id: z.number().int(), name: z.string() }).nullable();
@@ -163,15 +178,35 @@ export const projectDetail = projectListItem.extend({
   completedOn: z.string().nullable(),
   progressOn: z.string().nullable(),
   contractors: z.array(
-    z.object({ id: z.number().int(), name: z.string(), role: z.string(), firmUnitId: z.number().nullable(), parentId: z.number().nullable(), managerName: z.string().nullable() }),
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      role: z.string(),
+      firmUnitId: z.number().nullable(),
+      parentId: z.number().nullable(),
+      managerName: z.string().nullable(),
+    }),
   ),
   taskForces: z.array(
-    z.object({ id: z.number().int(), level: z.string(), name: z.string(), members: z.array(z.object({ name: z.string(), title: z.string().nullable().optional(), unit: z.string().nullable().optional() })) }),
+    z.object({
+      id: z.number().int(),
+      level: z.string(),
+      name: z.string(),
+      members: z.array(
+        z.object({ name: z.string(), title: z.string().nullable().optional(), unit: z.string().nullable().optional() }),
+      ),
+    }),
   ),
   nodes: z.array(nodeView),
   investments: z.array(z.object({ month: z.string(), amount: z.number(), note: z.string().nullable() })),
   totalCompleted: z.number(),
   version: z.number().int(),
-  abilities: z.object({ edit: z.boolean(), progress: z.boolean(), confirmDispatch: z.boolean(), handleApprovals: z.boolean(), supervise: z.boolean() }),
+  abilities: z.object({
+    edit: z.boolean(),
+    progress: z.boolean(),
+    confirmDispatch: z.boolean(),
+    handleApprovals: z.boolean(),
+    supervise: z.boolean(),
+  }),
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;

@@ -42,8 +42,15 @@ export function projectVisibleTo(actor: Pick<Actor, 'userId' | 'scope'>, p: type
         and exists (select 1 from approval_items ai join org_units o on o.id = ai.department_unit_id where ai.project_id = ${p.id} and o.path like ${like})))`;
 }
 
-export async function findProjectInScope(db: Executor, actor: Pick<Actor, 'userId' | 'scope'>, id: number): Promise<ProjectRow | undefined> {
-  const [row] = await db.select().from(projects).where(and(eq(projects.id, id), projectVisibleTo(actor)));
+export async function findProjectInScope(
+  db: Executor,
+  actor: Pick<Actor, 'userId' | 'scope'>,
+  id: number,
+): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), projectVisibleTo(actor)));
   return row;
 }
 
@@ -51,7 +58,10 @@ export async function findProjectInScope(db: Executor, actor: Pick<Actor, 'userI
  * The region (开发区/新区/县) an actor belongs to: the nearest ancestor-or-self of their scope node
  * whose kind is region. The 公示 board and the warning rules are per region.
  */
-export async function regionOfPath(db: Executor, scopePath: string): Promise<{ id: number; path: string; name: string } | undefined> {
+export async function regionOfPath(
+  db: Executor,
+  scopePath: string,
+): Promise<{ id: number; path: string; name: string } | undefined> {
   const rows = await queryRows<{ id: number; path: string; name: string }>(
     db,
     sql`select id, path, name from org_units where kind = 'region' and ${scopePath} like path || '%' order by depth desc limit 1`,

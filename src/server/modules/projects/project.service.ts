@@ -34,7 +34,12 @@ export async function getProject(ctx: AppContext, actor: Actor, id: number): Pro
   if (!row) throw notFound(PROJECT);
   const p = row.project;
   const [parts, cal] = await Promise.all([projectParts(ctx.db, id), ctx.calendar.get()]);
-  const unitIds = [p.regionUnitId, p.ownerFirmUnitId, p.partyBranchUnitId, ...parts.nodes.map((n) => n.responsibleUnitId)].filter((x): x is number => typeof x === 'number');
+  const unitIds = [
+    p.regionUnitId,
+    p.ownerFirmUnitId,
+    p.partyBranchUnitId,
+    ...parts.nodes.map((n) => n.responsibleUnitId),
+  ].filter((x): x is number => typeof x === 'number');
   const userIds = parts.nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number');
   const names = await namesOf(ctx.db, unitIds, userIds);
   return presentDetail(row, parts, names, { cal, today, lang: actor.lang, abilities: abilitiesOf(actor, p) });
@@ -48,12 +53,20 @@ export async function facetsFor(ctx: AppContext, actor: Actor) {
  * People who can be chosen as 包联领导, 项目专员 or a node's responsible person: accounts of the
  * actor's region holding the role (any business role when none is asked for).
  */
-export async function listAssignees(ctx: AppContext, actor: Actor, f: { role?: RoleCode | undefined; q?: string | undefined }) {
+export async function listAssignees(
+  ctx: AppContext,
+  actor: Actor,
+  f: { role?: RoleCode | undefined; q?: string | undefined },
+) {
   const region = await regionOfPath(ctx.db, actor.scope.path);
   const scopePath = region?.path ?? actor.scope.path;
   const conds = [inSubtree(orgUnits.path, scopePath), eq(users.disabled, false)];
-  if (f.role) conds.push(sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
-  else conds.push(sql`exists (select 1 from user_roles ur join roles r on r.code = ur.role_code where ur.user_id = ${users.id} and r.kind = 'business')`);
+  if (f.role)
+    conds.push(sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
+  else
+    conds.push(
+      sql`exists (select 1 from user_roles ur join roles r on r.code = ur.role_code where ur.user_id = ${users.id} and r.kind = 'business')`,
+    );
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const q = or(ilike(users.displayName, like), ilike(users.pinyin, like), ilike(users.username, like));

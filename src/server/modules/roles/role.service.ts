@@ -25,7 +25,12 @@ export function listRoleDefinitions() {
  * Replaces a user's roles. Refuses what breaks 三员分立 and any change to one's own roles (an
  * administrator cannot widen their own rights).
  */
-export async function setUserRoles(ctx: AppContext, actor: Actor, userId: number, roles: RoleCode[]): Promise<UserView> {
+export async function setUserRoles(
+  ctx: AppContext,
+  actor: Actor,
+  userId: number,
+  roles: RoleCode[],
+): Promise<UserView> {
   await getUser(ctx, actor, userId); // 404 outside the actor's subtree
   if (userId === actor.userId) throw conflict({ zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
   const wanted = [...new Set(roles)].sort();
@@ -37,9 +42,18 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, userId: number
     const before = await rolesOf(tx, userId);
     const removed = before.filter((r) => !wanted.includes(r));
     const added = wanted.filter((r) => !before.includes(r));
-    if (removed.length) await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), inArray(userRoles.roleCode, removed)));
-    if (added.length) await tx.insert(userRoles).values(added.map((roleCode) => ({ userId, roleCode, grantedBy: actor.userId, grantedAt: now })));
-    await recordAudit(tx, auditActorOf(actor), { entity: 'user_roles', entityId: userId, action: 'grant', before: { roles: before }, after: { roles: wanted } }, now);
+    if (removed.length)
+      await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), inArray(userRoles.roleCode, removed)));
+    if (added.length)
+      await tx
+        .insert(userRoles)
+        .values(added.map((roleCode) => ({ userId, roleCode, grantedBy: actor.userId, grantedAt: now })));
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { entity: 'user_roles', entityId: userId, action: 'grant', before: { roles: before }, after: { roles: wanted } },
+      now,
+    );
   });
   return getUser(ctx, actor, userId);
 }

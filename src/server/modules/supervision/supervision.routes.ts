@@ -7,13 +7,40 @@ import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/audit.labels.js';
 import { projectIdParams } from '../projects/project.schemas.js';
 import { requireProject } from '../projects/project.service.js';
-import { addFinding, createVisit, findingsOfProject, getVisit, listVisits, updateFinding } from './supervision.service.js';
+import {
+  addFinding,
+  createVisit,
+  findingsOfProject,
+  getVisit,
+  listVisits,
+  updateFinding,
+} from './supervision.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
 
-registerFieldLabels({ groupName: '督导组', visitedOn: '督办日期', quarter: '季度', members: '督导组成员', summary: '督办小结', description: '问题描述', resolution: '整改情况', problemId: '问题台账编号', status: '状态' });
-registerAuditLabels({ supervision_visit: '季督办', supervision_finding: '督办发现', dispatch_report: '月调度报告', approval_item: '审批事项', observation_event: '半年观摩', observation_score: '观摩评分' }, { confirm: '确认', score: '评分' });
+registerFieldLabels({
+  groupName: '督导组',
+  visitedOn: '督办日期',
+  quarter: '季度',
+  members: '督导组成员',
+  summary: '督办小结',
+  description: '问题描述',
+  resolution: '整改情况',
+  problemId: '问题台账编号',
+  status: '状态',
+});
+registerAuditLabels(
+  {
+    supervision_visit: '季督办',
+    supervision_finding: '督办发现',
+    dispatch_report: '月调度报告',
+    approval_item: '审批事项',
+    observation_event: '半年观摩',
+    observation_score: '观摩评分',
+  },
+  { confirm: '确认', score: '评分' },
+);
 
 /** 季督办: visits of the supervision group and their findings per project. */
 export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
@@ -23,7 +50,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/supervision/visits', {
     config: { permission: 'supervision.read' },
-    schema: { tags, summary: '季督办记录 / supervision visits', querystring: pageQuery.extend({ quarter: quarter.optional() }) },
+    schema: {
+      tags,
+      summary: '季督办记录 / supervision visits',
+      querystring: pageQuery.extend({ quarter: quarter.optional() }),
+    },
     handler: async (req) => listVisits(ctx, actorOf(req), req.query),
   });
 
@@ -32,7 +63,13 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '登记季督办 / record a visit',
-      body: z.object({ groupName: z.string().trim().min(2).max(64), visitedOn: isoDateString, quarter: quarter.optional(), members: z.string().trim().max(200).nullable().optional(), summary: z.string().trim().max(2000).nullable().optional() }),
+      body: z.object({
+        groupName: z.string().trim().min(2).max(64),
+        visitedOn: isoDateString,
+        quarter: quarter.optional(),
+        members: z.string().trim().max(200).nullable().optional(),
+        summary: z.string().trim().max(2000).nullable().optional(),
+      }),
     },
     handler: async (req) => createVisit(ctx, actorOf(req), req.body),
   });
@@ -49,7 +86,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '记录督办发现（可转入问题台账）/ record a finding',
       params: idParams,
-      body: z.object({ projectId: z.number().int().positive(), description: z.string().trim().min(4).max(500), responsibleUnitId: z.number().int().positive().nullable().optional() }),
+      body: z.object({
+        projectId: z.number().int().positive(),
+        description: z.string().trim().min(4).max(500),
+        responsibleUnitId: z.number().int().positive().nullable().optional(),
+      }),
     },
     handler: async (req) => addFinding(ctx, actorOf(req), req.params.id, req.body),
   });
@@ -60,7 +101,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '整改完成或关联问题台账 / resolve or link a finding',
       params: idParams,
-      body: z.object({ status: z.enum(['open', 'resolved']).optional(), resolution: z.string().trim().max(500).nullable().optional(), problemId: z.number().int().positive().nullable().optional() }),
+      body: z.object({
+        status: z.enum(['open', 'resolved']).optional(),
+        resolution: z.string().trim().max(500).nullable().optional(),
+        problemId: z.number().int().positive().nullable().optional(),
+      }),
     },
     handler: async (req) => updateFinding(ctx, actorOf(req), req.params.id, req.body),
   });

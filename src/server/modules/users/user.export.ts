@@ -9,7 +9,11 @@ const STATUS_ZH = { active: '正常', disabled: '已停用', locked: '已锁定'
 const MAX_ROWS = 50_000;
 
 /** The user list as .xlsx with the same filters as the page; phones masked. */
-export async function exportUsers(ctx: AppContext, actor: Actor, f: Omit<UserFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportUsers(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<UserFilter, 'page' | 'pageSize'>,
+): Promise<Buffer> {
   const now = ctx.clock.now();
   const { rows } = await listUsers(ctx.db, actor.scope.path, { ...f, page: 1, pageSize: MAX_ROWS }, now);
   const views = rows.map((u) => presentUser(u, ctx.cipher, now));

@@ -24,7 +24,11 @@ export function presentUser(u: UserRecord, cipher: FieldCipher, now: Date): User
 }
 
 /** What the audit log keeps of a user: no phone, no hash. */
-export function auditSnapshot(u: Pick<UserRecord, 'username' | 'displayName' | 'title' | 'scopeUnitId' | 'disabled' | 'roles'> & { phoneChanged?: boolean }) {
+export function auditSnapshot(
+  u: Pick<UserRecord, 'username' | 'displayName' | 'title' | 'scopeUnitId' | 'disabled' | 'roles'> & {
+    phoneChanged?: boolean;
+  },
+) {
   return {
     username: u.username,
     displayName: u.displayName,

@@ -45,7 +45,12 @@ async function withRoles(db: Executor, rows: Array<Omit<UserRecord, 'roles'>>): 
   const grants = await db
     .select({ userId: userRoles.userId, role: userRoles.roleCode })
     .from(userRoles)
-    .where(inArray(userRoles.userId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        userRoles.userId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byUser = new Map<number, RoleCode[]>();
   for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g.role as RoleCode]);
   return rows.map((r) => ({ ...r, roles: (byUser.get(r.id) ?? []).sort() }));
@@ -64,7 +69,8 @@ function filterWhere(scopePath: string, f: Omit<UserFilter, 'page' | 'pageSize'>
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.pinyin, like)));
   }
-  if (f.role) conds.push(sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
+  if (f.role)
+    conds.push(sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
   if (f.unitId) conds.push(eq(users.scopeUnitId, f.unitId));
   if (f.status === 'disabled') conds.push(eq(users.disabled, true));
   if (f.status === 'active') conds.push(eq(users.disabled, false));
@@ -73,7 +79,12 @@ function filterWhere(scopePath: string, f: Omit<UserFilter, 'page' | 'pageSize'>
 }
 
 /** Users whose scope node lies inside the actor's subtree. */
-export async function listUsers(db: Executor, scopePath: string, f: UserFilter, now: Date): Promise<{ rows: UserRecord[]; total: number }> {
+export async function listUsers(
+  db: Executor,
+  scopePath: string,
+  f: UserFilter,
+  now: Date,
+): Promise<{ rows: UserRecord[]; total: number }> {
   const where = filterWhere(scopePath, f, now);
   const from = db
     .select(baseColumns)
@@ -113,7 +124,10 @@ export async function findUserByUsername(db: Executor, username: string) {
 }
 
 export async function usernameExists(db: Executor, username: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   return Boolean(row);
 }
 

@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
 import { userPolicy } from './user.policy.js';
-import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListQuery, userPage, userView } from './user.schemas.js';
+import {
+  createUserBody,
+  resetPasswordBody,
+  updateUserBody,
+  userIdParams,
+  userListQuery,
+  userPage,
+  userView,
+} from './user.schemas.js';
 import { createUser, getUser, listUsersFor, resetPassword, unlockUser, updateUser } from './user.service.js';
 import { exportUsers } from './user.export.js';
 import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
@@ -20,8 +28,13 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/users/export', {
     config: { permission: userPolicy.list },
-    schema: { tags, summary: '导出用户（Excel）/ export users', querystring: userListQuery.omit({ page: true, pageSize: true }) },
-    handler: async (req, reply) => sendFile(reply, '用户列表.xlsx', XLSX_TYPE, await exportUsers(ctx, actorOf(req), req.query)),
+    schema: {
+      tags,
+      summary: '导出用户（Excel）/ export users',
+      querystring: userListQuery.omit({ page: true, pageSize: true }),
+    },
+    handler: async (req, reply) =>
+      sendFile(reply, '用户列表.xlsx', XLSX_TYPE, await exportUsers(ctx, actorOf(req), req.query)),
   });
 
   r.get('/api/users/:id', {
@@ -38,13 +51,25 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.patch('/api/users/:id', {
     config: { permission: userPolicy.update },
-    schema: { tags, summary: '修改用户 / update user', params: userIdParams, body: updateUserBody, response: { 200: userView } },
+    schema: {
+      tags,
+      summary: '修改用户 / update user',
+      params: userIdParams,
+      body: updateUserBody,
+      response: { 200: userView },
+    },
     handler: async (req) => updateUser(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/users/:id/reset-password', {
     config: { permission: userPolicy.resetPassword },
-    schema: { tags, summary: '重置密码 / reset password', params: userIdParams, body: resetPasswordBody, response: { 200: userView } },
+    schema: {
+      tags,
+      summary: '重置密码 / reset password',
+      params: userIdParams,
+      body: resetPasswordBody,
+      response: { 200: userView },
+    },
     handler: async (req) => resetPassword(ctx, actorOf(req), req.params.id, req.body.password),
   });
 

@@ -10,7 +10,14 @@ import { pinyinKey } from '../../../shared/pinyin.js';
 import { findUnitInScope } from '../orgs/org.repository.js';
 import { clearAttempts } from '../auth/login-attempts.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
-import { findUserInScope, listUsers, lockUser, usernameExists, type UserFilter, type UserRecord } from './user.repository.js';
+import {
+  findUserInScope,
+  listUsers,
+  lockUser,
+  usernameExists,
+  type UserFilter,
+  type UserRecord,
+} from './user.repository.js';
 import { auditSnapshot, presentUser } from './user.presenter.js';
 import type { UserView } from './user.schemas.js';
 import type { Page } from '../../http/pagination.js';
@@ -76,7 +83,18 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { entity: 'user', entityId: row.id, action: 'create', after: auditSnapshot({ ...input, title: input.title ?? null, disabled: false, roles: [], phoneChanged: Boolean(input.phone) }) },
+      {
+        entity: 'user',
+        entityId: row.id,
+        action: 'create',
+        after: auditSnapshot({
+          ...input,
+          title: input.title ?? null,
+          disabled: false,
+          roles: [],
+          phoneChanged: Boolean(input.phone),
+        }),
+      },
       now,
     );
     return row.id;
@@ -94,7 +112,8 @@ export interface UpdateUserInput {
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: UpdateUserInput): Promise<UserView> {
   const before = await requireUser(ctx, actor, id);
-  if (input.scopeUnitId !== undefined && !(await findUnitInScope(ctx.db, actor.scope.path, input.scopeUnitId))) throw notFound(UNIT);
+  if (input.scopeUnitId !== undefined && !(await findUnitInScope(ctx.db, actor.scope.path, input.scopeUnitId)))
+    throw notFound(UNIT);
   if (input.disabled === true && id === actor.userId)
     throw conflict({ zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
   const now = ctx.clock.now();
@@ -103,11 +122,16 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     await tx
       .update(users)
       .set({
-        ...(input.displayName !== undefined ? { displayName: input.displayName, pinyin: pinyinKey(input.displayName) } : {}),
+        ...(input.displayName !== undefined
+          ? { displayName: input.displayName, pinyin: pinyinKey(input.displayName) }
+          : {}),
         ...(input.scopeUnitId !== undefined ? { scopeUnitId: input.scopeUnitId } : {}),
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.phone !== undefined
-          ? { phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null, phoneHash: input.phone ? ctx.cipher.blindIndex(input.phone) : null }
+          ? {
+              phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
+              phoneHash: input.phone ? ctx.cipher.blindIndex(input.phone) : null,
+            }
           : {}),
         ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
         updatedAt: now,
@@ -118,7 +142,13 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { entity: 'user', entityId: id, action: input.disabled === true ? 'disable' : input.disabled === false ? 'enable' : 'update', before: auditSnapshot(before), after: auditSnapshot({ ...after, phoneChanged: input.phone !== undefined }) },
+      {
+        entity: 'user',
+        entityId: id,
+        action: input.disabled === true ? 'disable' : input.disabled === false ? 'enable' : 'update',
+        before: auditSnapshot(before),
+        after: auditSnapshot({ ...after, phoneChanged: input.phone !== undefined }),
+      },
       now,
     );
   });
@@ -132,7 +162,10 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
   const hash = await hashPassword(password);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: true, updatedAt: now }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: true, updatedAt: now })
+      .where(eq(users.id, id));
     await deleteUserSessions(tx, id);
     await clearAttempts(tx, u.username);
     await recordAudit(tx, auditActorOf(actor), { entity: 'user', entityId: id, action: 'reset_password' }, now);

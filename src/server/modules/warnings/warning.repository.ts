@@ -28,12 +28,23 @@ export async function rulesForRegions(db: Executor, regionIds: number[]): Promis
   const rows = await db.select().from(warningRules).where(inArray(warningRules.regionUnitId, regionIds));
   for (const r of rows) {
     const parsed = warningRulesSchema.safeParse({ ...DEFAULT_WARNING_RULES, ...(r.rules as object) });
-    out.set(r.regionUnitId, { rules: parsed.success ? parsed.data : DEFAULT_WARNING_RULES, version: r.version, updatedAt: r.updatedAt });
+    out.set(r.regionUnitId, {
+      rules: parsed.success ? parsed.data : DEFAULT_WARNING_RULES,
+      version: r.version,
+      updatedAt: r.updatedAt,
+    });
   }
   return out;
 }
 
-export async function saveRules(db: Executor, regionId: number, rules: WarningRules, version: number, at: Date, by: number | null): Promise<void> {
+export async function saveRules(
+  db: Executor,
+  regionId: number,
+  rules: WarningRules,
+  version: number,
+  at: Date,
+  by: number | null,
+): Promise<void> {
   await db
     .insert(warningRules)
     .values({ regionUnitId: regionId, rules, version, updatedAt: at, updatedBy: by })
@@ -94,7 +105,10 @@ export interface ComputedRow {
 export async function writeWarnings(db: Executor, rows: ComputedRow[], at: Date): Promise<void> {
   if (rows.length === 0) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.id}::int, ${r.colour}::text, ${r.rank}::int, ${JSON.stringify(r.reasons)}::jsonb, ${r.planned}::numeric)`),
+    rows.map(
+      (r) =>
+        sql`(${r.id}::int, ${r.colour}::text, ${r.rank}::int, ${JSON.stringify(r.reasons)}::jsonb, ${r.planned}::numeric)`,
+    ),
     sql`, `,
   );
   await db.execute(
@@ -106,11 +120,27 @@ export async function writeWarnings(db: Executor, rows: ComputedRow[], at: Date)
 const rankSql = (col: string) => sql.raw(`(case ${col} when 'red' then 2 when 'yellow' then 1 else 0 end)`);
 
 /** The month's row: latest colour and reasons; the worst colour seen in the month is kept. */
-export async function upsertWarningMonths(db: Executor, month: string, rows: ComputedRow[], versions: Map<number, number>, at: Date): Promise<void> {
+export async function upsertWarningMonths(
+  db: Executor,
+  month: string,
+  rows: ComputedRow[],
+  versions: Map<number, number>,
+  at: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insert(projectWarningMonths)
-    .values(rows.map((r) => ({ projectId: r.id, month, colour: r.colour, worstColour: r.colour, reasons: r.reasons, rulesVersion: versions.get(r.id) ?? 0, computedAt: at })))
+    .values(
+      rows.map((r) => ({
+        projectId: r.id,
+        month,
+        colour: r.colour,
+        worstColour: r.colour,
+        reasons: r.reasons,
+        rulesVersion: versions.get(r.id) ?? 0,
+        computedAt: at,
+      })),
+    )
     .onConflictDoUpdate({
       target: [projectWarningMonths.projectId, projectWarningMonths.month],
       set: {
@@ -124,5 +154,9 @@ export async function upsertWarningMonths(db: Executor, month: string, rows: Com
 }
 
 export async function warningMonthsOf(db: Executor, projectId: number) {
-  return db.select().from(projectWarningMonths).where(eq(projectWarningMonths.projectId, projectId)).orderBy(asc(projectWarningMonths.month));
+  return db
+    .select()
+    .from(projectWarningMonths)
+    .where(eq(projectWarningMonths.projectId, projectId))
+    .orderBy(asc(projectWarningMonths.month));
 }

@@ -37,7 +37,16 @@ export async function warningRoutes(app: FastifyInstance): Promise<void> {
       const a = actorOf(req);
       await requireProject(ctx, a, req.params.id);
       const rows = await warningMonthsOf(ctx.db, req.params.id);
-      return { data: rows.map((m) => ({ month: m.month, colour: m.colour, worstColour: m.worstColour, reasons: presentReasons(m.reasons, a.lang), rulesVersion: m.rulesVersion, computedAt: m.computedAt.toISOString() })) };
+      return {
+        data: rows.map((m) => ({
+          month: m.month,
+          colour: m.colour,
+          worstColour: m.worstColour,
+          reasons: presentReasons(m.reasons, a.lang),
+          rulesVersion: m.rulesVersion,
+          computedAt: m.computedAt.toISOString(),
+        })),
+      };
     },
   });
 }

@@ -39,7 +39,13 @@ async function requireRegion(ctx: AppContext, actor: Actor) {
 export async function getRegionRules(ctx: AppContext, actor: Actor) {
   const region = await requireRegion(ctx, actor);
   const stored = (await rulesForRegions(ctx.db, [region.id])).get(region.id);
-  return { region: { id: region.id, name: region.name }, rules: stored?.rules ?? DEFAULT_WARNING_RULES, defaults: DEFAULT_WARNING_RULES, version: stored?.version ?? 0, updatedAt: stored?.updatedAt?.toISOString() ?? null };
+  return {
+    region: { id: region.id, name: region.name },
+    rules: stored?.rules ?? DEFAULT_WARNING_RULES,
+    defaults: DEFAULT_WARNING_RULES,
+    version: stored?.version ?? 0,
+    updatedAt: stored?.updatedAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -47,31 +53,74 @@ export async function getRegionRules(ctx: AppContext, actor: Actor) {
  * This month's colours follow the new rules (the worst colour seen this month is kept); earlier months
  * keep the colours they had, with the rule version that produced them.
  */
-export async function updateRegionRules(ctx: AppContext, actor: Actor, rules: WarningRules, version: number): Promise<{ recomputed: number }> {
+export async function updateRegionRules(
+  ctx: AppContext,
+  actor: Actor,
+  rules: WarningRules,
+  version: number,
+): Promise<{ recomputed: number }> {
   const region = await requireRegion(ctx, actor);
   if (actor.scope.unitId !== region.id)
-    throw new AppError('FORBIDDEN', { zh: `只有「${region.name}」的组织部可以修改预警规则`, en: 'Only the region’s organisation department may change the rules' });
+    throw new AppError('FORBIDDEN', {
+      zh: `只有「${region.name}」的组织部可以修改预警规则`,
+      en: 'Only the region’s organisation department may change the rules',
+    });
   const problems = checkWarningRules(rules);
-  if (problems.length) throw invalid({ zh: `预警规则：${problems.map((p) => p.zh).join('；')}`, en: `rules: ${problems.map((p) => p.en).join('; ')}` });
+  if (problems.length)
+    throw invalid({
+      zh: `预警规则：${problems.map((p) => p.zh).join('；')}`,
+      en: `rules: ${problems.map((p) => p.en).join('; ')}`,
+    });
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
   const who = auditActorOf(actor);
   return ctx.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(warningRules).where(eq(warningRules.regionUnitId, region.id)).for('update');
+    const [current] = await tx
+      .select()
+      .from(warningRules)
+      .where(eq(warningRules.regionUnitId, region.id))
+      .for('update');
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== version)
-      throw new AppError('CONFLICT', { zh: '预警规则已被他人修改，请刷新后重试', en: 'The rules were changed by someone else; reload and try again' }, { version: currentVersion });
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: '预警规则已被他人修改，请刷新后重试',
+          en: 'The rules were changed by someone else; reload and try again',
+        },
+        { version: currentVersion },
+      );
     await tx
       .insert(warningRules)
       .values({ regionUnitId: region.id, rules, version: currentVersion + 1, updatedAt: now, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: warningRules.regionUnitId, set: { rules, version: currentVersion + 1, updatedAt: now, updatedBy: actor.userId } });
-    const opts: RecomputeOptions = { cal, today: chinaDate(now), now, who, cause: { zh: '预警规则调整', en: 'Rules changed' } };
+      .onConflictDoUpdate({
+        target: warningRules.regionUnitId,
+        set: { rules, version: currentVersion + 1, updatedAt: now, updatedBy: actor.userId },
+      });
+    const opts: RecomputeOptions = {
+      cal,
+      today: chinaDate(now),
+      now,
+      who,
+      cause: { zh: '预警规则调整', en: 'Rules changed' },
+    };
     let n = 0;
     for await (const ids of projectIdBatches(tx, region.id)) {
       await recomputeWarnings(tx, ids, opts);
       n += ids.length;
     }
-    await recordAudit(tx, who, { entity: 'warning_rules', entityId: region.id, action: 'update', before: current?.rules ?? DEFAULT_WARNING_RULES, after: { rules, version: currentVersion + 1, recomputed: n } }, now);
+    await recordAudit(
+      tx,
+      who,
+      {
+        entity: 'warning_rules',
+        entityId: region.id,
+        action: 'update',
+        before: current?.rules ?? DEFAULT_WARNING_RULES,
+        after: { rules, version: currentVersion + 1, recomputed: n },
+      },
+      now,
+    );
     return { recomputed: n };
   });
 }
@@ -82,15 +131,27 @@ export async function updateRegionRules(ctx: AppContext, actor: Actor, rules: Wa
  * (a holiday loaded or edited changes lateness); a transaction per batch so a large region never
  * holds one long transaction; one audit row per run.
  */
-export async function runDailyWarnings(ctx: AppContext, opts: { force?: boolean } = {}): Promise<{ skipped: boolean; projects: number }> {
+export async function runDailyWarnings(
+  ctx: AppContext,
+  opts: { force?: boolean } = {},
+): Promise<{ skipped: boolean; projects: number }> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const last = (await getSetting(ctx.db, 'warnings.daily')) as { date?: string; calendarAt?: string | null } | undefined;
-  const [cy] = await ctx.db.select({ at: sql<string | null>`max(${calendarYears.updatedAt})::text` }).from(calendarYears);
+  const last = (await getSetting(ctx.db, 'warnings.daily')) as
+    { date?: string; calendarAt?: string | null } | undefined;
+  const [cy] = await ctx.db
+    .select({ at: sql<string | null>`max(${calendarYears.updatedAt})::text` })
+    .from(calendarYears);
   const calendarAt = cy?.at ?? null;
   if (!opts.force && last?.date === today && last.calendarAt === calendarAt) return { skipped: true, projects: 0 };
   const cal = await ctx.calendar.get();
-  const base: RecomputeOptions = { cal, today, now, who: SYSTEM_ACTOR, cause: { zh: '每日重算', en: 'Daily recomputation' } };
+  const base: RecomputeOptions = {
+    cal,
+    today,
+    now,
+    who: SYSTEM_ACTOR,
+    cause: { zh: '每日重算', en: 'Daily recomputation' },
+  };
   let n = 0;
   for await (const ids of projectIdBatches(ctx.db)) {
     await ctx.db.transaction(async (tx) => {
@@ -100,7 +161,12 @@ export async function runDailyWarnings(ctx: AppContext, opts: { force?: boolean 
   }
   await ctx.db.transaction(async (tx) => {
     await putSetting(tx, 'warnings.daily', { date: today, calendarAt, projects: n, at: now.toISOString() });
-    await recordAudit(tx, SYSTEM_ACTOR, { entity: 'warning_rules', entityId: null, action: 'recompute', after: { date: today, projects: n } }, now);
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      { entity: 'warning_rules', entityId: null, action: 'recompute', after: { date: today, projects: n } },
+      now,
+    );
   });
   return { skipped: false, projects: n };
 }

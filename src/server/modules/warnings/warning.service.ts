@@ -2,12 +2,25 @@ import type { Executor } from '../../db/client.js';
 import type { AuditActor } from '../../actor.js';
 import type { CalendarData } from '../../../domain/calendar.js';
 import { monthOf, type IsoDate } from '../../../domain/dates.js';
-import { COLOUR_LABEL, computeWarning, isWorse, type WarningColour, type WarningReason, type WarningResult } from '../../../domain/warnings.js';
+import {
+  COLOUR_LABEL,
+  computeWarning,
+  isWorse,
+  type WarningColour,
+  type WarningReason,
+  type WarningResult,
+} from '../../../domain/warnings.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import type { LocalText } from '../../errors.js';
 import { notifyUsers } from '../notifications/notification.service.js';
 import { writeHistory, type HistoryEntry } from '../projects/history.repository.js';
-import { loadWarningInputs, rulesForRegions, upsertWarningMonths, writeWarnings, type ComputedRow } from './warning.repository.js';
+import {
+  loadWarningInputs,
+  rulesForRegions,
+  upsertWarningMonths,
+  writeWarnings,
+  type ComputedRow,
+} from './warning.repository.js';
 
 const RANK: Record<WarningColour, number> = { blue: 0, yellow: 1, red: 2 };
 
@@ -26,7 +39,11 @@ export interface RecomputeOptions {
  * notification to the 包联领导, the 项目专员 and the people responsible for late nodes when it worsens.
  * The calendar is loaded by the caller before its transaction opens (PGlite: no ctx.db inside one).
  */
-export async function recomputeWarnings(tx: Executor, ids: number[], o: RecomputeOptions): Promise<Map<number, WarningResult>> {
+export async function recomputeWarnings(
+  tx: Executor,
+  ids: number[],
+  o: RecomputeOptions,
+): Promise<Map<number, WarningResult>> {
   const out = new Map<number, WarningResult>();
   if (ids.length === 0) return out;
   const { rows, nodes } = await loadWarningInputs(tx, ids);
@@ -42,26 +59,61 @@ export async function recomputeWarnings(tx: Executor, ids: number[], o: Recomput
     const region = rules.get(p.regionUnitId);
     // A node of a stage the project has already reached counts as done even without a recorded date
     // (a project registered mid-way, or moved on by the organisation department).
-    const mine = (nodesOf.get(p.id) ?? []).map((n) => ({ ...n, reached: Boolean(n.stage && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(p.stage as ProjectStage)) }));
+    const mine = (nodesOf.get(p.id) ?? []).map((n) => ({
+      ...n,
+      reached: Boolean(
+        n.stage && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(p.stage as ProjectStage),
+      ),
+    }));
     const result = computeWarning(
       o.cal,
-      { stage: p.stage as ProjectStage, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, startedOn: p.startedOn, progress: p.progress, nodes: mine },
+      {
+        stage: p.stage as ProjectStage,
+        plannedStart: p.plannedStart,
+        plannedEnd: p.plannedEnd,
+        startedOn: p.startedOn,
+        progress: p.progress,
+        nodes: mine,
+      },
       o.today,
       region?.rules,
     );
     out.set(p.id, result);
     versions.set(p.id, region?.version ?? 0);
-    const row: ComputedRow = { id: p.id, colour: result.colour, rank: RANK[result.colour], reasons: result.reasons, planned: result.plannedProgress };
+    const row: ComputedRow = {
+      id: p.id,
+      colour: result.colour,
+      rank: RANK[result.colour],
+      reasons: result.reasons,
+      planned: result.plannedProgress,
+    };
     computed.push(row);
-    if (row.colour !== p.warningColour || row.planned !== p.plannedProgress || JSON.stringify(row.reasons) !== JSON.stringify(p.warningReasons)) changed.push(row);
+    if (
+      row.colour !== p.warningColour ||
+      row.planned !== p.plannedProgress ||
+      JSON.stringify(row.reasons) !== JSON.stringify(p.warningReasons)
+    )
+      changed.push(row);
     const before = p.warningColour as WarningColour;
     if (result.colour !== before) {
       const text = colourChangeText(before, result, o.cause);
-      history.push({ projectId: p.id, kind: 'warning', text, before: { colour: before }, after: { colour: result.colour, reasons: result.reasons.map((r) => r.zh) } });
+      history.push({
+        projectId: p.id,
+        kind: 'warning',
+        text,
+        before: { colour: before },
+        after: { colour: result.colour, reasons: result.reasons.map((r) => r.zh) },
+      });
       if (isWorse(result.colour, before)) {
-        const lateNodes = new Set(result.reasons.filter((r) => r.node && r.colour && r.colour !== 'blue').map((r) => r.node));
-        const responsible = mine.filter((n) => lateNodes.has(n.name) && n.responsibleUserId).map((n) => n.responsibleUserId as number);
-        const to = [p.leaderUserId, p.commissionerUserId, ...responsible].filter((u): u is number => typeof u === 'number');
+        const lateNodes = new Set(
+          result.reasons.filter((r) => r.node && r.colour && r.colour !== 'blue').map((r) => r.node),
+        );
+        const responsible = mine
+          .filter((n) => lateNodes.has(n.name) && n.responsibleUserId)
+          .map((n) => n.responsibleUserId as number);
+        const to = [p.leaderUserId, p.commissionerUserId, ...responsible].filter(
+          (u): u is number => typeof u === 'number',
+        );
         const c = COLOUR_LABEL[result.colour];
         await notifyUsers(
           tx,
@@ -81,7 +133,8 @@ export async function recomputeWarnings(tx: Executor, ids: number[], o: Recomput
     }
   }
   for (let i = 0; i < changed.length; i += 500) await writeWarnings(tx, changed.slice(i, i + 500), o.now);
-  for (let i = 0; i < computed.length; i += 500) await upsertWarningMonths(tx, monthOf(o.today), computed.slice(i, i + 500), versions, o.now);
+  for (let i = 0; i < computed.length; i += 500)
+    await upsertWarningMonths(tx, monthOf(o.today), computed.slice(i, i + 500), versions, o.now);
   await writeHistory(tx, o.who, o.now, history);
   return out;
 }

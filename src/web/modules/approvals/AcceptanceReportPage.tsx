@@ -23,7 +23,16 @@ interface Report {
   byDepartment: Array<Stats & { department: string }>;
   byMonth: Array<Stats & { month: string }>;
   uncomputable: number;
-  rows: Array<{ id: number; project: { name: string }; name: string; department: string | null; submittedOn: string; completedOn: string; usedDays: number; targetDays: number }>;
+  rows: Array<{
+    id: number;
+    project: { name: string };
+    name: string;
+    department: string | null;
+    submittedOn: string;
+    completedOn: string;
+    usedDays: number;
+    targetDays: number;
+  }>;
 }
 
 /** 验收时长统计: working days per acceptance across projects, against the target and the 30 days before the reform. */
@@ -31,7 +40,10 @@ export default function AcceptanceReportPage() {
   const { tr, lang } = useI18n();
   const year = new Date().getFullYear();
   const [f, setF] = useUrlState({ from: `${year}-01-01`, to: `${year}-12-31` });
-  const q = useQuery({ queryKey: ['acceptance-report', f, lang], queryFn: () => get<Report>('/api/approvals/acceptance-report', f) });
+  const q = useQuery({
+    queryKey: ['acceptance-report', f, lang],
+    queryFn: () => get<Report>('/api/approvals/acceptance-report', f),
+  });
   const r = q.data;
   const option = {
     grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
@@ -40,8 +52,19 @@ export default function AcceptanceReportPage() {
     xAxis: { type: 'category' as const, data: (r?.byMonth ?? []).map((m) => m.month) },
     yAxis: { type: 'value' as const, name: tr('工作日', 'working days') },
     series: [
-      { name: tr('平均用时', 'Average'), type: 'bar' as const, data: (r?.byMonth ?? []).map((m) => m.average), itemStyle: { color: '#52c41a' } },
-      { name: tr('改革前', 'Before reform'), type: 'line' as const, data: (r?.byMonth ?? []).map(() => r?.baselineDays), lineStyle: { type: 'dashed' as const, color: '#f5222d' }, symbol: 'none' },
+      {
+        name: tr('平均用时', 'Average'),
+        type: 'bar' as const,
+        data: (r?.byMonth ?? []).map((m) => m.average),
+        itemStyle: { color: '#52c41a' },
+      },
+      {
+        name: tr('改革前', 'Before reform'),
+        type: 'line' as const,
+        data: (r?.byMonth ?? []).map(() => r?.baselineDays),
+        lineStyle: { type: 'dashed' as const, color: '#f5222d' },
+        symbol: 'none',
+      },
     ],
   };
   const cols = [
@@ -49,23 +72,73 @@ export default function AcceptanceReportPage() {
     { title: tr('平均（工作日）', 'Average (wd)'), dataIndex: 'average', width: 110 },
     { title: tr('中位数', 'Median'), dataIndex: 'median', width: 80 },
     { title: tr('最长', 'Max'), dataIndex: 'max', width: 70 },
-    { title: tr('按时率', 'In time'), dataIndex: 'withinTargetRate', width: 80, render: (v: number | null) => `${v ?? '—'}%` },
+    {
+      title: tr('按时率', 'In time'),
+      dataIndex: 'withinTargetRate',
+      width: 80,
+      render: (v: number | null) => `${v ?? '—'}%`,
+    },
   ];
   return (
-    <Card title={tr('验收时长统计（工作日）', 'Acceptance durations (working days)')} extra={<Button icon={<DownloadOutlined />} onClick={() => download('/api/approvals/acceptance-report/export', f)}>{tr('导出 Excel', 'Export Excel')}</Button>}>
+    <Card
+      title={tr('验收时长统计（工作日）', 'Acceptance durations (working days)')}
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={() => download('/api/approvals/acceptance-report/export', f)}>
+          {tr('导出 Excel', 'Export Excel')}
+        </Button>
+      }
+    >
       <Space style={{ marginBottom: 16 }}>
-        <DatePicker.RangePicker value={[dayjs(f.from), dayjs(f.to)]} allowClear={false} onChange={(v) => v?.[0] && v[1] && setF({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })} />
+        <DatePicker.RangePicker
+          value={[dayjs(f.from), dayjs(f.to)]}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setF({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+        />
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Statistic title={tr('验收件数', 'Acceptances')} value={r?.overall.count ?? 0} /></Col>
-        <Col xs={12} md={6}><Statistic title={tr('平均用时（工作日）', 'Average (wd)')} value={r?.overall.average ?? '—'} styles={{ content: { color: '#52c41a' } }} /></Col>
-        <Col xs={12} md={6}><Statistic title={tr('改革前（工作日）', 'Before the reform (wd)')} value={r?.baselineDays ?? 30} /></Col>
-        <Col xs={12} md={6}><Statistic title={tr('承诺时限内办结', 'Within target')} value={r?.overall.withinTargetRate ?? '—'} suffix="%" /></Col>
+        <Col xs={12} md={6}>
+          <Statistic title={tr('验收件数', 'Acceptances')} value={r?.overall.count ?? 0} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={tr('平均用时（工作日）', 'Average (wd)')}
+            value={r?.overall.average ?? '—'}
+            styles={{ content: { color: '#52c41a' } }}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={tr('改革前（工作日）', 'Before the reform (wd)')} value={r?.baselineDays ?? 30} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={tr('承诺时限内办结', 'Within target')}
+            value={r?.overall.withinTargetRate ?? '—'}
+            suffix="%"
+          />
+        </Col>
       </Row>
       <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260, marginTop: 16 }} notMerge />
       <Row gutter={16}>
-        <Col xs={24} lg={12}><Table size="small" rowKey="code" pagination={false} title={() => tr('按事项', 'By item')} dataSource={r?.byItem ?? []} columns={[{ title: tr('事项', 'Item'), dataIndex: 'name' }, ...cols]} /></Col>
-        <Col xs={24} lg={12}><Table size="small" rowKey="department" pagination={false} title={() => tr('按部门', 'By department')} dataSource={r?.byDepartment ?? []} columns={[{ title: tr('部门', 'Department'), dataIndex: 'department' }, ...cols]} /></Col>
+        <Col xs={24} lg={12}>
+          <Table
+            size="small"
+            rowKey="code"
+            pagination={false}
+            title={() => tr('按事项', 'By item')}
+            dataSource={r?.byItem ?? []}
+            columns={[{ title: tr('事项', 'Item'), dataIndex: 'name' }, ...cols]}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Table
+            size="small"
+            rowKey="department"
+            pagination={false}
+            title={() => tr('按部门', 'By department')}
+            dataSource={r?.byDepartment ?? []}
+            columns={[{ title: tr('部门', 'Department'), dataIndex: 'department' }, ...cols]}
+          />
+        </Col>
       </Row>
       <Table
         style={{ marginTop: 16 }}

@@ -30,11 +30,24 @@ interface ChainReport {
   firstBad?: { id: number; reason: string };
 }
 
-const DEFAULTS = { q: undefined as string | undefined, actor: undefined as string | undefined, entity: undefined as string | undefined, action: undefined as string | undefined, from: undefined as string | undefined, to: undefined as string | undefined, page: 1, pageSize: 20 };
+const DEFAULTS = {
+  q: undefined as string | undefined,
+  actor: undefined as string | undefined,
+  entity: undefined as string | undefined,
+  action: undefined as string | undefined,
+  from: undefined as string | undefined,
+  to: undefined as string | undefined,
+  page: 1,
+  pageSize: 20,
+};
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 360, overflow: 'auto' }}>{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 360, overflow: 'auto' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 /** 审计日志 (audit administrator): search, read a record's before/after, verify the hash chain, export. */
@@ -43,7 +56,13 @@ export default function AuditPage() {
   const [f, setF] = useUrlState(DEFAULTS);
   const [detail, setDetail] = useState<AuditView | null>(null);
   const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<Page<AuditView>>('/api/audit', f) });
-  const facets = useQuery({ queryKey: ['audit-facets'], queryFn: () => get<{ entities: Array<{ value: string; zh: string }>; actions: Array<{ value: string; zh: string }> }>('/api/audit/facets') });
+  const facets = useQuery({
+    queryKey: ['audit-facets'],
+    queryFn: () =>
+      get<{ entities: Array<{ value: string; zh: string }>; actions: Array<{ value: string; zh: string }> }>(
+        '/api/audit/facets',
+      ),
+  });
   const verify = useMutation({ mutationFn: () => get<ChainReport>('/api/audit/verify') });
   const filters = { q: f.q, actor: f.actor, entity: f.entity, action: f.action, from: f.from, to: f.to };
 
@@ -52,7 +71,12 @@ export default function AuditPage() {
       title={tr('审计日志', 'Audit log')}
       extra={
         <Space>
-          <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+          <Button
+            icon={<SafetyOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
             {tr('校验完整性', 'Verify chain')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => download('/api/audit/export', filters)}>
@@ -69,16 +93,50 @@ export default function AuditPage() {
           type={verify.data.ok ? 'success' : 'error'}
           title={
             verify.data.ok
-              ? tr(`哈希链完整：已校验 ${verify.data.checked} 条记录，未发现篡改`, `Chain intact: ${verify.data.checked} records verified`)
-              : tr(`哈希链在第 ${verify.data.firstBad?.id} 条记录处断开（${verify.data.firstBad?.reason}），该记录或其后记录可能被篡改或删除`, `Chain broken at record ${verify.data.firstBad?.id} (${verify.data.firstBad?.reason})`)
+              ? tr(
+                  `哈希链完整：已校验 ${verify.data.checked} 条记录，未发现篡改`,
+                  `Chain intact: ${verify.data.checked} records verified`,
+                )
+              : tr(
+                  `哈希链在第 ${verify.data.firstBad?.id} 条记录处断开（${verify.data.firstBad?.reason}），该记录或其后记录可能被篡改或删除`,
+                  `Chain broken at record ${verify.data.firstBad?.id} (${verify.data.firstBad?.reason})`,
+                )
           }
         />
       )}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={tr('关键词（操作人、对象、内容、IP）', 'Keyword')} defaultValue={f.q} onSearch={(q) => setF({ q })} style={{ width: 260 }} data-testid="audit-search" />
-        <Input allowClear placeholder={tr('操作人用户名', 'Actor')} defaultValue={f.actor} onPressEnter={(e) => setF({ actor: (e.target as HTMLInputElement).value })} onBlur={(e) => setF({ actor: e.target.value })} style={{ width: 150 }} />
-        <Select allowClear placeholder={tr('对象', 'Entity')} style={{ width: 140 }} value={f.entity} onChange={(entity: string | undefined) => setF({ entity })} options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: e.zh }))} />
-        <Select allowClear placeholder={tr('操作', 'Action')} style={{ width: 140 }} value={f.action} onChange={(action: string | undefined) => setF({ action })} options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: e.zh }))} />
+        <Input.Search
+          allowClear
+          placeholder={tr('关键词（操作人、对象、内容、IP）', 'Keyword')}
+          defaultValue={f.q}
+          onSearch={(q) => setF({ q })}
+          style={{ width: 260 }}
+          data-testid="audit-search"
+        />
+        <Input
+          allowClear
+          placeholder={tr('操作人用户名', 'Actor')}
+          defaultValue={f.actor}
+          onPressEnter={(e) => setF({ actor: (e.target as HTMLInputElement).value })}
+          onBlur={(e) => setF({ actor: e.target.value })}
+          style={{ width: 150 }}
+        />
+        <Select
+          allowClear
+          placeholder={tr('对象', 'Entity')}
+          style={{ width: 140 }}
+          value={f.entity}
+          onChange={(entity: string | undefined) => setF({ entity })}
+          options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: e.zh }))}
+        />
+        <Select
+          allowClear
+          placeholder={tr('操作', 'Action')}
+          style={{ width: 140 }}
+          value={f.action}
+          onChange={(action: string | undefined) => setF({ action })}
+          options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: e.zh }))}
+        />
         <DatePicker.RangePicker
           value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
           onChange={(v) => setF({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
@@ -90,7 +148,14 @@ export default function AuditPage() {
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
         onRow={(r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } })}
-        pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => tr(`共 ${n} 条`, `${n} records`), onChange: (page, pageSize) => setF({ page, pageSize }) }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => tr(`共 ${n} 条`, `${n} records`),
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
         columns={[
           { title: tr('编号', 'No.'), dataIndex: 'id', width: 80 },
           { title: tr('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeChina(v) },
@@ -101,7 +166,12 @@ export default function AuditPage() {
           { title: tr('操作', 'Action'), dataIndex: 'actionZh', width: 110 },
         ]}
       />
-      <Drawer open={Boolean(detail)} onClose={() => setDetail(null)} size={640} title={tr(`审计记录 #${detail?.id ?? ''}`, `Audit record #${detail?.id ?? ''}`)}>
+      <Drawer
+        open={Boolean(detail)}
+        onClose={() => setDetail(null)}
+        size={640}
+        title={tr(`审计记录 #${detail?.id ?? ''}`, `Audit record #${detail?.id ?? ''}`)}
+      >
         {detail && (
           <>
             <Descriptions column={1} size="small" bordered>
@@ -109,7 +179,9 @@ export default function AuditPage() {
               <Descriptions.Item label={tr('操作人', 'Actor')}>{detail.actorName}</Descriptions.Item>
               <Descriptions.Item label="IP">{detail.ip}</Descriptions.Item>
               <Descriptions.Item label={tr('请求编号', 'Request id')}>{detail.requestId}</Descriptions.Item>
-              <Descriptions.Item label={tr('对象', 'Entity')}>{`${detail.entityZh} ${detail.entityId ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={tr('对象', 'Entity')}
+              >{`${detail.entityZh} ${detail.entityId ?? ''}`}</Descriptions.Item>
               <Descriptions.Item label={tr('操作', 'Action')}>{detail.actionZh}</Descriptions.Item>
               <Descriptions.Item label={tr('哈希', 'Hash')}>
                 <Typography.Text code style={{ fontSize: 11 }}>

@@ -20,7 +20,13 @@ interface EventView {
   criteria: Criterion[];
   maxTotal: number;
   version: number;
-  projects: Array<{ id: number; name: string; code: string; township: string | null; total: { total: number; rank: number; scorers: number; perCriterion: Record<string, number> } | null }>;
+  projects: Array<{
+    id: number;
+    name: string;
+    code: string;
+    township: string | null;
+    total: { total: number; rank: number; scorers: number; perCriterion: Record<string, number> } | null;
+  }>;
   sheets: Array<{ id: number; projectId: number; scorerName: string; total: number; comment: string | null }>;
 }
 
@@ -35,7 +41,12 @@ export default function ObservationDetailPage() {
   const q = useQuery({ queryKey: ['observation', id, lang], queryFn: () => get<EventView>(`/api/observations/${id}`) });
   const score = useMutation({
     mutationFn: (v: { projectId: number; scorerName: string; comment?: string } & Record<string, unknown>) =>
-      put(`/api/observations/${id}/scores`, { projectId: v.projectId, scorerName: v.scorerName, comment: v.comment ?? null, scores: Object.fromEntries((q.data?.criteria ?? []).map((c) => [c.key, Number(v[`s_${c.key}`])])) }),
+      put(`/api/observations/${id}/scores`, {
+        projectId: v.projectId,
+        scorerName: v.scorerName,
+        comment: v.comment ?? null,
+        scores: Object.fromEntries((q.data?.criteria ?? []).map((c) => [c.key, Number(v[`s_${c.key}`])])),
+      }),
     onSuccess: () => {
       setError(null);
       form.resetFields(['projectId']);
@@ -49,7 +60,12 @@ export default function ObservationDetailPage() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card title={e ? `${e.title}（${e.heldOn}）` : ''} loading={q.isLoading}>
         <Space wrap>
-          {e?.criteria.map((c) => <Tag key={c.key}>{label(c)} {c.max}{tr('分', ' pts')}</Tag>)}
+          {e?.criteria.map((c) => (
+            <Tag key={c.key}>
+              {label(c)} {c.max}
+              {tr('分', ' pts')}
+            </Tag>
+          ))}
           <Tag color="red">{tr(`满分 ${e?.maxTotal ?? 0}`, `Max ${e?.maxTotal ?? 0}`)}</Tag>
         </Space>
         <Table
@@ -61,8 +77,16 @@ export default function ObservationDetailPage() {
           columns={[
             { title: tr('名次', 'Rank'), width: 60, render: (_, p) => p.total?.rank ?? '—' },
             { title: tr('项目', 'Project'), render: (_, p) => `${p.name}（${p.township ?? ''}）` },
-            ...(e?.criteria ?? []).map((c) => ({ title: label(c), width: 90, render: (_: unknown, p: EventView['projects'][number]) => p.total?.perCriterion[c.key] ?? '—' })),
-            { title: tr('总分（评委平均）', 'Total (average)'), width: 120, render: (_, p) => (p.total ? <b>{p.total.total}</b> : tr('未评分', 'Not scored')) },
+            ...(e?.criteria ?? []).map((c) => ({
+              title: label(c),
+              width: 90,
+              render: (_: unknown, p: EventView['projects'][number]) => p.total?.perCriterion[c.key] ?? '—',
+            })),
+            {
+              title: tr('总分（评委平均）', 'Total (average)'),
+              width: 120,
+              render: (_, p) => (p.total ? <b>{p.total.total}</b> : tr('未评分', 'Not scored')),
+            },
             { title: tr('评委数', 'Scorers'), width: 70, render: (_, p) => p.total?.scorers ?? 0 },
           ]}
         />
@@ -70,18 +94,35 @@ export default function ObservationDetailPage() {
       {can('observation.write') && e && (
         <Card title={tr('录入评分表', 'Enter a scoring sheet')}>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-          <Form form={form} layout="vertical" onFinish={(v) => score.mutate(v as { projectId: number; scorerName: string })}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => score.mutate(v as { projectId: number; scorerName: string })}
+          >
             <Space wrap>
-              <Form.Item name="projectId" label={tr('项目', 'Project')} rules={[{ required: true }]}><Select style={{ width: 260 }} options={e.projects.map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>
-              <Form.Item name="scorerName" label={tr('评分人', 'Scorer')} rules={[{ required: true }]}><Input style={{ width: 140 }} /></Form.Item>
+              <Form.Item name="projectId" label={tr('项目', 'Project')} rules={[{ required: true }]}>
+                <Select style={{ width: 260 }} options={e.projects.map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+              <Form.Item name="scorerName" label={tr('评分人', 'Scorer')} rules={[{ required: true }]}>
+                <Input style={{ width: 140 }} />
+              </Form.Item>
               {e.criteria.map((c) => (
-                <Form.Item key={c.key} name={`s_${c.key}`} label={`${label(c)}（≤${c.max}）`} rules={[{ required: true }]}>
+                <Form.Item
+                  key={c.key}
+                  name={`s_${c.key}`}
+                  label={`${label(c)}（≤${c.max}）`}
+                  rules={[{ required: true }]}
+                >
                   <InputNumber min={0} max={c.max} step={0.5} />
                 </Form.Item>
               ))}
             </Space>
-            <Form.Item name="comment" label={tr('评语', 'Comment')}><Input.TextArea rows={2} /></Form.Item>
-            <Button type="primary" htmlType="submit" loading={score.isPending}>{tr('保存评分', 'Save')}</Button>
+            <Form.Item name="comment" label={tr('评语', 'Comment')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={score.isPending}>
+              {tr('保存评分', 'Save')}
+            </Button>
           </Form>
         </Card>
       )}

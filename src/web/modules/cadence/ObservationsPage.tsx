@@ -24,9 +24,13 @@ export default function ObservationsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['observations'], queryFn: () => get<Page<EventRow>>('/api/observations', { pageSize: 50 }) });
+  const list = useQuery({
+    queryKey: ['observations'],
+    queryFn: () => get<Page<EventRow>>('/api/observations', { pageSize: 50 }),
+  });
   const create = useMutation({
-    mutationFn: (v: { title: string; heldOn: Dayjs; projectIds: number[] }) => post<{ id: number }>('/api/observations', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
+    mutationFn: (v: { title: string; heldOn: Dayjs; projectIds: number[] }) =>
+      post<{ id: number }>('/api/observations', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
     onSuccess: (e) => {
       void qc.invalidateQueries({ queryKey: ['observations'] });
       setCreating(false);
@@ -34,7 +38,16 @@ export default function ObservationsPage() {
     },
   });
   return (
-    <Card title={tr('半年观摩', 'Half-year observation')} extra={can('observation.write') && <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>{tr('新建观摩活动', 'New event')}</Button>}>
+    <Card
+      title={tr('半年观摩', 'Half-year observation')}
+      extra={
+        can('observation.write') && (
+          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {tr('新建观摩活动', 'New event')}
+          </Button>
+        )
+      }
+    >
       <Table<EventRow>
         rowKey="id"
         loading={list.isFetching}
@@ -48,13 +61,38 @@ export default function ObservationsPage() {
           { title: tr('观摩项目', 'Projects'), dataIndex: 'projects', width: 100 },
         ]}
       />
-      <Modal open={creating} title={tr('新建观摩活动（使用默认评分表，评分前可修改）', 'New event (default sheet, editable before scoring)')} onCancel={() => setCreating(false)} footer={null} destroyOnHidden width={640}>
-        {create.error && <Alert type="error" showIcon title={create.error instanceof ApiError ? create.error.message : String(create.error)} style={{ marginBottom: 12 }} />}
-        <Form layout="vertical" onFinish={(v: { title: string; heldOn: Dayjs; projectIds: number[] }) => create.mutate(v)}>
-          <Form.Item name="title" label={tr('活动名称', 'Title')} rules={[{ required: true }]}><Input placeholder={tr('如：2026年下半年重点项目观摩', 'e.g. H2 2026 observation')} /></Form.Item>
-          <Form.Item name="heldOn" label={tr('观摩日期', 'Date')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="projectIds" label={tr('观摩项目', 'Projects')} rules={[{ required: true }]}><ProjectPicker multiple /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>{tr('创建', 'Create')}</Button>
+      <Modal
+        open={creating}
+        title={tr('新建观摩活动（使用默认评分表，评分前可修改）', 'New event (default sheet, editable before scoring)')}
+        onCancel={() => setCreating(false)}
+        footer={null}
+        destroyOnHidden
+        width={640}
+      >
+        {create.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={create.error instanceof ApiError ? create.error.message : String(create.error)}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Form
+          layout="vertical"
+          onFinish={(v: { title: string; heldOn: Dayjs; projectIds: number[] }) => create.mutate(v)}
+        >
+          <Form.Item name="title" label={tr('活动名称', 'Title')} rules={[{ required: true }]}>
+            <Input placeholder={tr('如：2026年下半年重点项目观摩', 'e.g. H2 2026 observation')} />
+          </Form.Item>
+          <Form.Item name="heldOn" label={tr('观摩日期', 'Date')} rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="projectIds" label={tr('观摩项目', 'Projects')} rules={[{ required: true }]}>
+            <ProjectPicker multiple />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {tr('创建', 'Create')}
+          </Button>
         </Form>
       </Modal>
     </Card>

@@ -6,10 +6,17 @@ import { useI18n } from '../../app/i18n.js';
 import type { ProjectPage } from '../projects/api.js';
 
 /** Picks visible projects by name, code or pinyin initials. */
-export function ProjectPicker(props: { value?: number | number[]; onChange?: (v: number | number[]) => void; multiple?: boolean }) {
+export function ProjectPicker(props: {
+  value?: number | number[];
+  onChange?: (v: number | number[]) => void;
+  multiple?: boolean;
+}) {
   const { tr } = useI18n();
   const [q, setQ] = useState('');
-  const opts = useQuery({ queryKey: ['project-options', q], queryFn: () => get<ProjectPage>('/api/projects', { q, pageSize: 50, sort: 'code' }) });
+  const opts = useQuery({
+    queryKey: ['project-options', q],
+    queryFn: () => get<ProjectPage>('/api/projects', { q, pageSize: 50, sort: 'code' }),
+  });
   return (
     <Select
       mode={props.multiple ? 'multiple' : undefined}

@@ -2,7 +2,14 @@ import type { Page } from '../../app/api.js';
 import type { Colour } from '../projects/api.js';
 
 export interface DispatchRow {
-  project: { id: number; code: string; name: string; township: string | null; commissioner: string | null; colour: Colour };
+  project: {
+    id: number;
+    code: string;
+    name: string;
+    township: string | null;
+    commissioner: string | null;
+    colour: Colour;
+  };
   state: 'confirmed' | 'pending' | 'overdue';
   confirmedAt: string | null;
   confirmedBy: string | null;
@@ -25,12 +32,29 @@ export interface DispatchReport {
   state: DispatchRow['state'];
   required: boolean;
   snapshot: {
-    project: { id: number; code: string; name: string; township: string | null; stageZh: string; commissioner: string | null; leader: string | null };
+    project: {
+      id: number;
+      code: string;
+      name: string;
+      township: string | null;
+      stageZh: string;
+      commissioner: string | null;
+      leader: string | null;
+    };
     colour: Colour;
     reasons: Text[];
     progress: number | null;
     plannedProgress: number | null;
-    summary: { nodesDone: NodeLine[]; nodesMissed: NodeLine[]; nodesNext: NodeLine[]; monthInvestment: number; yearInvestment: number; totalInvestment: number; annualPlan: number | null; annualRate: number | null };
+    summary: {
+      nodesDone: NodeLine[];
+      nodesMissed: NodeLine[];
+      nodesNext: NodeLine[];
+      monthInvestment: number;
+      yearInvestment: number;
+      totalInvestment: number;
+      annualPlan: number | null;
+      annualRate: number | null;
+    };
     open: Array<{ key: string; label: Text; count: number; items: Text[] }>;
   };
   remarks: string | null;

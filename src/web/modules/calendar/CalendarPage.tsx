@@ -1,5 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, del, get, post, put } from '../../app/api.js';
@@ -48,20 +63,36 @@ export default function CalendarPage() {
   };
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   const save = useMutation({
-    mutationFn: () => put(`/api/calendar/years/${year}`, { days: [...draft.values()].sort((a, b) => a.date.localeCompare(b.date)) }),
+    mutationFn: () =>
+      put(`/api/calendar/years/${year}`, { days: [...draft.values()].sort((a, b) => a.date.localeCompare(b.date)) }),
     onSuccess: () => (void message.success(tr(`${year} 年日历已保存`, `${year} saved`)), refresh()),
     onError: fail,
   });
-  const remove = useMutation({ mutationFn: () => del(`/api/calendar/years/${year}`), onSuccess: refresh, onError: fail });
+  const remove = useMutation({
+    mutationFn: () => del(`/api/calendar/years/${year}`),
+    onSuccess: refresh,
+    onError: fail,
+  });
   const importFile = useMutation({
-    mutationFn: async (file: File) => post<{ year: number; days: number }>('/api/calendar/import', { format: file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json', content: await file.text() }),
-    onSuccess: (r) => (void message.success(tr(`已导入 ${r.year} 年：${r.days} 个特殊日期`, `Imported ${r.year}: ${r.days} dates`)), setYear(r.year), refresh()),
+    mutationFn: async (file: File) =>
+      post<{ year: number; days: number }>('/api/calendar/import', {
+        format: file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+        content: await file.text(),
+      }),
+    onSuccess: (r) => (
+      void message.success(tr(`已导入 ${r.year} 年：${r.days} 个特殊日期`, `Imported ${r.year}: ${r.days} dates`)),
+      setYear(r.year),
+      refresh()
+    ),
     onError: fail,
   });
 
   const options = useMemo(() => {
     const set = new Set([...(years.data?.data ?? []).map((y) => y.year), thisYear, thisYear + 1, year]);
-    return [...set].sort().map((y) => ({ value: y, label: `${y}${(years.data?.data ?? []).some((x) => x.year === y) ? '' : tr('（未导入）', ' (not loaded)')}` }));
+    return [...set].sort().map((y) => ({
+      value: y,
+      label: `${y}${(years.data?.data ?? []).some((x) => x.year === y) ? '' : tr('（未导入）', ' (not loaded)')}`,
+    }));
   }, [years.data, thisYear, year, tr]);
 
   const missing = [thisYear, thisYear + 1].filter((y) => years.data && !years.data.data.some((x) => x.year === y));
@@ -83,44 +114,85 @@ export default function CalendarPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {missing.length > 0 && (
-        <Alert type="warning" showIcon title={tr(`${missing.join('、')} 年工作日历未导入：涉及这些年份的期限计算会报错，请在国务院办公厅通知发布后导入`, `Not loaded: ${missing.join(', ')}. Deadlines in those years will fail until loaded.`)} />
+        <Alert
+          type="warning"
+          showIcon
+          title={tr(
+            `${missing.join('、')} 年工作日历未导入：涉及这些年份的期限计算会报错，请在国务院办公厅通知发布后导入`,
+            `Not loaded: ${missing.join(', ')}. Deadlines in those years will fail until loaded.`,
+          )}
+        />
       )}
       <Card
         title={tr('工作日历', 'Working-day calendar')}
         extra={
           <Space wrap>
             <Select value={year} onChange={setYear} options={options} style={{ width: 150 }} data-testid="cal-year" />
-            <InputNumber data-testid="cal-other-year" placeholder={tr('其他年份', 'Other year')} min={2000} max={2100} onPressEnter={(e) => setYear(Number((e.target as HTMLInputElement).value))} style={{ width: 110 }} />
-            <Upload accept=".json,.csv" showUploadList={false} beforeUpload={(file) => (importFile.mutate(file), false)}>
+            <InputNumber
+              data-testid="cal-other-year"
+              placeholder={tr('其他年份', 'Other year')}
+              min={2000}
+              max={2100}
+              onPressEnter={(e) => setYear(Number((e.target as HTMLInputElement).value))}
+              style={{ width: 110 }}
+            />
+            <Upload
+              accept=".json,.csv"
+              showUploadList={false}
+              beforeUpload={(file) => (importFile.mutate(file), false)}
+            >
               <Button icon={<UploadOutlined />} loading={importFile.isPending}>
                 {tr('从文件导入（JSON/CSV）', 'Import JSON/CSV')}
               </Button>
             </Upload>
             {loaded && (
-              <Popconfirm title={tr(`删除 ${year} 年日历后，涉及该年的期限计算将报错。确定删除？`, `Deadlines in ${year} will fail. Delete?`)} onConfirm={() => remove.mutate()}>
+              <Popconfirm
+                title={tr(
+                  `删除 ${year} 年日历后，涉及该年的期限计算将报错。确定删除？`,
+                  `Deadlines in ${year} will fail. Delete?`,
+                )}
+                onConfirm={() => remove.mutate()}
+              >
                 <Button danger>{tr('删除该年', 'Delete year')}</Button>
               </Popconfirm>
             )}
-            <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="cal-save">
+            <Button
+              type="primary"
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="cal-save"
+            >
               {tr('保存修改', 'Save changes')}
             </Button>
           </Space>
         }
       >
-        {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} data-testid="cal-error" />}
+        {error && (
+          <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} data-testid="cal-error" />
+        )}
         <Typography.Paragraph type="secondary">
           {loaded
             ? tr(
                 `${year} 年：${loaded.holidays} 天法定节假日，${loaded.workdays} 天调休上班；来源 ${loaded.source}，更新于 ${formatDateTimeChina(loaded.updatedAt)}。点击日期可修改。`,
                 `${year}: ${loaded.holidays} holidays, ${loaded.workdays} make-up days; source ${loaded.source}. Click a date to edit.`,
               )
-            : tr(`${year} 年尚未导入。可从文件导入，或逐日标注节假日与调休上班日后保存。`, `${year} is not loaded: import a file, or mark the days and save.`)}
+            : tr(
+                `${year} 年尚未导入。可从文件导入，或逐日标注节假日与调休上班日后保存。`,
+                `${year} is not loaded: import a file, or mark the days and save.`,
+              )}
           {dirty && <Typography.Text type="warning">{tr('  有未保存的修改。', '  Unsaved changes.')}</Typography.Text>}
         </Typography.Paragraph>
         <YearGrid year={year} days={draft} onPick={openDay} />
       </Card>
       <WorkingDayCalculator />
-      <Modal open={Boolean(picked)} title={picked} onCancel={() => setPicked(null)} onOk={() => void applyDay()} okText={tr('确定', 'OK')}>
+      <Modal
+        open={Boolean(picked)}
+        title={picked}
+        onCancel={() => setPicked(null)}
+        onOk={() => void applyDay()}
+        okText={tr('确定', 'OK')}
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label={tr('类型', 'Type')}>
             <Radio.Group>
@@ -132,7 +204,11 @@ export default function CalendarPage() {
           <Form.Item noStyle dependencies={['kind']}>
             {({ getFieldValue }) =>
               getFieldValue('kind') !== 'default' && (
-                <Form.Item name="name" label={tr('节日名称', 'Holiday name')} rules={[{ required: true, message: tr('请填写节日名称，如 国庆节', 'e.g. National Day') }]}>
+                <Form.Item
+                  name="name"
+                  label={tr('节日名称', 'Holiday name')}
+                  rules={[{ required: true, message: tr('请填写节日名称，如 国庆节', 'e.g. National Day') }]}
+                >
                   <Input />
                 </Form.Item>
               )

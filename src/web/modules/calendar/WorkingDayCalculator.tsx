@@ -21,7 +21,11 @@ export function WorkingDayCalculator() {
     }
   };
   const addDays = (d: Dayjs | null, days: number | null) => {
-    if (d && days !== null) void run(() => get<{ date: string }>('/api/calendar/add-working-days', { date: d.format('YYYY-MM-DD'), days }), (r) => setTarget(r.date));
+    if (d && days !== null)
+      void run(
+        () => get<{ date: string }>('/api/calendar/add-working-days', { date: d.format('YYYY-MM-DD'), days }),
+        (r) => setTarget(r.date),
+      );
   };
   return (
     <Card size="small" title={tr('工作日计算', 'Working-day calculator')}>
@@ -31,10 +35,22 @@ export function WorkingDayCalculator() {
           <DatePicker.RangePicker
             onChange={(v) => {
               const [a, b] = v ?? [];
-              if (a && b) void run(() => get<{ count: number }>('/api/calendar/working-days', { from: a.format('YYYY-MM-DD'), to: b.format('YYYY-MM-DD') }), (r) => setCount(String(r.count)));
+              if (a && b)
+                void run(
+                  () =>
+                    get<{ count: number }>('/api/calendar/working-days', {
+                      from: a.format('YYYY-MM-DD'),
+                      to: b.format('YYYY-MM-DD'),
+                    }),
+                  (r) => setCount(String(r.count)),
+                );
             }}
           />
-          {count !== null && <Typography.Text data-testid="calc-count">{tr(`共 ${count} 个工作日（含首尾）`, `${count} working days (both ends included)`)}</Typography.Text>}
+          {count !== null && (
+            <Typography.Text data-testid="calc-count">
+              {tr(`共 ${count} 个工作日（含首尾）`, `${count} working days (both ends included)`)}
+            </Typography.Text>
+          )}
         </Space>
         <Space wrap>
           <DatePicker value={start} onChange={(d) => (setStart(d), addDays(d, n))} />

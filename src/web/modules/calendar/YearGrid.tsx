@@ -15,7 +15,15 @@ function pad(n: number): string {
 }
 
 /** A year as twelve month grids; 休 (holiday) in red, 班 (make-up working day) in blue. */
-export function YearGrid({ year, days, onPick }: { year: number; days: Map<string, DayException>; onPick: (date: string) => void }) {
+export function YearGrid({
+  year,
+  days,
+  onPick,
+}: {
+  year: number;
+  days: Map<string, DayException>;
+  onPick: (date: string) => void;
+}) {
   const { tr, lang } = useI18n();
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 16 }}>
@@ -25,8 +33,18 @@ export function YearGrid({ year, days, onPick }: { year: number; days: Map<strin
         const count = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
         return (
           <div key={m} style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: 8 }}>
-            <div style={{ fontWeight: 600, marginBottom: 4 }}>{lang === 'zh' ? `${m + 1} 月` : first.toLocaleString('en', { month: 'long', timeZone: 'UTC' })}</div>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, fontSize: 12, textAlign: 'center' }}>
+            <div style={{ fontWeight: 600, marginBottom: 4 }}>
+              {lang === 'zh' ? `${m + 1} 月` : first.toLocaleString('en', { month: 'long', timeZone: 'UTC' })}
+            </div>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(7, 1fr)',
+                gap: 2,
+                fontSize: 12,
+                textAlign: 'center',
+              }}
+            >
               {(lang === 'zh' ? WEEK_ZH : WEEK_EN).map((w, i) => (
                 <div key={i} style={{ color: '#999' }}>
                   {w}
@@ -41,18 +59,34 @@ export function YearGrid({ year, days, onPick }: { year: number; days: Map<strin
                 const ex = days.get(date);
                 const weekend = dow >= 5;
                 const bg = ex?.kind === 'holiday' ? '#fff1f0' : ex?.kind === 'workday' ? '#e6f4ff' : 'transparent';
-                const color = ex?.kind === 'holiday' ? '#cf1322' : ex?.kind === 'workday' ? '#0958d9' : weekend ? '#999' : '#333';
-                const label = ex ? `${ex.kind === 'holiday' ? tr('休', 'off') : tr('班', 'work')} ${ex.name}` : weekend ? tr('周末休息', 'Weekend') : tr('工作日', 'Working day');
+                const color =
+                  ex?.kind === 'holiday' ? '#cf1322' : ex?.kind === 'workday' ? '#0958d9' : weekend ? '#999' : '#333';
+                const label = ex
+                  ? `${ex.kind === 'holiday' ? tr('休', 'off') : tr('班', 'work')} ${ex.name}`
+                  : weekend
+                    ? tr('周末休息', 'Weekend')
+                    : tr('工作日', 'Working day');
                 return (
                   <Tooltip key={date} title={`${date} ${label}`}>
                     <div
                       role="button"
                       data-testid={`day-${date}`}
                       onClick={() => onPick(date)}
-                      style={{ cursor: 'pointer', background: bg, color, borderRadius: 3, lineHeight: '20px', position: 'relative' }}
+                      style={{
+                        cursor: 'pointer',
+                        background: bg,
+                        color,
+                        borderRadius: 3,
+                        lineHeight: '20px',
+                        position: 'relative',
+                      }}
                     >
                       {d + 1}
-                      {ex && <span style={{ position: 'absolute', top: -4, right: 0, fontSize: 9 }}>{ex.kind === 'holiday' ? tr('休', 'H') : tr('班', 'W')}</span>}
+                      {ex && (
+                        <span style={{ position: 'absolute', top: -4, right: 0, fontSize: 9 }}>
+                          {ex.kind === 'holiday' ? tr('休', 'H') : tr('班', 'W')}
+                        </span>
+                      )}
                     </div>
                   </Tooltip>
                 );

@@ -20,7 +20,10 @@ export default function InboxPage() {
   const { tr, lang } = useI18n();
   const qc = useQueryClient();
   const [f, setF] = useUrlState({ unread: undefined as string | undefined, page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['inbox', f, lang], queryFn: () => get<Page<Note> & { unread: number }>('/api/notifications', f) });
+  const list = useQuery({
+    queryKey: ['inbox', f, lang],
+    queryFn: () => get<Page<Note> & { unread: number }>('/api/notifications', f),
+  });
   const mark = useMutation({
     mutationFn: (ids: number[] | 'all') => post('/api/notifications/read', { ids }),
     onSuccess: () => {
@@ -33,7 +36,10 @@ export default function InboxPage() {
       title={tr('消息', 'Inbox')}
       extra={
         <Space>
-          <Button type={f.unread ? 'primary' : 'default'} onClick={() => setF({ unread: f.unread ? undefined : 'true' })}>
+          <Button
+            type={f.unread ? 'primary' : 'default'}
+            onClick={() => setF({ unread: f.unread ? undefined : 'true' })}
+          >
             {tr('只看未读', 'Unread only')}
           </Button>
           <Button onClick={() => mark.mutate('all')} disabled={!list.data?.unread}>
@@ -46,7 +52,12 @@ export default function InboxPage() {
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
         locale={{ emptyText: tr('没有消息', 'No messages') }}
-        pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, onChange: (page) => setF({ page }) }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page) => setF({ page }),
+        }}
         renderItem={(n) => (
           <List.Item
             data-testid="inbox-item"

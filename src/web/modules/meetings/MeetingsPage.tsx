@@ -28,11 +28,29 @@ export default function MeetingsPage() {
   const qc = useQueryClient();
   const [f, setF] = useUrlState({ page: 1, pageSize: 20, open: undefined as number | undefined });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['meetings', f.page, f.pageSize], queryFn: () => get<Page<MeetingRow>>('/api/meetings', { page: f.page, pageSize: f.pageSize }) });
-  const openProblems = useQuery({ queryKey: ['problems', 'open-for-meeting'], enabled: creating, queryFn: () => get<ProblemPage>('/api/problems', { status: 'submitted,accepted,returned,dispatched,in_progress,answered,fed_back', pageSize: 200 }) });
+  const list = useQuery({
+    queryKey: ['meetings', f.page, f.pageSize],
+    queryFn: () => get<Page<MeetingRow>>('/api/meetings', { page: f.page, pageSize: f.pageSize }),
+  });
+  const openProblems = useQuery({
+    queryKey: ['problems', 'open-for-meeting'],
+    enabled: creating,
+    queryFn: () =>
+      get<ProblemPage>('/api/problems', {
+        status: 'submitted,accepted,returned,dispatched,in_progress,answered,fed_back',
+        pageSize: 200,
+      }),
+  });
   const create = useMutation({
-    mutationFn: (v: { heldOn: Dayjs; subject: string; place?: string; host?: string; summary?: string; attendees: Array<{ unitName: string; people: string }>; problemIds?: number[] }) =>
-      post<{ id: number }>('/api/meetings', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
+    mutationFn: (v: {
+      heldOn: Dayjs;
+      subject: string;
+      place?: string;
+      host?: string;
+      summary?: string;
+      attendees: Array<{ unitName: string; people: string }>;
+      problemIds?: number[];
+    }) => post<{ id: number }>('/api/meetings', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
     onSuccess: (m) => {
       setCreating(false);
       void qc.invalidateQueries({ queryKey: ['meetings'] });
@@ -55,8 +73,15 @@ export default function MeetingsPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
-        locale={{ emptyText: tr('还没有会议记录；开过联席会议后点「记录会议」', 'No meetings yet; record one after it is held') }}
-        pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setF({ page, pageSize }) }}
+        locale={{
+          emptyText: tr('还没有会议记录；开过联席会议后点「记录会议」', 'No meetings yet; record one after it is held'),
+        }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
         onRow={(m) => ({ onClick: () => setF({ open: m.id }), style: { cursor: 'pointer' } })}
         columns={[
           { title: tr('日期', 'Date'), dataIndex: 'heldOn', width: 120 },
@@ -67,8 +92,18 @@ export default function MeetingsPage() {
           { title: tr('决定', 'Decisions'), dataIndex: 'decisions', width: 80 },
         ]}
       />
-      <Drawer open={creating} onClose={() => setCreating(false)} size="large" destroyOnHidden title={tr('记录联席会议', 'Record a joint meeting')}>
-        <Form layout="vertical" onFinish={(v) => create.mutate(v as Parameters<typeof create.mutate>[0])} initialValues={{ attendees: [{ unitName: '', people: '' }] }}>
+      <Drawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        size="large"
+        destroyOnHidden
+        title={tr('记录联席会议', 'Record a joint meeting')}
+      >
+        <Form
+          layout="vertical"
+          onFinish={(v) => create.mutate(v as Parameters<typeof create.mutate>[0])}
+          initialValues={{ attendees: [{ unitName: '', people: '' }] }}
+        >
           <Form.Item name="heldOn" label={tr('会议日期', 'Date')} rules={[{ required: true }]}>
             <DatePicker />
           </Form.Item>
@@ -88,7 +123,10 @@ export default function MeetingsPage() {
               <Form.Item label={tr('参会单位及人员', 'Attendees by organisation')}>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline">
-                    <Form.Item name={[field.name, 'unitName']} rules={[{ required: true, message: tr('单位', 'Unit') }]}>
+                    <Form.Item
+                      name={[field.name, 'unitName']}
+                      rules={[{ required: true, message: tr('单位', 'Unit') }]}
+                    >
                       <Input placeholder={tr('单位（党委/部门/企业）', 'Organisation')} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'people']}>
@@ -104,7 +142,11 @@ export default function MeetingsPage() {
             )}
           </Form.List>
           <Form.Item name="problemIds" label={tr('研究的问题', 'Problems discussed')}>
-            <Select mode="multiple" showSearch={{ filterOption: (i, o) => String(o?.label ?? '').includes(i) }} options={(openProblems.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} />
+            <Select
+              mode="multiple"
+              showSearch={{ filterOption: (i, o) => String(o?.label ?? '').includes(i) }}
+              options={(openProblems.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
+            />
           </Form.Item>
           <Form.Item name="summary" label={tr('会议纪要', 'Minutes')}>
             <Input.TextArea rows={4} maxLength={4000} />

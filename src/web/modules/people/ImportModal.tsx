@@ -33,15 +33,41 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     }
   };
   return (
-    <Modal open={open} onCancel={onClose} title={tr('导入党员名册', 'Import a roster')} width={760} footer={null} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      title={tr('导入党员名册', 'Import a roster')}
+      width={760}
+      footer={null}
+      destroyOnHidden
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/people/import/template')}>{tr('下载模板', 'Template')}</Button>
-          <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => (setFile(f), setReport(null), false)} onRemove={() => setFile(null)}>
-            <Button icon={<UploadOutlined />} data-testid="people-import-file">{tr('选择文件', 'Choose file')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => download('/api/people/import/template')}>
+            {tr('下载模板', 'Template')}
+          </Button>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            beforeUpload={(f) => (setFile(f), setReport(null), false)}
+            onRemove={() => setFile(null)}
+          >
+            <Button icon={<UploadOutlined />} data-testid="people-import-file">
+              {tr('选择文件', 'Choose file')}
+            </Button>
           </Upload>
-          <Checkbox checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)}>{tr('有错误时仅导入正确的行', 'Import only the valid rows')}</Checkbox>
-          <Button type="primary" disabled={!file} loading={busy} onClick={() => void run()} data-testid="people-import-run">{tr('校验并导入', 'Check and import')}</Button>
+          <Checkbox checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)}>
+            {tr('有错误时仅导入正确的行', 'Import only the valid rows')}
+          </Checkbox>
+          <Button
+            type="primary"
+            disabled={!file}
+            loading={busy}
+            onClick={() => void run()}
+            data-testid="people-import-run"
+          >
+            {tr('校验并导入', 'Check and import')}
+          </Button>
         </Space>
         {report && (
           <Alert

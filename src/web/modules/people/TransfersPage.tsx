@@ -10,11 +10,22 @@ import { TransferTable } from './TransferTable.js';
 export default function TransfersPage() {
   const { tr, lang } = useI18n();
   const [f, setF] = useUrlState({ direction: 'all', status: undefined as string | undefined, page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['transfers', f, lang], queryFn: () => get<Page<TransferItem>>('/api/people/transfers', f) });
+  const list = useQuery({
+    queryKey: ['transfers', f, lang],
+    queryFn: () => get<Page<TransferItem>>('/api/people/transfers', f),
+  });
   return (
     <Card title={tr('组织关系转接', 'Relation transfers')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented value={f.direction} onChange={(direction) => setF({ direction: String(direction) })} options={[{ value: 'all', label: tr('全部', 'All') }, { value: 'in', label: tr('转入', 'Incoming') }, { value: 'out', label: tr('转出', 'Outgoing') }]} />
+        <Segmented
+          value={f.direction}
+          onChange={(direction) => setF({ direction: String(direction) })}
+          options={[
+            { value: 'all', label: tr('全部', 'All') },
+            { value: 'in', label: tr('转入', 'Incoming') },
+            { value: 'out', label: tr('转出', 'Outgoing') },
+          ]}
+        />
         <Select
           allowClear
           placeholder={tr('状态', 'Status')}
@@ -30,7 +41,16 @@ export default function TransfersPage() {
           ]}
         />
       </Space>
-      <TransferTable data={list.data?.data ?? []} loading={list.isFetching} pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setF({ page, pageSize }) }} />
+      <TransferTable
+        data={list.data?.data ?? []}
+        loading={list.isFetching}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
+      />
     </Card>
   );
 }

@@ -82,7 +82,15 @@ export interface ImportReport {
   errors: Array<{ row: number; column: string; message: string }>;
 }
 export interface PipelineList {
-  data: Array<{ personId: number; name: string; org: Ref | null; stage: string | null; stageLabel: string; next: Due | null; warnings: Array<{ code: string; text: string }> }>;
+  data: Array<{
+    personId: number;
+    name: string;
+    org: Ref | null;
+    stage: string | null;
+    stageLabel: string;
+    next: Due | null;
+    warnings: Array<{ code: string; text: string }>;
+  }>;
   stages: Record<string, number>;
 }
 
@@ -108,14 +116,23 @@ export const STATUS_OPTIONS: Array<{ value: string; zh: string; en: string }> = 
   { value: 'full', zh: '正式党员', en: 'Full member' },
 ];
 
-export const DUE_COLOURS: Record<Due['status'], string> = { waiting: 'default', due_soon: 'gold', overdue: 'red', ready: 'green' };
+export const DUE_COLOURS: Record<Due['status'], string> = {
+  waiting: 'default',
+  due_soon: 'gold',
+  overdue: 'red',
+  ready: 'green',
+};
 
 /** Uploads a roster (.xlsx as the raw body) and returns the row report. */
 export async function uploadRoster(file: File, csrf: string, onlyValid: boolean): Promise<ImportReport> {
   const res = await fetch(`/api/people/import${onlyValid ? '?onlyValid=true' : ''}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-csrf-token': csrf, 'x-lang': getLang() },
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'x-csrf-token': csrf,
+      'x-lang': getLang(),
+    },
     body: file,
   });
   const json = (await res.json()) as ImportReport & { code?: string; message?: string };

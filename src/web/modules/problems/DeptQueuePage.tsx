@@ -17,8 +17,17 @@ const QUEUES = [
 export default function DeptQueuePage() {
   const { tr } = useI18n();
   const [f, setF] = useUrlState({ queue: 'to_sign', page: 1, pageSize: 20 });
-  const counts = useQueries({ queries: QUEUES.map((q) => ({ queryKey: ['problems', 'queue-count', q.key], queryFn: () => get<ProblemPage>('/api/problems', { queue: q.key, pageSize: 1 }) })) });
-  const list = useQuery({ queryKey: ['problems', 'queue', f], queryFn: () => get<ProblemPage>('/api/problems', { queue: f.queue, page: f.page, pageSize: f.pageSize, sort: 'due' }) });
+  const counts = useQueries({
+    queries: QUEUES.map((q) => ({
+      queryKey: ['problems', 'queue-count', q.key],
+      queryFn: () => get<ProblemPage>('/api/problems', { queue: q.key, pageSize: 1 }),
+    })),
+  });
+  const list = useQuery({
+    queryKey: ['problems', 'queue', f],
+    queryFn: () =>
+      get<ProblemPage>('/api/problems', { queue: f.queue, page: f.page, pageSize: f.pageSize, sort: 'due' }),
+  });
   return (
     <Card title={tr('本部门待办问题', 'Department queue')}>
       <Tabs
@@ -28,12 +37,24 @@ export default function DeptQueuePage() {
           key: q.key,
           label: (
             <span data-testid={`queue-${q.key}`}>
-              {tr(q.zh, q.en)} <Badge count={counts[i]?.data?.total ?? 0} color={q.key === 'overdue' ? 'red' : q.key === 'due_soon' ? 'orange' : 'blue'} showZero={false} />
+              {tr(q.zh, q.en)}{' '}
+              <Badge
+                count={counts[i]?.data?.total ?? 0}
+                color={q.key === 'overdue' ? 'red' : q.key === 'due_soon' ? 'orange' : 'blue'}
+                showZero={false}
+              />
             </span>
           ),
         }))}
       />
-      <ProblemTable data={list.data} loading={list.isFetching} page={f.page} pageSize={f.pageSize} onPage={(page, pageSize) => setF({ page, pageSize })} compact />
+      <ProblemTable
+        data={list.data}
+        loading={list.isFetching}
+        page={f.page}
+        pageSize={f.pageSize}
+        onPage={(page, pageSize) => setF({ page, pageSize })}
+        compact
+      />
     </Card>
   );
 }

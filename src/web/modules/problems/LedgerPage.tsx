@@ -18,7 +18,10 @@ export default function LedgerPage() {
   const navigate = useNavigate();
   const [f, setF] = useUrlState(LEDGER_DEFAULTS);
   const list = useQuery({ queryKey: ['problems', 'ledger', f], queryFn: () => get<ProblemPage>('/api/problems', f) });
-  const depts = useQuery({ queryKey: ['problem-depts'], queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/departments') });
+  const depts = useQuery({
+    queryKey: ['problem-depts'],
+    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/departments'),
+  });
   const filters = { ...f, page: undefined, pageSize: undefined };
   return (
     <Card
@@ -26,7 +29,11 @@ export default function LedgerPage() {
       extra={
         <Space>
           {can('problems.stats') && (
-            <Button icon={<DownloadOutlined />} onClick={() => download('/api/problems/export', filters)} data-testid="ledger-export">
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => download('/api/problems/export', filters)}
+              data-testid="ledger-export"
+            >
               {tr('导出台账 Excel', 'Export Excel')}
             </Button>
           )}
@@ -39,14 +46,64 @@ export default function LedgerPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear defaultValue={f.q} placeholder={tr('问题描述或编号', 'Text or number')} onSearch={(q) => setF({ q })} style={{ width: 220 }} />
-        <Select allowClear placeholder={tr('状态', 'Status')} style={{ width: 140 }} value={f.status} onChange={(status?: string) => setF({ status })} options={Object.entries(PROBLEM_STATUS_LABELS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))} />
-        <Select allowClear placeholder={tr('类别', 'Category')} style={{ width: 150 }} value={f.category} onChange={(category?: string) => setF({ category })} options={PROBLEM_CATEGORIES.map((c) => ({ value: c.code, label: lang === 'zh' ? c.zh : c.en }))} />
-        <Select allowClear placeholder={tr('责任单位', 'Department')} style={{ width: 180 }} value={f.deptId} onChange={(deptId?: number) => setF({ deptId })} options={(depts.data?.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-        <Select allowClear placeholder={tr('来源', 'Source')} style={{ width: 130 }} value={f.source} onChange={(source?: string) => setF({ source })} options={Object.entries(PROBLEM_SOURCE_LABELS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))} />
-        <Select allowClear placeholder={tr('是否逾期', 'Overdue?')} style={{ width: 130 }} value={f.overdue} onChange={(overdue?: string) => setF({ overdue })} options={[{ value: 'true', label: tr('逾期未办结', 'Overdue') }, { value: 'false', label: tr('未逾期', 'Not overdue') }]} />
+        <Input.Search
+          allowClear
+          defaultValue={f.q}
+          placeholder={tr('问题描述或编号', 'Text or number')}
+          onSearch={(q) => setF({ q })}
+          style={{ width: 220 }}
+        />
+        <Select
+          allowClear
+          placeholder={tr('状态', 'Status')}
+          style={{ width: 140 }}
+          value={f.status}
+          onChange={(status?: string) => setF({ status })}
+          options={Object.entries(PROBLEM_STATUS_LABELS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))}
+        />
+        <Select
+          allowClear
+          placeholder={tr('类别', 'Category')}
+          style={{ width: 150 }}
+          value={f.category}
+          onChange={(category?: string) => setF({ category })}
+          options={PROBLEM_CATEGORIES.map((c) => ({ value: c.code, label: lang === 'zh' ? c.zh : c.en }))}
+        />
+        <Select
+          allowClear
+          placeholder={tr('责任单位', 'Department')}
+          style={{ width: 180 }}
+          value={f.deptId}
+          onChange={(deptId?: number) => setF({ deptId })}
+          options={(depts.data?.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={tr('来源', 'Source')}
+          style={{ width: 130 }}
+          value={f.source}
+          onChange={(source?: string) => setF({ source })}
+          options={Object.entries(PROBLEM_SOURCE_LABELS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))}
+        />
+        <Select
+          allowClear
+          placeholder={tr('是否逾期', 'Overdue?')}
+          style={{ width: 130 }}
+          value={f.overdue}
+          onChange={(overdue?: string) => setF({ overdue })}
+          options={[
+            { value: 'true', label: tr('逾期未办结', 'Overdue') },
+            { value: 'false', label: tr('未逾期', 'Not overdue') },
+          ]}
+        />
       </Space>
-      <ProblemTable data={list.data} loading={list.isFetching} page={f.page} pageSize={f.pageSize} onPage={(page, pageSize) => setF({ page, pageSize })} />
+      <ProblemTable
+        data={list.data}
+        loading={list.isFetching}
+        page={f.page}
+        pageSize={f.pageSize}
+        onPage={(page, pageSize) => setF({ page, pageSize })}
+      />
     </Card>
   );
 }

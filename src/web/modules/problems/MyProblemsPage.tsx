@@ -26,27 +26,65 @@ export default function MyProblemsPage() {
   const group = f.status === 'fed_back' ? 'fed_back' : f.group;
   const status = GROUPS[group]?.status;
   const mine = me?.user.scope.kind === 'firm' ? undefined : 'raised';
-  const list = useQuery({ queryKey: ['my-problems', group, f.page, mine], queryFn: () => get<ProblemPage>('/api/problems', { status, mine, page: f.page, pageSize: f.pageSize }) });
+  const list = useQuery({
+    queryKey: ['my-problems', group, f.page, mine],
+    queryFn: () => get<ProblemPage>('/api/problems', { status, mine, page: f.page, pageSize: f.pageSize }),
+  });
   return (
     <Card
       title={tr('我的问题', 'My problems')}
       style={{ maxWidth: 760, margin: '0 auto' }}
       extra={
         can('problems.raise') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/problems/new')} data-testid="my-raise">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/problems/new')}
+            data-testid="my-raise"
+          >
             {tr('我要吹哨', 'Raise')}
           </Button>
         )
       }
     >
-      <Segmented block value={group} onChange={(v) => setF({ group: String(v), status: undefined })} options={Object.entries(GROUPS).map(([value, g]) => ({ value, label: tr(g.zh, g.en) }))} style={{ marginBottom: 12 }} />
+      <Segmented
+        block
+        value={group}
+        onChange={(v) => setF({ group: String(v), status: undefined })}
+        options={Object.entries(GROUPS).map(([value, g]) => ({ value, label: tr(g.zh, g.en) }))}
+        style={{ marginBottom: 12 }}
+      />
       <List
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
-        locale={{ emptyText: <Empty description={tr('还没有问题。遇到困难点「我要吹哨」，党委会派部门限时办理', 'No problems yet. Tap “Raise” when something blocks you')} /> }}
-        pagination={list.data && list.data.total > f.pageSize ? { current: f.page, pageSize: f.pageSize, total: list.data.total, onChange: (page) => setF({ page }), simple: true } : false}
+        locale={{
+          emptyText: (
+            <Empty
+              description={tr(
+                '还没有问题。遇到困难点「我要吹哨」，党委会派部门限时办理',
+                'No problems yet. Tap “Raise” when something blocks you',
+              )}
+            />
+          ),
+        }}
+        pagination={
+          list.data && list.data.total > f.pageSize
+            ? {
+                current: f.page,
+                pageSize: f.pageSize,
+                total: list.data.total,
+                onChange: (page) => setF({ page }),
+                simple: true,
+              }
+            : false
+        }
         renderItem={(p) => (
-          <List.Item key={p.id} data-testid="my-problem" onClick={() => navigate(`/problems/${p.id}`)} style={{ cursor: 'pointer', padding: '12px 4px' }}>
+          <List.Item
+            key={p.id}
+            data-testid="my-problem"
+            onClick={() => navigate(`/problems/${p.id}`)}
+            style={{ cursor: 'pointer', padding: '12px 4px' }}
+          >
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               <Space wrap>
                 <StatusTag status={p.status} />

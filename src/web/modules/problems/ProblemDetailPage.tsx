@@ -36,7 +36,10 @@ export default function ProblemDetailPage() {
         <Space wrap>
           <Typography.Text strong>{d.label}</Typography.Text>
           <Tag color={s.color}>{d.due ?? tr(`待 ${d.pendingYear} 年日历`, `pending ${d.pendingYear}`)}</Tag>
-          <Tag color={s.color}>{tr(s.zh, s.en)}{d.overdueDays ? tr(` ${d.overdueDays} 个工作日`, ` ${d.overdueDays} working days`) : ''}</Tag>
+          <Tag color={s.color}>
+            {tr(s.zh, s.en)}
+            {d.overdueDays ? tr(` ${d.overdueDays} 个工作日`, ` ${d.overdueDays} working days`) : ''}
+          </Tag>
         </Space>
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -72,16 +75,34 @@ export default function ProblemDetailPage() {
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={tr('类别', 'Category')}>{categoryLabel(p.category, tr)}</Descriptions.Item>
               <Descriptions.Item label={tr('来源', 'Source')}>{sourceLabel(p.source, tr)}</Descriptions.Item>
-              <Descriptions.Item label={tr('企业/项目', 'Firm / project')}>{[p.firm?.name, p.project?.name].filter(Boolean).join(' / ') || '—'}</Descriptions.Item>
-              <Descriptions.Item label={tr('提出', 'Raised')}>{`${p.raiser?.name ?? ''} ${formatDateTimeChina(p.raisedAt)}`}</Descriptions.Item>
-              <Descriptions.Item label={tr('首办负责人', 'Owner')}>{p.owner?.name ?? tr('待受理', 'Not yet accepted')}</Descriptions.Item>
+              <Descriptions.Item label={tr('企业/项目', 'Firm / project')}>
+                {[p.firm?.name, p.project?.name].filter(Boolean).join(' / ') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item
+                label={tr('提出', 'Raised')}
+              >{`${p.raiser?.name ?? ''} ${formatDateTimeChina(p.raisedAt)}`}</Descriptions.Item>
+              <Descriptions.Item label={tr('首办负责人', 'Owner')}>
+                {p.owner?.name ?? tr('待受理', 'Not yet accepted')}
+              </Descriptions.Item>
               <Descriptions.Item label={tr('责任单位', 'Lead department')}>{p.leadDept?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={tr('答复时限', 'Answer deadline')}>
                 <DueTag p={p} />
               </Descriptions.Item>
-              {p.rating && <Descriptions.Item label={tr('评价', 'Rating')}>{`${ratingLabel(p.rating, tr)}${p.ratingComment ? `（${p.ratingComment}）` : ''}`}</Descriptions.Item>}
+              {p.rating && (
+                <Descriptions.Item
+                  label={tr('评价', 'Rating')}
+                >{`${ratingLabel(p.rating, tr)}${p.ratingComment ? `（${p.ratingComment}）` : ''}`}</Descriptions.Item>
+              )}
             </Descriptions>
-            {(p.feedback ?? p.answer ?? p.closeAnswer) && <Alert type="success" style={{ marginTop: 12 }} title={tr('答复', 'Answer')} description={p.feedback ?? p.answer ?? p.closeAnswer} data-testid="problem-answer" />}
+            {(p.feedback ?? p.answer ?? p.closeAnswer) && (
+              <Alert
+                type="success"
+                style={{ marginTop: 12 }}
+                title={tr('答复', 'Answer')}
+                description={p.feedback ?? p.answer ?? p.closeAnswer}
+                data-testid="problem-answer"
+              />
+            )}
           </Card>
           <ProblemActions p={p} />
           {p.assignments.length > 0 && (
@@ -93,11 +114,31 @@ export default function ProblemDetailPage() {
                 scroll={{ x: 640 }}
                 dataSource={p.assignments}
                 columns={[
-                  { title: tr('部门', 'Department'), render: (_, a) => `${a.dept.name}${a.role === 'lead' ? tr('（主办）', ' (lead)') : tr('（协办）', ' (co)')}${a.designated ? tr('·指定', '·designated') : ''}` },
-                  { title: tr('状态', 'Status'), dataIndex: 'status', render: (s: string) => tr(ASSIGNMENT_STATUS_LABELS[s as keyof typeof ASSIGNMENT_STATUS_LABELS]?.zh ?? s, ASSIGNMENT_STATUS_LABELS[s as keyof typeof ASSIGNMENT_STATUS_LABELS]?.en ?? s) },
+                  {
+                    title: tr('部门', 'Department'),
+                    render: (_, a) =>
+                      `${a.dept.name}${a.role === 'lead' ? tr('（主办）', ' (lead)') : tr('（协办）', ' (co)')}${a.designated ? tr('·指定', '·designated') : ''}`,
+                  },
+                  {
+                    title: tr('状态', 'Status'),
+                    dataIndex: 'status',
+                    render: (s: string) =>
+                      tr(
+                        ASSIGNMENT_STATUS_LABELS[s as keyof typeof ASSIGNMENT_STATUS_LABELS]?.zh ?? s,
+                        ASSIGNMENT_STATUS_LABELS[s as keyof typeof ASSIGNMENT_STATUS_LABELS]?.en ?? s,
+                      ),
+                  },
                   { title: tr('签收时限', 'Sign by'), dataIndex: 'signDue', render: (d: string | null) => d ?? '—' },
-                  { title: tr('答复时限', 'Answer by'), dataIndex: 'answerDue', render: (d: string | null, a) => `${d ?? tr('待日历', 'pending')}${a.extensionDays ? tr(`（含延期 ${a.extensionDays} 天）`, ` (+${a.extensionDays})`) : ''}` },
-                  { title: tr('退单理由 / 答复', 'Return reason / answer'), render: (_, a) => a.returnReason ?? a.answer ?? '' },
+                  {
+                    title: tr('答复时限', 'Answer by'),
+                    dataIndex: 'answerDue',
+                    render: (d: string | null, a) =>
+                      `${d ?? tr('待日历', 'pending')}${a.extensionDays ? tr(`（含延期 ${a.extensionDays} 天）`, ` (+${a.extensionDays})`) : ''}`,
+                  },
+                  {
+                    title: tr('退单理由 / 答复', 'Return reason / answer'),
+                    render: (_, a) => a.returnReason ?? a.answer ?? '',
+                  },
                 ]}
               />
             </Card>
@@ -106,18 +147,46 @@ export default function ProblemDetailPage() {
       </Col>
       <Col xs={24} lg={9}>
         <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-          <Card size="small" title={tr('当前时限（按工作日）', 'Current deadlines (working days)')} data-testid="problem-deadlines">
-            {current.length === 0 ? <Typography.Text type="secondary">{tr('没有未到的时限', 'No open deadline')}</Typography.Text> : current.map(deadline)}
-            {past.length > 0 && <Collapse ghost size="small" items={[{ key: 'past', label: tr(`已完成或已结束的时限（${past.length}）`, `Done or ended (${past.length})`), children: past.map(deadline) }]} />}
+          <Card
+            size="small"
+            title={tr('当前时限（按工作日）', 'Current deadlines (working days)')}
+            data-testid="problem-deadlines"
+          >
+            {current.length === 0 ? (
+              <Typography.Text type="secondary">{tr('没有未到的时限', 'No open deadline')}</Typography.Text>
+            ) : (
+              current.map(deadline)
+            )}
+            {past.length > 0 && (
+              <Collapse
+                ghost
+                size="small"
+                items={[
+                  {
+                    key: 'past',
+                    label: tr(`已完成或已结束的时限（${past.length}）`, `Done or ended (${past.length})`),
+                    children: past.map(deadline),
+                  },
+                ]}
+              />
+            )}
           </Card>
-          <Card size="small" title={tr('办理记录（不可修改）', 'Timeline (append-only)')} data-testid="problem-timeline">
+          <Card
+            size="small"
+            title={tr('办理记录（不可修改）', 'Timeline (append-only)')}
+            data-testid="problem-timeline"
+          >
             <Timeline
               items={p.events.map((e) => ({
                 key: e.seq,
                 color: e.type === 'reminder' ? 'red' : e.type === 'returned' ? 'orange' : 'blue',
                 content: (
                   <div data-testid="timeline-item">
-                    <Typography.Text strong>{e.label}</Typography.Text> <Typography.Text type="secondary">{formatDateTimeChina(e.at)} · {e.actor}{e.actorUnit ? `（${e.actorUnit}）` : ''}</Typography.Text>
+                    <Typography.Text strong>{e.label}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">
+                      {formatDateTimeChina(e.at)} · {e.actor}
+                      {e.actorUnit ? `（${e.actorUnit}）` : ''}
+                    </Typography.Text>
                     <div>{e.text}</div>
                   </div>
                 ),

@@ -28,10 +28,19 @@ export default function RaiseProblemPage() {
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [uploading, setUploading] = useState(false);
   const isFirm = me?.user.scope.kind === 'firm';
-  const projects = useQuery({ queryKey: ['problem-projects'], queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/project-options') });
-  const firms = useQuery({ queryKey: ['firm-options'], enabled: !isFirm, queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/orgs/options', { kind: 'firm', limit: 500 }) });
+  const projects = useQuery({
+    queryKey: ['problem-projects'],
+    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/project-options'),
+  });
+  const firms = useQuery({
+    queryKey: ['firm-options'],
+    enabled: !isFirm,
+    queryFn: () =>
+      get<{ data: Array<{ id: number; name: string }> }>('/api/orgs/options', { kind: 'firm', limit: 500 }),
+  });
   const submit = useMutation({
-    mutationFn: (v: FormValues) => post<ProblemDetail>('/api/problems', { ...v, clientRequestId: requestId, photoIds: photos.map((p) => p.id) }),
+    mutationFn: (v: FormValues) =>
+      post<ProblemDetail>('/api/problems', { ...v, clientRequestId: requestId, photoIds: photos.map((p) => p.id) }),
     onSuccess: (p) => {
       void message.success(tr(`已提交，问题编号 ${p.code}`, `Submitted as ${p.code}`));
       void navigate(`/problems/${p.id}`);
@@ -53,24 +62,57 @@ export default function RaiseProblemPage() {
     }
   };
   return (
-    <Card title={tr('我要吹哨（提出问题）', 'Raise a problem')} style={{ maxWidth: 640, margin: '0 auto' }} data-testid="raise-page">
+    <Card
+      title={tr('我要吹哨（提出问题）', 'Raise a problem')}
+      style={{ maxWidth: 640, margin: '0 auto' }}
+      data-testid="raise-page"
+    >
       <Typography.Paragraph type="secondary">
-        {tr('提交后由党工委受理并派给职能部门限时办理，办理进度和答复会在「我的问题」里看到。', 'The committee accepts it and dispatches it to departments with deadlines; follow it under “My problems”.')}
+        {tr(
+          '提交后由党工委受理并派给职能部门限时办理，办理进度和答复会在「我的问题」里看到。',
+          'The committee accepts it and dispatches it to departments with deadlines; follow it under “My problems”.',
+        )}
       </Typography.Paragraph>
       <Form<FormValues> layout="vertical" size="large" onFinish={(v) => submit.mutate(v)} disabled={submit.isPending}>
-        <Form.Item name="category" label={tr('问题类别', 'Category')} rules={[{ required: true, message: tr('请选择问题类别', 'Choose a category') }]}>
-          <Select data-testid="raise-category" placeholder={tr('选择类别', 'Choose')} options={PROBLEM_CATEGORIES.map((c) => ({ value: c.code, label: lang === 'zh' ? c.zh : c.en }))} />
+        <Form.Item
+          name="category"
+          label={tr('问题类别', 'Category')}
+          rules={[{ required: true, message: tr('请选择问题类别', 'Choose a category') }]}
+        >
+          <Select
+            data-testid="raise-category"
+            placeholder={tr('选择类别', 'Choose')}
+            options={PROBLEM_CATEGORIES.map((c) => ({ value: c.code, label: lang === 'zh' ? c.zh : c.en }))}
+          />
         </Form.Item>
-        <Form.Item name="description" label={tr('问题描述', 'What is wrong')} rules={[{ required: true, message: tr('请描述遇到的问题', 'Describe the problem') }]}>
-          <Input.TextArea data-testid="raise-description" rows={5} maxLength={2000} showCount placeholder={tr('例如：项目用地指标迟迟未下达，影响开工', 'e.g. the land quota has not been issued')} />
+        <Form.Item
+          name="description"
+          label={tr('问题描述', 'What is wrong')}
+          rules={[{ required: true, message: tr('请描述遇到的问题', 'Describe the problem') }]}
+        >
+          <Input.TextArea
+            data-testid="raise-description"
+            rows={5}
+            maxLength={2000}
+            showCount
+            placeholder={tr('例如：项目用地指标迟迟未下达，影响开工', 'e.g. the land quota has not been issued')}
+          />
         </Form.Item>
         {!isFirm && (
           <Form.Item name="firmUnitId" label={tr('企业', 'Firm')}>
-            <Select allowClear showSearch={{ filterOption: (input, o) => String(o?.label ?? '').includes(input) }} options={(firms.data?.data ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+            <Select
+              allowClear
+              showSearch={{ filterOption: (input, o) => String(o?.label ?? '').includes(input) }}
+              options={(firms.data?.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="projectId" label={tr('所属项目（可选）', 'Project (optional)')}>
-          <Select allowClear data-testid="raise-project" options={(projects.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            allowClear
+            data-testid="raise-project"
+            options={(projects.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
         <Form.Item label={tr('照片（可选，最多 9 张）', 'Photos (optional, up to 9)')}>
           <Space wrap>
@@ -78,14 +120,34 @@ export default function RaiseProblemPage() {
               <Image key={p.id} src={p.url} width={72} height={72} style={{ objectFit: 'cover' }} />
             ))}
             <label>
-              <input type="file" accept="image/*" capture="environment" multiple style={{ display: 'none' }} data-testid="raise-photo" onChange={(e) => void onFiles(e.target.files)} />
-              <Button icon={<CameraOutlined />} loading={uploading} onClick={(e) => ((e.currentTarget.previousElementSibling as HTMLInputElement | null)?.click())}>
+              <input
+                type="file"
+                accept="image/*"
+                capture="environment"
+                multiple
+                style={{ display: 'none' }}
+                data-testid="raise-photo"
+                onChange={(e) => void onFiles(e.target.files)}
+              />
+              <Button
+                icon={<CameraOutlined />}
+                loading={uploading}
+                onClick={(e) => (e.currentTarget.previousElementSibling as HTMLInputElement | null)?.click()}
+              >
                 {tr('拍照/选图', 'Camera')}
               </Button>
             </label>
           </Space>
         </Form.Item>
-        <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={submit.isPending} data-testid="raise-submit" style={{ height: 48 }}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          icon={<SendOutlined />}
+          loading={submit.isPending}
+          data-testid="raise-submit"
+          style={{ height: 48 }}
+        >
           {tr('提交问题', 'Submit')}
         </Button>
       </Form>

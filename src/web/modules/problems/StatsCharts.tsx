@@ -22,11 +22,26 @@ export function DeptChart({ stats }: { stats: ProblemStats }) {
         tooltip: { trigger: 'axis' },
         legend: { data: [tr('按期答复率 %', 'On-time answers %'), tr('逾期未办', 'Open overdue')] },
         grid: { left: 120, right: 40, top: 36, bottom: 24 },
-        xAxis: [{ type: 'value', max: 100 }, { type: 'value', position: 'top', show: false }],
+        xAxis: [
+          { type: 'value', max: 100 },
+          { type: 'value', position: 'top', show: false },
+        ],
         yAxis: { type: 'category', data: depts.map((d) => d.name), inverse: true },
         series: [
-          { name: tr('按期答复率 %', 'On-time answers %'), type: 'bar', data: depts.map((d) => asPct(d.answerOnTimeRate)), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right', formatter: '{c}%' } },
-          { name: tr('逾期未办', 'Open overdue'), type: 'bar', xAxisIndex: 1, data: depts.map((d) => d.openOverdue), itemStyle: { color: '#ff4d4f' } },
+          {
+            name: tr('按期答复率 %', 'On-time answers %'),
+            type: 'bar',
+            data: depts.map((d) => asPct(d.answerOnTimeRate)),
+            itemStyle: { color: '#1677ff' },
+            label: { show: true, position: 'right', formatter: '{c}%' },
+          },
+          {
+            name: tr('逾期未办', 'Open overdue'),
+            type: 'bar',
+            xAxisIndex: 1,
+            data: depts.map((d) => d.openOverdue),
+            itemStyle: { color: '#ff4d4f' },
+          },
         ],
       }}
     />
@@ -42,15 +57,31 @@ export function MonthChart({ stats }: { stats: ProblemStats }) {
       style={{ height: 300 }}
       option={{
         tooltip: { trigger: 'axis' },
-        legend: { data: [tr('按期办结率', 'On-time rate'), tr('限期反馈率', 'Feedback rate'), tr('满意率', 'Satisfaction'), tr('问题数', 'Problems')] },
+        legend: {
+          data: [
+            tr('按期办结率', 'On-time rate'),
+            tr('限期反馈率', 'Feedback rate'),
+            tr('满意率', 'Satisfaction'),
+            tr('问题数', 'Problems'),
+          ],
+        },
         grid: { left: 48, right: 48, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: m.map((x) => x.month) },
-        yAxis: [{ type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', name: tr('件', 'n') }],
+        yAxis: [
+          { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+          { type: 'value', name: tr('件', 'n') },
+        ],
         series: [
           { name: tr('按期办结率', 'On-time rate'), type: 'line', data: m.map((x) => asPct(x.onTimeRate)) },
           { name: tr('限期反馈率', 'Feedback rate'), type: 'line', data: m.map((x) => asPct(x.feedbackRate)) },
           { name: tr('满意率', 'Satisfaction'), type: 'line', data: m.map((x) => asPct(x.satisfactionRate)) },
-          { name: tr('问题数', 'Problems'), type: 'bar', yAxisIndex: 1, data: m.map((x) => x.total), itemStyle: { color: '#d9d9d9' } },
+          {
+            name: tr('问题数', 'Problems'),
+            type: 'bar',
+            yAxisIndex: 1,
+            data: m.map((x) => x.total),
+            itemStyle: { color: '#d9d9d9' },
+          },
         ],
       }}
     />

@@ -12,7 +12,10 @@ import { DeptChart, MonthChart } from './StatsCharts.js';
 export default function StatsPage() {
   const { tr, lang } = useI18n();
   const [f, setF] = useUrlState({ from: undefined as string | undefined, to: undefined as string | undefined });
-  const q = useQuery({ queryKey: ['problems', 'stats', f], queryFn: () => get<ProblemStats>('/api/problems/stats', f) });
+  const q = useQuery({
+    queryKey: ['problems', 'stats', f],
+    queryFn: () => get<ProblemStats>('/api/problems/stats', f),
+  });
   const s = q.data;
   const o = s?.overall;
   return (
@@ -41,7 +44,10 @@ export default function StatsPage() {
                 title={
                   <Space>
                     {tr('按期办结率', 'On-time rate')}
-                    <Popover content={<div style={{ maxWidth: 320 }}>{lang === 'zh' ? s.formula.zh : s.formula.en}</div>} trigger="click">
+                    <Popover
+                      content={<div style={{ maxWidth: 320 }}>{lang === 'zh' ? s.formula.zh : s.formula.en}</div>}
+                      trigger="click"
+                    >
                       <QuestionCircleOutlined data-testid="stats-formula" />
                     </Popover>
                   </Space>
@@ -50,20 +56,32 @@ export default function StatsPage() {
                 styles={{ content: { color: o.onTimeRate !== null && o.onTimeRate < 0.9 ? '#cf1322' : '#389e0d' } }}
               />
               <div data-testid="stats-ontime-detail" style={{ fontSize: 12, color: '#888' }}>
-                {tr(`${o.closedOnTime} ÷（${o.closed} 办结 + ${o.openOverdue} 逾期未办）`, `${o.closedOnTime} ÷ (${o.closed} closed + ${o.openOverdue} open overdue)`)}
+                {tr(
+                  `${o.closedOnTime} ÷（${o.closed} 办结 + ${o.openOverdue} 逾期未办）`,
+                  `${o.closedOnTime} ÷ (${o.closed} closed + ${o.openOverdue} open overdue)`,
+                )}
               </div>
             </Col>
             <Col xs={12} md={6}>
               <Statistic title={tr('限期反馈率', 'Feedback rate')} value={pct(o.feedbackRate)} />
-              <div style={{ fontSize: 12, color: '#888' }}>{tr(`${o.feedbackOnTime} ÷ ${o.feedbackDue}`, `${o.feedbackOnTime} ÷ ${o.feedbackDue}`)}</div>
+              <div style={{ fontSize: 12, color: '#888' }}>
+                {tr(`${o.feedbackOnTime} ÷ ${o.feedbackDue}`, `${o.feedbackOnTime} ÷ ${o.feedbackDue}`)}
+              </div>
             </Col>
             <Col xs={12} md={6}>
               <Statistic title={tr('满意率', 'Satisfaction')} value={pct(o.satisfactionRate)} />
-              <div style={{ fontSize: 12, color: '#888' }}>{tr(`${o.satisfied} ÷ ${o.ratings} 次评价`, `${o.satisfied} ÷ ${o.ratings} ratings`)}</div>
+              <div style={{ fontSize: 12, color: '#888' }}>
+                {tr(`${o.satisfied} ÷ ${o.ratings} 次评价`, `${o.satisfied} ÷ ${o.ratings} ratings`)}
+              </div>
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={tr('平均办结用时（工作日）', 'Avg. working days to close')} value={o.avgCloseWorkingDays ?? '—'} />
-              <div style={{ fontSize: 12, color: '#888' }}>{tr(`共 ${o.total} 件，截至 ${s.asOf}`, `${o.total} problems, as of ${s.asOf}`)}</div>
+              <Statistic
+                title={tr('平均办结用时（工作日）', 'Avg. working days to close')}
+                value={o.avgCloseWorkingDays ?? '—'}
+              />
+              <div style={{ fontSize: 12, color: '#888' }}>
+                {tr(`共 ${o.total} 件，截至 ${s.asOf}`, `${o.total} problems, as of ${s.asOf}`)}
+              </div>
             </Col>
           </Row>
         )}
@@ -95,7 +113,11 @@ export default function StatsPage() {
                   { title: tr('逾期未办', 'Open overdue'), dataIndex: 'openOverdue' },
                   { title: tr('退单', 'Returned'), dataIndex: 'returned' },
                   { title: tr('按期答复率', 'On-time answers'), dataIndex: 'answerOnTimeRate', render: pct },
-                  { title: tr('平均答复用时（工作日）', 'Avg. working days'), dataIndex: 'avgAnswerWorkingDays', render: (v: number | null) => v ?? '—' },
+                  {
+                    title: tr('平均答复用时（工作日）', 'Avg. working days'),
+                    dataIndex: 'avgAnswerWorkingDays',
+                    render: (v: number | null) => v ?? '—',
+                  },
                   { title: tr('满意率（主办）', 'Satisfaction (lead)'), dataIndex: 'satisfactionRate', render: pct },
                 ]}
               />

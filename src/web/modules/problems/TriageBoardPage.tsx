@@ -17,18 +17,34 @@ const COLUMNS = [
 /** 党委响应: the committee's triage board, one column per step that needs the committee. */
 export default function TriageBoardPage() {
   const { tr } = useI18n();
-  const cols = useQueries({ queries: COLUMNS.map((c) => ({ queryKey: ['problems', 'board', c.key], queryFn: () => get<ProblemPage>('/api/problems', { status: c.status, pageSize: 30, sort: 'due' }) })) });
+  const cols = useQueries({
+    queries: COLUMNS.map((c) => ({
+      queryKey: ['problems', 'board', c.key],
+      queryFn: () => get<ProblemPage>('/api/problems', { status: c.status, pageSize: 30, sort: 'due' }),
+    })),
+  });
   return (
     <Row gutter={[12, 12]} data-testid="triage-board">
       {COLUMNS.map((c, i) => {
         const q = cols[i];
         return (
           <Col key={c.key} xs={24} md={12} xl={Math.floor(24 / 5)} flex="1">
-            <Card size="small" title={<span data-testid={`board-${c.key}`}>{tr(c.zh, c.en)} <Badge count={q?.data?.total ?? 0} showZero color={c.key === 'accept' ? 'gold' : 'blue'} /></span>} loading={q?.isLoading}>
+            <Card
+              size="small"
+              title={
+                <span data-testid={`board-${c.key}`}>
+                  {tr(c.zh, c.en)}{' '}
+                  <Badge count={q?.data?.total ?? 0} showZero color={c.key === 'accept' ? 'gold' : 'blue'} />
+                </span>
+              }
+              loading={q?.isLoading}
+            >
               <List
                 size="small"
                 dataSource={q?.data?.data ?? []}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('暂无', 'Nothing')} /> }}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('暂无', 'Nothing')} />,
+                }}
                 renderItem={(p) => (
                   <List.Item key={p.id} data-testid="board-item">
                     <div style={{ width: '100%' }}>

@@ -28,7 +28,15 @@ export interface ProblemItem {
   closedAt: string | null;
   rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null;
   version: number;
-  myAssignment: { no: number; role: string; status: string; signDue: string | null; answerDue: string | null; pendingYear: number | null; dueState: string } | null;
+  myAssignment: {
+    no: number;
+    role: string;
+    status: string;
+    signDue: string | null;
+    answerDue: string | null;
+    pendingYear: number | null;
+    dueState: string;
+  } | null;
 }
 
 export interface ProblemDetail extends ProblemItem {
@@ -40,10 +48,52 @@ export interface ProblemDetail extends ProblemItem {
   ratingComment: string | null;
   round: number;
   photos: Array<{ id: number; url: string; width: number; height: number }>;
-  events: Array<{ seq: number; type: string; label: string; at: string; actor: string; actorUnit: string | null; text: string }>;
-  deadlines: Array<{ key: string; step: string; label: string; assignmentNo: number | null; dept: string | null; due: string | null; pendingYear: number | null; state: string; overdueDays: number | null; reason: string }>;
-  assignments: Array<{ no: number; dept: Named; role: string; designated: boolean; round: number; status: string; dispatchedAt: string; signDue: string | null; answerDue: string | null; extensionDays: number; answer: string | null; returnReason: string | null }>;
-  extensions: Array<{ requestNo: number; assignmentNo: number; dept: string; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null; note: string | null }>;
+  events: Array<{
+    seq: number;
+    type: string;
+    label: string;
+    at: string;
+    actor: string;
+    actorUnit: string | null;
+    text: string;
+  }>;
+  deadlines: Array<{
+    key: string;
+    step: string;
+    label: string;
+    assignmentNo: number | null;
+    dept: string | null;
+    due: string | null;
+    pendingYear: number | null;
+    state: string;
+    overdueDays: number | null;
+    reason: string;
+  }>;
+  assignments: Array<{
+    no: number;
+    dept: Named;
+    role: string;
+    designated: boolean;
+    round: number;
+    status: string;
+    dispatchedAt: string;
+    signDue: string | null;
+    answerDue: string | null;
+    extensionDays: number;
+    answer: string | null;
+    returnReason: string | null;
+  }>;
+  extensions: Array<{
+    requestNo: number;
+    assignmentNo: number;
+    dept: string;
+    days: number;
+    reason: string;
+    status: string;
+    requestedAt: string;
+    decidedAt: string | null;
+    note: string | null;
+  }>;
   abilities: {
     accept: boolean;
     handOver: boolean;
@@ -80,7 +130,22 @@ export interface ProblemStats {
   asOf: string;
   overall: Rates;
   byMonth: Array<Rates & { month: string }>;
-  byDept: Array<{ deptId: number; name: string; assigned: number; answered: number; answeredOnTime: number; openOverdue: number; returned: number; avgAnswerWorkingDays: number | null; answerOnTimeRate: number | null } & Omit<Rates, 'total' | 'closed' | 'closedOnTime' | 'openOverdue' | 'feedbackDue' | 'feedbackOnTime' | 'ratings' | 'satisfied'>>;
+  byDept: Array<
+    {
+      deptId: number;
+      name: string;
+      assigned: number;
+      answered: number;
+      answeredOnTime: number;
+      openOverdue: number;
+      returned: number;
+      avgAnswerWorkingDays: number | null;
+      answerOnTimeRate: number | null;
+    } & Omit<
+      Rates,
+      'total' | 'closed' | 'closedOnTime' | 'openOverdue' | 'feedbackDue' | 'feedbackOnTime' | 'ratings' | 'satisfied'
+    >
+  >;
   formula: { zh: string; en: string };
 }
 
@@ -97,6 +162,18 @@ export interface LedgerFilters extends Record<string, string | number | undefine
   pageSize: number;
 }
 
-export const LEDGER_DEFAULTS: LedgerFilters = { q: undefined, status: undefined, category: undefined, deptId: undefined, firmId: undefined, projectId: undefined, overdue: undefined, source: undefined, page: 1, pageSize: 20 };
+export const LEDGER_DEFAULTS: LedgerFilters = {
+  q: undefined,
+  status: undefined,
+  category: undefined,
+  deptId: undefined,
+  firmId: undefined,
+  projectId: undefined,
+  overdue: undefined,
+  source: undefined,
+  page: 1,
+  pageSize: 20,
+};
 
-export const pct = (r: number | null | undefined): string => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+export const pct = (r: number | null | undefined): string =>
+  r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;

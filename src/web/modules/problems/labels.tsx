@@ -1,5 +1,10 @@
 import { Popover, Tag, Typography } from 'antd';
-import { PROBLEM_SOURCE_LABELS, PROBLEM_STATUS_LABELS, RATING_LABELS, TIMELINESS_LABELS } from '../../../shared/problem-labels.js';
+import {
+  PROBLEM_SOURCE_LABELS,
+  PROBLEM_STATUS_LABELS,
+  RATING_LABELS,
+  TIMELINESS_LABELS,
+} from '../../../shared/problem-labels.js';
 import { categoryOf } from '../../../shared/problem-categories.js';
 import { useI18n } from '../../app/i18n.js';
 import type { ProblemItem } from './api.js';
@@ -9,7 +14,13 @@ type Tr = (zh: string, en: string) => string;
 export function StatusTag({ status }: { status: string }) {
   const { tr } = useI18n();
   const s = PROBLEM_STATUS_LABELS[status as keyof typeof PROBLEM_STATUS_LABELS];
-  return s ? <Tag color={s.color} data-testid="problem-status">{tr(s.zh, s.en)}</Tag> : <Tag>{status}</Tag>;
+  return s ? (
+    <Tag color={s.color} data-testid="problem-status">
+      {tr(s.zh, s.en)}
+    </Tag>
+  ) : (
+    <Tag>{status}</Tag>
+  );
 }
 
 export const categoryLabel = (code: string, tr: Tr) => {
@@ -27,7 +38,14 @@ export const ratingLabel = (r: string | null, tr: Tr) => {
   return l ? tr(l.zh, l.en) : '';
 };
 
-const DUE_COLOR: Record<string, string> = { overdue: 'red', due_soon: 'orange', open: 'blue', pending_calendar: 'purple', done_on_time: 'green', done_late: 'volcano' };
+const DUE_COLOR: Record<string, string> = {
+  overdue: 'red',
+  due_soon: 'orange',
+  open: 'blue',
+  pending_calendar: 'purple',
+  done_on_time: 'green',
+  done_late: 'volcano',
+};
 
 /** The answer deadline of a row with its colour; one click explains it. */
 export function DueTag({ p }: { p: Pick<ProblemItem, 'answerDue' | 'slaPendingYear' | 'dueState' | 'timeliness'> }) {
@@ -42,7 +60,10 @@ export function DueTag({ p }: { p: Pick<ProblemItem, 'answerDue' | 'slaPendingYe
     overdue: ['已超过答复时限（按工作日计）', 'Past the answer deadline (working days)'],
     due_soon: ['答复时限为今天或下一个工作日', 'Due today or on the next working day'],
     open: ['尚未到期', 'Not yet due'],
-    pending_calendar: [`时限落在 ${p.slaPendingYear} 年，该年工作日历尚未导入，导入后自动计算`, `Falls in ${p.slaPendingYear}, whose calendar is not loaded yet`],
+    pending_calendar: [
+      `时限落在 ${p.slaPendingYear} 年，该年工作日历尚未导入，导入后自动计算`,
+      `Falls in ${p.slaPendingYear}, whose calendar is not loaded yet`,
+    ],
     done_on_time: ['已按期答复', 'Answered on time'],
     done_late: ['已答复，但超过时限', 'Answered late'],
   };

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Grid, Progress, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Grid,
+  Progress,
+  Result,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, get } from '../../app/api.js';
@@ -27,9 +41,19 @@ export default function ProjectDetailPage() {
   const { tr, lang } = useI18n();
   const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: ['project', Number(id), lang], queryFn: () => get<ProjectDetail>(`/api/projects/${id}`) });
+  const q = useQuery({
+    queryKey: ['project', Number(id), lang],
+    queryFn: () => get<ProjectDetail>(`/api/projects/${id}`),
+  });
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (q.error) return <Result status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'} title={(q.error as Error).message} extra={<Link to="/projects">{tr('返回项目列表', 'Back to projects')}</Link>} />;
+  if (q.error)
+    return (
+      <Result
+        status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'}
+        title={(q.error as Error).message}
+        extra={<Link to="/projects">{tr('返回项目列表', 'Back to projects')}</Link>}
+      />
+    );
   const p = q.data as ProjectDetail;
   const today = todayInChina();
   const c = COLOURS[p.warning.colour];
@@ -52,22 +76,50 @@ export default function ProjectDetailPage() {
           showIcon
           style={{ marginBottom: 12, borderColor: c.hex }}
           title={<span data-testid="warning-reason">{p.warning.reasons[0]?.text}</span>}
-          description={p.warning.reasons.length > 1 ? p.warning.reasons.slice(1).map((r, i) => <div key={i}>{r.text}</div>) : undefined}
+          description={
+            p.warning.reasons.length > 1
+              ? p.warning.reasons.slice(1).map((r, i) => <div key={i}>{r.text}</div>)
+              : undefined
+          }
         />
         <Descriptions className="xf-desc" size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered={screens.md}>
           <Descriptions.Item label={tr('编号', 'Code')}>{p.code}</Descriptions.Item>
-          <Descriptions.Item label={tr('阶段', 'Stage')}><Tag>{stageLabel(p.stage, tr)}</Tag></Descriptions.Item>
-          <Descriptions.Item label={tr('类型 / 级别', 'Kind / level')}>{kindLabel(p.kind, tr)}{p.level ? ` · ${levelLabel(p.level, tr)}` : ''}</Descriptions.Item>
-          <Descriptions.Item label={tr('行业 / 产业链', 'Industry / chain')}>{[p.industry, p.chain].filter(Boolean).join(' · ')}</Descriptions.Item>
-          <Descriptions.Item label={tr('总投资', 'Total investment')}>{wan(p.totalInvestment)} {tr('万元', '×10k ¥')}</Descriptions.Item>
-          <Descriptions.Item label={tr('本年完成 / 计划', 'This year / plan')}>{wan(p.yearInvestment)} / {wan(p.annualPlanInvestment)}</Descriptions.Item>
-          <Descriptions.Item label={tr('形象进度', 'Progress')}>
-            <Progress percent={p.progress ?? 0} size="small" strokeColor={c.hex} format={() => `${p.progress ?? '—'}%${p.warning.plannedProgress !== null ? tr(`（计划 ${p.warning.plannedProgress}%）`, ` (plan ${p.warning.plannedProgress}%)`) : ''}`} />
+          <Descriptions.Item label={tr('阶段', 'Stage')}>
+            <Tag>{stageLabel(p.stage, tr)}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label={tr('计划工期', 'Schedule')}>{p.plannedStart ?? '—'} ~ {p.plannedEnd ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={tr('预计年产值 / 税收', 'Output / tax')}>{wan(p.expectedOutput)} / {wan(p.expectedTax)}</Descriptions.Item>
+          <Descriptions.Item label={tr('类型 / 级别', 'Kind / level')}>
+            {kindLabel(p.kind, tr)}
+            {p.level ? ` · ${levelLabel(p.level, tr)}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('行业 / 产业链', 'Industry / chain')}>
+            {[p.industry, p.chain].filter(Boolean).join(' · ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('总投资', 'Total investment')}>
+            {wan(p.totalInvestment)} {tr('万元', '×10k ¥')}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('本年完成 / 计划', 'This year / plan')}>
+            {wan(p.yearInvestment)} / {wan(p.annualPlanInvestment)}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('形象进度', 'Progress')}>
+            <Progress
+              percent={p.progress ?? 0}
+              size="small"
+              strokeColor={c.hex}
+              format={() =>
+                `${p.progress ?? '—'}%${p.warning.plannedProgress !== null ? tr(`（计划 ${p.warning.plannedProgress}%）`, ` (plan ${p.warning.plannedProgress}%)`) : ''}`
+              }
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('计划工期', 'Schedule')}>
+            {p.plannedStart ?? '—'} ~ {p.plannedEnd ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('预计年产值 / 税收', 'Output / tax')}>
+            {wan(p.expectedOutput)} / {wan(p.expectedTax)}
+          </Descriptions.Item>
           <Descriptions.Item label={tr('属地乡镇', 'Township')}>{p.township?.name}</Descriptions.Item>
-          <Descriptions.Item label={tr('项目党支部', 'Party branch')}>{p.partyBranch?.name ?? tr('未建立', 'None yet')}</Descriptions.Item>
+          <Descriptions.Item label={tr('项目党支部', 'Party branch')}>
+            {p.partyBranch?.name ?? tr('未建立', 'None yet')}
+          </Descriptions.Item>
           <Descriptions.Item label={tr('指挥部', 'Headquarters')}>{p.headquarters ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={tr('牵头单位', 'Lead unit')}>{p.leadUnit?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={tr('包联领导', 'Leader in charge')}>{p.leader?.name ?? '—'}</Descriptions.Item>
@@ -77,11 +129,22 @@ export default function ProjectDetailPage() {
                 <span>{p.commissioner.name}</span>
                 <Typography.Text type="secondary">{p.commissionerRoles}</Typography.Text>
               </Space>
-            ) : '—'}
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
-          <Descriptions.Item label={tr('业主单位 / 项目经理', 'Owner / manager')}>{[p.ownerFirm?.name, p.managerName].filter(Boolean).join(' · ')}</Descriptions.Item>
+          <Descriptions.Item label={tr('业主单位 / 项目经理', 'Owner / manager')}>
+            {[p.ownerFirm?.name, p.managerName].filter(Boolean).join(' · ')}
+          </Descriptions.Item>
           <Descriptions.Item label={tr('承建单位', 'Contractors')} span={{ xs: 1, sm: 2, md: 3 }}>
-            {p.contractors.length ? p.contractors.map((x) => <Tag key={x.id}>{x.name}（{tr(CONTRACTOR_ROLES[x.role]?.zh ?? x.role, CONTRACTOR_ROLES[x.role]?.en ?? x.role)}{x.parentId ? tr(`，隶属 ${p.contractors.find((y) => y.id === x.parentId)?.name ?? ''}`, '') : ''}）</Tag>) : '—'}
+            {p.contractors.length
+              ? p.contractors.map((x) => (
+                  <Tag key={x.id}>
+                    {x.name}（{tr(CONTRACTOR_ROLES[x.role]?.zh ?? x.role, CONTRACTOR_ROLES[x.role]?.en ?? x.role)}
+                    {x.parentId ? tr(`，隶属 ${p.contractors.find((y) => y.id === x.parentId)?.name ?? ''}`, '') : ''}）
+                  </Tag>
+                ))
+              : '—'}
           </Descriptions.Item>
           {p.taskForces.length > 0 && (
             <Descriptions.Item label={tr('工作专班', 'Task forces')} span={{ xs: 1, sm: 2, md: 3 }}>
@@ -102,7 +165,11 @@ export default function ProjectDetailPage() {
             { key: 'approvals', label: tr('审批验收', 'Approvals'), children: <ApprovalsPanel projectId={p.id} /> },
             { key: 'progress', label: tr('投资进度', 'Investment'), children: <ProgressPanel project={p} /> },
             { key: 'history', label: tr('历史', 'History'), children: <HistoryPanel projectId={p.id} /> },
-            { key: 'cadence', label: tr('调度督办', 'Dispatch & supervision'), children: <CadencePanel projectId={p.id} today={today} /> },
+            {
+              key: 'cadence',
+              label: tr('调度督办', 'Dispatch & supervision'),
+              children: <CadencePanel projectId={p.id} today={today} />,
+            },
           ]}
         />
       </Card>

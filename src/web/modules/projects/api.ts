@@ -74,13 +74,31 @@ export interface ProjectDetail extends ProjectItem {
   startedOn: string | null;
   completedOn: string | null;
   progressOn: string | null;
-  contractors: Array<{ id: number; name: string; role: string; firmUnitId: number | null; parentId: number | null; managerName: string | null }>;
-  taskForces: Array<{ id: number; level: string; name: string; members: Array<{ name: string; title?: string | null; unit?: string | null }> }>;
+  contractors: Array<{
+    id: number;
+    name: string;
+    role: string;
+    firmUnitId: number | null;
+    parentId: number | null;
+    managerName: string | null;
+  }>;
+  taskForces: Array<{
+    id: number;
+    level: string;
+    name: string;
+    members: Array<{ name: string; title?: string | null; unit?: string | null }>;
+  }>;
   nodes: ProjectNode[];
   investments: Array<{ month: string; amount: number; note: string | null }>;
   totalCompleted: number;
   version: number;
-  abilities: { edit: boolean; progress: boolean; confirmDispatch: boolean; handleApprovals: boolean; supervise: boolean };
+  abilities: {
+    edit: boolean;
+    progress: boolean;
+    confirmDispatch: boolean;
+    handleApprovals: boolean;
+    supervise: boolean;
+  };
 }
 
 export type ProjectPage = Page<ProjectItem>;
@@ -111,7 +129,19 @@ export interface ProjectFilters extends Record<string, string | number | undefin
   pageSize: number;
 }
 
-export const DEFAULT_PROJECT_FILTERS: ProjectFilters = { q: undefined, stage: undefined, colour: undefined, townshipId: undefined, level: undefined, chain: undefined, leaderId: undefined, mine: undefined, sort: undefined, page: 1, pageSize: 20 };
+export const DEFAULT_PROJECT_FILTERS: ProjectFilters = {
+  q: undefined,
+  stage: undefined,
+  colour: undefined,
+  townshipId: undefined,
+  level: undefined,
+  chain: undefined,
+  leaderId: undefined,
+  mine: undefined,
+  sort: undefined,
+  page: 1,
+  pageSize: 20,
+};
 
 export interface HistoryEntry {
   id: number;

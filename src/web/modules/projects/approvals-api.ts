@@ -29,7 +29,16 @@ export interface ApprovalChart {
   projectId: number;
   asOf: string;
   items: ApprovalItem[];
-  phases: Array<{ phase: string; label: string; items: number; submitted: number; done: number; targetDays: number; usedDays: number; overdue: number }>;
+  phases: Array<{
+    phase: string;
+    label: string;
+    items: number;
+    submitted: number;
+    done: number;
+    targetDays: number;
+    usedDays: number;
+    overdue: number;
+  }>;
 }
 
 export const APPROVAL_STATUS: Record<ApprovalTiming['status'], { zh: string; en: string; color: string }> = {

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Divider, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Divider,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, put } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
@@ -37,7 +52,10 @@ export default function GrantsPage() {
   };
 
   const save = useMutation({
-    mutationFn: () => put<UserView>(`/api/users/${target?.id}/roles`, { roles: kind === 'admin' ? (adminRole ? [adminRole] : []) : business }),
+    mutationFn: () =>
+      put<UserView>(`/api/users/${target?.id}/roles`, {
+        roles: kind === 'admin' ? (adminRole ? [adminRole] : []) : business,
+      }),
     onSuccess: () => {
       void message.success(tr('授权已保存，立即生效', 'Saved; effective immediately'));
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -49,20 +67,48 @@ export default function GrantsPage() {
   return (
     <Card title={tr('角色授权', 'Role grants')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={tr('用户名、姓名或拼音首字母', 'Username, name or initials')} defaultValue={f.q} onSearch={(q) => setF({ q })} style={{ width: 260 }} />
-        <Select allowClear placeholder={tr('按角色筛选', 'Filter by role')} style={{ width: 200 }} value={f.role} onChange={(role: string | undefined) => setF({ role })} options={Object.values(ROLES).map((r) => ({ value: r.code, label: name(r.code) }))} />
+        <Input.Search
+          allowClear
+          placeholder={tr('用户名、姓名或拼音首字母', 'Username, name or initials')}
+          defaultValue={f.q}
+          onSearch={(q) => setF({ q })}
+          style={{ width: 260 }}
+        />
+        <Select
+          allowClear
+          placeholder={tr('按角色筛选', 'Filter by role')}
+          style={{ width: 200 }}
+          value={f.role}
+          onChange={(role: string | undefined) => setF({ role })}
+          options={Object.values(ROLES).map((r) => ({ value: r.code, label: name(r.code) }))}
+        />
       </Space>
       <Table<UserView>
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
-        pagination={{ current: f.page, pageSize: f.pageSize, total: list.data?.total ?? 0, showTotal: (n) => tr(`共 ${n} 人`, `${n} users`), onChange: (page, pageSize) => setF({ page, pageSize }) }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (n) => tr(`共 ${n} 人`, `${n} users`),
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
         columns={[
           { title: tr('用户名', 'Username'), dataIndex: 'username' },
           { title: tr('姓名', 'Name'), dataIndex: 'displayName' },
           { title: tr('所属单位', 'Unit'), dataIndex: ['scopeUnit', 'name'] },
-          { title: tr('角色', 'Roles'), dataIndex: 'roles', render: (roles: UserView['roles']) => roles.map((r) => <Tag key={r.code} color={(ADMIN_ROLES as readonly string[]).includes(r.code) ? 'purple' : 'blue'}>{lang === 'zh' ? r.zh : r.en}</Tag>) },
+          {
+            title: tr('角色', 'Roles'),
+            dataIndex: 'roles',
+            render: (roles: UserView['roles']) =>
+              roles.map((r) => (
+                <Tag key={r.code} color={(ADMIN_ROLES as readonly string[]).includes(r.code) ? 'purple' : 'blue'}>
+                  {lang === 'zh' ? r.zh : r.en}
+                </Tag>
+              )),
+          },
           {
             title: tr('操作', 'Actions'),
             render: (_: unknown, u: UserView) =>
@@ -76,13 +122,32 @@ export default function GrantsPage() {
           },
         ]}
       />
-      <Modal open={Boolean(target)} title={tr(`为 ${target?.displayName ?? ''} 授权`, `Roles of ${target?.displayName ?? ''}`)} onCancel={() => setTarget(null)} onOk={() => save.mutate()} confirmLoading={save.isPending} okText={tr('保存', 'Save')} width={560}>
+      <Modal
+        open={Boolean(target)}
+        title={tr(`为 ${target?.displayName ?? ''} 授权`, `Roles of ${target?.displayName ?? ''}`)}
+        onCancel={() => setTarget(null)}
+        onOk={() => save.mutate()}
+        confirmLoading={save.isPending}
+        okText={tr('保存', 'Save')}
+        width={560}
+      >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'admin' | 'business')} style={{ marginBottom: 12 }}>
+        <Radio.Group
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'admin' | 'business')}
+          style={{ marginBottom: 12 }}
+        >
           <Radio.Button value="business">{tr('业务角色', 'Business roles')}</Radio.Button>
           <Radio.Button value="admin">{tr('三员（管理员）', 'Administrator')}</Radio.Button>
         </Radio.Group>
-        <Alert type="info" style={{ marginBottom: 12 }} title={tr('三员分立：系统管理员、安全管理员、审计管理员互不兼任，也不兼任业务角色。', 'Separation of duties: each administrator role stands alone, with no business role.')} />
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          title={tr(
+            '三员分立：系统管理员、安全管理员、审计管理员互不兼任，也不兼任业务角色。',
+            'Separation of duties: each administrator role stands alone, with no business role.',
+          )}
+        />
         {kind === 'admin' ? (
           <Radio.Group value={adminRole} onChange={(e) => setAdminRole(e.target.value as RoleCode)}>
             <Space orientation="vertical">

@@ -28,14 +28,24 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (user) form.setFieldsValue({ username: user.username, displayName: user.displayName, scopeUnitId: user.scopeUnit.id, title: user.title ?? undefined });
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        scopeUnitId: user.scopeUnit.id,
+        title: user.title ?? undefined,
+      });
     else form.setFieldsValue({ password: generatePassword() });
   }, [open, user, form]);
 
   const save = useMutation({
     mutationFn: async (v: Values) => {
       if (user) {
-        const body: Record<string, unknown> = { displayName: v.displayName, scopeUnitId: v.scopeUnitId, title: v.title?.trim() || null };
+        const body: Record<string, unknown> = {
+          displayName: v.displayName,
+          scopeUnitId: v.scopeUnitId,
+          title: v.title?.trim() || null,
+        };
         if (v.phone) body.phone = v.phone;
         return patch<UserView>(`/api/users/${user.id}`, body);
       }
@@ -64,30 +74,64 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="username" label={tr('用户名', 'Username')} rules={[{ required: true, message: tr('请输入用户名', 'Required') }, { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: tr('3–32 位，字母开头，可含数字、下划线、点、横线', '3–32 characters, starting with a letter') }]}>
+        <Form.Item
+          name="username"
+          label={tr('用户名', 'Username')}
+          rules={[
+            { required: true, message: tr('请输入用户名', 'Required') },
+            {
+              pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/,
+              message: tr('3–32 位，字母开头，可含数字、下划线、点、横线', '3–32 characters, starting with a letter'),
+            },
+          ]}
+        >
           <Input disabled={editing} data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={tr('姓名', 'Name')} rules={[{ required: true, message: tr('请输入姓名', 'Required') }]}>
+        <Form.Item
+          name="displayName"
+          label={tr('姓名', 'Name')}
+          rules={[{ required: true, message: tr('请输入姓名', 'Required') }]}
+        >
           <Input data-testid="user-name" />
         </Form.Item>
-        <Form.Item name="scopeUnitId" label={tr('所属单位（决定数据范围）', 'Unit (sets the data scope)')} rules={[{ required: true, message: tr('请选择所属单位', 'Required') }]}>
+        <Form.Item
+          name="scopeUnitId"
+          label={tr('所属单位（决定数据范围）', 'Unit (sets the data scope)')}
+          rules={[{ required: true, message: tr('请选择所属单位', 'Required') }]}
+        >
           <OrgPicker testId="user-unit" />
         </Form.Item>
         <Form.Item name="title" label={tr('职务', 'Title')}>
           <Input />
         </Form.Item>
-        <Form.Item name="phone" label={tr('手机号', 'Phone')} extra={editing ? tr('留空则不修改；已保存的号码加密存储，仅显示掩码', 'Leave empty to keep; stored encrypted') : undefined} rules={[{ pattern: /^1\d{10}$/, message: tr('请输入 11 位手机号', 'Enter an 11-digit mobile number') }]}>
+        <Form.Item
+          name="phone"
+          label={tr('手机号', 'Phone')}
+          extra={
+            editing
+              ? tr('留空则不修改；已保存的号码加密存储，仅显示掩码', 'Leave empty to keep; stored encrypted')
+              : undefined
+          }
+          rules={[{ pattern: /^1\d{10}$/, message: tr('请输入 11 位手机号', 'Enter an 11-digit mobile number') }]}
+        >
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
         {!editing && (
-          <Form.Item label={tr('初始密码（首次登录须修改）', 'Initial password (must be changed at first login)')} extra={<PasswordRuleHint />}>
+          <Form.Item
+            label={tr('初始密码（首次登录须修改）', 'Initial password (must be changed at first login)')}
+            extra={<PasswordRuleHint />}
+          >
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="password" noStyle rules={[{ required: true }]}>
                 <Input data-testid="user-password" />
               </Form.Item>
-              <Button onClick={() => form.setFieldsValue({ password: generatePassword() })}>{tr('重新生成', 'Generate')}</Button>
+              <Button onClick={() => form.setFieldsValue({ password: generatePassword() })}>
+                {tr('重新生成', 'Generate')}
+              </Button>
             </Space.Compact>
           </Form.Item>
         )}

@@ -27,7 +27,9 @@ export default function UsersPage() {
 
   const act = useMutation({
     mutationFn: ({ user, action }: { user: UserView; action: 'unlock' | 'disable' | 'enable' }) =>
-      action === 'unlock' ? post(`/api/users/${user.id}/unlock`) : patch(`/api/users/${user.id}`, { disabled: action === 'disable' }),
+      action === 'unlock'
+        ? post(`/api/users/${user.id}/unlock`)
+        : patch(`/api/users/${user.id}`, { disabled: action === 'disable' }),
     onSuccess: () => done(tr('已完成', 'Done')),
     onError: fail,
   });
@@ -38,14 +40,23 @@ export default function UsersPage() {
       title: tr(`重置 ${user.displayName} 的密码？`, `Reset ${user.displayName}'s password?`),
       content: (
         <div>
-          <p>{tr('新的临时密码（请当面或电话告知本人，首次登录须修改）：', 'Temporary password (tell the user in person; must be changed at first login):')}</p>
+          <p>
+            {tr(
+              '新的临时密码（请当面或电话告知本人，首次登录须修改）：',
+              'Temporary password (tell the user in person; must be changed at first login):',
+            )}
+          </p>
           <Typography.Text copyable strong data-testid="temp-password">
             {pw}
           </Typography.Text>
         </div>
       ),
       okText: tr('确认重置', 'Reset'),
-      onOk: () => post(`/api/users/${user.id}/reset-password`, { password: pw }).then(() => done(tr('密码已重置，该用户的登录已全部失效', 'Password reset; the user was logged out')), fail),
+      onOk: () =>
+        post(`/api/users/${user.id}/reset-password`, { password: pw }).then(
+          () => done(tr('密码已重置，该用户的登录已全部失效', 'Password reset; the user was logged out')),
+          fail,
+        ),
     });
   };
 
@@ -70,7 +81,14 @@ export default function UsersPage() {
             </Button>
           )}
           <Popconfirm
-            title={u.status === 'disabled' ? tr('启用该账号？', 'Enable this account?') : tr('停用后该账号立即退出登录且无法再登录，确定停用？', 'The account is logged out and cannot log in. Disable?')}
+            title={
+              u.status === 'disabled'
+                ? tr('启用该账号？', 'Enable this account?')
+                : tr(
+                    '停用后该账号立即退出登录且无法再登录，确定停用？',
+                    'The account is logged out and cannot log in. Disable?',
+                  )
+            }
             onConfirm={() => act.mutate({ user: u, action: u.status === 'disabled' ? 'enable' : 'disable' })}
           >
             <Button type="link" size="small" danger={u.status !== 'disabled'}>
@@ -91,7 +109,12 @@ export default function UsersPage() {
           <Button icon={<DownloadOutlined />} onClick={() => download('/api/users/export', filters)}>
             {tr('导出 Excel', 'Export Excel')}
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setDrawerOpen(true))} data-testid="user-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => (setEditing(null), setDrawerOpen(true))}
+            data-testid="user-new"
+          >
             {tr('新建用户', 'New user')}
           </Button>
         </Space>
@@ -130,7 +153,12 @@ export default function UsersPage() {
         columns={columns}
         dataSource={list.data?.data ?? []}
         scroll={{ x: 1450 }}
-        locale={{ emptyText: tr('没有符合条件的用户；可调整筛选条件或新建用户', 'No users match; change the filters or create one') }}
+        locale={{
+          emptyText: tr(
+            '没有符合条件的用户；可调整筛选条件或新建用户',
+            'No users match; change the filters or create one',
+          ),
+        }}
         pagination={{
           current: f.page,
           pageSize: f.pageSize,

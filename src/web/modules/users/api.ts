@@ -26,7 +26,14 @@ export interface UserFilters extends Record<string, string | number | undefined>
   pageSize: number;
 }
 
-export const DEFAULT_FILTERS: UserFilters = { q: undefined, role: undefined, status: undefined, unitId: undefined, page: 1, pageSize: 20 };
+export const DEFAULT_FILTERS: UserFilters = {
+  q: undefined,
+  role: undefined,
+  status: undefined,
+  unitId: undefined,
+  page: 1,
+  pageSize: 20,
+};
 
 /** A temporary password that satisfies the rule (upper, lower, digit, symbol). */
 export function generatePassword(): string {

@@ -27,11 +27,23 @@ export function userColumns(tr: (zh: string, en: string) => string, lang: 'zh' |
       dataIndex: 'status',
       width: 100,
       render: (s: UserView['status'], u) => (
-        <span title={u.lockedUntil ? tr(`锁定至 ${formatDateTimeChina(u.lockedUntil)}`, `Locked until ${formatDateTimeChina(u.lockedUntil)}`) : undefined}>
+        <span
+          title={
+            u.lockedUntil
+              ? tr(`锁定至 ${formatDateTimeChina(u.lockedUntil)}`, `Locked until ${formatDateTimeChina(u.lockedUntil)}`)
+              : undefined
+          }
+        >
           <Badge status={STATUS[s].badge} text={tr(STATUS[s].zh, STATUS[s].en)} />
         </span>
       ),
     },
-    { title: tr('最近登录', 'Last login'), dataIndex: 'lastLoginAt', width: 150, responsive: ['xl'], render: (v: string | null) => formatDateTimeChina(v) },
+    {
+      title: tr('最近登录', 'Last login'),
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      responsive: ['xl'],
+      render: (v: string | null) => formatDateTimeChina(v),
+    },
   ];
 }

@@ -14,7 +14,10 @@ import { ApprovalHandleModal } from './ApprovalHandleModal.js';
 export function ApprovalsPanel({ projectId }: { projectId: number }) {
   const { tr, lang } = useI18n();
   const [handling, setHandling] = useState<ApprovalItem | null>(null);
-  const q = useQuery({ queryKey: ['approvals', projectId, lang], queryFn: () => get<ApprovalChart>(`/api/projects/${projectId}/approvals`) });
+  const q = useQuery({
+    queryKey: ['approvals', projectId, lang],
+    queryFn: () => get<ApprovalChart>(`/api/projects/${projectId}/approvals`),
+  });
   const items = q.data?.items ?? [];
   const option = {
     grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
@@ -23,8 +26,20 @@ export function ApprovalsPanel({ projectId }: { projectId: number }) {
     xAxis: { type: 'value' as const, name: tr('工作日', 'working days') },
     yAxis: { type: 'category' as const, data: items.map((i) => i.name), inverse: true },
     series: [
-      { name: tr('承诺时限', 'Target'), type: 'bar' as const, data: items.map((i) => i.targetDays), itemStyle: { color: '#d9d9d9' } },
-      { name: tr('已用工作日', 'Used'), type: 'bar' as const, data: items.map((i) => ({ value: i.timing.usedDays ?? 0, itemStyle: { color: i.timing.overDays > 0 ? '#f5222d' : '#52c41a' } })) },
+      {
+        name: tr('承诺时限', 'Target'),
+        type: 'bar' as const,
+        data: items.map((i) => i.targetDays),
+        itemStyle: { color: '#d9d9d9' },
+      },
+      {
+        name: tr('已用工作日', 'Used'),
+        type: 'bar' as const,
+        data: items.map((i) => ({
+          value: i.timing.usedDays ?? 0,
+          itemStyle: { color: i.timing.overDays > 0 ? '#f5222d' : '#52c41a' },
+        })),
+      },
     ],
   };
   return (
@@ -32,11 +47,21 @@ export function ApprovalsPanel({ projectId }: { projectId: number }) {
       <Row gutter={[12, 12]} style={{ marginBottom: 8 }}>
         {(q.data?.phases ?? []).map((p) => (
           <Col xs={12} md={8} key={p.phase}>
-            <Statistic title={p.label} value={p.usedDays} suffix={`/ ${p.targetDays} ${tr('工作日', 'wd')}`} styles={{ content: { color: p.usedDays > p.targetDays ? '#f5222d' : undefined, fontSize: 20 } }} />
+            <Statistic
+              title={p.label}
+              value={p.usedDays}
+              suffix={`/ ${p.targetDays} ${tr('工作日', 'wd')}`}
+              styles={{ content: { color: p.usedDays > p.targetDays ? '#f5222d' : undefined, fontSize: 20 } }}
+            />
           </Col>
         ))}
       </Row>
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(220, items.length * 36 + 50) }} notMerge />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        style={{ height: Math.max(220, items.length * 36 + 50) }}
+        notMerge
+      />
       <Space style={{ margin: '8px 0' }}>
         <Link to={`/projects/${projectId}/checklist`}>
           <Button icon={<PrinterOutlined />}>{tr('打印办事清单（一单早告知）', 'Print the checklist')}</Button>
@@ -48,17 +73,44 @@ export function ApprovalsPanel({ projectId }: { projectId: number }) {
         renderItem={(i) => {
           const s = APPROVAL_STATUS[i.timing.status];
           return (
-            <List.Item actions={i.canHandle ? [<Button key="h" type="link" onClick={() => setHandling(i)}>{tr('办理', 'Handle')}</Button>] : []}>
+            <List.Item
+              actions={
+                i.canHandle
+                  ? [
+                      <Button key="h" type="link" onClick={() => setHandling(i)}>
+                        {tr('办理', 'Handle')}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
               <List.Item.Meta
-                title={<Space wrap><Typography.Text strong>{i.name}</Typography.Text><Tag color={s.color}>{tr(s.zh, s.en)}</Tag>{i.isAcceptance && <Tag>{tr('验收', 'Acceptance')}</Tag>}</Space>}
+                title={
+                  <Space wrap>
+                    <Typography.Text strong>{i.name}</Typography.Text>
+                    <Tag color={s.color}>{tr(s.zh, s.en)}</Tag>
+                    {i.isAcceptance && <Tag>{tr('验收', 'Acceptance')}</Tag>}
+                  </Space>
+                }
                 description={
                   <Space orientation="vertical" size={0}>
-                    <span>{i.department?.name ?? tr('未指定部门', 'No department')} · {tr(`承诺 ${i.targetDays} 个工作日`, `target ${i.targetDays} wd`)}</span>
+                    <span>
+                      {i.department?.name ?? tr('未指定部门', 'No department')} ·{' '}
+                      {tr(`承诺 ${i.targetDays} 个工作日`, `target ${i.targetDays} wd`)}
+                    </span>
                     <span>
                       {i.submittedOn ? `${tr('申报', 'Submitted')} ${i.submittedOn}` : tr('尚未申报', 'Not submitted')}
-                      {i.completedOn ? ` · ${tr('办结', 'Completed')} ${i.completedOn}` : i.timing.dueOn ? ` · ${tr('应于', 'due')} ${i.timing.dueOn}` : ''}
-                      {i.timing.usedDays !== null ? ` · ${tr(`用时 ${i.timing.usedDays} 个工作日`, `${i.timing.usedDays} wd used`)}` : ''}
-                      {i.timing.missingYear ? ` · ${tr(`缺少 ${i.timing.missingYear} 年工作日历`, `${i.timing.missingYear} calendar missing`)}` : ''}
+                      {i.completedOn
+                        ? ` · ${tr('办结', 'Completed')} ${i.completedOn}`
+                        : i.timing.dueOn
+                          ? ` · ${tr('应于', 'due')} ${i.timing.dueOn}`
+                          : ''}
+                      {i.timing.usedDays !== null
+                        ? ` · ${tr(`用时 ${i.timing.usedDays} 个工作日`, `${i.timing.usedDays} wd used`)}`
+                        : ''}
+                      {i.timing.missingYear
+                        ? ` · ${tr(`缺少 ${i.timing.missingYear} 年工作日历`, `${i.timing.missingYear} calendar missing`)}`
+                        : ''}
                     </span>
                   </Space>
                 }

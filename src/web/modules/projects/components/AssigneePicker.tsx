@@ -12,13 +12,23 @@ interface Person {
 }
 
 /** Picks a person of the region holding a role (包联领导, 项目专员) — name or pinyin initials. */
-export function AssigneePicker(props: { value?: number | null; onChange?: (v: number | null) => void; role?: string; testId?: string; initial?: { id: number; name: string } | null }) {
+export function AssigneePicker(props: {
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  role?: string;
+  testId?: string;
+  initial?: { id: number; name: string } | null;
+}) {
   const { tr } = useI18n();
   const [q, setQ] = useState('');
-  const opts = useQuery({ queryKey: ['assignees', props.role, q], queryFn: () => get<{ data: Person[] }>('/api/projects/assignees', { role: props.role, q }) });
+  const opts = useQuery({
+    queryKey: ['assignees', props.role, q],
+    queryFn: () => get<{ data: Person[] }>('/api/projects/assignees', { role: props.role, q }),
+  });
   const list = opts.data?.data ?? [];
   const options = list.map((p) => ({ value: p.id, label: `${p.name}（${p.title ?? p.unit}）` }));
-  if (props.initial && !list.some((p) => p.id === props.initial?.id)) options.unshift({ value: props.initial.id, label: props.initial.name });
+  if (props.initial && !list.some((p) => p.id === props.initial?.id))
+    options.unshift({ value: props.initial.id, label: props.initial.name });
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}

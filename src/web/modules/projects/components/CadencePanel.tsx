@@ -24,7 +24,10 @@ function lastMonths(today: string, n: number): string[] {
 /** 月调度 reports of recent months (open one to confirm) and 季督办 findings about the project. */
 export function CadencePanel({ projectId, today }: { projectId: number; today: string }) {
   const { tr, lang } = useI18n();
-  const findings = useQuery({ queryKey: ['project', projectId, 'findings', lang], queryFn: () => get<{ data: Finding[] }>(`/api/projects/${projectId}/findings`) });
+  const findings = useQuery({
+    queryKey: ['project', projectId, 'findings', lang],
+    queryFn: () => get<{ data: Finding[] }>(`/api/projects/${projectId}/findings`),
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Title level={5}>{tr('月调度报告', 'Monthly dispatch reports')}</Typography.Title>
@@ -42,7 +45,15 @@ export function CadencePanel({ projectId, today }: { projectId: number; today: s
         renderItem={(f) => (
           <List.Item>
             <List.Item.Meta
-              title={<Space wrap>{f.description}<Tag color={f.status === 'open' ? 'orange' : 'green'}>{f.status === 'open' ? tr('待整改', 'Open') : tr('已整改', 'Resolved')}</Tag>{f.problemId && <Tag>{tr(`问题台账 #${f.problemId}`, `Problem #${f.problemId}`)}</Tag>}</Space>}
+              title={
+                <Space wrap>
+                  {f.description}
+                  <Tag color={f.status === 'open' ? 'orange' : 'green'}>
+                    {f.status === 'open' ? tr('待整改', 'Open') : tr('已整改', 'Resolved')}
+                  </Tag>
+                  {f.problemId && <Tag>{tr(`问题台账 #${f.problemId}`, `Problem #${f.problemId}`)}</Tag>}
+                </Space>
+              }
               description={f.resolution}
             />
           </List.Item>

@@ -22,7 +22,15 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
  * Update a time node: the forecast (预计完成) or the date it was reached, who is responsible, the
  * evidence. The approved plan is moved only by the organisation department, with a reason.
  */
-export function NodeEditDrawer({ project, node, onClose }: { project: ProjectDetail; node: ProjectNode | null; onClose: () => void }) {
+export function NodeEditDrawer({
+  project,
+  node,
+  onClose,
+}: {
+  project: ProjectDetail;
+  node: ProjectNode | null;
+  onClose: () => void;
+}) {
   const { tr } = useI18n();
   const { can } = useAuth();
   const [form] = Form.useForm<Values>();
@@ -83,14 +91,34 @@ export function NodeEditDrawer({ project, node, onClose }: { project: ProjectDet
     >
       {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon data-testid="node-error" />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="plannedDate" label={tr('计划日期（已批准）', 'Planned date (approved)')} extra={canPlan ? null : tr('计划日期只能由组织部调整；进度滞后请填写预计完成日期', 'Only the organisation department moves the plan; enter an expected date instead')}>
+        <Form.Item
+          name="plannedDate"
+          label={tr('计划日期（已批准）', 'Planned date (approved)')}
+          extra={
+            canPlan
+              ? null
+              : tr(
+                  '计划日期只能由组织部调整；进度滞后请填写预计完成日期',
+                  'Only the organisation department moves the plan; enter an expected date instead',
+                )
+          }
+        >
           <DatePicker style={{ width: '100%' }} disabled={!canPlan} data-testid="node-planned" />
         </Form.Item>
-        <Form.Item name="expectedDate" label={tr('预计完成日期', 'Expected date')} extra={tr('晚于计划即计入预警（按工作日）', 'Later than plan counts as a delay (working days)')}>
+        <Form.Item
+          name="expectedDate"
+          label={tr('预计完成日期', 'Expected date')}
+          extra={tr('晚于计划即计入预警（按工作日）', 'Later than plan counts as a delay (working days)')}
+        >
           <DatePicker style={{ width: '100%' }} data-testid="node-expected" />
         </Form.Item>
         <Form.Item name="actualDate" label={tr('实际完成日期', 'Date reached')}>
-          <DatePicker style={{ width: '100%' }} disabled={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="node-actual" />
+          <DatePicker
+            style={{ width: '100%' }}
+            disabled={false}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            data-testid="node-actual"
+          />
         </Form.Item>
         <Form.Item name="reason" label={tr('说明（调整计划时必填）', 'Reason (required to move the plan)')}>
           <Input.TextArea rows={2} maxLength={200} data-testid="node-reason" />
@@ -99,9 +127,18 @@ export function NodeEditDrawer({ project, node, onClose }: { project: ProjectDet
           <Input maxLength={32} />
         </Form.Item>
         <Form.Item name="evidence" label={tr('佐证材料', 'Evidence')}>
-          <Input.TextArea rows={2} maxLength={500} placeholder={tr('如：验收单编号、现场照片说明', 'e.g. acceptance slip number, site photo notes')} />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            placeholder={tr('如：验收单编号、现场照片说明', 'e.g. acceptance slip number, site photo notes')}
+          />
         </Form.Item>
-        <Typography.Text type="secondary">{tr('保存后立即按工作日重算红黄蓝预警，并通知包联领导。', 'Saving recomputes the warning at once and notifies the leader.')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {tr(
+            '保存后立即按工作日重算红黄蓝预警，并通知包联领导。',
+            'Saving recomputes the warning at once and notifies the leader.',
+          )}
+        </Typography.Text>
       </Form>
     </Drawer>
   );

@@ -16,10 +16,27 @@ export function NodeTimeline({ nodes, today }: { nodes: ProjectNode[]; today: st
   const { tr } = useI18n();
   const rows = nodes.filter((n) => n.plannedDate || n.actualDate || n.expectedDate);
   const names = rows.map((n) => n.name);
-  const colourOf = (n: ProjectNode) => (n.status === 'late' || (n.status === 'done_late' && n.lateDays > 10) ? RED : n.status === 'delayed' || n.status === 'done_late' ? ORANGE : n.actualDate || n.status === 'reached' ? GREEN : GREY);
+  const colourOf = (n: ProjectNode) =>
+    n.status === 'late' || (n.status === 'done_late' && n.lateDays > 10)
+      ? RED
+      : n.status === 'delayed' || n.status === 'done_late'
+        ? ORANGE
+        : n.actualDate || n.status === 'reached'
+          ? GREEN
+          : GREY;
   const spans = rows.map((n) => {
     const end = n.actualDate ?? (n.status === 'late' ? today : n.expectedDate) ?? n.plannedDate;
-    return { type: 'line' as const, data: [[n.plannedDate ?? end, n.name], [end, n.name]], lineStyle: { color: colourOf(n), width: 4 }, symbol: 'none', silent: true, z: 1 };
+    return {
+      type: 'line' as const,
+      data: [
+        [n.plannedDate ?? end, n.name],
+        [end, n.name],
+      ],
+      lineStyle: { color: colourOf(n), width: 4 },
+      symbol: 'none',
+      silent: true,
+      z: 1,
+    };
   });
   const option = {
     grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
@@ -29,10 +46,47 @@ export function NodeTimeline({ nodes, today }: { nodes: ProjectNode[]; today: st
     yAxis: { type: 'category' as const, data: names, inverse: true },
     series: [
       ...spans,
-      { name: tr('计划', 'Planned'), type: 'scatter' as const, symbol: 'emptyCircle', symbolSize: 12, itemStyle: { color: GREY }, data: rows.filter((n) => n.plannedDate).map((n) => [n.plannedDate, n.name]), z: 3, markLine: { symbol: 'none', label: { formatter: tr('今天', 'Today') }, lineStyle: { color: RED, type: 'dashed' as const }, data: [{ xAxis: today }] } },
-      { name: tr('预计', 'Expected'), type: 'scatter' as const, symbol: 'diamond', symbolSize: 13, itemStyle: { color: ORANGE }, data: rows.filter((n) => n.expectedDate && !n.actualDate).map((n) => [n.expectedDate, n.name]), z: 4 },
-      { name: tr('实际', 'Actual'), type: 'scatter' as const, symbolSize: 12, itemStyle: { color: GREEN }, data: rows.filter((n) => n.actualDate).map((n) => [n.actualDate, n.name]), z: 5 },
+      {
+        name: tr('计划', 'Planned'),
+        type: 'scatter' as const,
+        symbol: 'emptyCircle',
+        symbolSize: 12,
+        itemStyle: { color: GREY },
+        data: rows.filter((n) => n.plannedDate).map((n) => [n.plannedDate, n.name]),
+        z: 3,
+        markLine: {
+          symbol: 'none',
+          label: { formatter: tr('今天', 'Today') },
+          lineStyle: { color: RED, type: 'dashed' as const },
+          data: [{ xAxis: today }],
+        },
+      },
+      {
+        name: tr('预计', 'Expected'),
+        type: 'scatter' as const,
+        symbol: 'diamond',
+        symbolSize: 13,
+        itemStyle: { color: ORANGE },
+        data: rows.filter((n) => n.expectedDate && !n.actualDate).map((n) => [n.expectedDate, n.name]),
+        z: 4,
+      },
+      {
+        name: tr('实际', 'Actual'),
+        type: 'scatter' as const,
+        symbolSize: 12,
+        itemStyle: { color: GREEN },
+        data: rows.filter((n) => n.actualDate).map((n) => [n.actualDate, n.name]),
+        z: 5,
+      },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(220, rows.length * 42 + 70), width: '100%' }} notMerge data-testid="node-timeline" />;
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      style={{ height: Math.max(220, rows.length * 42 + 70), width: '100%' }}
+      notMerge
+      data-testid="node-timeline"
+    />
+  );
 }

@@ -20,14 +20,35 @@ export function NodesPanel({ project, today }: { project: ProjectDetail; today: 
           return (
             <List.Item
               data-testid={`node-${n.seq}`}
-              actions={project.abilities.progress ? [<Button key="edit" size="large" type="link" onClick={() => setEditing(n)} data-testid={`node-edit-${n.seq}`}>{tr('更新', 'Update')}</Button>] : []}
+              actions={
+                project.abilities.progress
+                  ? [
+                      <Button
+                        key="edit"
+                        size="large"
+                        type="link"
+                        onClick={() => setEditing(n)}
+                        data-testid={`node-edit-${n.seq}`}
+                      >
+                        {tr('更新', 'Update')}
+                      </Button>,
+                    ]
+                  : []
+              }
             >
               <List.Item.Meta
                 title={
                   <Space wrap>
                     <Typography.Text strong>{n.name}</Typography.Text>
-                    <Tag color={s.color}>{tr(s.zh, s.en)}{n.lateDays ? tr(` ${n.lateDays} 个工作日`, ` ${n.lateDays} working days`) : ''}</Tag>
-                    {n.missingYear && <Tag color="purple">{tr(`需 ${n.missingYear} 年工作日历`, `needs the ${n.missingYear} calendar`)}</Tag>}
+                    <Tag color={s.color}>
+                      {tr(s.zh, s.en)}
+                      {n.lateDays ? tr(` ${n.lateDays} 个工作日`, ` ${n.lateDays} working days`) : ''}
+                    </Tag>
+                    {n.missingYear && (
+                      <Tag color="purple">
+                        {tr(`需 ${n.missingYear} 年工作日历`, `needs the ${n.missingYear} calendar`)}
+                      </Tag>
+                    )}
                   </Space>
                 }
                 description={
@@ -37,8 +58,17 @@ export function NodesPanel({ project, today }: { project: ProjectDetail; today: 
                       {n.expectedDate && !n.actualDate ? ` · ${tr('预计', 'Expected')} ${n.expectedDate}` : ''}
                       {n.actualDate ? ` · ${tr('实际', 'Actual')} ${n.actualDate}` : ''}
                     </span>
-                    {(n.responsibleName || n.responsibleUnit) && <span>{tr('责任人', 'Responsible')}：{[n.responsibleName, n.responsibleUnit?.name].filter(Boolean).join(' · ')}</span>}
-                    {n.evidence && <Typography.Text type="secondary">{tr('佐证', 'Evidence')}：{n.evidence}</Typography.Text>}
+                    {(n.responsibleName || n.responsibleUnit) && (
+                      <span>
+                        {tr('责任人', 'Responsible')}：
+                        {[n.responsibleName, n.responsibleUnit?.name].filter(Boolean).join(' · ')}
+                      </span>
+                    )}
+                    {n.evidence && (
+                      <Typography.Text type="secondary">
+                        {tr('佐证', 'Evidence')}：{n.evidence}
+                      </Typography.Text>
+                    )}
                   </Space>
                 }
               />

@@ -19,8 +19,17 @@ export function ProgressPanel({ project }: { project: ProjectDetail }) {
     void qc.invalidateQueries({ queryKey: ['project', project.id] });
   };
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
-  const progress = useMutation({ mutationFn: (v: { progress: number }) => post(`/api/projects/${project.id}/progress`, v), onSuccess: done, onError: fail });
-  const invest = useMutation({ mutationFn: (v: { month: Dayjs; amount: number }) => put(`/api/projects/${project.id}/investments/${v.month.format('YYYY-MM')}`, { amount: v.amount }), onSuccess: done, onError: fail });
+  const progress = useMutation({
+    mutationFn: (v: { progress: number }) => post(`/api/projects/${project.id}/progress`, v),
+    onSuccess: done,
+    onError: fail,
+  });
+  const invest = useMutation({
+    mutationFn: (v: { month: Dayjs; amount: number }) =>
+      put(`/api/projects/${project.id}/investments/${v.month.format('YYYY-MM')}`, { amount: v.amount }),
+    onSuccess: done,
+    onError: fail,
+  });
   const option = {
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' as const },
@@ -33,38 +42,65 @@ export function ProgressPanel({ project }: { project: ProjectDetail }) {
       {error && <Alert type="error" title={error} showIcon />}
       {project.abilities.progress && (
         <Card size="small" title={tr('填报（只需两个数）', 'Report (two numbers)')}>
-          <Form layout="inline" onFinish={(v: { progress: number }) => progress.mutate(v)} initialValues={{ progress: project.progress ?? undefined }}>
+          <Form
+            layout="inline"
+            onFinish={(v: { progress: number }) => progress.mutate(v)}
+            initialValues={{ progress: project.progress ?? undefined }}
+          >
             <Form.Item name="progress" label={tr('形象进度 %', 'Progress %')} rules={[{ required: true }]}>
               <InputNumber min={0} max={100} />
             </Form.Item>
-            <Button htmlType="submit" loading={progress.isPending}>{tr('更新进度', 'Update')}</Button>
+            <Button htmlType="submit" loading={progress.isPending}>
+              {tr('更新进度', 'Update')}
+            </Button>
           </Form>
-          <Form layout="inline" style={{ marginTop: 8 }} onFinish={(v: { month: Dayjs; amount: number }) => invest.mutate(v)} initialValues={{ month: dayjs().subtract(1, 'month') }}>
+          <Form
+            layout="inline"
+            style={{ marginTop: 8 }}
+            onFinish={(v: { month: Dayjs; amount: number }) => invest.mutate(v)}
+            initialValues={{ month: dayjs().subtract(1, 'month') }}
+          >
             <Form.Item name="month" label={tr('月份', 'Month')} rules={[{ required: true }]}>
               <DatePicker picker="month" disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
             </Form.Item>
             <Form.Item name="amount" label={tr('完成投资（万元）', 'Invested (10k ¥)')} rules={[{ required: true }]}>
               <InputNumber min={0} />
             </Form.Item>
-            <Button htmlType="submit" loading={invest.isPending}>{tr('保存', 'Save')}</Button>
+            <Button htmlType="submit" loading={invest.isPending}>
+              {tr('保存', 'Save')}
+            </Button>
           </Form>
         </Card>
       )}
-      {project.investments.length > 0 && <ReactEChartsCore echarts={echarts} option={option} style={{ height: 240 }} notMerge />}
+      {project.investments.length > 0 && (
+        <ReactEChartsCore echarts={echarts} option={option} style={{ height: 240 }} notMerge />
+      )}
       <Table
         size="small"
         rowKey="month"
         pagination={false}
         dataSource={[...project.investments].reverse()}
-        locale={{ emptyText: tr('尚无完成投资记录；项目专员每月填报一次', 'No investment yet; the commissioner reports it monthly') }}
+        locale={{
+          emptyText: tr(
+            '尚无完成投资记录；项目专员每月填报一次',
+            'No investment yet; the commissioner reports it monthly',
+          ),
+        }}
         columns={[
           { title: tr('月份', 'Month'), dataIndex: 'month' },
-          { title: tr('完成投资（万元）', 'Invested (10k ¥)'), dataIndex: 'amount', align: 'right', render: (v: number) => wan(v) },
+          {
+            title: tr('完成投资（万元）', 'Invested (10k ¥)'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: number) => wan(v),
+          },
         ]}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>{tr('累计', 'Total')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">{wan(project.totalCompleted)}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              {wan(project.totalCompleted)}
+            </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
       />

@@ -40,7 +40,15 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 const PARTY = ['temp_branch', 'joint_branch', 'branch', 'general_branch', 'party_committee'];
 
 /** Register a project (组织部) or edit it; the standard time nodes and approval chart come with it. */
-export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; project: ProjectDetail | null; onClose: () => void }) {
+export function ProjectFormDrawer({
+  open,
+  project,
+  onClose,
+}: {
+  open: boolean;
+  project: ProjectDetail | null;
+  onClose: () => void;
+}) {
   const { tr, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
@@ -53,11 +61,24 @@ export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; p
     form.resetFields();
     if (project)
       form.setFieldsValue({
-        name: project.name, kind: project.kind, stage: project.stage, level: project.level, industry: project.industry ?? undefined, chain: project.chain ?? undefined,
-        townshipUnitId: project.township?.id, ownerFirmUnitId: project.ownerFirm?.id ?? null, partyBranchUnitId: project.partyBranch?.id ?? null, leadUnitId: project.leadUnit?.id ?? null,
-        leaderUserId: project.leader?.id ?? null, commissionerUserId: project.commissioner?.id ?? null, managerName: project.managerName ?? undefined, headquarters: project.headquarters ?? undefined,
-        totalInvestment: project.totalInvestment, annualPlanInvestment: project.annualPlanInvestment,
-        plannedStart: project.plannedStart ? dayjs(project.plannedStart) : null, plannedEnd: project.plannedEnd ? dayjs(project.plannedEnd) : null,
+        name: project.name,
+        kind: project.kind,
+        stage: project.stage,
+        level: project.level,
+        industry: project.industry ?? undefined,
+        chain: project.chain ?? undefined,
+        townshipUnitId: project.township?.id,
+        ownerFirmUnitId: project.ownerFirm?.id ?? null,
+        partyBranchUnitId: project.partyBranch?.id ?? null,
+        leadUnitId: project.leadUnit?.id ?? null,
+        leaderUserId: project.leader?.id ?? null,
+        commissionerUserId: project.commissioner?.id ?? null,
+        managerName: project.managerName ?? undefined,
+        headquarters: project.headquarters ?? undefined,
+        totalInvestment: project.totalInvestment,
+        annualPlanInvestment: project.annualPlanInvestment,
+        plannedStart: project.plannedStart ? dayjs(project.plannedStart) : null,
+        plannedEnd: project.plannedEnd ? dayjs(project.plannedEnd) : null,
         contractors: project.contractors.map((c) => ({ name: c.name, role: c.role })),
       });
     else form.setFieldsValue({ kind: 'industry', stage: 'signed' });
@@ -66,13 +87,32 @@ export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; p
   const save = useMutation({
     mutationFn: async (v: Values) => {
       const body = {
-        name: v.name, kind: v.kind, stage: v.stage, level: v.level ?? null, industry: v.industry || null, chain: v.chain || null, townshipUnitId: v.townshipUnitId,
-        ownerFirmUnitId: v.ownerFirmUnitId ?? null, partyBranchUnitId: v.partyBranchUnitId ?? null, leadUnitId: v.leadUnitId ?? null, leaderUserId: v.leaderUserId ?? null, commissionerUserId: v.commissionerUserId ?? null,
-        managerName: v.managerName || null, headquarters: v.headquarters || null, totalInvestment: v.totalInvestment ?? null, annualPlanInvestment: v.annualPlanInvestment ?? null,
-        plannedStart: iso(v.plannedStart), plannedEnd: iso(v.plannedEnd), contractors: (v.contractors ?? []).filter((c) => c?.name),
+        name: v.name,
+        kind: v.kind,
+        stage: v.stage,
+        level: v.level ?? null,
+        industry: v.industry || null,
+        chain: v.chain || null,
+        townshipUnitId: v.townshipUnitId,
+        ownerFirmUnitId: v.ownerFirmUnitId ?? null,
+        partyBranchUnitId: v.partyBranchUnitId ?? null,
+        leadUnitId: v.leadUnitId ?? null,
+        leaderUserId: v.leaderUserId ?? null,
+        commissionerUserId: v.commissionerUserId ?? null,
+        managerName: v.managerName || null,
+        headquarters: v.headquarters || null,
+        totalInvestment: v.totalInvestment ?? null,
+        annualPlanInvestment: v.annualPlanInvestment ?? null,
+        plannedStart: iso(v.plannedStart),
+        plannedEnd: iso(v.plannedEnd),
+        contractors: (v.contractors ?? []).filter((c) => c?.name),
       };
       if (project) return patch<ProjectDetail>(`/api/projects/${project.id}`, { ...body, version: project.version });
-      return post<ProjectDetail>('/api/projects', { ...body, ...(v.code ? { code: v.code } : {}), nodePlans: v.toppedOut ? { topped_out: iso(v.toppedOut) } : undefined });
+      return post<ProjectDetail>('/api/projects', {
+        ...body,
+        ...(v.code ? { code: v.code } : {}),
+        nodePlans: v.toppedOut ? { topped_out: iso(v.toppedOut) } : undefined,
+      });
     },
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: ['projects'] });
@@ -83,40 +123,143 @@ export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; p
     onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
   });
 
-  const opts = (m: Record<string, { zh: string; en: string }>) => Object.entries(m).map(([value, l]) => ({ value, label: lang === 'zh' ? l.zh : l.en }));
+  const opts = (m: Record<string, { zh: string; en: string }>) =>
+    Object.entries(m).map(([value, l]) => ({ value, label: lang === 'zh' ? l.zh : l.en }));
   const req = [{ required: true, message: tr('必填', 'Required') }];
   return (
-    <Drawer open={open} onClose={onClose} title={project ? tr('修改项目', 'Edit project') : tr('登记项目', 'Register a project')} size={640} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>{tr('取消', 'Cancel')}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="project-save">{tr('保存', 'Save')}</Button></Space>}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={project ? tr('修改项目', 'Edit project') : tr('登记项目', 'Register a project')}
+      size={640}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{tr('取消', 'Cancel')}</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="project-save">
+            {tr('保存', 'Save')}
+          </Button>
+        </Space>
+      }
+    >
       {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Row gutter={12}>
-          <Col span={16}><Form.Item name="name" label={tr('项目名称', 'Name')} rules={req}><Input data-testid="project-name" /></Form.Item></Col>
-          <Col span={8}>{!project && <Form.Item name="code" label={tr('项目编号（可自动生成）', 'Code (optional)')}><Input placeholder="XM-2026-0001" /></Form.Item>}</Col>
-          <Col span={8}><Form.Item name="kind" label={tr('项目类型', 'Kind')}><Select options={opts(PROJECT_KINDS)} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="stage" label={tr('项目阶段', 'Stage')}><Select options={opts(PROJECT_STAGES)} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="level" label={tr('项目级别', 'Level')}><Select allowClear options={opts(PROJECT_LEVELS)} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="industry" label={tr('行业', 'Industry')}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item name="chain" label={tr('产业链', 'Industrial chain')}><Input placeholder={tr('如：煤—焦—氢', 'e.g. coal–coke–hydrogen')} /></Form.Item></Col>
+          <Col span={16}>
+            <Form.Item name="name" label={tr('项目名称', 'Name')} rules={req}>
+              <Input data-testid="project-name" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            {!project && (
+              <Form.Item name="code" label={tr('项目编号（可自动生成）', 'Code (optional)')}>
+                <Input placeholder="XM-2026-0001" />
+              </Form.Item>
+            )}
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={tr('项目类型', 'Kind')}>
+              <Select options={opts(PROJECT_KINDS)} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="stage" label={tr('项目阶段', 'Stage')}>
+              <Select options={opts(PROJECT_STAGES)} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="level" label={tr('项目级别', 'Level')}>
+              <Select allowClear options={opts(PROJECT_LEVELS)} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="industry" label={tr('行业', 'Industry')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="chain" label={tr('产业链', 'Industrial chain')}>
+              <Input placeholder={tr('如：煤—焦—氢', 'e.g. coal–coke–hydrogen')} />
+            </Form.Item>
+          </Col>
         </Row>
-        <Divider titlePlacement="start">{tr('四对一：党支部 + 指挥部 + 牵头单位 + 属地乡镇', 'Four-in-one binding')}</Divider>
+        <Divider titlePlacement="start">
+          {tr('四对一：党支部 + 指挥部 + 牵头单位 + 属地乡镇', 'Four-in-one binding')}
+        </Divider>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="townshipUnitId" label={tr('属地乡镇', 'Township')} rules={req}><OrgPicker kinds={['township']} testId="project-township" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="leadUnitId" label={tr('牵头单位', 'Lead unit')}><OrgPicker kinds={['department']} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="partyBranchUnitId" label={tr('项目党支部', 'Party branch')}><OrgPicker kinds={PARTY} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="headquarters" label={tr('指挥部', 'Headquarters')}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item name="ownerFirmUnitId" label={tr('业主单位', 'Owner firm')}><OrgPicker kinds={['firm']} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="managerName" label={tr('项目经理', 'Project manager')}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item name="leaderUserId" label={tr('包联领导', 'Leader in charge')}><AssigneePicker role="leader" initial={project?.leader ?? null} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="commissionerUserId" label={tr('项目专员（兼党建指导员）', 'Commissioner (also party instructor)')}><AssigneePicker role="commissioner" initial={project?.commissioner ?? null} /></Form.Item></Col>
+          <Col span={12}>
+            <Form.Item name="townshipUnitId" label={tr('属地乡镇', 'Township')} rules={req}>
+              <OrgPicker kinds={['township']} testId="project-township" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="leadUnitId" label={tr('牵头单位', 'Lead unit')}>
+              <OrgPicker kinds={['department']} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="partyBranchUnitId" label={tr('项目党支部', 'Party branch')}>
+              <OrgPicker kinds={PARTY} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="headquarters" label={tr('指挥部', 'Headquarters')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="ownerFirmUnitId" label={tr('业主单位', 'Owner firm')}>
+              <OrgPicker kinds={['firm']} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="managerName" label={tr('项目经理', 'Project manager')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="leaderUserId" label={tr('包联领导', 'Leader in charge')}>
+              <AssigneePicker role="leader" initial={project?.leader ?? null} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="commissionerUserId"
+              label={tr('项目专员（兼党建指导员）', 'Commissioner (also party instructor)')}
+            >
+              <AssigneePicker role="commissioner" initial={project?.commissioner ?? null} />
+            </Form.Item>
+          </Col>
         </Row>
         <Divider titlePlacement="start">{tr('投资与计划', 'Investment and plan')}</Divider>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="totalInvestment" label={tr('总投资（万元）', 'Total investment (10k yuan)')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="annualPlanInvestment" label={tr('年度计划投资（万元）', 'Annual plan (10k yuan)')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="plannedStart" label={tr('计划开工', 'Planned start')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="plannedEnd" label={tr('计划竣工', 'Planned completion')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}>{!project && <Form.Item name="toppedOut" label={tr('计划主体封顶', 'Planned topping-out')}><DatePicker style={{ width: '100%' }} /></Form.Item>}</Col>
+          <Col span={12}>
+            <Form.Item name="totalInvestment" label={tr('总投资（万元）', 'Total investment (10k yuan)')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="annualPlanInvestment" label={tr('年度计划投资（万元）', 'Annual plan (10k yuan)')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="plannedStart" label={tr('计划开工', 'Planned start')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="plannedEnd" label={tr('计划竣工', 'Planned completion')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            {!project && (
+              <Form.Item name="toppedOut" label={tr('计划主体封顶', 'Planned topping-out')}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            )}
+          </Col>
         </Row>
         <Divider titlePlacement="start">{tr('承建单位', 'Contractors')}</Divider>
         <Form.List name="contractors">
@@ -124,12 +267,18 @@ export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; p
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'name']} rules={req}><Input placeholder={tr('单位名称', 'Name')} style={{ width: 280 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'role']} initialValue="general"><Select style={{ width: 140 }} options={opts(CONTRACTOR_ROLES)} /></Form.Item>
+                  <Form.Item name={[f.name, 'name']} rules={req}>
+                    <Input placeholder={tr('单位名称', 'Name')} style={{ width: 280 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'role']} initialValue="general">
+                    <Select style={{ width: 140 }} options={opts(CONTRACTOR_ROLES)} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={tr('移除', 'Remove')} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>{tr('添加承建单位', 'Add a contractor')}</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+                {tr('添加承建单位', 'Add a contractor')}
+              </Button>
             </>
           )}
         </Form.List>

@@ -15,7 +15,9 @@ export function WarningBadge({ warning, full = false }: { warning: Warning; full
         </div>
       ))}
       {warning.plannedProgress !== null && (
-        <Typography.Text type="secondary">{tr(`计划进度：${warning.plannedProgress}%`, `Planned progress: ${warning.plannedProgress}%`)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {tr(`计划进度：${warning.plannedProgress}%`, `Planned progress: ${warning.plannedProgress}%`)}
+        </Typography.Text>
       )}
     </div>
   );
