@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { hashSessionToken } from '../../http/authenticate.js';
-import { clearAttempts, getAttempts, recordFailure } from './login-attempts.js';
+import { clearAttempts, getAttempts, reserveAttempt } from './login-attempts.js';
 import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import { authText } from './auth.messages.js';
@@ -35,8 +35,10 @@ const anonymous = (username: string, meta: RequestMeta): AuditActor => ({
 });
 
 /**
- * Logs a user in. Failures are counted per typed username whether or not it exists, and the fifth
- * consecutive failure locks the name for the configured minutes; the answer says so.
+ * Logs a user in. Each attempt first reserves a slot in the per-username counter (whether or not
+ * the name exists); a name without a free slot is refused before any password is checked, so at
+ * most the configured number of passwords is checked per lock window, however many requests come
+ * at once. A failure keeps its slot; the attempt that takes the last slot locks the name.
  */
 export async function login(
   ctx: AppContext,
@@ -47,19 +49,19 @@ export async function login(
   const { config, clock } = ctx;
   const now = clock.now();
   const name = username.trim();
-  const state = await getAttempts(ctx.db, name);
-  if (state?.lockedUntil && state.lockedUntil > now)
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      authText.locked(state.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes),
-    );
+  const max = config.loginMaxFailures;
+  const slot = await reserveAttempt(ctx.db, name, now, max, config.lockoutMinutes);
+  if (!slot) {
+    const state = await getAttempts(ctx.db, name);
+    const until = state?.lockedUntil ?? new Date(now.getTime() + config.lockoutMinutes * 60_000);
+    throw new AppError('ACCOUNT_LOCKED', authText.locked(until, now, max, config.lockoutMinutes));
+  }
+  const locked = Boolean(slot.lockedUntil && slot.lockedUntil > now);
 
   const user = await findUserByUsername(ctx.db, name);
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (!ok || !user) {
-    const after = await ctx.db.transaction(async (tx) => {
-      const s = await recordFailure(tx, name, now, config.loginMaxFailures, config.lockoutMinutes);
-      const locked = Boolean(s.lockedUntil && s.lockedUntil > now);
+    await ctx.db.transaction(async (tx) => {
       await recordAudit(
         tx,
         anonymous(name, meta),
@@ -67,24 +69,20 @@ export async function login(
           entity: 'auth',
           entityId: user?.id ?? null,
           action: locked ? 'account_locked' : 'login_failed',
-          after: { username: name, failures: s.failures },
+          after: { username: name, failures: slot.failures },
         },
         now,
       );
-      return s;
     });
-    if (after.lockedUntil && after.lockedUntil > now)
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        authText.locked(after.lockedUntil, now, config.loginMaxFailures, config.lockoutMinutes),
-      );
+    if (locked && slot.lockedUntil)
+      throw new AppError('ACCOUNT_LOCKED', authText.locked(slot.lockedUntil, now, max, config.lockoutMinutes));
     if (user && user.passwordHash === null) throw new AppError('BAD_CREDENTIALS', authText.noPassword);
-    throw new AppError(
-      'BAD_CREDENTIALS',
-      authText.badCredentials(config.loginMaxFailures - after.failures, config.loginMaxFailures, config.lockoutMinutes),
-    );
+    throw new AppError('BAD_CREDENTIALS', authText.badCredentials(max - slot.failures, max, config.lockoutMinutes));
   }
-  if (user.disabled) throw new AppError('UNAUTHENTICATED', authText.disabled);
+  if (user.disabled) {
+    await clearAttempts(ctx.db, name);
+    throw new AppError('UNAUTHENTICATED', authText.disabled);
+  }
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
