@@ -11,7 +11,7 @@ import { clearAttempts, getAttempts, reserveAttempt } from './login-attempts.js'
 import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import { authText } from './auth.messages.js';
-import { isStrongPassword, PASSWORD_RULE } from '../../../shared/password-policy.js';
+import { passwordProblem } from '../../../shared/password-policy.js';
 import { getSetting, putSetting } from '../settings/settings.repository.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -112,9 +112,9 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   });
 }
 
-function assertStrong(pw: string): void {
-  if (!isStrongPassword(pw))
-    throw invalid({ zh: `新密码：${PASSWORD_RULE.zh}`, en: `newPassword: ${PASSWORD_RULE.en}` });
+function assertStrong(pw: string, username: string): void {
+  const problem = passwordProblem(pw, username);
+  if (problem) throw invalid({ zh: `新密码：${problem.zh}`, en: `newPassword: ${problem.en}` });
 }
 
 /** Changes the actor's own password; other sessions of the user end. */
@@ -127,7 +127,7 @@ export async function changeOwnPassword(
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(oldPassword, user.passwordHash))) throw invalid(authText.wrongOldPassword);
   if (oldPassword === newPassword) throw invalid(authText.samePassword);
-  assertStrong(newPassword);
+  assertStrong(newPassword, actor.username);
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -173,7 +173,7 @@ export async function completeSetup(
   meta: RequestMeta,
 ): Promise<void> {
   const now = ctx.clock.now();
-  assertStrong(newPassword);
+  assertStrong(newPassword, 'admin');
   const hash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     const stored = await getSetting(tx, SETUP_KEY, true);

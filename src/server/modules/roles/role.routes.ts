@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../../../shared/permissions.js';
 import { userIdParams, userView } from '../users/user.schemas.js';
 import { rolePolicy } from './role.policy.js';
 import { listRoleDefinitions, setUserRoles } from './role.service.js';
+import { setUserScope } from './scope.service.js';
 
 const roleView = z.object({
   code: z.enum(ROLE_CODES),
@@ -38,5 +39,17 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: userView },
     },
     handler: async (req) => setUserRoles(ctx, actorOf(req), req.params.id, req.body.roles),
+  });
+
+  r.put('/api/users/:id/scope', {
+    config: { permission: rolePolicy.grant },
+    schema: {
+      tags,
+      summary: '调整数据范围（授权）/ set a user’s scope (a grant)',
+      params: userIdParams,
+      body: z.object({ scopeUnitId: z.number().int().positive().max(2147483647) }),
+      response: { 200: userView },
+    },
+    handler: async (req) => setUserScope(ctx, actorOf(req), req.params.id, req.body.scopeUnitId),
   });
 }

@@ -4,7 +4,7 @@ import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict } from '../../errors.js';
 import { userRoles } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { separationViolation } from '../../../domain/separation.js';
+import { roleChangeViolation } from '../../../domain/separation.js';
 import { ROLES, type RoleCode } from '../../../shared/roles.js';
 import { lockUser, rolesOf } from '../users/user.repository.js';
 import { getUser } from '../users/user.service.js';
@@ -22,8 +22,9 @@ export function listRoleDefinitions() {
 }
 
 /**
- * Replaces a user's roles. Refuses what breaks 三员分立 and any change to one's own roles (an
- * administrator cannot widen their own rights).
+ * Replaces a user's roles. Refuses what breaks 三员分立 (a 三员 account's roles are never edited
+ * here; a business user never becomes one) and any change to one's own roles (an administrator
+ * cannot widen their own rights).
  */
 export async function setUserRoles(
   ctx: AppContext,
@@ -34,12 +35,13 @@ export async function setUserRoles(
   await getUser(ctx, actor, userId); // 404 outside the actor's subtree
   if (userId === actor.userId) throw conflict({ zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
   const wanted = [...new Set(roles)].sort();
-  const violation = separationViolation(wanted);
-  if (violation) throw new AppError('SEPARATION_OF_DUTIES', violation);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockUser(tx, userId);
     const before = await rolesOf(tx, userId);
+    const violation = roleChangeViolation(before, wanted);
+    if (violation)
+      throw new AppError(violation.kind === 'triad_target' ? 'FORBIDDEN' : 'SEPARATION_OF_DUTIES', violation.text);
     const removed = before.filter((r) => !wanted.includes(r));
     const added = wanted.filter((r) => !before.includes(r));
     if (removed.length)

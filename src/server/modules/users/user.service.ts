@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
-import { conflict, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { isTriadAccount, TRIAD_ACCOUNT_PROTECTED } from '../../../domain/separation.js';
 import { users } from '../../db/schema/index.js';
 import { hashPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { isStrongPassword, PASSWORD_RULE } from '../../../shared/password-policy.js';
+import { passwordProblem } from '../../../shared/password-policy.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { findUnitInScope } from '../orgs/org.repository.js';
 import { clearAttempts } from '../auth/login-attempts.js';
@@ -14,6 +15,7 @@ import {
   findUserInScope,
   listUsers,
   lockUser,
+  rolesOf,
   usernameExists,
   type UserFilter,
   type UserRecord,
@@ -25,8 +27,9 @@ import type { Page } from '../../http/pagination.js';
 const USER = { zh: '用户', en: 'User' };
 const UNIT = { zh: '所属单位', en: 'Unit' };
 
-function assertStrong(pw: string): void {
-  if (!isStrongPassword(pw)) throw invalid({ zh: `密码：${PASSWORD_RULE.zh}`, en: `password: ${PASSWORD_RULE.en}` });
+function assertStrong(pw: string, username: string): void {
+  const problem = passwordProblem(pw, username);
+  if (problem) throw invalid({ zh: `密码：${problem.zh}`, en: `password: ${problem.en}` });
 }
 
 async function requireUser(ctx: AppContext, actor: Actor, id: number): Promise<UserRecord> {
@@ -34,6 +37,17 @@ async function requireUser(ctx: AppContext, actor: Actor, id: number): Promise<U
   if (!u) throw notFound(USER);
   return u;
 }
+
+/** 三员分立: no administrator account changes another's password, status, lock or details. */
+function assertNotTriad(u: UserRecord, actor: Actor, allowSelf: boolean): void {
+  if (isTriadAccount(u.roles) && !(allowSelf && u.id === actor.userId))
+    throw new AppError('FORBIDDEN', TRIAD_ACCOUNT_PROTECTED);
+}
+
+export const SCOPE_IS_A_GRANT = {
+  zh: '数据范围（所属单位）决定用户能看到哪些数据，属于授权，只能由安全管理员在“角色授权”中调整',
+  en: 'A user’s scope is a grant: only the security administrator changes it',
+};
 
 export async function listUsersFor(ctx: AppContext, actor: Actor, f: UserFilter): Promise<Page<UserView>> {
   const now = ctx.clock.now();
@@ -56,7 +70,7 @@ export interface CreateUserInput {
 
 /** Creates an account in the actor's subtree; the user must change the initial password at first login. */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput): Promise<UserView> {
-  assertStrong(input.password);
+  assertStrong(input.password, input.username);
   if (!(await findUnitInScope(ctx.db, actor.scope.path, input.scopeUnitId))) throw notFound(UNIT);
   if (await usernameExists(ctx.db, input.username))
     throw conflict({ zh: `用户名 ${input.username} 已被使用`, en: `Username ${input.username} is taken` });
@@ -112,13 +126,16 @@ export interface UpdateUserInput {
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: UpdateUserInput): Promise<UserView> {
   const before = await requireUser(ctx, actor, id);
-  if (input.scopeUnitId !== undefined && !(await findUnitInScope(ctx.db, actor.scope.path, input.scopeUnitId)))
-    throw notFound(UNIT);
+  assertNotTriad(before, actor, true);
+  // The edit form sends the unchanged scope back; only a different one is a (refused) grant.
+  if (input.scopeUnitId !== undefined && input.scopeUnitId !== before.scopeUnitId)
+    throw new AppError('FORBIDDEN', SCOPE_IS_A_GRANT);
   if (input.disabled === true && id === actor.userId)
     throw conflict({ zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockUser(tx, id);
+    assertNotTriad({ ...before, roles: await rolesOf(tx, id) }, actor, true);
     await tx
       .update(users)
       .set({
@@ -158,7 +175,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
 /** Sets a temporary password; the user must change it at next login; their sessions end. */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: number, password: string): Promise<UserView> {
   const u = await requireUser(ctx, actor, id);
-  assertStrong(password);
+  assertNotTriad(u, actor, false);
+  assertStrong(password, u.username);
   const hash = await hashPassword(password);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -175,6 +193,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
 
 export async function unlockUser(ctx: AppContext, actor: Actor, id: number): Promise<UserView> {
   const u = await requireUser(ctx, actor, id);
+  assertNotTriad(u, actor, false);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await clearAttempts(tx, u.username);
