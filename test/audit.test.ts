@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { verifyAuditChain } from '../src/server/audit/audit.verify.js';
+import { auditKey } from '../src/server/audit/audit.key.js';
 import { createTestApp, type TestApp, type Agent } from './test-app.js';
 import { buildRegion, buildUser } from './factories.js';
 
@@ -52,7 +53,7 @@ describe('audit log', () => {
   });
 
   it('the hash chain verifies, and breaks at a row altered by hand', async () => {
-    const ok = await verifyAuditChain(t.ctx.db);
+    const ok = await verifyAuditChain(t.ctx.db, { key: auditKey() });
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(3);
     expect((await aud.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
@@ -60,12 +61,15 @@ describe('audit log', () => {
     // Someone with owner rights switches the guard off and edits a row.
     await t.ctx.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
     await t.ctx.db.execute(sql`update audit_log set after = '{"displayName":"篡改"}'::jsonb where id = 2`);
-    const bad = await verifyAuditChain(t.ctx.db);
+    const bad = await verifyAuditChain(t.ctx.db, { key: auditKey() });
     expect(bad).toMatchObject({ ok: false, checked: 1, firstBad: { id: 2, reason: 'hash_mismatch' } });
 
     // Deleting a row is caught as a gap.
     await t.ctx.db.execute(sql`delete from audit_log where id = 2`);
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, firstBad: { id: 3, reason: 'gap' } });
+    expect(await verifyAuditChain(t.ctx.db, { key: auditKey() })).toMatchObject({
+      ok: false,
+      firstBad: { id: 3, reason: 'gap' },
+    });
     await t.ctx.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
   });
 

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig, type Config } from '../src/server/config.js';
@@ -27,6 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     NODE_ENV: 'test',
     XIANFENG_DEMO: 'false',
     XIANFENG_WEB_DIR: '/nonexistent',
+    XIANFENG_AUDIT_ANCHOR_FILE: join(tmpdir(), `xf-audit-anchors-${randomBytes(6).toString('hex')}.log`),
     ...env,
   });
   const clock = new FakeClock();

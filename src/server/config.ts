@@ -43,6 +43,7 @@ const envSchema = z.object({
   XIANFENG_TRUST_PROXY: boolFromEnv.default(false),
   XIANFENG_WEB_DIR: z.string().min(1).default('./dist/web'),
   XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
+  XIANFENG_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,6 +64,8 @@ export interface Config {
   webDir: string;
   regionName: string;
   logLevel: string;
+  /** Where audit-chain checkpoints are appended (default <dataDir>/audit-anchors.log). */
+  auditAnchorFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.XIANFENG_WEB_DIR,
     regionName: e.XIANFENG_REGION_NAME,
     logLevel: e.LOG_LEVEL,
+    auditAnchorFile: e.XIANFENG_AUDIT_ANCHOR_FILE,
   };
 }
 

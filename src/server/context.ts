@@ -5,6 +5,7 @@ import type { FieldCipher } from './crypto/field-cipher.js';
 import { createCalendarStore, type CalendarStore } from './modules/calendar/calendar.store.js';
 import type { Database } from './db/client.js';
 import { createFieldCipher } from './crypto/field-cipher.js';
+import { deriveAuditKey, setAuditKey } from './audit/audit.key.js';
 
 export interface Clock {
   now(): Date;
@@ -31,6 +32,7 @@ export function createAppContext(opts: {
   clock?: Clock;
   cipher?: FieldCipher;
 }): AppContext {
+  if (opts.secretKeyHex) setAuditKey(deriveAuditKey(opts.secretKeyHex));
   return {
     db: opts.database.db,
     dbKind: opts.database.kind,

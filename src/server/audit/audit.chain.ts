@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** JSON with object keys sorted at every level, so the same value always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -44,7 +44,21 @@ export interface ChainFields {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Version 1 (rows written before the chain was keyed): sha256, anyone can recompute it. */
 export function chainHash(prevHash: string, row: ChainFields): string {
   const body = canonicalJson({ ...row, at: row.at.toISOString() });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** Version 2 hashes carry this prefix: HMAC-SHA256 under the audit key (see audit.key.ts). */
+export const KEYED_PREFIX = 'k1:';
+
+export function isKeyedHash(hash: string): boolean {
+  return hash.startsWith(KEYED_PREFIX);
+}
+
+/** Version 2: the same input as version 1, keyed, so it cannot be recomputed without the secret. */
+export function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields): string {
+  const body = canonicalJson({ ...row, at: row.at.toISOString() });
+  return KEYED_PREFIX + createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
 }

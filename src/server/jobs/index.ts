@@ -4,6 +4,7 @@ import type { Job } from './scheduler.js';
 import { problemJobs } from '../modules/problems/problem.jobs.js';
 import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
 import { peopleJobs } from '../modules/people/people.jobs.js';
+import { auditAnchorJob } from '../audit/audit.anchor.job.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -24,3 +25,4 @@ const purgeSessions: Job = {
 /** Background jobs; modules add theirs (daily warning recomputation, SLA reminders). */
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
 JOBS.push(...peopleJobs);
+JOBS.push(auditAnchorJob);

@@ -5,7 +5,9 @@ import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageOf, pageQuery } from '../../http/pagination.js';
 import { notFound } from '../../errors.js';
 import { sendFile, XLSX_TYPE, buildXlsx } from '../../files/xlsx.js';
-import { verifyAuditChain } from '../../audit/audit.verify.js';
+import { checkAuditChain } from '../../audit/audit.check.js';
+import { anchorFileOf } from '../../audit/audit.anchor.js';
+import { auditKey } from '../../audit/audit.key.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import type { Actor } from '../../actor.js';
 import type { AuditRow } from '../../db/schema/index.js';
@@ -99,7 +101,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/audit/verify', {
     config: { permission },
     schema: { tags, summary: '校验审计日志哈希链 / verify the hash chain' },
-    handler: async () => verifyAuditChain(ctx.db),
+    handler: async () => checkAuditChain(ctx.db, auditKey(), anchorFileOf(ctx.config)),
   });
 
   r.get('/api/audit/export', {
