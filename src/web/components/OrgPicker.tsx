@@ -19,6 +19,7 @@ export function OrgPicker(props: {
   placeholder?: string;
   allowClear?: boolean;
   testId?: string;
+  disabled?: boolean;
 }) {
   const { tr } = useI18n();
   const [q, setQ] = useState('');
@@ -30,6 +31,7 @@ export function OrgPicker(props: {
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear={props.allowClear ?? true}
+      disabled={props.disabled}
       value={props.value}
       onChange={(v: number | undefined) => props.onChange?.(v)}
       placeholder={props.placeholder ?? tr('输入名称或拼音首字母', 'Type a name or pinyin initials')}

@@ -22,6 +22,7 @@ import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES, type RoleCode } from '../../../shared/roles.js';
 import { DEFAULT_FILTERS, type UserPage, type UserView } from '../users/api.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
 
 /**
  * 角色授权 (security administrator). An account is either one of the three administrators or holds
@@ -37,6 +38,7 @@ export default function GrantsPage() {
   const [kind, setKind] = useState<'admin' | 'business'>('business');
   const [adminRole, setAdminRole] = useState<RoleCode | undefined>();
   const [business, setBusiness] = useState<RoleCode[]>([]);
+  const [scopeUnitId, setScopeUnitId] = useState<number | undefined>();
   const [error, setError] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['users', 'grants', f], queryFn: () => get<UserPage>('/api/users', f) });
   const name = (c: RoleCode) => (lang === 'zh' ? ROLES[c].zh : ROLES[c].en);
@@ -47,15 +49,20 @@ export default function GrantsPage() {
     setKind(admin ? 'admin' : 'business');
     setAdminRole(admin);
     setBusiness(codes.filter((c) => (BUSINESS_ROLES as readonly string[]).includes(c)));
+    setScopeUnitId(u.scopeUnit.id);
     setError(null);
     setTarget(u);
   };
 
   const save = useMutation({
-    mutationFn: () =>
-      put<UserView>(`/api/users/${target?.id}/roles`, {
+    mutationFn: async () => {
+      // The scope is a grant too: moved first, in its own audited step.
+      if (scopeUnitId && scopeUnitId !== target?.scopeUnit.id)
+        await put<UserView>(`/api/users/${target?.id}/scope`, { scopeUnitId });
+      return put<UserView>(`/api/users/${target?.id}/roles`, {
         roles: kind === 'admin' ? (adminRole ? [adminRole] : []) : business,
-      }),
+      });
+    },
     onSuccess: () => {
       void message.success(tr('授权已保存，立即生效', 'Saved; effective immediately'));
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -114,6 +121,10 @@ export default function GrantsPage() {
             render: (_: unknown, u: UserView) =>
               u.id === me?.user.id ? (
                 <Typography.Text type="secondary">{tr('不能修改自己的角色', 'Not your own')}</Typography.Text>
+              ) : u.roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r.code)) ? (
+                <Typography.Text type="secondary">
+                  {tr('三员账号：仅可在服务器端处置', 'Administrator: server-side only')}
+                </Typography.Text>
               ) : (
                 <Button type="link" size="small" onClick={() => open(u)} data-testid={`grant-${u.username}`}>
                   {tr('授权', 'Grant')}
@@ -169,7 +180,9 @@ export default function GrantsPage() {
             </Space>
           </Checkbox.Group>
         )}
-        <Divider style={{ margin: '12px 0 0' }} />
+        <Divider style={{ margin: '12px 0' }} />
+        <Typography.Text strong>{tr('数据范围（所属单位）', 'Scope (unit)')}</Typography.Text>
+        <OrgPicker value={scopeUnitId} onChange={setScopeUnitId} allowClear={false} testId="grant-scope" />
       </Modal>
     </Card>
   );

@@ -102,8 +102,16 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
           name="scopeUnitId"
           label={tr('所属单位（决定数据范围）', 'Unit (sets the data scope)')}
           rules={[{ required: true, message: tr('请选择所属单位', 'Required') }]}
+          extra={
+            editing
+              ? tr(
+                  '数据范围属于授权，由安全管理员在“角色授权”中调整',
+                  'The scope is a grant: the security administrator changes it under Role grants',
+                )
+              : undefined
+          }
         >
-          <OrgPicker testId="user-unit" />
+          <OrgPicker testId="user-unit" disabled={editing} />
         </Form.Item>
         <Form.Item name="title" label={tr('职务', 'Title')}>
           <Input />
