@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, post } from '../app/api.js';
 import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
-import { isStrongPassword, PASSWORD_RULE } from '../../shared/password-policy.js';
+import { passwordProblem } from '../../shared/password-policy.js';
 import { PasswordRuleHint } from '../components/PasswordRuleHint.js';
 
 export default function ChangePasswordPage() {
@@ -53,8 +53,10 @@ export default function ChangePasswordPage() {
           rules={[
             { required: true, message: tr('请输入新密码', 'Required') },
             {
-              validator: async (_r, v: string) =>
-                !v || isStrongPassword(v) ? undefined : Promise.reject(new Error(PASSWORD_RULE[lang])),
+              validator: async (_r, v: string) => {
+                const problem = v ? passwordProblem(v, me?.user.username) : null;
+                if (problem) throw new Error(problem[lang]);
+              },
             },
           ]}
         >
