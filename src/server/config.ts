@@ -44,6 +44,9 @@ const envSchema = z.object({
   XIANFENG_WEB_DIR: z.string().min(1).default('./dist/web'),
   XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XIANFENG_CLOCK_START: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2026-11-23T02:00:00Z' })
+    .optional(),
 });
 
 export interface Config {
@@ -63,6 +66,8 @@ export interface Config {
   webDir: string;
   regionName: string;
   logLevel: string;
+  /** Tests only (NODE_ENV=test): the instant the server's clock starts at; it then runs in real time. */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +96,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && e.XIANFENG_DEMO === true) {
     problems.push('XIANFENG_DEMO: demo data cannot be loaded when NODE_ENV=production');
   }
+  if (e.XIANFENG_CLOCK_START && e.NODE_ENV !== 'test') {
+    problems.push(
+      `XIANFENG_CLOCK_START: a fixed clock is only for tests; set NODE_ENV=test or remove it (NODE_ENV=${e.NODE_ENV}) / 固定时钟仅用于测试`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -109,6 +119,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.XIANFENG_WEB_DIR,
     regionName: e.XIANFENG_REGION_NAME,
     logLevel: e.LOG_LEVEL,
+    clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
   };
 }
 
