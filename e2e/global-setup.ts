@@ -33,7 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       NODE_ENV: 'test',
       XIANFENG_CLOCK_START: TEST_CLOCK_START,
     },
-    90_000,
+    300_000, // a loaded shared machine (or libfaketime) can take minutes to build the demo region
   );
   const ok = await fetch(server.url('/healthz')).then(
     (r) => r.ok,
