@@ -31,6 +31,23 @@ export function baseUrl(path = ''): string {
   return `${inject('baseUrl')}${path}`;
 }
 
+/** The journey server's clock (it runs on a fixed test clock, XIANFENG_CLOCK_START), read from an API answer. */
+export async function serverNow(): Promise<Date> {
+  const res = await fetch(baseUrl('/api/auth/setup'));
+  const at = res.headers.get('x-server-time');
+  if (!at) throw new Error('the server did not send x-server-time');
+  return new Date(at);
+}
+
+/** Today in China (YYYY-MM-DD) by the journey server's clock. */
+export async function serverToday(): Promise<string> {
+  return new Date((await serverNow()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A browser context whose clock starts where the server's reads and runs on from there, so the
+ * page's own `new Date()` / `dayjs()` (date pickers' "today") agree with the server, on any real date.
+ */
 export async function newPage(
   browser: Browser,
   opts: { mobile?: boolean } = {},
@@ -40,6 +57,7 @@ export async function newPage(
     viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
     ...(opts.mobile ? { isMobile: true, hasTouch: true } : {}),
   });
+  await context.clock.install({ time: await serverNow() });
   const page = await context.newPage();
   return { context, page };
 }

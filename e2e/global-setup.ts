@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, startServer } from '../test/process-helpers.js';
+import { ROOT, startServer, TEST_CLOCK_START } from '../test/process-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,7 +13,8 @@ declare module 'vitest' {
 
 /**
  * Builds the web app, then starts the real server on a fresh PGlite data directory with the demo
- * data, exactly as `npm start` does on a new machine. Journeys share it and create their own rows.
+ * data, as `npm start` does on a new machine, but on the tests' fixed clock (NODE_ENV=test).
+ * Journeys share it and create their own rows.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const build = spawnSync(
@@ -24,8 +25,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (build.status !== 0) throw new Error('web build failed');
   const dir = mkdtempSync(join(tmpdir(), 'xf-e2e-'));
   const server = await startServer(
-    { XIANFENG_DATA_DIR: dir, XIANFENG_WEB_DIR: join(ROOT, 'dist/web'), LOG_LEVEL: 'warn' },
-    90_000,
+    {
+      XIANFENG_DATA_DIR: dir,
+      XIANFENG_WEB_DIR: join(ROOT, 'dist/web'),
+      LOG_LEVEL: 'warn',
+      // The demo data is dated around this instant; journeys never depend on the real date.
+      NODE_ENV: 'test',
+      XIANFENG_CLOCK_START: TEST_CLOCK_START,
+    },
+    300_000, // a loaded shared machine (or libfaketime) can take minutes to build the demo region
   );
   const ok = await fetch(server.url('/healthz')).then(
     (r) => r.ok,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, loginAs, newPage } from './browser.js';
+import { baseUrl, launchBrowser, loginAs, newPage, serverToday } from './browser.js';
 import { ApiClient } from './api.js';
 
 let browser: Browser;
@@ -11,13 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** A project of the demo region in charge of 张伟 (项目专员) and 刘振华 (包联领导), its 主体封顶 due in five working days. */
 async function registerJourneyProject(): Promise<{ id: number; name: string; planned: string; expected: string }> {
   const zzb = await ApiClient.login('zzb');
   const planned = (
-    await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${chinaToday()}&days=5`)
+    await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${await serverToday()}&days=5`)
   ).date;
   const expected = (await zzb.json<{ date: string }>('GET', `/api/calendar/add-working-days?date=${planned}&days=3`))
     .date;

@@ -23,6 +23,18 @@ const BASE_ENV = {
   XIANFENG_WEB_DIR: '/nonexistent',
 };
 
+/** The instant test servers and tools start their clock at (FakeClock's default, the demo data's "now"). */
+export const TEST_CLOCK_START = '2026-11-23T02:00:00Z';
+
+/**
+ * Child processes run on the tests' fixed clock (NODE_ENV=test + XIANFENG_CLOCK_START), unless a test
+ * picks another NODE_ENV on purpose — the server refuses a fixed clock outside NODE_ENV=test.
+ */
+export function withTestClock(env: Record<string, string>): Record<string, string> {
+  if (env.NODE_ENV && env.NODE_ENV !== 'test') return env;
+  return { NODE_ENV: 'test', XIANFENG_CLOCK_START: TEST_CLOCK_START, ...env };
+}
+
 export interface RunResult {
   code: number | null;
   stdout: string;
@@ -34,7 +46,7 @@ export function runTs(script: string, env: Record<string, string>, args: string[
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
-      env: { ...BASE_ENV, ...env },
+      env: { ...BASE_ENV, ...withTestClock(env) },
     });
     let stdout = '';
     let stderr = '';
@@ -57,7 +69,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...BASE_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...BASE_ENV, PORT: String(port), HOST: '127.0.0.1', ...withTestClock(env) },
   });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -157,6 +157,39 @@ describe('start-up', () => {
     );
   });
 
+  it('refuses a fixed clock (XIANFENG_CLOCK_START) unless NODE_ENV=test, and honours it under test', async () => {
+    for (const NODE_ENV of ['development', 'production']) {
+      const res = await runTs('src/server/main.ts', {
+        NODE_ENV,
+        XIANFENG_SECRET_KEY: 'b2'.repeat(32),
+        XIANFENG_CLOCK_START: '2026-11-23T02:00:00Z',
+      });
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain('XIANFENG_CLOCK_START: a fixed clock is only for tests');
+    }
+    const { env } = await dbEnv();
+    const server = await startServer(
+      {
+        ...env,
+        NODE_ENV: 'test',
+        XIANFENG_DEMO: 'false',
+        XIANFENG_CLOCK_START: '2027-03-01T01:00:00Z',
+      },
+      150_000,
+    );
+    try {
+      const res = await fetch(server.url('/api/auth/setup'));
+      const at = Date.parse(res.headers.get('x-server-time') ?? '');
+      // It started at 01:00 and runs in real time: a few seconds of start-up later, never today's date.
+      expect(at - Date.parse('2027-03-01T01:00:00Z')).toBeGreaterThanOrEqual(0);
+      expect(at - Date.parse('2027-03-01T01:00:00Z')).toBeLessThan(10 * 60_000);
+      expect(server.output()).toContain('test clock: started at 2027-03-01T01:00:00.000Z');
+    } finally {
+      server.proc.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 240_000);
+
   it('production mode loads no demo data and makes the first administrator set a password with the setup token', async () => {
     const { env } = await dbEnv();
     const server = await startServer({

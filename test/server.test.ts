@@ -47,6 +47,17 @@ describe('server', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');
   });
+
+  it('API answers carry the server clock’s time, so the web app counts today from it', async () => {
+    t.clock.set('2027-03-01T01:30:00Z');
+    try {
+      const res = await zzbA.get('/api/auth/me');
+      expect(res.headers['x-server-time']).toBe('2027-03-01T01:30:00.000Z');
+      expect((await t.anonymous().get('/healthz')).headers['x-server-time']).toBeUndefined();
+    } finally {
+      t.clock.set('2026-11-23T02:00:00Z');
+    }
+  });
 });
 
 describe('organisation scope', () => {

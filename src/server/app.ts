@@ -16,6 +16,7 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { errorHandler } from './http/error-handler.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerServerTime } from './http/server-time.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerSecurityHeaders(app);
+  registerServerTime(app);
   registerAuthentication(app);
   app.setErrorHandler(errorHandler);
 

@@ -30,6 +30,22 @@ describe('parseConfig', () => {
     }
   });
 
+  it('a fixed clock (XIANFENG_CLOCK_START) is honoured only when NODE_ENV=test', () => {
+    expect(parseConfig({ NODE_ENV: 'test', XIANFENG_CLOCK_START: '2026-11-23T02:00:00Z' }).clockStart).toEqual(
+      new Date('2026-11-23T02:00:00Z'),
+    );
+    expect(parseConfig({ NODE_ENV: 'test' }).clockStart).toBeUndefined();
+    for (const env of [
+      { XIANFENG_CLOCK_START: '2026-11-23T02:00:00Z' },
+      { NODE_ENV: 'development', XIANFENG_CLOCK_START: '2026-11-23T02:00:00Z' },
+      { NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32), XIANFENG_CLOCK_START: '2026-11-23T02:00:00Z' },
+    ])
+      expect(() => parseConfig(env)).toThrow(/XIANFENG_CLOCK_START: a fixed clock is only for tests/);
+    expect(() => parseConfig({ NODE_ENV: 'test', XIANFENG_CLOCK_START: '2026-11-23' })).toThrow(
+      /XIANFENG_CLOCK_START="2026-11-23": must be an ISO date-time with a zone/,
+    );
+  });
+
   it('production needs a secret key, refuses demo data and uses secure cookies', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/XIANFENG_SECRET_KEY: required/);
     expect(() =>

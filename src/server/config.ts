@@ -45,6 +45,9 @@ const envSchema = z.object({
   XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
   XIANFENG_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XIANFENG_CLOCK_START: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2026-11-23T02:00:00Z' })
+    .optional(),
 });
 
 export interface Config {
@@ -66,6 +69,8 @@ export interface Config {
   logLevel: string;
   /** Where audit-chain checkpoints are appended (default <dataDir>/audit-anchors.log). */
   auditAnchorFile: string | undefined;
+  /** Tests only (NODE_ENV=test): the instant the server's clock starts at; it then runs in real time. */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +99,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && e.XIANFENG_DEMO === true) {
     problems.push('XIANFENG_DEMO: demo data cannot be loaded when NODE_ENV=production');
   }
+  if (e.XIANFENG_CLOCK_START && e.NODE_ENV !== 'test') {
+    problems.push(
+      `XIANFENG_CLOCK_START: a fixed clock is only for tests; set NODE_ENV=test or remove it (NODE_ENV=${e.NODE_ENV}) / 固定时钟仅用于测试`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -113,6 +123,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regionName: e.XIANFENG_REGION_NAME,
     logLevel: e.LOG_LEVEL,
     auditAnchorFile: e.XIANFENG_AUDIT_ANCHOR_FILE,
+    clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
   };
 }
 

@@ -13,6 +13,19 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that reads `start` now and then runs in real time (sessions and lockouts still expire). */
+export function clockStartingAt(start: Date, realNow: () => number = Date.now): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}
+
+/** The server's clock: the system clock, or under NODE_ENV=test the XIANFENG_CLOCK_START one. */
+export function clockFromConfig(config: Config): Clock {
+  if (!config.clockStart) return systemClock;
+  if (config.env !== 'test') throw new Error('XIANFENG_CLOCK_START is honoured only when NODE_ENV=test');
+  return clockStartingAt(config.clockStart);
+}
+
 /** What every service needs, built once in buildApp and passed explicitly (no globals). */
 export interface AppContext {
   db: Db;
@@ -37,7 +50,7 @@ export function createAppContext(opts: {
     db: opts.database.db,
     dbKind: opts.database.kind,
     config: opts.config,
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? clockFromConfig(opts.config),
     cipher: opts.cipher ?? createFieldCipher(opts.secretKeyHex),
     calendar: createCalendarStore(opts.database.db),
     log: opts.log,

@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
   console.log(`\n先锋 Xianfeng 已启动 / started: http://localhost:${config.port}  (数据库 / database: ${where})`);
+  if (config.clockStart)
+    console.log(`测试时钟 / test clock: started at ${config.clockStart.toISOString()} (NODE_ENV=test)`);
   if (boot.demoLoaded)
     console.log(
       `已载入演示数据 / demo data loaded. 演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,

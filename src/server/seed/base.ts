@@ -36,7 +36,7 @@ export async function seedCalendarOnce(ctx: AppContext): Promise<void> {
         by: null,
       });
     }
-    await putSetting(tx, 'calendar_seeded', { years: SEEDED_YEARS, at: now.toISOString() });
+    await putSetting(tx, 'calendar_seeded', { years: SEEDED_YEARS, at: now.toISOString() }, null, now);
     await recordAudit(
       tx,
       SYSTEM_ACTOR,

@@ -1,4 +1,5 @@
 import { getLang } from './i18n.js';
+import { noteServerTime, SERVER_TIME_HEADER } from './server-clock.js';
 
 /** An error answered by the API: a stable code and a message already in the user's language. */
 export class ApiError extends Error {
@@ -53,6 +54,7 @@ export async function api<T>(
     credentials: 'same-origin',
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
+  noteServerTime(res.headers.get(SERVER_TIME_HEADER));
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {

@@ -160,7 +160,7 @@ export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
 export async function createSetupToken(ctx: AppContext): Promise<string> {
   const token = randomBytes(12).toString('base64url');
   await ctx.db.transaction(async (tx) => {
-    await putSetting(tx, SETUP_KEY, sha256(token));
+    await putSetting(tx, SETUP_KEY, sha256(token), null, ctx.clock.now());
   });
   return token;
 }
@@ -187,7 +187,7 @@ export async function completeSetup(
       .update(users)
       .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
       .where(eq(users.id, admin.id));
-    await putSetting(tx, SETUP_KEY, null);
+    await putSetting(tx, SETUP_KEY, null, null, now);
     await recordAudit(
       tx,
       { userId: admin.id, name: 'admin', scopePath: '/', ip: meta.ip, requestId: meta.requestId },

@@ -9,14 +9,20 @@ export async function getSetting(db: Executor, key: string, forUpdate = false): 
   return row?.value ?? undefined;
 }
 
-/** Sets a setting; `null` removes it. */
-export async function putSetting(db: Executor, key: string, value: unknown, by: number | null = null): Promise<void> {
+/** Sets a setting at `at` (the caller's clock); `null` removes it. */
+export async function putSetting(
+  db: Executor,
+  key: string,
+  value: unknown,
+  by: number | null,
+  at: Date,
+): Promise<void> {
   if (value === null) {
     await db.delete(settings).where(eq(settings.key, key));
     return;
   }
   await db
     .insert(settings)
-    .values({ key, value, updatedBy: by })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: by } });
+    .values({ key, value, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: by } });
 }

@@ -160,7 +160,7 @@ export async function runDailyWarnings(
     n += ids.length;
   }
   await ctx.db.transaction(async (tx) => {
-    await putSetting(tx, 'warnings.daily', { date: today, calendarAt, projects: n, at: now.toISOString() });
+    await putSetting(tx, 'warnings.daily', { date: today, calendarAt, projects: n, at: now.toISOString() }, null, now);
     await recordAudit(
       tx,
       SYSTEM_ACTOR,

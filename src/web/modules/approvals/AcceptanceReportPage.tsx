@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { echarts } from '../../components/charts.js';
 import { download, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import { serverToday } from '../../app/server-clock.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 
 interface Stats {
@@ -38,7 +39,7 @@ interface Report {
 /** 验收时长统计: working days per acceptance across projects, against the target and the 30 days before the reform. */
 export default function AcceptanceReportPage() {
   const { tr, lang } = useI18n();
-  const year = new Date().getFullYear();
+  const year = Number(serverToday().slice(0, 4));
   const [f, setF] = useUrlState({ from: `${year}-01-01`, to: `${year}-12-31` });
   const q = useQuery({
     queryKey: ['acceptance-report', f, lang],

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { download, get } from '../../app/api.js';
+import { serverTodayDayjs } from '../../app/server-clock.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
@@ -45,7 +46,7 @@ export default function DispatchPage() {
           allowClear={false}
           value={dayjs(`${f.month}-01`)}
           onChange={(m) => m && setF({ month: m.format('YYYY-MM') })}
-          disabledDate={(m) => m.isAfter(dayjs(), 'month')}
+          disabledDate={(m) => m.isAfter(serverTodayDayjs(), 'month')}
         />
         <Select
           allowClear

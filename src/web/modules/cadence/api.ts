@@ -70,8 +70,5 @@ export const DISPATCH_STATE = {
   overdue: { zh: '缺报', en: 'Missing', color: 'red' },
 } as const;
 
-export function previousMonth(): string {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  const idx = d.getUTCFullYear() * 12 + d.getUTCMonth() - 1;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
+/** The month before today's, by the server's clock. */
+export { serverPreviousMonth as previousMonth } from '../../app/server-clock.js';

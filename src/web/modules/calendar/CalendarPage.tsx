@@ -19,6 +19,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, del, get, post, put } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import { serverToday } from '../../app/server-clock.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import { YearGrid, type DayException } from './YearGrid.js';
 import { WorkingDayCalculator } from './WorkingDayCalculator.js';
@@ -36,7 +37,7 @@ export default function CalendarPage() {
   const { tr } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(serverToday().slice(0, 4));
   const years = useQuery({ queryKey: ['cal-years'], queryFn: () => get<{ data: YearInfo[] }>('/api/calendar/years') });
   const [year, setYear] = useState<number>(thisYear);
   const loaded = years.data?.data.find((y) => y.year === year);

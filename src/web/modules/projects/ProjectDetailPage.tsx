@@ -18,6 +18,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import { serverToday } from '../../app/server-clock.js';
 import type { ProjectDetail } from './api.js';
 import { COLOURS, CONTRACTOR_ROLES, kindLabel, levelLabel, stageLabel, taskForceLabel, wan } from './labels.js';
 import { WarningBadge } from './components/WarningBadge.js';
@@ -30,10 +31,6 @@ import { ProjectFormDrawer } from './components/ProjectFormDrawer.js';
 
 /** Keeps the description table inside a 390px phone: fixed layout, long names and tags wrap. */
 const PHONE_CSS = `.xf-desc table { table-layout: fixed; width: 100%; } .xf-desc .ant-descriptions-item-content { word-break: break-all; min-width: 0; } .xf-desc .ant-tag { white-space: normal; }`;
-
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** 项目详情 (phone-friendly): colour and why, the 四对一 binding, nodes, approvals, investment, history, cadence. */
 export default function ProjectDetailPage() {
@@ -55,7 +52,7 @@ export default function ProjectDetailPage() {
       />
     );
   const p = q.data as ProjectDetail;
-  const today = todayInChina();
+  const today = serverToday();
   const c = COLOURS[p.warning.colour];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">

@@ -3,6 +3,7 @@ import { Alert, Checkbox, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, patch } from '../../../app/api.js';
+import { serverTodayDayjs } from '../../../app/server-clock.js';
 import { useI18n } from '../../../app/i18n.js';
 import type { ApprovalItem } from '../approvals-api.js';
 
@@ -57,7 +58,7 @@ export function ApprovalHandleModal({ item, onClose }: { item: ApprovalItem | nu
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="submittedOn" label={tr('申报日期', 'Submitted on')}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'day')} />
         </Form.Item>
         <Form.Item
           name="completedOn"
@@ -71,7 +72,7 @@ export function ApprovalHandleModal({ item, onClose }: { item: ApprovalItem | nu
               : null
           }
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="provided" label={tr('已收材料', 'Documents received')}>
           <Checkbox.Group

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Drawer, Form, Input, Space, Typography } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, patch } from '../../../app/api.js';
+import { serverTodayDayjs } from '../../../app/server-clock.js';
 import { useAuth } from '../../../app/auth.js';
 import { useI18n } from '../../../app/i18n.js';
 import type { ProjectDetail, ProjectNode } from '../api.js';
@@ -116,7 +117,7 @@ export function NodeEditDrawer({
           <DatePicker
             style={{ width: '100%' }}
             disabled={false}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'day')}
             data-testid="node-actual"
           />
         </Form.Item>

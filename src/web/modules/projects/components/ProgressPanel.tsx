@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, InputNumber, Space, Table } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { echarts } from '../../../components/charts.js';
 import { ApiError, post, put } from '../../../app/api.js';
+import { serverTodayDayjs } from '../../../app/server-clock.js';
 import { useI18n } from '../../../app/i18n.js';
 import type { ProjectDetail } from '../api.js';
 import { wan } from '../labels.js';
@@ -58,10 +59,10 @@ export function ProgressPanel({ project }: { project: ProjectDetail }) {
             layout="inline"
             style={{ marginTop: 8 }}
             onFinish={(v: { month: Dayjs; amount: number }) => invest.mutate(v)}
-            initialValues={{ month: dayjs().subtract(1, 'month') }}
+            initialValues={{ month: serverTodayDayjs().subtract(1, 'month') }}
           >
             <Form.Item name="month" label={tr('月份', 'Month')} rules={[{ required: true }]}>
-              <DatePicker picker="month" disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+              <DatePicker picker="month" disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'month')} />
             </Form.Item>
             <Form.Item name="amount" label={tr('完成投资（万元）', 'Invested (10k ¥)')} rules={[{ required: true }]}>
               <InputNumber min={0} />
