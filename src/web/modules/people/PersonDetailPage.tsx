@@ -25,12 +25,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { get, post } from '../../app/api.js';
+import { ApiError, get, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { DUE_COLOURS, type PersonDetail } from './api.js';
 import { TransferTable } from './TransferTable.js';
+import { SensitiveValue } from './SensitiveValue.js';
+import { EarlyStepModal } from './EarlyStepModal.js';
 
 const STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 const STEP_OPTIONS: Array<{ value: string; zh: string; en: string }> = [
@@ -57,6 +59,7 @@ export default function PersonDetailPage() {
   const qc = useQueryClient();
   const [modal, setModal] = useState<null | 'step' | 'flow' | 'transfer'>(null);
   const [form] = Form.useForm();
+  const [early, setEarly] = useState<null | { text: string; values: Record<string, unknown> }>(null);
   const q = useQuery({ queryKey: ['person', id, lang], queryFn: () => get<PersonDetail>(`/api/people/${id}`) });
   const save = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
@@ -68,6 +71,7 @@ export default function PersonDetailPage() {
           contacts: values.contacts ? names(values.contacts as string) : undefined,
           extensionMonths: values.extensionMonths,
           reason: values.reason,
+          confirmEarly: Boolean(values.confirmEarly),
         });
       if (modal === 'flow')
         return post(`/api/people/${id}/flow`, {
@@ -87,11 +91,17 @@ export default function PersonDetailPage() {
     onSuccess: async () => {
       void message.success(tr('已保存', 'Saved'));
       setModal(null);
+      setEarly(null);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['person', id] });
       await qc.invalidateQueries({ queryKey: ['transfers'] });
     },
-    onError: (e: Error) => void message.error(e.message),
+    onError: (e: Error, values) => {
+      // 列为发展对象 / 转正 earlier than the statutory date: ask for an explicit confirmation with a reason.
+      if (e instanceof ApiError && (e.details as { warning?: string } | undefined)?.warning && !values.confirmEarly)
+        return setEarly({ text: e.message, values });
+      void message.error(e.message);
+    },
   });
   const step = Form.useWatch('step', form) as string | undefined;
   const p = q.data;
@@ -125,12 +135,11 @@ export default function PersonDetailPage() {
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={tr('身份证号', 'ID number')}>
-            <span data-testid="person-id-number">{p.idNumber}</span>
-            {!p.sensitiveVisible && p.idNumber && (
-              <Typography.Text type="secondary"> {tr('（已打码）', '(masked)')}</Typography.Text>
-            )}
+            <SensitiveValue personId={p.id} field="idNumber" masked={p.idNumber} canReveal={p.canReveal} />
           </Descriptions.Item>
-          <Descriptions.Item label={tr('手机号', 'Phone')}>{p.phone}</Descriptions.Item>
+          <Descriptions.Item label={tr('手机号', 'Phone')}>
+            <SensitiveValue personId={p.id} field="phone" masked={p.phone} canReveal={p.canReveal} />
+          </Descriptions.Item>
           <Descriptions.Item label={tr('出生日期', 'Born')}>{p.birthDate}</Descriptions.Item>
           <Descriptions.Item label={tr('组织关系', 'Relation')}>{p.relationOrg?.name}</Descriptions.Item>
           <Descriptions.Item label={tr('工作单位', 'Employer')}>{p.employerName}</Descriptions.Item>
@@ -330,6 +339,12 @@ export default function PersonDetailPage() {
           )}
         </Form>
       </Modal>
+      <EarlyStepModal
+        warning={early?.text ?? null}
+        loading={save.isPending}
+        onCancel={() => setEarly(null)}
+        onConfirm={(reason) => early && save.mutate({ ...early.values, confirmEarly: true, reason })}
+      />
     </Space>
   );
 }
