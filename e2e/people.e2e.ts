@@ -90,7 +90,7 @@ describe('people journey', () => {
     ])
       await api.json('POST', `/api/people/${person.id}/pipeline`, body);
 
-    for (const mobile of [false, true]) {
+    for (const mobile of [true, false]) {
       const { page } = await newPage(browser, { mobile });
       if (!mobile) await page.setViewportSize({ width: 1440, height: 900 });
       await loginAs(page, 'zzb');
@@ -99,11 +99,13 @@ describe('people journey', () => {
       await expect.poll(() => id.innerText()).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
       await page.getByTestId('reveal-idNumber').click();
       await page.getByTestId('reveal-reason').fill('核对');
-      await page.locator('.ant-modal .ant-btn-primary').click();
+      await page.screenshot({ path: `${shots}/people-reveal-open-${mobile ? '390' : '1440'}.png` });
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain').innerText()).toContain('至少5个字');
       await page.getByTestId('reveal-reason').fill('办理组织关系转接，核对身份证号');
+      await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain').count()).toBe(0);
       await page.screenshot({ path: `${shots}/people-reveal-modal-${mobile ? '390' : '1440'}.png` });
-      await page.locator('.ant-modal .ant-btn-primary').click();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await expect.poll(() => id.innerText()).toBe(idNumber);
       await page.screenshot({ path: `${shots}/people-revealed-${mobile ? '390' : '1440'}.png` });
       expect(await page.getByTestId('person-phone').innerText()).toBe('137****5678');

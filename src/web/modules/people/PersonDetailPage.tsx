@@ -9,6 +9,7 @@ import {
   Descriptions,
   Empty,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -59,6 +60,7 @@ export default function PersonDetailPage() {
   const qc = useQueryClient();
   const [modal, setModal] = useState<null | 'step' | 'flow' | 'transfer'>(null);
   const [form] = Form.useForm();
+  const screens = Grid.useBreakpoint();
   const [early, setEarly] = useState<null | { text: string; values: Record<string, unknown> }>(null);
   const q = useQuery({ queryKey: ['person', id, lang], queryFn: () => get<PersonDetail>(`/api/people/${id}`) });
   const save = useMutation({
@@ -108,6 +110,18 @@ export default function PersonDetailPage() {
   if (!p)
     return <Card loading={q.isLoading}>{q.error ? <Empty description={(q.error as Error).message} /> : null}</Card>;
   const dev = p.development;
+  // On a phone the actions go above the details (a card header cannot wrap three buttons at 390 px).
+  const actions = can('people.write') && (
+    <Space wrap>
+      <Button onClick={() => setModal('step')} data-testid="pipeline-step">
+        {tr('登记发展步骤', 'Record a step')}
+      </Button>
+      <Button onClick={() => setModal('flow')}>{tr('流动登记', 'Flow')}</Button>
+      {can('transfers.manage') && (
+        <Button onClick={() => setModal('transfer')}>{tr('开具转接', 'Issue transfer')}</Button>
+      )}
+    </Space>
+  );
   const current = dev?.stage ? STAGES.indexOf(dev.stage as (typeof STAGES)[number]) : -1;
   const stageDates = [dev?.appliedOn, dev?.activistOn, dev?.candidateOn, dev?.admittedOn, dev?.fullOn];
   return (
@@ -119,20 +133,9 @@ export default function PersonDetailPage() {
             <Tag>{p.statusLabel}</Tag>
           </Space>
         }
-        extra={
-          can('people.write') && (
-            <Space>
-              <Button onClick={() => setModal('step')} data-testid="pipeline-step">
-                {tr('登记发展步骤', 'Record a step')}
-              </Button>
-              <Button onClick={() => setModal('flow')}>{tr('流动登记', 'Flow')}</Button>
-              {can('transfers.manage') && (
-                <Button onClick={() => setModal('transfer')}>{tr('开具转接', 'Issue transfer')}</Button>
-              )}
-            </Space>
-          )
-        }
+        extra={screens.md ? actions : undefined}
       >
+        {!screens.md && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={tr('身份证号', 'ID number')}>
             <SensitiveValue personId={p.id} field="idNumber" masked={p.idNumber} canReveal={p.canReveal} />
