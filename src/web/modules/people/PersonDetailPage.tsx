@@ -233,6 +233,7 @@ export default function PersonDetailPage() {
           size="small"
           rowKey="id"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={p.participations}
           locale={{ emptyText: tr('未在其他党组织参加活动', 'No other org') }}
           columns={[
