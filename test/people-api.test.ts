@@ -45,20 +45,21 @@ describe('people API', () => {
     expect(missing.json().message).toMatch(/^姓名：/);
   });
 
-  it('masks ID and phone for a role without people.sensitive; org_dept sees them; birth date and gender come from the ID', async () => {
+  it('masks ID and phone for every role, org_dept included; birth date and gender come from the ID', async () => {
     const idNumber = nextId();
     const created = await orgDept.post('/api/people', person({ name: '李四', idNumber, phone: '13912345678' }));
     expect(created.statusCode).toBe(200);
-    const full = created.json();
-    expect(full.idNumber).toBe(idNumber);
-    expect(full.phone).toBe('13912345678');
-    expect(full.birthDate).toBe(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
-    expect(full.gender).toBe(Number(idNumber[16]) % 2 ? 'male' : 'female');
-    const masked = (await commissioner.get(`/api/people/${full.id}`)).json();
+    const own = created.json();
+    expect(own.idNumber).toBe(maskIdNumber(idNumber));
+    expect(own.phone).toBe('139****5678');
+    expect(own.canReveal).toBe(true);
+    expect(own.birthDate).toBe(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+    expect(own.gender).toBe(Number(idNumber[16]) % 2 ? 'male' : 'female');
+    const masked = (await commissioner.get(`/api/people/${own.id}`)).json();
     expect(masked.idNumber).toBe(maskIdNumber(idNumber));
     expect(masked.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(masked.phone).toBe('139****5678');
-    expect(masked.sensitiveVisible).toBe(false);
+    expect(masked.canReveal).toBe(false);
     const list = (await commissioner.get(`/api/people?q=${idNumber}`)).json();
     expect(list.total).toBe(1);
     expect(list.data[0].idNumber).toBe(maskIdNumber(idNumber));
@@ -132,7 +133,7 @@ describe('people API', () => {
     const p = (await orgDept.post('/api/people', person({ name: '钱八', idNumber }))).json();
     const ok = await orgDept.patch(`/api/people/${p.id}`, { version: p.version, job: '钢筋工', phone: '13700001111' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ job: '钢筋工', phone: '13700001111', version: p.version + 1 });
+    expect(ok.json()).toMatchObject({ job: '钢筋工', phone: '137****1111', version: p.version + 1 });
     expect((await orgDept.patch(`/api/people/${p.id}`, { version: p.version, job: '木工' })).statusCode).toBe(409);
     const audit = await t.ctx.db.execute(
       sql`select coalesce(string_agg(a::text, ''), '') as s from audit_log a where entity = 'person' and entity_id = ${String(p.id)}`,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { createTestApp, type Agent, type TestApp } from './test-app.js';
 import { nextId, peopleWorld } from './people-helpers.js';
-import { notifications } from '../src/server/db/schema/index.js';
+import { auditLog, notifications } from '../src/server/db/schema/index.js';
 import { sendPipelineReminders } from '../src/server/modules/people/pipeline.service.js';
 
 let t: TestApp;
@@ -74,20 +74,80 @@ describe('development pipeline', () => {
       'pipeline_extend',
       'registered',
     ]);
-    d = (await step(p.id, { step: 'full', on: '2026-11-20' })).json();
+    d = (await step(p.id, { step: 'full', on: '2026-11-20', confirmEarly: true, reason: '组织决定提前讨论' })).json();
     expect(d.politicalStatus).toBe('full');
     expect(d.development.next).toBeNull();
   });
 
-  it('an early candidate date warns but is recorded', async () => {
+  it('an early 发展对象 answers 409 naming the dates; confirmed with a reason it is recorded, evented and audited', async () => {
     const p = await newPerson('李雷');
     await step(p.id, { step: 'apply', on: '2025-09-01' });
     await step(p.id, { step: 'activist', on: '2025-10-01' });
-    const d = await step(p.id, { step: 'candidate', on: '2026-05-01' });
+    const warned = await step(p.id, { step: 'candidate', on: '2026-05-01' });
+    expect(warned.statusCode).toBe(409);
+    expect(warned.json()).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        '2025-10-01确定为入党积极分子，培养考察不满一年：2026-05-01列为发展对象早于2026-10-01。确需提前，请确认并填写理由',
+      details: { warning: 'candidate_early', earliest: '2026-10-01', on: '2026-05-01' },
+    });
+    const noReason = await step(p.id, { step: 'candidate', on: '2026-05-01', confirmEarly: true, reason: '好' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toBe('理由：提前办理须说明理由（至少5个字）');
+    expect((await orgDept.get(`/api/people/${p.id}`)).json().politicalStatus).toBe('activist');
+    const d = await step(p.id, {
+      step: 'candidate',
+      on: '2026-05-01',
+      confirmEarly: true,
+      reason: '支委会研究同意提前',
+    });
     expect(d.statusCode).toBe(200);
+    expect(d.json().politicalStatus).toBe('candidate');
     expect(d.json().development.warnings[0].text).toBe(
       '列为发展对象（2026-05-01）时培养考察不满一年（应不早于2026-10-01）',
     );
+    expect(d.json().timeline.find((e: { kind: string }) => e.kind === 'pipeline_candidate').text).toBe(
+      '列为发展对象（早于2026-10-01，经确认提前办理：支委会研究同意提前）',
+    );
+    const [audit] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'development_record'), eq(auditLog.entityId, String(p.id))))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit!.after).toMatchObject({
+      step: 'candidate',
+      early: { code: 'candidate_early', earliest: '2026-10-01', reason: '支委会研究同意提前' },
+    });
+  });
+
+  it('转正 before the probation ends answers 409 with both dates; on or after the end it needs no confirmation', async () => {
+    const early = await newPerson('预备甲');
+    const onTime = await newPerson('预备乙');
+    for (const p of [early, onTime]) {
+      await step(p.id, { step: 'apply', on: '2023-01-02' });
+      await step(p.id, { step: 'activist', on: '2023-03-01' });
+      await step(p.id, { step: 'candidate', on: '2024-03-01' });
+      await step(p.id, { step: 'admit', on: '2025-11-20', introducers: intro }); // probation ends 2026-11-20
+    }
+    const warned = await step(early.id, { step: 'full', on: '2026-11-19' });
+    expect(warned.statusCode).toBe(409);
+    expect(warned.json().message).toBe(
+      '2025-11-20接收为预备党员，预备期至2026-11-20期满：2026-11-19转正早于预备期满。确需提前，请确认并填写理由',
+    );
+    expect(warned.json().details).toEqual({ warning: 'full_early', earliest: '2026-11-20', on: '2026-11-19' });
+    const confirmed = await step(early.id, {
+      step: 'full',
+      on: '2026-11-19',
+      confirmEarly: true,
+      reason: '党委会议决定提前讨论',
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().development.warnings.map((w: { code: string }) => w.code)).toEqual(['full_early']);
+    const due = await step(onTime.id, { step: 'full', on: '2026-11-20' });
+    expect(due.statusCode).toBe(200);
+    expect(due.json().politicalStatus).toBe('full');
+    expect(due.json().development.warnings).toEqual([]);
   });
 
   it('a temporary branch cannot recruit', async () => {

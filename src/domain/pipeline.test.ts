@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, pipelineView, probationEnd, refuseStep, stageOf, type PipelineDates } from './pipeline.js';
+import {
+  addMonths,
+  earlyStep,
+  pipelineView,
+  probationEnd,
+  refuseStep,
+  stageOf,
+  type PipelineDates,
+} from './pipeline.js';
 import { flowWarning } from './flow.js';
 
 describe('addMonths', () => {
@@ -184,6 +192,38 @@ describe('refuseStep', () => {
       '已转为正式党员，不能延长预备期',
     ],
   ])('%s', (_n, r, step, on, ext, want) => expect(refuseStep(r, step, on, ext)?.zh ?? null).toBe(want));
+});
+
+describe('earlyStep', () => {
+  const base: PipelineDates = { appliedOn: '2024-01-02', activistOn: '2024-03-31', candidateOn: '2025-04-01' };
+  it.each<[string, PipelineDates, 'candidate' | 'full' | 'admit', string, string | null, string | null]>([
+    // name, dates, step, on, code, earliest
+    ['candidate a day short of a year', base, 'candidate', '2025-03-30', 'candidate_early', '2025-03-31'],
+    ['candidate on the anniversary', base, 'candidate', '2025-03-31', null, null],
+    [
+      'full a day before probation ends',
+      { ...base, admittedOn: '2025-05-31' },
+      'full',
+      '2026-05-30',
+      'full_early',
+      '2026-05-31',
+    ],
+    ['full on the day probation ends', { ...base, admittedOn: '2025-05-31' }, 'full', '2026-05-31', null, null],
+    [
+      'full before an extended probation ends',
+      { ...base, admittedOn: '2025-05-31', extensionMonths: 6 },
+      'full',
+      '2026-06-01',
+      'full_early',
+      '2026-11-30',
+    ],
+    ['admission is never early', { ...base }, 'admit', '2025-04-02', null, null],
+  ])('%s', (_n, dates, step, on, code, earliest) => {
+    const e = earlyStep(dates, step, on);
+    expect(e?.code ?? null).toBe(code);
+    expect(e?.earliest ?? null).toBe(earliest);
+    if (e) expect(e.text.zh).toContain(on);
+  });
 });
 
 describe('flowWarning', () => {

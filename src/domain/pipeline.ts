@@ -4,7 +4,8 @@ import { addDays, type IsoDate } from './dates.js';
  * 发展党员 pipeline: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员. Statutory durations:
  * the talk (谈话) within 1 month of the application; at least one year as 积极分子 before becoming
  * 发展对象; probation (预备期) one year from admission, extendable once by 6–12 months (the due date
- * moves with it). Late or early dates WARN; they never block recording a step.
+ * moves with it). Late dates WARN. Early 发展对象 and early 转正 are recorded only when confirmed with
+ * a reason (earlyStep); the warning then stays on the record.
  */
 export const PIPELINE_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
@@ -42,7 +43,7 @@ export interface PipelineDue {
 }
 
 export interface PipelineWarning {
-  code: 'talk_late' | 'activist_short' | 'full_late';
+  code: 'talk_late' | 'activist_short' | 'full_late' | 'full_early';
   text: { zh: string; en: string };
 }
 
@@ -136,6 +137,14 @@ export function pipelineView(r: PipelineDates, today: IsoDate): PipelineView {
   }
   const end = probationEnd(r);
   if (r.admittedOn && end) {
+    if (r.fullOn && r.fullOn < end)
+      warnings.push({
+        code: 'full_early',
+        text: {
+          zh: `转正（${r.fullOn}）早于预备期满（${end}）`,
+          en: `Made full on ${r.fullOn}, before probation ended on ${end}`,
+        },
+      });
     if (r.fullOn && r.fullOn > end)
       warnings.push({
         code: 'full_late',
@@ -213,6 +222,46 @@ export function refuseStep(
   const later = PIPELINE_STEPS.slice(PIPELINE_STEPS.indexOf(step) + 1).filter((s) => s !== 'extend' && s !== 'talk');
   if (step !== 'talk' && later.some((s) => r[FIELD[s as Exclude<PipelineStep, 'extend'>]]))
     return { zh: '后续步骤已登记', en: 'A later step is already recorded' };
+  return null;
+}
+
+export interface EarlyStep {
+  code: 'candidate_early' | 'full_early';
+  /** The earliest statutory date for the step. */
+  earliest: IsoDate;
+  text: { zh: string; en: string };
+}
+
+/**
+ * A step dated before its statutory earliest day: 列为发展对象 less than one year after becoming
+ * 积极分子, or 转正 before the probation (one year, plus any extension) ends. Such a step is recorded
+ * only when the user confirms it with a reason; null when the date is not early.
+ */
+export function earlyStep(r: PipelineDates, step: PipelineStep, on: IsoDate): EarlyStep | null {
+  if (step === 'candidate' && r.activistOn) {
+    const earliest = addMonths(r.activistOn, 12);
+    if (on >= earliest) return null;
+    return {
+      code: 'candidate_early',
+      earliest,
+      text: {
+        zh: `${r.activistOn}确定为入党积极分子，培养考察不满一年：${on}列为发展对象早于${earliest}。确需提前，请确认并填写理由`,
+        en: `Activist since ${r.activistOn}: becoming a candidate on ${on} is before one year of training (${earliest}). Confirm with a reason to record it early`,
+      },
+    };
+  }
+  const end = step === 'full' ? probationEnd(r) : null;
+  if (end && on < end) {
+    const ext = r.extensionMonths ? `（已延长${r.extensionMonths}个月）` : '';
+    return {
+      code: 'full_early',
+      earliest: end,
+      text: {
+        zh: `${r.admittedOn}接收为预备党员，预备期${ext}至${end}期满：${on}转正早于预备期满。确需提前，请确认并填写理由`,
+        en: `Admitted on ${r.admittedOn}; probation ends on ${end}: full membership on ${on} is early. Confirm with a reason to record it early`,
+      },
+    };
+  }
   return null;
 }
 

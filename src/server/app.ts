@@ -17,6 +17,7 @@ import { errorHandler } from './http/error-handler.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerServerTime } from './http/server-time.js';
+import { LOG_REDACT_PATHS, serializeError } from './http/log-redaction.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -28,11 +29,16 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Log lines carry ids, methods, paths and status codes — never bodies, query strings or cookies. */
+/**
+ * Log lines carry ids, methods, paths, status and error codes — never bodies, query strings, cookies,
+ * SQL parameters or database error messages (see http/log-redaction.ts).
+ */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     serializers: {
+      err: (err: Error) => serializeError(err),
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,

@@ -43,7 +43,7 @@ export const PERMISSIONS = [
   // 党员 and 组织: people, pipeline, transfers, coverage (issue 5)
   'people.read',
   'people.write',
-  'people.sensitive', // may read ID numbers and phones unmasked
+  'people.reveal', // 查看: may reveal one person's full ID number or phone, with a reason (audited)
   'people.import',
   'people.export',
   'transfers.manage',

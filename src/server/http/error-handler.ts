@@ -48,7 +48,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const code = fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
     return reply.code(fe.statusCode).send({ code, message: text ? text[lang === 'zh' ? 0 : 1] : fe.message });
   }
-  req.log.error({ err }, 'unhandled error');
+  req.log.error({ err, code: 'INTERNAL' }, 'unhandled error');
   return reply.code(500).send({
     code: 'INTERNAL',
     message:

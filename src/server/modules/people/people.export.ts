@@ -4,6 +4,7 @@ import { buildXlsx } from '../../files/xlsx.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { listPeople, peopleWhere } from './people.repository.js';
 import { presentPerson } from './people.presenter.js';
+import { auditPeopleExport } from './people.privacy.js';
 import type { PeopleFilter } from './people.schemas.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
@@ -11,7 +12,8 @@ const yn = (b: boolean) => (b ? '是' : '');
 
 /**
  * 党员台账 as Excel: the list's filters, in the list's order. ID numbers and phones are always
- * masked in a file that leaves the system, whoever exports it.
+ * masked in a file that leaves the system, whoever exports it (there is no full-value export), and
+ * every export is audited with its filters and row count.
  */
 export async function exportPeople(
   ctx: AppContext,
@@ -21,8 +23,9 @@ export async function exportPeople(
   const today = chinaDate(ctx.clock.now());
   const where = await peopleWhere(ctx.db, actor, f, ctx.cipher);
   const { rows } = await listPeople(ctx.db, where, { ...f, page: 1, pageSize: EXPORT_MAX_ROWS });
-  const o = { lang: actor.lang, today, cipher: ctx.cipher, showSensitive: false };
+  const o = { lang: actor.lang, today };
   const items = rows.map((r) => presentPerson(r, o));
+  await auditPeopleExport(ctx, actor, f, items.length);
   return buildXlsx({
     name: '党员台账',
     title: `党员台账（${today}）`,

@@ -34,6 +34,8 @@ export const PEOPLE_FIELD_LABELS: Record<string, string> = {
   contacts: '培养联系人',
   extensionMonths: '延长预备期（月）',
   reason: '理由',
+  field: '查看字段',
+  confirmEarly: '确认提前办理',
   role: '角色',
   since: '起始日期',
   until: '结束日期',
@@ -66,5 +68,8 @@ registerAuditLabels(
     revoke: '撤销',
     import: '导入',
     remind: '到期提醒',
+    read: '查看详情',
+    reveal: '查看完整信息',
+    export: '导出',
   },
 );

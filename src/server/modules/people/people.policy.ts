@@ -5,6 +5,8 @@ export const peoplePolicy = {
   list: 'people.read',
   read: 'people.read',
   write: 'people.write',
+  /** 查看: one field of one person in full, with a reason; never in a list or an export. */
+  reveal: 'people.reveal',
   export: 'people.export',
   import: 'people.import',
   transfers: 'transfers.manage',

@@ -1,5 +1,4 @@
 import type { Lang } from '../../errors.js';
-import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { flowWarning, type Flow } from '../../../domain/flow.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import type { PersonListRow, PersonRow } from './people.repository.js';
@@ -8,21 +7,16 @@ import { STATUS_LABELS, type PersonListItem, type PoliticalStatus } from './peop
 export interface PresentOpts {
   lang: Lang;
   today: IsoDate;
-  cipher: FieldCipher;
-  /** The actor holds people.sensitive (and the person is in scope, as every presented row is). */
-  showSensitive: boolean;
-}
-
-function reveal(enc: string | null, masked: string | null, o: PresentOpts): string | null {
-  if (!enc) return null;
-  return o.showSensitive ? o.cipher.decrypt(enc) : masked;
 }
 
 export function statusLabel(s: string, lang: Lang): string {
   return STATUS_LABELS[s as PoliticalStatus]?.[lang] ?? s;
 }
 
-/** A row of the member list: ID number and phone masked unless the actor may see them. */
+/**
+ * A row of the member list (and the base of the detail): ID number and phone are ALWAYS masked, for
+ * every role. The full value leaves the server only through the audited 查看 action (people.privacy.ts).
+ */
 export function presentPerson(row: PersonListRow, o: PresentOpts): PersonListItem {
   const p = row.person;
   const w = flowWarning(p.flow as Flow, p.flowSince, p.flowCertificate, o.today);
@@ -31,8 +25,8 @@ export function presentPerson(row: PersonListRow, o: PresentOpts): PersonListIte
     name: p.name,
     gender: p.gender,
     birthDate: p.birthDate,
-    idNumber: reveal(p.idEnc, p.idMasked, o),
-    phone: reveal(p.phoneEnc, p.phoneMasked, o),
+    idNumber: p.idEnc ? p.idMasked : null,
+    phone: p.phoneEnc ? p.phoneMasked : null,
     politicalStatus: p.politicalStatus,
     statusLabel: statusLabel(p.politicalStatus, o.lang),
     relationOrg: p.relationOrgUnitId ? { id: p.relationOrgUnitId, name: row.orgName ?? '' } : null,

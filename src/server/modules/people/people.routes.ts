@@ -20,6 +20,8 @@ import {
   personIdParams,
   personPage,
   pipelineQuery,
+  revealBody,
+  revealResponse,
   pipelineStepBody,
   transferIdParams,
   transferListQuery,
@@ -38,6 +40,7 @@ import {
 import { orgPipeline, recordPipelineStep } from './pipeline.service.js';
 import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.service.js';
 import { exportPeople } from './people.export.js';
+import { readPerson, revealPersonField } from './people.privacy.js';
 import { IMPORT_MAX_ROWS, importPeople, importTemplate } from './people.import.js';
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
@@ -139,11 +142,23 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: peoplePolicy.read },
     schema: {
       tags,
-      summary: '人员详情（双向管理、发展党员、时间线、转接）/ person',
+      summary: '人员详情（身份证号、手机号打码；查看记入审计）/ person (masked, read audited)',
       params: personIdParams,
       response: { 200: personDetail },
     },
-    handler: async (req) => getPerson(ctx, actorOf(req), req.params.id),
+    handler: async (req) => readPerson(ctx, actorOf(req), req.params.id),
+  });
+
+  r.post('/api/people/:id/reveal', {
+    config: { permission: peoplePolicy.reveal },
+    schema: {
+      tags,
+      summary: '查看完整身份证号或手机号（须填写理由，记入审计）/ reveal one field with a reason (audited)',
+      params: personIdParams,
+      body: revealBody,
+      response: { 200: revealResponse },
+    },
+    handler: async (req) => revealPersonField(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people', {

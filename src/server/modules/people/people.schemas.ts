@@ -109,6 +109,8 @@ export const pipelineStepBody = z.object({
   contacts: z.array(nameRef).max(4).optional(),
   extensionMonths: z.number().int().optional(),
   reason: optText(200),
+  /** Records 转正 before the probation ends, or 发展对象 after less than a year as 积极分子 (needs a reason). */
+  confirmEarly: z.boolean().default(false),
 });
 export type PipelineStepInput = z.infer<typeof pipelineStepBody>;
 
@@ -180,7 +182,8 @@ const due = z.object({ key: z.string(), dueOn: z.string(), status: z.string(), t
 export const personDetail = personListItem.extend({
   employerUnitId: z.number().int().nullable(),
   homeUnitId: z.number().int().nullable(),
-  sensitiveVisible: z.boolean(),
+  /** The actor may 查看 the full ID number / phone of this person (people.reveal), one field at a time. */
+  canReveal: z.boolean(),
   participations: z.array(
     z.object({ id: z.number().int(), org: ref, role: z.string(), since: z.string(), until: z.string().nullable() }),
   ),
@@ -207,6 +210,16 @@ export const personDetail = personListItem.extend({
   transfers: z.array(transferItem),
 });
 export type PersonDetail = z.infer<typeof personDetail>;
+
+export const REVEAL_FIELDS = ['idNumber', 'phone'] as const;
+export const REASON_MIN_CHARS = 5;
+/** 查看: one field of one person in full; the reason is kept in the audit log. */
+export const revealBody = z.object({
+  field: z.enum(REVEAL_FIELDS),
+  reason: z.string().trim().min(REASON_MIN_CHARS).max(200),
+});
+export type RevealInput = z.infer<typeof revealBody>;
+export const revealResponse = z.object({ field: z.enum(REVEAL_FIELDS), value: z.string() });
 
 export const transferPage = pageOf(transferItem);
 export type TransferItem = z.infer<typeof transferItem>;

@@ -38,8 +38,6 @@ export function presentOpts(ctx: AppContext, actor: Actor): PresentOpts {
   return {
     lang: actor.lang,
     today: chinaDate(ctx.clock.now()),
-    cipher: ctx.cipher,
-    showSensitive: can(actor, 'people.sensitive'),
   };
 }
 
@@ -196,7 +194,16 @@ export function isUniqueViolation(e: unknown): boolean {
   return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
-/** Edits a person (optimistic `version`: a stale edit answers 409). The relation org changes only by transfer. */
+/** 政治面貌 is the pipeline's result: an edit may repeat it unchanged but never set it. */
+export const POLITICAL_STATUS_BY_PIPELINE = invalid({
+  zh: '政治面貌：不能直接修改，请通过发展流程（发展党员：递交申请、确定积极分子、列为发展对象、接收预备党员、转正）登记',
+  en: 'politicalStatus: cannot be edited; record the step in the development pipeline',
+});
+
+/**
+ * Edits a person (optimistic `version`: a stale edit answers 409). The relation org changes only by
+ * transfer, the political status only by a pipeline step (400 otherwise).
+ */
 export async function updatePerson(ctx: AppContext, actor: Actor, id: number, input: UpdatePersonInput): Promise<void> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -216,7 +223,9 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
         },
         { version: current.version },
       );
-    const { idNumber: _i, phone: _p, version: _v, ...fields } = input;
+    if (input.politicalStatus !== undefined && input.politicalStatus !== current.politicalStatus)
+      throw POLITICAL_STATUS_BY_PIPELINE;
+    const { idNumber: _i, phone: _p, version: _v, politicalStatus: _s, ...fields } = input;
     const [after] = await tx
       .update(people)
       .set({
@@ -446,7 +455,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
     ...base,
     employerUnitId: row.person.employerUnitId,
     homeUnitId: row.person.homeUnitId,
-    sensitiveVisible: o.showSensitive,
+    canReveal: can(actor, 'people.reveal'),
     participations: parts.map((p) => ({
       id: p.id,
       org: { id: p.orgUnitId, name: names.get(p.orgUnitId) ?? '' },

@@ -10,6 +10,7 @@ import { addDays, chinaDate } from '../../../domain/dates.js';
 import {
   applyStep,
   DUE_SOON_DAYS,
+  earlyStep,
   pipelineView,
   refuseStep,
   STAGE_LABELS,
@@ -19,7 +20,7 @@ import {
 } from '../../../domain/pipeline.js';
 import { requirePerson, writePersonEvent } from './people.service.js';
 import { findUnitInScope } from './people.repository.js';
-import type { PipelineStepInput } from './people.schemas.js';
+import { REASON_MIN_CHARS, type PipelineStepInput } from './people.schemas.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
   apply: { zh: '递交入党申请书', en: 'Applied to join' },
@@ -32,9 +33,11 @@ const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
 };
 
 /**
- * Records one step of the pipeline. Late or early dates never block (they show as warnings); the order
- * of steps, two introducers for admission, and one extension of 6–12 months are enforced. A 临时党支部
- * cannot recruit, so no development record starts there.
+ * Records one step of the pipeline. Late dates never block (they show as warnings). An early 发展对象
+ * (less than a year as 积极分子) or early 转正 (before the probation ends) answers 409 naming the dates
+ * unless the request confirms it (`confirmEarly`) with a reason, which the event and the audit keep.
+ * The order of steps, two introducers for admission, and one extension of 6–12 months are enforced.
+ * A 临时党支部 cannot recruit, so no development record starts there.
  */
 export async function recordPipelineStep(
   ctx: AppContext,
@@ -72,6 +75,15 @@ export async function recordPipelineStep(
     const dates: PipelineDates = dev ?? {};
     const refusal = refuseStep(dates, input.step, input.on, input.extensionMonths);
     if (refusal) throw conflict(refusal);
+    const early = earlyStep(dates, input.step, input.on);
+    if (early && !input.confirmEarly)
+      throw conflict(early.text, { warning: early.code, earliest: early.earliest, on: input.on });
+    if (early && (input.reason?.length ?? 0) < REASON_MIN_CHARS)
+      throw invalid({
+        zh: `理由：提前办理须说明理由（至少${REASON_MIN_CHARS}个字）`,
+        en: `reason: recording early needs a reason (at least ${REASON_MIN_CHARS} characters)`,
+      });
+    const earlyNote = early ? { early: { code: early.code, earliest: early.earliest, reason: input.reason } } : {};
     const set = applyStep(input.step, input.on, input.extensionMonths);
     const extra = {
       ...(input.introducers ? { introducers: input.introducers } : {}),
@@ -100,13 +112,18 @@ export async function recordPipelineStep(
             zh: `${label.zh}${input.extensionMonths}个月：${input.reason ?? ''}`,
             en: `${label.en} by ${input.extensionMonths} months`,
           }
-        : label;
+        : early
+          ? {
+              zh: `${label.zh}（早于${early.earliest}，经确认提前办理：${input.reason ?? ''}）`,
+              en: `${label.en} (before ${early.earliest}, confirmed early: ${input.reason ?? ''})`,
+            }
+          : label;
     await writePersonEvent(tx, {
       personId: id,
       kind: `pipeline_${input.step}`,
       on: input.on,
       text,
-      data: { step: input.step, ...extra, extensionMonths: input.extensionMonths ?? null },
+      data: { step: input.step, ...extra, extensionMonths: input.extensionMonths ?? null, ...earlyNote },
       byUserId: actor.userId,
       at: now,
     });
@@ -118,7 +135,7 @@ export async function recordPipelineStep(
         entityId: id,
         action: 'pipeline',
         before: dev ?? null,
-        after: { step: input.step, on: input.on, ...set, ...extra },
+        after: { step: input.step, on: input.on, ...set, ...extra, ...earlyNote },
       },
       now,
     );

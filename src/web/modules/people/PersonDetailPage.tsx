@@ -9,6 +9,7 @@ import {
   Descriptions,
   Empty,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -25,12 +26,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { get, post } from '../../app/api.js';
+import { ApiError, get, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { DUE_COLOURS, type PersonDetail } from './api.js';
 import { TransferTable } from './TransferTable.js';
+import { SensitiveValue } from './SensitiveValue.js';
+import { EarlyStepModal } from './EarlyStepModal.js';
 
 const STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 const STEP_OPTIONS: Array<{ value: string; zh: string; en: string }> = [
@@ -57,6 +60,8 @@ export default function PersonDetailPage() {
   const qc = useQueryClient();
   const [modal, setModal] = useState<null | 'step' | 'flow' | 'transfer'>(null);
   const [form] = Form.useForm();
+  const screens = Grid.useBreakpoint();
+  const [early, setEarly] = useState<null | { text: string; values: Record<string, unknown> }>(null);
   const q = useQuery({ queryKey: ['person', id, lang], queryFn: () => get<PersonDetail>(`/api/people/${id}`) });
   const save = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
@@ -68,6 +73,7 @@ export default function PersonDetailPage() {
           contacts: values.contacts ? names(values.contacts as string) : undefined,
           extensionMonths: values.extensionMonths,
           reason: values.reason,
+          confirmEarly: Boolean(values.confirmEarly),
         });
       if (modal === 'flow')
         return post(`/api/people/${id}/flow`, {
@@ -87,17 +93,35 @@ export default function PersonDetailPage() {
     onSuccess: async () => {
       void message.success(tr('已保存', 'Saved'));
       setModal(null);
+      setEarly(null);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['person', id] });
       await qc.invalidateQueries({ queryKey: ['transfers'] });
     },
-    onError: (e: Error) => void message.error(e.message),
+    onError: (e: Error, values) => {
+      // 列为发展对象 / 转正 earlier than the statutory date: ask for an explicit confirmation with a reason.
+      if (e instanceof ApiError && (e.details as { warning?: string } | undefined)?.warning && !values.confirmEarly)
+        return setEarly({ text: e.message, values });
+      void message.error(e.message);
+    },
   });
   const step = Form.useWatch('step', form) as string | undefined;
   const p = q.data;
   if (!p)
     return <Card loading={q.isLoading}>{q.error ? <Empty description={(q.error as Error).message} /> : null}</Card>;
   const dev = p.development;
+  // On a phone the actions go above the details (a card header cannot wrap three buttons at 390 px).
+  const actions = can('people.write') && (
+    <Space wrap>
+      <Button onClick={() => setModal('step')} data-testid="pipeline-step">
+        {tr('登记发展步骤', 'Record a step')}
+      </Button>
+      <Button onClick={() => setModal('flow')}>{tr('流动登记', 'Flow')}</Button>
+      {can('transfers.manage') && (
+        <Button onClick={() => setModal('transfer')}>{tr('开具转接', 'Issue transfer')}</Button>
+      )}
+    </Space>
+  );
   const current = dev?.stage ? STAGES.indexOf(dev.stage as (typeof STAGES)[number]) : -1;
   const stageDates = [dev?.appliedOn, dev?.activistOn, dev?.candidateOn, dev?.admittedOn, dev?.fullOn];
   return (
@@ -109,28 +133,16 @@ export default function PersonDetailPage() {
             <Tag>{p.statusLabel}</Tag>
           </Space>
         }
-        extra={
-          can('people.write') && (
-            <Space>
-              <Button onClick={() => setModal('step')} data-testid="pipeline-step">
-                {tr('登记发展步骤', 'Record a step')}
-              </Button>
-              <Button onClick={() => setModal('flow')}>{tr('流动登记', 'Flow')}</Button>
-              {can('transfers.manage') && (
-                <Button onClick={() => setModal('transfer')}>{tr('开具转接', 'Issue transfer')}</Button>
-              )}
-            </Space>
-          )
-        }
+        extra={screens.md ? actions : undefined}
       >
+        {!screens.md && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={tr('身份证号', 'ID number')}>
-            <span data-testid="person-id-number">{p.idNumber}</span>
-            {!p.sensitiveVisible && p.idNumber && (
-              <Typography.Text type="secondary"> {tr('（已打码）', '(masked)')}</Typography.Text>
-            )}
+            <SensitiveValue personId={p.id} field="idNumber" masked={p.idNumber} canReveal={p.canReveal} />
           </Descriptions.Item>
-          <Descriptions.Item label={tr('手机号', 'Phone')}>{p.phone}</Descriptions.Item>
+          <Descriptions.Item label={tr('手机号', 'Phone')}>
+            <SensitiveValue personId={p.id} field="phone" masked={p.phone} canReveal={p.canReveal} />
+          </Descriptions.Item>
           <Descriptions.Item label={tr('出生日期', 'Born')}>{p.birthDate}</Descriptions.Item>
           <Descriptions.Item label={tr('组织关系', 'Relation')}>{p.relationOrg?.name}</Descriptions.Item>
           <Descriptions.Item label={tr('工作单位', 'Employer')}>{p.employerName}</Descriptions.Item>
@@ -221,6 +233,7 @@ export default function PersonDetailPage() {
           size="small"
           rowKey="id"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={p.participations}
           locale={{ emptyText: tr('未在其他党组织参加活动', 'No other org') }}
           columns={[
@@ -330,6 +343,12 @@ export default function PersonDetailPage() {
           )}
         </Form>
       </Modal>
+      <EarlyStepModal
+        warning={early?.text ?? null}
+        loading={save.isPending}
+        onCancel={() => setEarly(null)}
+        onConfirm={(reason) => early && save.mutate({ ...early.values, confirmEarly: true, reason })}
+      />
     </Space>
   );
 }

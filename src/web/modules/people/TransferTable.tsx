@@ -63,6 +63,7 @@ export function TransferTable({
       loading={loading}
       dataSource={data}
       pagination={pagination ?? false}
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: tr('没有组织关系转接', 'No transfers') }}
       columns={[
         {

@@ -53,7 +53,8 @@ export interface TransferItem {
   canRevoke: boolean;
 }
 export interface PersonDetail extends PersonItem {
-  sensitiveVisible: boolean;
+  /** May 查看 the full ID number / phone (people.reveal); the person's values are always masked here. */
+  canReveal: boolean;
   participations: Array<{ id: number; org: Ref | null; role: string; since: string; until: string | null }>;
   development: null | {
     appliedOn: string | null;
