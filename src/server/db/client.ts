@@ -58,7 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, kind: 'pglite', pglite: client, close: () => client.close() };
   }
-  const lock: DataDirLock = acquireDataDirLock(opts.dataDir, opts.lockPurpose ?? 'server');
+  const lock: DataDirLock = await acquireDataDirLock(opts.dataDir, opts.lockPurpose ?? 'server');
   try {
     const dir = join(resolve(opts.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
