@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from './net/address-policy.js';
 
 /**
  * Every environment variable Xianfeng reads, in one schema. README's configuration table lists the
@@ -7,6 +8,15 @@ import { z } from 'zod';
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const tryParse = (v: string) => {
+  try {
+    parseAllowList(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const positiveInt = (name: string) =>
   z.coerce
@@ -43,6 +53,10 @@ const envSchema = z.object({
   XIANFENG_TRUST_PROXY: boolFromEnv.default(false),
   XIANFENG_WEB_DIR: z.string().min(1).default('./dist/web'),
   XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
+  XIANFENG_WEBHOOK_ALLOW: z
+    .string()
+    .refine((v) => tryParse(v), 'must be host names, IP addresses or CIDR ranges separated by commas')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,6 +77,8 @@ export interface Config {
   webDir: string;
   regionName: string;
   logLevel: string;
+  /** Webhook targets opened despite being internal: host names, IPs, CIDR ranges (see net/address-policy). */
+  webhookAllow: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +125,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.XIANFENG_WEB_DIR,
     regionName: e.XIANFENG_REGION_NAME,
     logLevel: e.LOG_LEVEL,
+    webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
   };
 }
 
