@@ -34,7 +34,7 @@ const envSchema = z.object({
     .min(0)
     .max(65535, 'must be at most 65535')
     .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   XIANFENG_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -63,7 +63,10 @@ const envSchema = z.object({
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** HOST, or 127.0.0.1 in demo mode (published demo password), else 0.0.0.0. */
   host: string;
+  /** Whether HOST was set (demo mode then listens where the operator said, with a warning). */
+  hostFromEnv: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
@@ -111,7 +114,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? ((e.XIANFENG_DEMO ?? !production) ? '127.0.0.1' : '0.0.0.0'),
+    hostFromEnv: e.HOST !== undefined,
     dataDir: e.XIANFENG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     demo: e.XIANFENG_DEMO ?? !production,
