@@ -30,13 +30,11 @@ export function registerDatabaseHealth(app: FastifyInstance, database: Database)
       const latencyMs = Math.round((performance.now() - started) * 10) / 10;
       return { status: 'ok', db: database.kind, database: { state: 'ok', latencyMs } };
     } catch (err) {
-      return reply
-        .code(503)
-        .send({
-          status: 'unavailable',
-          db: database.kind,
-          database: { state: 'unavailable', code: connectionErrorCode(err) },
-        });
+      return reply.code(503).send({
+        status: 'unavailable',
+        db: database.kind,
+        database: { state: 'unavailable', code: connectionErrorCode(err) },
+      });
     } finally {
       clearTimeout(timer);
     }
