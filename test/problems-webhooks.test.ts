@@ -16,7 +16,8 @@ const received: Array<{ url: string; body: Record<string, unknown> }> = [];
 const plan: Array<{ status: number; errcode?: number }> = [];
 
 beforeAll(async () => {
-  t = await createTestApp(LONG_SESSIONS);
+  // The test robot listens on 127.0.0.1: reachable only because the operator's allow-list names it.
+  t = await createTestApp({ ...LONG_SESSIONS, XIANFENG_WEBHOOK_ALLOW: '127.0.0.1' });
   w = await buildProblemWorld(t);
   server = createServer((req: IncomingMessage, res) => {
     let data = '';
@@ -77,7 +78,7 @@ describe('group-robot webhooks per department, with retries and a delivery log',
     t.clock.advanceMinutes(1);
     await deliverDueWebhooks(t.ctx);
     [d] = await deliveries(w.deptA.id);
-    expect(d).toMatchObject({ status: 'pending', attempts: 2, lastError: 'errcode 93000: invalid' });
+    expect(d).toMatchObject({ status: 'pending', attempts: 2, lastError: 'robot_errcode:93000' });
     expect(d!.nextAttemptAt.getTime() - t.clock.now().getTime()).toBe(5 * 60_000);
     t.clock.advanceMinutes(5);
     await deliverDueWebhooks(t.ctx);

@@ -47,7 +47,11 @@ if (mode === 'pglite')
       const dir = tempDir();
       const first = await startServer({ XIANFENG_DATA_DIR: dir });
       try {
-        expect(await (await fetch(first.url('/healthz'))).json()).toEqual({ status: 'ok', db: 'pglite' });
+        expect(await (await fetch(first.url('/healthz'))).json()).toMatchObject({
+          status: 'ok',
+          db: 'pglite',
+          database: { state: 'ok' },
+        });
         const second = await startServer({ XIANFENG_DATA_DIR: dir }, 30_000);
         expect(await second.exited).toBe(3);
         expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
@@ -199,7 +203,11 @@ describe('start-up', () => {
       XIANFENG_REGION_NAME: '测试新区',
     });
     try {
-      expect(await (await fetch(server.url('/healthz'))).json()).toEqual({ status: 'ok', db: mode });
+      expect(await (await fetch(server.url('/healthz'))).json()).toMatchObject({
+        status: 'ok',
+        db: mode,
+        database: { state: 'ok' },
+      });
       const token = /setup token: (\S+)/.exec(server.output())?.[1];
       expect(token).toBeTruthy();
       const post = (path: string, body: unknown) =>

@@ -17,9 +17,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('server', () => {
-  it('GET /healthz names the database', async () => {
+  it('GET /healthz names the database and reports its state with the probe latency', async () => {
     const res = await t.anonymous().get('/healthz');
-    expect(res.json()).toEqual({ status: 'ok', db: t.ctx.dbKind });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toEqual({ status: 'ok', db: t.ctx.dbKind, database: { state: 'ok', latencyMs: expect.any(Number) } });
+    expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it('GET /api/openapi.json documents the API', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +17,7 @@ import { registerAuthentication } from './http/authenticate.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerServerTime } from './http/server-time.js';
 import { LOG_REDACT_PATHS, serializeError } from './http/log-redaction.js';
+import { registerDatabaseHealth } from './http/database-health.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -88,14 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app);
   app.setErrorHandler(errorHandler);
 
-  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await database.db.execute(sql`select 1`);
-      return { status: 'ok', db: database.kind };
-    } catch {
-      return reply.code(503).send({ status: 'error', db: database.kind });
-    }
-  });
+  registerDatabaseHealth(app, database);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of MODULE_ROUTES) await app.register(routes);

@@ -57,3 +57,26 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('where the server listens, and the webhook allow-list', () => {
+  const prod = { NODE_ENV: 'production', XIANFENG_SECRET_KEY: 'ab'.repeat(32) };
+  it('demo mode stays on 127.0.0.1 unless HOST is set; without demo data the default is every interface', () => {
+    expect(parseConfig({})).toMatchObject({ demo: true, host: '127.0.0.1', hostFromEnv: false });
+    expect(parseConfig({ XIANFENG_DEMO: 'true', HOST: '0.0.0.0' })).toMatchObject({
+      host: '0.0.0.0',
+      hostFromEnv: true,
+    });
+    expect(parseConfig({ XIANFENG_DEMO: 'false' })).toMatchObject({ demo: false, host: '0.0.0.0' });
+    expect(parseConfig(prod)).toMatchObject({ demo: false, host: '0.0.0.0', hostFromEnv: false });
+    expect(parseConfig({ ...prod, HOST: '10.1.2.3' })).toMatchObject({ host: '10.1.2.3' });
+  });
+
+  it('XIANFENG_WEBHOOK_ALLOW takes hosts, IPs and CIDR ranges; a bad entry is a configuration error', () => {
+    expect(parseConfig({ XIANFENG_WEBHOOK_ALLOW: 'robot.intra, 10.0.0.0/8 127.0.0.1' }).webhookAllow).toBe(
+      'robot.intra, 10.0.0.0/8 127.0.0.1',
+    );
+    expect(() => parseConfig({ XIANFENG_WEBHOOK_ALLOW: '10.0.0.0/40' })).toThrow(
+      /XIANFENG_WEBHOOK_ALLOW="10.0.0.0\/40": must be host names, IP addresses or CIDR ranges/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from './net/address-policy.js';
 
 /**
  * Every environment variable Xianfeng reads, in one schema. README's configuration table lists the
@@ -7,6 +8,15 @@ import { z } from 'zod';
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const tryParse = (v: string) => {
+  try {
+    parseAllowList(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const positiveInt = (name: string) =>
   z.coerce
@@ -24,7 +34,7 @@ const envSchema = z.object({
     .min(0)
     .max(65535, 'must be at most 65535')
     .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   XIANFENG_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -44,6 +54,10 @@ const envSchema = z.object({
   XIANFENG_WEB_DIR: z.string().min(1).default('./dist/web'),
   XIANFENG_REGION_NAME: z.string().min(1).default('本区域'),
   XIANFENG_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  XIANFENG_WEBHOOK_ALLOW: z
+    .string()
+    .refine((v) => tryParse(v), 'must be host names, IP addresses or CIDR ranges separated by commas')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XIANFENG_CLOCK_START: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2026-11-23T02:00:00Z' })
@@ -53,7 +67,10 @@ const envSchema = z.object({
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** HOST, or 127.0.0.1 in demo mode (published demo password), else 0.0.0.0. */
   host: string;
+  /** Whether HOST was set (demo mode then listens where the operator said, with a warning). */
+  hostFromEnv: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
@@ -71,6 +88,8 @@ export interface Config {
   auditAnchorFile: string | undefined;
   /** Tests only (NODE_ENV=test): the instant the server's clock starts at; it then runs in real time. */
   clockStart: Date | undefined;
+  /** Webhook targets opened despite being internal: host names, IPs, CIDR ranges (see net/address-policy). */
+  webhookAllow: string;
 }
 
 export class ConfigError extends Error {
@@ -108,7 +127,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? ((e.XIANFENG_DEMO ?? !production) ? '127.0.0.1' : '0.0.0.0'),
+    hostFromEnv: e.HOST !== undefined,
     dataDir: e.XIANFENG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     demo: e.XIANFENG_DEMO ?? !production,
@@ -124,6 +144,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     auditAnchorFile: e.XIANFENG_AUDIT_ANCHOR_FILE,
     clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
+    webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
   };
 }
 

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -8,6 +8,7 @@ import { bootstrap } from './seed/bootstrap.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { JOBS } from './jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-region.js';
+import { demoListenNotice } from './demo-listen.js';
 
 /** Reads config, opens and migrates the database, bootstraps data, listens; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
-  console.log(`\n先锋 Xianfeng 已启动 / started: http://localhost:${config.port}  (数据库 / database: ${where})`);
+  const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  console.log(
+    `\n先锋 Xianfeng 已启动 / started: http://${shownHost}:${config.port}  (监听 / listening on ${config.host}; 数据库 / database: ${where})`,
+  );
+  for (const line of demoListenNotice(config)) console.log(line);
   if (config.clockStart)
     console.log(`测试时钟 / test clock: started at ${config.clockStart.toISOString()} (NODE_ENV=test)`);
   if (boot.demoLoaded)

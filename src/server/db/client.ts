@@ -3,11 +3,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { createResilientPool, type ConnectionErrorListener } from './availability.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,6 +23,8 @@ export interface Database {
   pglite?: PGlite;
   /** The PostgreSQL connection string, for work that needs its own connection (advisory locks). */
   url?: string;
+  /** PostgreSQL: be told when a connection is lost (the pool itself survives and reconnects). */
+  onConnectionError?(listener: ConnectionErrorListener): void;
   close(): Promise<void>;
 }
 
@@ -43,22 +45,20 @@ export function databaseOptionsFromConfig(
 /** Opens PGlite (embedded, default) or a PostgreSQL pool; the same Drizzle API over both. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') {
-    // JIT off: short OLTP queries over many rows (the project list at 100,000 projects) spent seconds
-    // compiling and milliseconds running; PostgreSQL's own advice for such workloads.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
+    const { pool, onConnectionError } = createResilientPool(opts.url, opts.poolSize ?? 10);
     // Fail fast with the real connection error instead of on the first request.
     const probe = await pool.connect();
     probe.release();
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     let ended: Promise<void> | undefined;
-    return { db, kind: 'postgres', url: opts.url, close: () => (ended ??= pool.end()) };
+    return { db, kind: 'postgres', url: opts.url, onConnectionError, close: () => (ended ??= pool.end()) };
   }
   if (opts.kind === 'pglite-memory') {
     const client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, kind: 'pglite', pglite: client, close: () => client.close() };
   }
-  const lock: DataDirLock = acquireDataDirLock(opts.dataDir, opts.lockPurpose ?? 'server');
+  const lock: DataDirLock = await acquireDataDirLock(opts.dataDir, opts.lockPurpose ?? 'server');
   try {
     const dir = join(resolve(opts.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });

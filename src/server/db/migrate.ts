@@ -19,6 +19,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
   // A session-level advisory lock belongs to one connection, so hold it on a client of its own.
   const lockClient = new pg.Client({ connectionString: database.url });
+  // A terminated backend rejects the pending query; without a listener its 'error' event would kill the process.
+  lockClient.on('error', () => undefined);
   await lockClient.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -4,6 +4,12 @@ import { CalendarYearMissingError } from '../../domain/calendar.js';
 import { AppError } from '../errors.js';
 import { formatIssues, RequestValidationError } from './validation.js';
 import { requestLang } from './lang.js';
+import { connectionErrorCode, isDatabaseUnavailable } from '../db/availability.js';
+
+const DB_UNAVAILABLE = {
+  zh: '数据库暂时无法连接，请稍后重试；如持续出现，请联系系统管理员',
+  en: 'The database is temporarily unavailable; please try again shortly',
+};
 
 /**
  * One shape for every error: `{code, message, ...}` in the requester's language. Unexpected errors
@@ -47,6 +53,10 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const text = known[fe.code ?? ''];
     const code = fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
     return reply.code(fe.statusCode).send({ code, message: text ? text[lang === 'zh' ? 0 : 1] : fe.message });
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ code: connectionErrorCode(err) }, 'database unavailable');
+    return reply.code(503).header('retry-after', '5').send({ code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE[lang] });
   }
   req.log.error({ err, code: 'INTERNAL' }, 'unhandled error');
   return reply.code(500).send({

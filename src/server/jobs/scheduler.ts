@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { connectionErrorCode, isDatabaseUnavailable } from '../db/availability.js';
 
 /** A periodic job: run once shortly after start, then every `everyMs`. Errors are logged, never thrown. */
 export interface Job {
@@ -17,9 +18,14 @@ export function startScheduler(ctx: AppContext, jobs: Job[]): Scheduler {
   let stopped = false;
   const runOnce = (job: Job) => {
     if (stopped) return;
-    const p = job
-      .run(ctx)
-      .catch((err: unknown) => ctx.log.error({ err, job: job.name }, 'job failed'))
+    // A database that is away fails this run only; the next tick tries again on a fresh connection.
+    const p = Promise.resolve()
+      .then(() => job.run(ctx))
+      .catch((err: unknown) =>
+        isDatabaseUnavailable(err)
+          ? ctx.log.warn({ job: job.name, code: connectionErrorCode(err) }, 'job skipped: database unavailable')
+          : ctx.log.error({ err, job: job.name }, 'job failed'),
+      )
       .finally(() => running.delete(p));
     running.add(p);
   };

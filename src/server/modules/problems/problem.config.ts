@@ -14,7 +14,9 @@ import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { projectVisibleTo } from '../projects/project.scope.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
-import type { WebhookKind } from './problem.webhook.js';
+import { safeDeliveryError, type WebhookKind } from './problem.webhook.js';
+import { BLOCKED_LABELS, parseAllowList } from '../../net/address-policy.js';
+import { refusedTarget } from '../../net/guarded-post.js';
 
 const DEPT = { zh: '部门', en: 'Department' };
 
@@ -119,7 +121,7 @@ export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: num
       status: d.status,
       attempts: d.attempts,
       lastStatus: d.lastStatus,
-      lastError: d.lastError,
+      lastError: safeDeliveryError(d.lastError),
       createdAt: d.createdAt.toISOString(),
       deliveredAt: d.deliveredAt?.toISOString() ?? null,
       nextAttemptAt: d.nextAttemptAt.toISOString(),
@@ -137,9 +139,24 @@ export interface DeptSettingsInput {
   webhookEnabled: boolean;
 }
 
+/** A robot URL must point outside the server's networks (SSRF), unless the operator allow-listed it. */
+async function assertPublicTarget(ctx: AppContext, url: string): Promise<void> {
+  const kind = await refusedTarget(url, parseAllowList(ctx.config.webhookAllow));
+  if (!kind) return;
+  const what = BLOCKED_LABELS[kind];
+  throw invalid(
+    {
+      zh: `群机器人地址：不能指向${what.zh}（本机、内网、链路本地、组播或保留地址），请填写企业微信或钉钉的公网地址；确需使用内网地址的，请运维人员在 XIANFENG_WEBHOOK_ALLOW 中列出`,
+      en: `webhook URL: must not point to ${what.en} (loopback, private, link-local, multicast or reserved); use the robot's public URL, or ask the operator to list the host in XIANFENG_WEBHOOK_ALLOW`,
+    },
+    { field: 'webhookUrl', refused: kind },
+  );
+}
+
 /** Sets a department's head, leader in charge and group robot; the robot URL and secret are encrypted at rest. */
 export async function saveDeptSettings(ctx: AppContext, actor: Actor, deptId: number, input: DeptSettingsInput) {
   await requireDept(ctx, actor, deptId);
+  if (typeof input.webhookUrl === 'string') await assertPublicTarget(ctx, input.webhookUrl);
   const allowed = new Set((await candidates(ctx, actor, deptId)).map((c) => c.id));
   for (const id of [input.headUserId, input.leaderUserId])
     if (id !== null && !allowed.has(id)) throw notFound({ zh: '人员', en: 'Person' });

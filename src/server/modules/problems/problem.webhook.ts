@@ -3,6 +3,8 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { problemDeptSettings, webhookDeliveries } from '../../db/schema/index.js';
+import { parseAllowList } from '../../net/address-policy.js';
+import { guardedPostJson, type PostOutcome } from '../../net/guarded-post.js';
 
 export const WEBHOOK_KINDS = ['wecom', 'dingtalk'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
@@ -70,35 +72,21 @@ export async function enqueueWebhook(
   });
 }
 
-async function post(
-  url: string,
-  payload: unknown,
-): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+/** Posts to the robot through the address guard; robots answer 200 with {errcode}, 0 meaning delivered. */
+async function post(ctx: AppContext, url: string, payload: unknown): Promise<PostOutcome> {
+  const res = await guardedPostJson(url, payload, parseAllowList(ctx.config.webhookAllow));
+  if (!res.ok) return { ok: res.ok, status: res.status, error: res.error };
+  let errcode = 0;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(5000),
-    });
-    const text = await res.text();
-    if (!res.ok) return { ok: false, status: res.status, error: text.slice(0, 200) || res.statusText };
-    // Both robots answer 200 with {errcode, errmsg}; errcode 0 is success.
-    let errcode = 0;
-    let errmsg = '';
-    try {
-      const j = JSON.parse(text) as { errcode?: number; errmsg?: string };
-      errcode = j.errcode ?? 0;
-      errmsg = j.errmsg ?? '';
-    } catch {
-      /* a non-JSON 2xx counts as delivered */
-    }
-    return errcode === 0
-      ? { ok: true, status: res.status, error: null }
-      : { ok: false, status: res.status, error: `errcode ${errcode}: ${errmsg}`.slice(0, 200) };
-  } catch (e) {
-    return { ok: false, status: null, error: (e as Error).message.slice(0, 200) };
+    const j = JSON.parse(res.body) as { errcode?: unknown };
+    if (typeof j.errcode === 'number' && Number.isInteger(j.errcode)) errcode = j.errcode;
+  } catch {
+    /* a non-JSON 2xx counts as delivered */
   }
+  // Only the robot's numeric code is kept: its errmsg is reply text and is never shown.
+  return errcode === 0
+    ? { ok: true, status: res.status, error: null }
+    : { ok: false, status: res.status, error: `robot_errcode:${errcode}` };
 }
 
 /**
@@ -123,16 +111,18 @@ export async function deliverDueWebhooks(ctx: AppContext, limit = 20): Promise<n
   for (const d of claimed) {
     const [s] = await ctx.db.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, d.deptUnitId));
     const attempts = d.attempts + 1;
-    let result: { ok: boolean; status: number | null; error: string | null };
-    if (!s?.webhookEnabled || !s.webhookUrlEnc) result = { ok: false, status: null, error: 'webhook disabled' };
+    let result: PostOutcome;
+    if (!s?.webhookEnabled || !s.webhookUrlEnc) result = { ok: false, status: null, error: 'webhook_disabled' };
     else {
       let url = ctx.cipher.decrypt(s.webhookUrlEnc);
       if (d.kind === 'dingtalk' && s.webhookSecretEnc)
         url = signDingtalkUrl(url, ctx.cipher.decrypt(s.webhookSecretEnc), ctx.clock.now().getTime());
-      result = await post(url, d.payload);
+      result = await post(ctx, url, d.payload);
     }
     const at = ctx.clock.now();
-    const giveUp = !result.ok && (attempts >= WEBHOOK_MAX_ATTEMPTS || result.error === 'webhook disabled');
+    // A refused target or a disabled robot will not heal by waiting: give up at once.
+    const final = result.error === 'webhook_disabled' || result.error?.startsWith('target_refused:') === true;
+    const giveUp = !result.ok && (attempts >= WEBHOOK_MAX_ATTEMPTS || final);
     const backoff = WEBHOOK_BACKOFF_MINUTES[attempts - 1] ?? 60;
     await ctx.db
       .update(webhookDeliveries)
@@ -155,4 +145,10 @@ export async function deliveryCounts(db: Executor, deptUnitId: number) {
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.deptUnitId, deptUnitId))
     .groupBy(webhookDeliveries.status);
+}
+
+/** A delivery's last error as stored by this version (a classification); older free text reads as "error". */
+export function safeDeliveryError(stored: string | null): string | null {
+  if (stored === null) return null;
+  return /^[a-z_]+(:[a-z0-9_-]+)?$/.test(stored) ? stored : 'error';
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, put } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
+import { deliveryErrorLabel } from './delivery-error.js';
 
 interface CategorySla {
   code: string;
@@ -241,7 +242,12 @@ export default function ProblemSettingsPage() {
                   ),
                 },
                 { title: tr('次数', 'Attempts'), dataIndex: 'attempts' },
-                { title: tr('最后错误', 'Last error'), dataIndex: 'lastError' },
+                { title: tr('状态码', 'HTTP status'), dataIndex: 'lastStatus' },
+                {
+                  title: tr('最后错误', 'Last error'),
+                  dataIndex: 'lastError',
+                  render: (e: string | null) => deliveryErrorLabel(e, tr),
+                },
               ]}
             />
           </>
