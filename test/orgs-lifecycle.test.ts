@@ -9,6 +9,7 @@ import {
   people,
   personEvents,
   personParticipations,
+  projects,
 } from '../src/server/db/schema/index.js';
 import { pinyinKey } from '../src/shared/pinyin.js';
 import { chinaDate, daysBetween } from '../src/domain/dates.js';
@@ -377,6 +378,104 @@ describe('life cycle: close and transform (acceptance)', () => {
     const [det] = await t.ctx.db.select().from(partyOrgs).where(eq(partyOrgs.unitId, branch));
     expect(det).toMatchObject({ status: 'closed', closeReason: '项目竣工' });
     expect((await zzb.post(`/api/orgs/${branch}/close`, {})).statusCode).toBe(409);
+  });
+
+  it('closing a branch unbinds its projects: the 三同步 task reopens for a project under way, not for a completed one; audited; the commissioner told', async () => {
+    const commissioner = await buildUser(t.ctx, { unitId: a.region.id, roles: ['commissioner'] });
+    const mk = async (name: string) =>
+      (
+        await zzb.post('/api/projects', {
+          name: `${name}${uid()}`,
+          townshipUnitId: a.townA.id,
+          stage: 'started',
+          kind: 'industry',
+          plannedStart: '2026-03-01',
+          plannedEnd: '2027-12-31',
+          commissionerUserId: commissioner.id,
+        })
+      ).json().id as number;
+    const underWay = await mk('在建项目');
+    const finished = await mk('已竣工项目');
+    const elsewhere = await mk('另有支部项目');
+    const branch = (
+      await zzb.post('/api/orgs', {
+        parentId: townCommittee,
+        kind: 'joint_branch',
+        name: `待撤联合支部${uid()}`,
+        covered: [
+          { kind: 'project', id: underWay },
+          { kind: 'project', id: finished },
+          { kind: 'project', id: elsewhere },
+        ],
+      })
+    ).json().id as number;
+    const other = (
+      await zzb.post('/api/orgs', {
+        parentId: townCommittee,
+        kind: 'branch',
+        name: `另一支部${uid()}`,
+        covered: [{ kind: 'project', id: elsewhere }],
+      })
+    ).json().id as number;
+    await t.ctx.db.update(projects).set({ stage: 'completed' }).where(eq(projects.id, finished));
+    const tasksOf = async () =>
+      new Map(
+        (
+          await t.ctx.db
+            .select()
+            .from(orgSetupTasks)
+            .where(inArray(orgSetupTasks.projectId, [underWay, finished, elsewhere]))
+        ).map((r) => [r.projectId, r]),
+      );
+    for (const task of (await tasksOf()).values()) expect(task).toMatchObject({ status: 'done', orgUnitId: branch });
+
+    // the first due date has passed; a reopened task is counted again from today
+    await t.ctx.db.update(orgSetupTasks).set({ dueOn: '2026-10-01' }).where(eq(orgSetupTasks.projectId, underWay));
+    const ok = await zzb.post(`/api/orgs/${branch}/close`, { reason: '合并' });
+    expect(ok.statusCode).toBe(200);
+    const rows = new Map(
+      (
+        await t.ctx.db
+          .select()
+          .from(projects)
+          .where(inArray(projects.id, [underWay, finished, elsewhere]))
+      ).map((r) => [r.id, r]),
+    );
+    expect(rows.get(underWay)?.partyBranchUnitId).toBeNull();
+    expect(rows.get(finished)?.partyBranchUnitId).toBeNull();
+    // still covered by an active branch: that branch takes over, no task reopens
+    expect(rows.get(elsewhere)?.partyBranchUnitId).toBe(other);
+    const today = chinaDate(t.clock.now());
+    const tasks = await tasksOf();
+    expect(tasks.get(underWay)).toMatchObject({
+      status: 'open',
+      doneOn: null,
+      orgUnitId: null,
+      dueOn: addWorkingDays(await t.ctx.calendar.get(), today, 20),
+    });
+    expect(tasks.get(finished)).toMatchObject({ status: 'done', orgUnitId: branch });
+    expect(tasks.get(elsewhere)).toMatchObject({ status: 'done' });
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'project'),
+          eq(auditLog.action, 'unbind_branch'),
+          inArray(auditLog.entityId, [underWay, finished, elsewhere].map(String)),
+        ),
+      );
+    expect(audits.map((r) => Number(r.entityId)).sort((x, y) => x - y)).toEqual(
+      [underWay, finished, elsewhere].sort((x, y) => x - y),
+    );
+    const told = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, commissioner.id), eq(notifications.kind, 'coverage.setup')));
+    expect(told.map((n) => n.entityId)).toEqual([String(underWay)]);
+    expect(told[0]?.titleZh).toMatch(/已撤销，「在建项目.+」须重新建立党组织（三同步）$/);
+    const listed = (await zzb.get('/api/coverage/setup-tasks?status=open')).json();
+    expect(listed.data.some((x: { projectId: number }) => x.projectId === underWay)).toBe(true);
   });
 
   it('after a transform every former member has exactly one relation, in the same (now 社区) branch', async () => {

@@ -31,6 +31,7 @@ import {
   townshipPartyOrgs,
 } from './party-org.repository.js';
 import { presentOrg } from './org.presenter.js';
+import { reopenedDueOn, unbindProjectsOf } from './party-org.unbind.js';
 
 const ORG = { zh: '组织', en: 'Organisation' };
 
@@ -472,6 +473,8 @@ export async function closePartyOrg(
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const who = auditActorOf(actor);
+  const setupDueOn = await reopenedDueOn(ctx, today);
+  let unbound: number[] = [];
   await ctx.db.transaction(async (tx) => {
     const before = await snapshot(tx, id);
     await moveRelations(tx, moves, unit, today, now, actor.userId, { zh: '原组织撤销', en: 'the organisation closed' });
@@ -481,6 +484,7 @@ export async function closePartyOrg(
       .where(eq(people.relationOrgUnitId, id));
     if ((left?.n ?? 0) > 0)
       throw conflict({ zh: '撤销期间有党员转入本组织，请刷新后重试', en: 'Members joined meanwhile; reload' });
+    unbound = await unbindProjectsOf(tx, who, unit, setupDueOn, now);
     await endBindings(tx, id, today);
     const [det] = await tx.select({ unitId: partyOrgs.unitId }).from(partyOrgs).where(eq(partyOrgs.unitId, id));
     if (det)
@@ -507,7 +511,11 @@ export async function closePartyOrg(
         entityId: id,
         action: 'close',
         before,
-        after: { ...(await snapshot(tx, id)), moved: moves.map((m) => ({ personId: m.personId, to: m.to.id })) },
+        after: {
+          ...(await snapshot(tx, id)),
+          moved: moves.map((m) => ({ personId: m.personId, to: m.to.id })),
+          setupTasksReopened: unbound,
+        },
       },
       now,
     );
