@@ -244,9 +244,15 @@ describe('life cycle: close and transform (acceptance)', () => {
       })
     ).json().id as number;
     const detail = (await zzb.get(`/api/projects/${p.id}`)).json();
-    expect((await zzb.patch(`/api/projects/${p.id}`, { version: detail.version, stage: 'completed' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (
+        await zzb.patch(`/api/projects/${p.id}`, {
+          version: detail.version,
+          stage: 'completed',
+          completionReason: '提前竣工',
+        })
+      ).statusCode,
+    ).toBe(200);
     const [n] = await t.ctx.db
       .select()
       .from(notifications)
