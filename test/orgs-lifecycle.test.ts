@@ -206,6 +206,27 @@ describe('party organisations: details, warnings, 三同步', () => {
     ).toEqual(['create', 'update', 'update']);
   });
 
+  it('an org may be placed only under the kinds that may hold it: 400 naming both kinds, nothing created', async () => {
+    const branch = (
+      await zzb.post('/api/orgs', { parentId: townCommittee, kind: 'branch', name: `支部${uid()}` })
+    ).json().id as number;
+    const group = await zzb.post('/api/orgs', { parentId: branch, kind: 'party_group', name: `党小组${uid()}` });
+    expect(group.statusCode).toBe(200);
+    const name = `错位党委${uid()}`;
+    const bad = await zzb.post('/api/orgs', { parentId: group.json().id, kind: 'party_committee', name });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/^上级组织：党小组下不能设立党委（党委只能设在.+）$/);
+    expect(await t.ctx.db.select().from(orgUnits).where(eq(orgUnits.name, name))).toHaveLength(0);
+    const underBranch = await zzb.post('/api/orgs', { parentId: branch, kind: 'general_branch', name: `总支${uid()}` });
+    expect(underBranch.statusCode).toBe(400);
+    expect(underBranch.json().message).toMatch(/^上级组织：党支部下不能设立党总支/);
+    // a transform that would put a 党支部 under a 党小组 is refused too
+    const stray = await buildUnit(t.ctx, { parentId: group.json().id, kind: 'temp_branch', name: `临时${uid()}` });
+    const tr = await zzb.post(`/api/orgs/${stray.id}/transform`, { into: 'community', name: `社区支部${uid()}` });
+    expect(tr.statusCode).toBe(400);
+    expect(tr.json().message).toMatch(/^上级组织：党小组下不能设立党支部/);
+  });
+
   it('404 for an org outside the scope; 400 in Chinese; 403 without orgs.write', async () => {
     const other = await buildUnit(t.ctx, { parentId: b.townA.id, kind: 'branch', name: `外区支部${uid()}` });
     expect((await zzb.get(`/api/orgs/${other.id}/close-plan`)).statusCode).toBe(404);

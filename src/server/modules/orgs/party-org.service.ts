@@ -19,6 +19,7 @@ import {
 import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { nextElection } from '../../../domain/org-rules.js';
+import { placementError } from '../../../domain/org-placement.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
 import { findUnitInScope, insertUnit } from './org.repository.js';
@@ -181,6 +182,8 @@ export async function createPartyOrg(ctx: AppContext, actor: Actor, input: Creat
     throw invalid({ zh: '组织类型：必须是党组织类型', en: 'kind: must be a party organisation kind' });
   const parent = await findUnitInScope(ctx.db, actor.scope.path, input.parentId);
   if (!parent) throw notFound({ zh: '上级组织', en: 'Parent unit' });
+  const misplaced = placementError(input.kind, parent.kind as OrgKind);
+  if (misplaced) throw invalid(misplaced);
   await checkRefs(ctx.db, actor, input);
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -547,6 +550,12 @@ export async function transformPartyOrg(
       zh: `${ORG_KINDS[unit.kind as OrgKind].zh}不能转型为支部`,
       en: 'Only a branch can be transformed',
     });
+  // a kind change is a placement too: the new 党支部 must sit where a 党支部 may
+  const [parent] = unit.parentId
+    ? await ctx.db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, unit.parentId))
+    : [];
+  const misplaced = parent ? placementError('branch', parent.kind as OrgKind) : null;
+  if (misplaced) throw invalid(misplaced);
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const who = auditActorOf(actor);
