@@ -9,6 +9,7 @@ import {
   people,
   personEvents,
   personParticipations,
+  projects,
 } from '../src/server/db/schema/index.js';
 import { pinyinKey } from '../src/shared/pinyin.js';
 import { chinaDate, daysBetween } from '../src/domain/dates.js';
@@ -205,6 +206,27 @@ describe('party organisations: details, warnings, 三同步', () => {
     ).toEqual(['create', 'update', 'update']);
   });
 
+  it('an org may be placed only under the kinds that may hold it: 400 naming both kinds, nothing created', async () => {
+    const branch = (
+      await zzb.post('/api/orgs', { parentId: townCommittee, kind: 'branch', name: `支部${uid()}` })
+    ).json().id as number;
+    const group = await zzb.post('/api/orgs', { parentId: branch, kind: 'party_group', name: `党小组${uid()}` });
+    expect(group.statusCode).toBe(200);
+    const name = `错位党委${uid()}`;
+    const bad = await zzb.post('/api/orgs', { parentId: group.json().id, kind: 'party_committee', name });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/^上级组织：党小组下不能设立党委（党委只能设在.+）$/);
+    expect(await t.ctx.db.select().from(orgUnits).where(eq(orgUnits.name, name))).toHaveLength(0);
+    const underBranch = await zzb.post('/api/orgs', { parentId: branch, kind: 'general_branch', name: `总支${uid()}` });
+    expect(underBranch.statusCode).toBe(400);
+    expect(underBranch.json().message).toMatch(/^上级组织：党支部下不能设立党总支/);
+    // a transform that would put a 党支部 under a 党小组 is refused too
+    const stray = await buildUnit(t.ctx, { parentId: group.json().id, kind: 'temp_branch', name: `临时${uid()}` });
+    const tr = await zzb.post(`/api/orgs/${stray.id}/transform`, { into: 'community', name: `社区支部${uid()}` });
+    expect(tr.statusCode).toBe(400);
+    expect(tr.json().message).toMatch(/^上级组织：党小组下不能设立党支部/);
+  });
+
   it('404 for an org outside the scope; 400 in Chinese; 403 without orgs.write', async () => {
     const other = await buildUnit(t.ctx, { parentId: b.townA.id, kind: 'branch', name: `外区支部${uid()}` });
     expect((await zzb.get(`/api/orgs/${other.id}/close-plan`)).statusCode).toBe(404);
@@ -243,9 +265,15 @@ describe('life cycle: close and transform (acceptance)', () => {
       })
     ).json().id as number;
     const detail = (await zzb.get(`/api/projects/${p.id}`)).json();
-    expect((await zzb.patch(`/api/projects/${p.id}`, { version: detail.version, stage: 'completed' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (
+        await zzb.patch(`/api/projects/${p.id}`, {
+          version: detail.version,
+          stage: 'completed',
+          completionReason: '提前竣工',
+        })
+      ).statusCode,
+    ).toBe(200);
     const [n] = await t.ctx.db
       .select()
       .from(notifications)
@@ -377,6 +405,104 @@ describe('life cycle: close and transform (acceptance)', () => {
     const [det] = await t.ctx.db.select().from(partyOrgs).where(eq(partyOrgs.unitId, branch));
     expect(det).toMatchObject({ status: 'closed', closeReason: '项目竣工' });
     expect((await zzb.post(`/api/orgs/${branch}/close`, {})).statusCode).toBe(409);
+  });
+
+  it('closing a branch unbinds its projects: the 三同步 task reopens for a project under way, not for a completed one; audited; the commissioner told', async () => {
+    const commissioner = await buildUser(t.ctx, { unitId: a.region.id, roles: ['commissioner'] });
+    const mk = async (name: string) =>
+      (
+        await zzb.post('/api/projects', {
+          name: `${name}${uid()}`,
+          townshipUnitId: a.townA.id,
+          stage: 'started',
+          kind: 'industry',
+          plannedStart: '2026-03-01',
+          plannedEnd: '2027-12-31',
+          commissionerUserId: commissioner.id,
+        })
+      ).json().id as number;
+    const underWay = await mk('在建项目');
+    const finished = await mk('已竣工项目');
+    const elsewhere = await mk('另有支部项目');
+    const branch = (
+      await zzb.post('/api/orgs', {
+        parentId: townCommittee,
+        kind: 'joint_branch',
+        name: `待撤联合支部${uid()}`,
+        covered: [
+          { kind: 'project', id: underWay },
+          { kind: 'project', id: finished },
+          { kind: 'project', id: elsewhere },
+        ],
+      })
+    ).json().id as number;
+    const other = (
+      await zzb.post('/api/orgs', {
+        parentId: townCommittee,
+        kind: 'branch',
+        name: `另一支部${uid()}`,
+        covered: [{ kind: 'project', id: elsewhere }],
+      })
+    ).json().id as number;
+    await t.ctx.db.update(projects).set({ stage: 'completed' }).where(eq(projects.id, finished));
+    const tasksOf = async () =>
+      new Map(
+        (
+          await t.ctx.db
+            .select()
+            .from(orgSetupTasks)
+            .where(inArray(orgSetupTasks.projectId, [underWay, finished, elsewhere]))
+        ).map((r) => [r.projectId, r]),
+      );
+    for (const task of (await tasksOf()).values()) expect(task).toMatchObject({ status: 'done', orgUnitId: branch });
+
+    // the first due date has passed; a reopened task is counted again from today
+    await t.ctx.db.update(orgSetupTasks).set({ dueOn: '2026-10-01' }).where(eq(orgSetupTasks.projectId, underWay));
+    const ok = await zzb.post(`/api/orgs/${branch}/close`, { reason: '合并' });
+    expect(ok.statusCode).toBe(200);
+    const rows = new Map(
+      (
+        await t.ctx.db
+          .select()
+          .from(projects)
+          .where(inArray(projects.id, [underWay, finished, elsewhere]))
+      ).map((r) => [r.id, r]),
+    );
+    expect(rows.get(underWay)?.partyBranchUnitId).toBeNull();
+    expect(rows.get(finished)?.partyBranchUnitId).toBeNull();
+    // still covered by an active branch: that branch takes over, no task reopens
+    expect(rows.get(elsewhere)?.partyBranchUnitId).toBe(other);
+    const today = chinaDate(t.clock.now());
+    const tasks = await tasksOf();
+    expect(tasks.get(underWay)).toMatchObject({
+      status: 'open',
+      doneOn: null,
+      orgUnitId: null,
+      dueOn: addWorkingDays(await t.ctx.calendar.get(), today, 20),
+    });
+    expect(tasks.get(finished)).toMatchObject({ status: 'done', orgUnitId: branch });
+    expect(tasks.get(elsewhere)).toMatchObject({ status: 'done' });
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'project'),
+          eq(auditLog.action, 'unbind_branch'),
+          inArray(auditLog.entityId, [underWay, finished, elsewhere].map(String)),
+        ),
+      );
+    expect(audits.map((r) => Number(r.entityId)).sort((x, y) => x - y)).toEqual(
+      [underWay, finished, elsewhere].sort((x, y) => x - y),
+    );
+    const told = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, commissioner.id), eq(notifications.kind, 'coverage.setup')));
+    expect(told.map((n) => n.entityId)).toEqual([String(underWay)]);
+    expect(told[0]?.titleZh).toMatch(/已撤销，「在建项目.+」须重新建立党组织（三同步）$/);
+    const listed = (await zzb.get('/api/coverage/setup-tasks?status=open')).json();
+    expect(listed.data.some((x: { projectId: number }) => x.projectId === underWay)).toBe(true);
   });
 
   it('after a transform every former member has exactly one relation, in the same (now 社区) branch', async () => {

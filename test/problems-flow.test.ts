@@ -136,6 +136,33 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
     await expectStoredEqualsHistory(raised.id);
   });
 
+  it.each([
+    ['the lead (主办) first, then the co-department (协办)', ['a', 'b'] as const],
+    ['the co-department (协办) first, then the lead (主办)', ['b', 'a'] as const],
+  ])(
+    'each department signs as its own step: %s, both with the version they loaded; a second sign → 409',
+    async (_o, order) => {
+      const p = await raiseAndDispatch(w, { co: [w.deptB.id] });
+      // both departments opened the problem at the same version, as their pages did
+      const first = await w.as[order[0]].post(`/api/problems/${p.id}/sign`, { version: p.version });
+      expect(first.statusCode).toBe(200);
+      const second = await w.as[order[1]].post(`/api/problems/${p.id}/sign`, { version: p.version });
+      expect(second.statusCode).toBe(200);
+      const d = second.json() as Detail;
+      expect(d.assignments.map((x) => [x.dept.id, x.status])).toEqual([
+        [w.deptA.id, 'in_hand'],
+        [w.deptB.id, 'in_hand'],
+      ]);
+      expect(d.events.map((e) => e.type)).toEqual(['raised', 'accepted', 'dispatched', 'signed', 'signed']);
+      for (const who of order) {
+        const again = await w.as[who].post(`/api/problems/${p.id}/sign`, {});
+        expect(again.statusCode).toBe(409);
+        expect(again.json().message).toBe('已签收，无需重复签收');
+      }
+      await expectStoredEqualsHistory(p.id);
+    },
+  );
+
   it('a second 退单 by the same department is refused; a designated department cannot return', async () => {
     const p = await raiseAndDispatch(w);
     const r1 = await ok<Detail>(w.as.a.post(`/api/problems/${p.id}/return`, { reason: '不属于本局职责' }));

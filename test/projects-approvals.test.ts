@@ -188,6 +188,38 @@ describe('approvals timed in working days (批管验联动)', () => {
     ).not.toContain(z.id);
   });
 
+  it('the worklist says canHandle: true for the handling department (and 组织部), false for anyone else', async () => {
+    const id = await register();
+    const c = await chart(zj, id);
+    const own = item(c, 'zhian');
+    const theirs = (c.items as Array<Item & { department: { name: string } | null }>).find(
+      (i) => i.department?.name === '自然资源局',
+    ) as Item;
+    expect(theirs).toBeDefined();
+    type Row = { id: number; canHandle: boolean };
+    const list = async (agent: Agent) =>
+      new Map(
+        ((await agent.get(`/api/approvals?projectId=${id}&pageSize=200`)).json().data as Row[]).map((r) => [
+          r.id,
+          r.canHandle,
+        ]),
+      );
+    const mine = await list(zj);
+    expect(mine.get(own.id)).toBe(true);
+    expect([...mine.values()].every((v) => v)).toBe(true);
+    expect(mine.has(theirs.id)).toBe(false);
+    expect((await list(zrzy)).get(theirs.id)).toBe(true);
+    const all = await list(zzb);
+    expect(all.get(own.id)).toBe(true);
+    expect(all.get(theirs.id)).toBe(true);
+    const leader = await t.login((await buildUser(t.ctx, { unitId: a.region.id, roles: ['leader'] })).username);
+    const seen = await list(leader);
+    expect(seen.get(own.id)).toBe(false);
+    expect(seen.get(theirs.id)).toBe(false);
+    // the worklist agrees with the project's chart
+    expect(item(await chart(zj, id), 'zhian').canHandle).toBe(true);
+  });
+
   it('the acceptance-duration report across projects, and its Excel export', async () => {
     const p1 = await register();
     const p2 = await register();

@@ -244,7 +244,7 @@ describe('progress behind plan', () => {
   });
 
   it('a node passed by stage without a date is never late but still shapes the curve', () => {
-    const nodes = [node({ plannedDate: '2026-05-01', plannedPercent: 60, reached: true })];
+    const nodes = [node({ plannedDate: '2026-05-01', plannedPercent: 60, passed: true })];
     const w = computeWarning(cal, project({ ...base, nodes, progress: 55 }), '2026-05-01');
     expect(w).toMatchObject({ colour: 'blue', plannedProgress: 60 });
   });

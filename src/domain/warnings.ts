@@ -87,8 +87,11 @@ export interface WarningNode {
   actualDate: IsoDate | null;
   /** Planned cumulative progress (%) when this node is reached; shapes the planned-progress curve. */
   plannedPercent?: number | null;
-  /** Done without a recorded date (the project already passed its stage): never late, still on the curve. */
-  reached?: boolean;
+  /**
+   * The project is already past this node's stage but the node has no date: it is NOT reached (a node
+   * is reached only with its date, project-completion.ts) and is not judged late either; still on the curve.
+   */
+  passed?: boolean;
   /** The stage this node reaches; the 开工 node is judged by the not-started rule (months), not in working days. */
   stage?: string | null;
 }
@@ -184,7 +187,7 @@ function nodeReasons(
   missing: Set<number>,
 ): WarningReason[] {
   const out: WarningReason[] = [];
-  const nodes = input.nodes.filter((n) => !n.reached).sort((a, b) => a.seq - b.seq);
+  const nodes = input.nodes.filter((n) => !n.passed).sort((a, b) => a.seq - b.seq);
   // The latest completed node says how far behind the schedule the project is now; earlier completed
   // nodes are superseded by it (a project that caught up is back on plan).
   const lastDone = [...nodes].reverse().find((n) => n.actualDate && n.plannedDate);

@@ -32,6 +32,7 @@ export async function listWorklist(db: Executor, where: SQL | undefined, page: {
       .select({
         item: approvalItems,
         departmentName: orgUnits.name,
+        departmentPath: orgUnits.path,
         projectName: projects.name,
         projectCode: projects.code,
       })

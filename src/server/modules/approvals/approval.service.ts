@@ -192,7 +192,13 @@ export async function listApprovalWork(
           : undefined;
   const where = worklistWhere(actor, [status, q.projectId ? eq(approvalItems.projectId, q.projectId) : undefined]);
   const present = (r: Awaited<ReturnType<typeof listWorklist>>['rows'][number]) => ({
-    ...presentItem({ item: r.item, departmentName: r.departmentName }, cal, today, actor.lang, false),
+    ...presentItem(
+      { item: r.item, departmentName: r.departmentName },
+      cal,
+      today,
+      actor.lang,
+      canHandle(actor, r.departmentPath),
+    ),
     project: { id: r.item.projectId, name: r.projectName, code: r.projectCode },
   });
   if (q.status !== 'overdue') {

@@ -43,7 +43,7 @@ registerFieldLabels(
   },
   '/api/orgs',
 );
-registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型' });
+registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型', unbind_branch: '解除党组织绑定' });
 
 const partyFields = {
   establishedOn: isoDateString.nullable().optional(),

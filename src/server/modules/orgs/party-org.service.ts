@@ -19,6 +19,7 @@ import {
 import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { nextElection } from '../../../domain/org-rules.js';
+import { placementError } from '../../../domain/org-placement.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
 import { findUnitInScope, insertUnit } from './org.repository.js';
@@ -31,6 +32,7 @@ import {
   townshipPartyOrgs,
 } from './party-org.repository.js';
 import { presentOrg } from './org.presenter.js';
+import { reopenedDueOn, unbindProjectsOf } from './party-org.unbind.js';
 
 const ORG = { zh: '组织', en: 'Organisation' };
 
@@ -180,6 +182,8 @@ export async function createPartyOrg(ctx: AppContext, actor: Actor, input: Creat
     throw invalid({ zh: '组织类型：必须是党组织类型', en: 'kind: must be a party organisation kind' });
   const parent = await findUnitInScope(ctx.db, actor.scope.path, input.parentId);
   if (!parent) throw notFound({ zh: '上级组织', en: 'Parent unit' });
+  const misplaced = placementError(input.kind, parent.kind as OrgKind);
+  if (misplaced) throw invalid(misplaced);
   await checkRefs(ctx.db, actor, input);
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -472,6 +476,8 @@ export async function closePartyOrg(
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const who = auditActorOf(actor);
+  const setupDueOn = await reopenedDueOn(ctx, today);
+  let unbound: number[] = [];
   await ctx.db.transaction(async (tx) => {
     const before = await snapshot(tx, id);
     await moveRelations(tx, moves, unit, today, now, actor.userId, { zh: '原组织撤销', en: 'the organisation closed' });
@@ -481,6 +487,7 @@ export async function closePartyOrg(
       .where(eq(people.relationOrgUnitId, id));
     if ((left?.n ?? 0) > 0)
       throw conflict({ zh: '撤销期间有党员转入本组织，请刷新后重试', en: 'Members joined meanwhile; reload' });
+    unbound = await unbindProjectsOf(tx, who, unit, setupDueOn, now);
     await endBindings(tx, id, today);
     const [det] = await tx.select({ unitId: partyOrgs.unitId }).from(partyOrgs).where(eq(partyOrgs.unitId, id));
     if (det)
@@ -507,7 +514,11 @@ export async function closePartyOrg(
         entityId: id,
         action: 'close',
         before,
-        after: { ...(await snapshot(tx, id)), moved: moves.map((m) => ({ personId: m.personId, to: m.to.id })) },
+        after: {
+          ...(await snapshot(tx, id)),
+          moved: moves.map((m) => ({ personId: m.personId, to: m.to.id })),
+          setupTasksReopened: unbound,
+        },
       },
       now,
     );
@@ -539,6 +550,12 @@ export async function transformPartyOrg(
       zh: `${ORG_KINDS[unit.kind as OrgKind].zh}不能转型为支部`,
       en: 'Only a branch can be transformed',
     });
+  // a kind change is a placement too: the new 党支部 must sit where a 党支部 may
+  const [parent] = unit.parentId
+    ? await ctx.db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, unit.parentId))
+    : [];
+  const misplaced = parent ? placementError('branch', parent.kind as OrgKind) : null;
+  if (misplaced) throw invalid(misplaced);
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const who = auditActorOf(actor);

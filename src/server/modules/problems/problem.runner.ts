@@ -8,7 +8,14 @@ import type { CalendarData } from '../../../domain/calendar.js';
 import type { ProblemEventData } from '../../../domain/problem-events.js';
 import { foldProblem, type ProblemState } from '../../../domain/problem-flow.js';
 import type { RuleText } from '../../../domain/problem-rules.js';
-import { appendEvents, claimVersion, loadEvents, writeProjection, type EventActor } from './problem.store.js';
+import {
+  appendEvents,
+  claimVersion,
+  loadEvents,
+  lockProblem,
+  writeProjection,
+  type EventActor,
+} from './problem.store.js';
 import { findProblemRow } from './problem.repository.js';
 import { notifyEvents } from './problem.notify.js';
 
@@ -48,10 +55,20 @@ export async function runStep(
   expectedVersion: number | undefined,
   action: string,
   plan: (s: StepInput) => Promise<ProblemEventData[]>,
+  opts: StepOptions = {},
 ): Promise<void> {
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
-  await ctx.db.transaction((tx) => applyStep(tx, actor, id, expectedVersion, action, cal, now, plan));
+  await ctx.db.transaction((tx) => applyStep(tx, actor, id, expectedVersion, action, cal, now, plan, opts));
+}
+
+export interface StepOptions {
+  /**
+   * A department's own step (签收): it depends only on that department's assignment, which `plan`
+   * checks, not on what other departments did meanwhile. The problem row is locked first so such
+   * steps queue instead of racing, and the client's problem version is not held against it.
+   */
+  ownStep?: boolean;
 }
 
 /** The body of runStep inside a caller's transaction (a joint-meeting decision closes a problem in its own). */
@@ -64,10 +81,13 @@ export async function applyStep(
   cal: CalendarData,
   now: Date,
   plan: (s: StepInput) => Promise<ProblemEventData[]>,
+  opts: StepOptions = {},
 ): Promise<void> {
+  if (opts.ownStep) await lockProblem(tx, id);
   const row = await findProblemRow(tx, actor, id);
   if (!row) throw notFound(PROBLEM);
-  if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict(STALE, { version: row.version });
+  if (!opts.ownStep && expectedVersion !== undefined && expectedVersion !== row.version)
+    throw conflict(STALE, { version: row.version });
   const events = await loadEvents(tx, id);
   const state = foldProblem(events, cal);
   const planned = await plan({ tx, row, state, cal, now });

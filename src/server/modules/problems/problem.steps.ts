@@ -120,11 +120,20 @@ export async function signProblem(
   id: number,
   input: { assignmentNo?: number | undefined; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'sign', async ({ tx, state }) => {
-    const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign']);
-    refuse(rules.checkSign(state, a));
-    return [{ type: 'signed', assignmentNo: a.no }];
-  });
+  // each department's sign is its own step: the lead and the co-departments sign in any order, at once
+  await runStep(
+    ctx,
+    actor,
+    id,
+    input.version,
+    'sign',
+    async ({ tx, state }) => {
+      const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign']);
+      refuse(rules.checkSign(state, a));
+      return [{ type: 'signed', assignmentNo: a.no }];
+    },
+    { ownStep: true },
+  );
 }
 
 /** 退单 with a reason, once per department; never for a designated dispatch. */

@@ -60,6 +60,11 @@ export async function appendEvents(
   }));
 }
 
+/** Waits for, then holds, the problem row until the transaction ends (steps on it queue). */
+export async function lockProblem(tx: Tx, problemId: number): Promise<void> {
+  await tx.select({ id: problems.id }).from(problems).where(eq(problems.id, problemId)).for('update');
+}
+
 /**
  * Bumps the version only if nobody else did since we read it: the optimistic lock. Returns false
  * when another step got there first (the caller answers 409).

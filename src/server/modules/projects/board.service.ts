@@ -10,7 +10,6 @@ import { listProjects, namesOf, projectFilterWhere } from './project.repository.
 import { presentListItem, presentNode } from './project.presenter.js';
 import { projectVisibleTo, regionOfPath } from './project.scope.js';
 import { colourEnum, nodeView, projectListItem } from './project.schemas.js';
-import type { ProjectStage } from '../../../shared/project-stages.js';
 
 export const boardQuery = pageQuery.extend({
   colour: colourEnum.optional(),
@@ -86,7 +85,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery) {
       ...presentListItem(r, actor.lang),
       nodes: nodes
         .filter((n) => n.projectId === r.project.id)
-        .map((n) => presentNode(n, r.project.stage as ProjectStage, cal, today, names, actor.lang)),
+        .map((n) => presentNode(n, cal, today, names, actor.lang)),
       canOpen: open.has(r.project.id),
     })),
     total,

@@ -42,6 +42,7 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   responsibleUnitId: '责任单位',
   evidence: '佐证材料',
   reason: '理由',
+  completionReason: '竣工理由',
   progress: '形象进度',
   amount: '完成投资',
   note: '备注',

@@ -2,7 +2,6 @@ import type { Lang } from '../../errors.js';
 import type { CalendarData } from '../../../domain/calendar.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { nodeStatus, type WarningColour, type WarningReason } from '../../../domain/warnings.js';
-import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import type { ProjectListRow, projectParts } from './project.repository.js';
 import type { NodeView, ProjectDetail, ProjectListItem } from './project.schemas.js';
 
@@ -46,16 +45,15 @@ export function presentListItem(r: ProjectListRow, lang: Lang): ProjectListItem 
 type Parts = Awaited<ReturnType<typeof projectParts>>;
 type Names = { units: Map<number, string>; users: Map<number, string> };
 
+/** A node is reached only with its date (domain/project-completion.ts): the project's stage never reaches it. */
 export function presentNode(
   n: Parts['nodes'][number],
-  projectStage: ProjectStage,
   cal: CalendarData,
   today: IsoDate,
   names: Names,
   lang: Lang,
 ): NodeView {
-  const reached = n.stage !== null && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(projectStage);
-  const s = reached ? { status: 'reached' as const, days: 0, missingYear: null } : nodeStatus(cal, n, today);
+  const s = nodeStatus(cal, n, today);
   return {
     id: n.id,
     seq: n.seq,
@@ -118,7 +116,7 @@ export function presentDetail(
       name: t.name,
       members: t.members as Array<{ name: string; title?: string | null; unit?: string | null }>,
     })),
-    nodes: parts.nodes.map((n) => presentNode(n, p.stage as ProjectStage, ctx.cal, ctx.today, names, lang)),
+    nodes: parts.nodes.map((n) => presentNode(n, ctx.cal, ctx.today, names, lang)),
     investments: parts.investments.map((i) => ({ month: i.month, amount: i.amount, note: i.note })),
     totalCompleted: Math.round(parts.investments.reduce((s, i) => s + i.amount, 0) * 100) / 100,
     version: p.version,

@@ -21,6 +21,7 @@ import { DEFAULT_NODES, PROJECT_STAGES, stageIndex, type ProjectStage } from '..
 import { APPROVAL_TEMPLATE } from '../../../shared/approval-items.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { chinaDate } from '../../../domain/dates.js';
+import { checkCompletion } from '../../../domain/project-completion.js';
 import { recomputeWarnings } from '../warnings/warning.service.js';
 import { writeHistory } from './history.repository.js';
 import { regionOfPath } from './project.scope.js';
@@ -284,7 +285,32 @@ export async function updateProject(
         { zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
         { version: current.version },
       );
-    const { contractors, taskForces, version: _v, stage, ...fields } = input;
+    const { contractors, taskForces, version: _v, stage, completionReason, ...fields } = input;
+    const completion = stage
+      ? checkCompletion({
+          from: current.stage as ProjectStage,
+          to: stage,
+          nodes: await tx
+            .select({
+              name: projectNodes.name,
+              seq: projectNodes.seq,
+              stage: projectNodes.stage,
+              actualDate: projectNodes.actualDate,
+            })
+            .from(projectNodes)
+            .where(eq(projectNodes.projectId, project.id)),
+          reason: completionReason,
+        })
+      : null;
+    if (completion && !completion.ok)
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `还有 ${completion.open.length} 个时间节点未填写实际完成日期，不能${PROJECT_STAGES[stage!].zh}：${completion.open.map((n) => n.name).join('、')}。请先填写这些节点的完成日期，或填写未完成即${PROJECT_STAGES[stage!].zh}的理由`,
+          en: `${completion.open.length} time nodes have no date reached: ${completion.open.map((n) => n.name).join(', ')}. Date them first, or give a reason (completionReason)`,
+        },
+        { openNodes: completion.open.map((n) => ({ name: n.name, stage: n.stage })) },
+      );
     const changed = Object.keys(fields).filter(
       (k) =>
         JSON.stringify(fields[k as keyof typeof fields] ?? null) !==
@@ -317,6 +343,20 @@ export async function updateProject(
     let after = { ...current, ...fields };
     if (stage && stage !== current.stage)
       after = await changeStage(tx, ctx, who, { ...current, ...fields } as ProjectRow, stage, today, now);
+    const leftOpen = completion?.ok && completion.withReason ? completion.open.map((n) => n.name) : null;
+    if (leftOpen)
+      await writeHistory(tx, who, now, [
+        {
+          projectId: project.id,
+          kind: 'stage',
+          text: {
+            zh: `未完成节点${leftOpen.join('、')}即${PROJECT_STAGES[stage!].zh}，理由：${completionReason}`,
+            en: `${PROJECT_STAGES[stage!].en} with open nodes ${leftOpen.join(', ')}; reason: ${completionReason}`,
+          },
+          before: null,
+          after: { completionReason, openNodes: leftOpen },
+        },
+      ]);
     await recomputeWarnings(tx, [project.id], { cal, today, now, who });
     await recordAudit(
       tx,
@@ -326,7 +366,9 @@ export async function updateProject(
         entityId: project.id,
         action: stage && stage !== current.stage ? 'stage' : 'update',
         before: projectAuditSnapshot(current),
-        after: projectAuditSnapshot(after),
+        after: leftOpen
+          ? { ...projectAuditSnapshot(after), completionReason, openNodes: leftOpen }
+          : projectAuditSnapshot(after),
       },
       now,
     );

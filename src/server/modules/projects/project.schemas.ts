@@ -101,7 +101,12 @@ export const createProjectBody = z.object({
 export type CreateProjectInput = z.infer<typeof createProjectBody>;
 
 export const updateProjectBody = z
-  .object({ ...projectFields, version: z.number().int().positive() })
+  .object({
+    ...projectFields,
+    version: z.number().int().positive(),
+    /** 竣工 while time nodes are still open: why (the open nodes stay open, the reason is recorded). */
+    completionReason: z.string().trim().min(2).max(200),
+  })
   .partial()
   .required({ version: true });
 export type UpdateProjectInput = z.infer<typeof updateProjectBody>;
@@ -154,7 +159,7 @@ export const nodeView = z.object({
   responsibleUser: ref,
   responsibleUnit: ref,
   evidence: z.string().nullable(),
-  status: z.enum(['planned', 'due', 'delayed', 'late', 'done', 'done_late', 'unplanned', 'reached']),
+  status: z.enum(['planned', 'due', 'delayed', 'late', 'done', 'done_late', 'unplanned']),
   lateDays: z.number().int(),
   missingYear: z.number().int().nullable(),
   version: z.number().int(),

@@ -57,11 +57,11 @@ export async function recomputeWarnings(
   const history: HistoryEntry[] = [];
   for (const p of rows) {
     const region = rules.get(p.regionUnitId);
-    // A node of a stage the project has already reached counts as done even without a recorded date
-    // (a project registered mid-way, or moved on by the organisation department).
+    // A node of a stage the project is already past, without a date, is not judged late (a project
+    // registered mid-way, or completed with a reason); it stays open, never reached without a date.
     const mine = (nodesOf.get(p.id) ?? []).map((n) => ({
       ...n,
-      reached: Boolean(
+      passed: Boolean(
         n.stage && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(p.stage as ProjectStage),
       ),
     }));

@@ -40,7 +40,7 @@ export interface ProjectItem {
   warning: Warning;
 }
 
-export type NodeStatus = 'planned' | 'due' | 'delayed' | 'late' | 'done' | 'done_late' | 'unplanned' | 'reached';
+export type NodeStatus = 'planned' | 'due' | 'delayed' | 'late' | 'done' | 'done_late' | 'unplanned';
 
 export interface ProjectNode {
   id: number;

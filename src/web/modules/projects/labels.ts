@@ -18,7 +18,6 @@ export const NODE_STATUS: Record<NodeStatus, { zh: string; en: string; color: st
   done: { zh: '按期完成', en: 'Done on time', color: 'success' },
   done_late: { zh: '延期完成', en: 'Done late', color: 'warning' },
   unplanned: { zh: '未定计划', en: 'No plan', color: 'default' },
-  reached: { zh: '已完成', en: 'Reached', color: 'success' },
 };
 
 const pick = <T extends Record<string, { zh: string; en: string }>>(m: T, k: string | null | undefined, tr: Tr) => {

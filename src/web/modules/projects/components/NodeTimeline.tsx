@@ -21,7 +21,7 @@ export function NodeTimeline({ nodes, today }: { nodes: ProjectNode[]; today: st
       ? RED
       : n.status === 'delayed' || n.status === 'done_late'
         ? ORANGE
-        : n.actualDate || n.status === 'reached'
+        : n.actualDate
           ? GREEN
           : GREY;
   const spans = rows.map((n) => {

@@ -7,7 +7,14 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, patch, post } from '../../../app/api.js';
 import { useI18n } from '../../../app/i18n.js';
 import { OrgPicker } from '../../../components/OrgPicker.js';
-import { PROJECT_KINDS, PROJECT_LEVELS, PROJECT_STAGES } from '../../../../shared/project-stages.js';
+import {
+  PROJECT_KINDS,
+  PROJECT_LEVELS,
+  PROJECT_STAGES,
+  stageIndex,
+  type ProjectStage,
+} from '../../../../shared/project-stages.js';
+import { completes, openNodesUpTo } from '../../../../domain/project-completion.js';
 import type { ProjectDetail } from '../api.js';
 import { CONTRACTOR_ROLES } from '../labels.js';
 import { AssigneePicker } from './AssigneePicker.js';
@@ -34,6 +41,7 @@ interface Values {
   plannedEnd?: Dayjs | null;
   toppedOut?: Dayjs | null;
   contractors?: Array<{ name: string; role: string }>;
+  completionReason?: string;
 }
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -54,6 +62,15 @@ export function ProjectFormDrawer({
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  const stage = Form.useWatch('stage', form) as ProjectStage | undefined;
+  // 竣工 with time nodes still open needs a reason (the server says which nodes; they stay open)
+  const openAtCompletion =
+    project && stage && completes(project.stage as ProjectStage, stage)
+      ? openNodesUpTo(
+          project.nodes.map((n) => ({ name: n.name, seq: n.seq, stage: n.stage, actualDate: n.actualDate })),
+          stage,
+        )
+      : [];
 
   useEffect(() => {
     if (!open) return;
@@ -107,7 +124,12 @@ export function ProjectFormDrawer({
         plannedEnd: iso(v.plannedEnd),
         contractors: (v.contractors ?? []).filter((c) => c?.name),
       };
-      if (project) return patch<ProjectDetail>(`/api/projects/${project.id}`, { ...body, version: project.version });
+      if (project)
+        return patch<ProjectDetail>(`/api/projects/${project.id}`, {
+          ...body,
+          version: project.version,
+          ...(openAtCompletion.length && v.completionReason ? { completionReason: v.completionReason } : {}),
+        });
       return post<ProjectDetail>('/api/projects', {
         ...body,
         ...(v.code ? { code: v.code } : {}),
@@ -167,6 +189,31 @@ export function ProjectFormDrawer({
               <Select options={opts(PROJECT_STAGES)} />
             </Form.Item>
           </Col>
+          {openAtCompletion.length > 0 && (
+            <Col span={24}>
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={tr(
+                  `还有 ${openAtCompletion.length} 个时间节点未填写实际完成日期：${openAtCompletion.map((n) => n.name).join('、')}。请先在时间节点中填写完成日期，或填写理由（这些节点仍为未完成）。`,
+                  `${openAtCompletion.length} time nodes have no date reached: ${openAtCompletion.map((n) => n.name).join(', ')}. Date them first, or give a reason (they stay open).`,
+                )}
+              />
+              <Form.Item
+                name="completionReason"
+                label={tr(
+                  `未完成节点即${stageIndex(stage!) >= stageIndex('operating') ? '投产' : '竣工'}的理由`,
+                  'Reason',
+                )}
+                rules={[
+                  { required: true, min: 2, message: tr('请填写理由（至少 2 个字）', 'Give a reason (2+ characters)') },
+                ]}
+              >
+                <Input.TextArea rows={2} maxLength={200} data-testid="project-completion-reason" />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={8}>
             <Form.Item name="level" label={tr('项目级别', 'Level')}>
               <Select allowClear options={opts(PROJECT_LEVELS)} />
