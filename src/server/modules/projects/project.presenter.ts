@@ -55,7 +55,7 @@ export function presentNode(
   lang: Lang,
 ): NodeView {
   const reached = n.stage !== null && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(projectStage);
-  const s = reached ? { status: 'reached' as const, days: 0, missingYear: null } : nodeStatus(cal, n, today);
+  const s = reached ? { status: 'reached' as const, days: 0, provisionalYear: null } : nodeStatus(cal, n, today);
   return {
     id: n.id,
     seq: n.seq,
@@ -71,7 +71,7 @@ export function presentNode(
     evidence: n.evidence,
     status: s.status,
     lateDays: s.days,
-    missingYear: s.missingYear,
+    provisionalYear: s.provisionalYear,
     version: n.version,
   };
 }
