@@ -113,7 +113,8 @@ export function parseHolidayNotice(text: string, yearHint?: number): ParsedNotic
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = normalise(raw);
     const no = i + 1;
-    const where = `第 ${no} 行「${raw.trim().slice(0, 40)}」`;
+    const shown = raw.trim();
+    const where = `第 ${no} 行「${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}」`;
     const fail = (zh: string) =>
       problems.push({ where, zh: `无法识别：${zh}`, en: `line ${no} could not be read: ${zh}` });
     if (!line || SIGNATURE_DATE.test(line)) return;

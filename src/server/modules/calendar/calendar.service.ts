@@ -81,3 +81,16 @@ export function rethrowSchedule(e: unknown): never {
   if (e instanceof ScheduleError) throw scheduleInvalid(e.problems);
   throw e;
 }
+
+/** A pasted notice that could not be read: 400 naming each line, e.g. "第 5 行「…」无法识别：…". */
+export function rethrowNotice(e: unknown): never {
+  if (e instanceof ScheduleError)
+    throw invalid(
+      {
+        zh: `通知有 ${e.problems.length} 处无法读取：${e.problems.map((p) => `${p.where}${p.zh}`).join('；')}`,
+        en: `The notice could not be read: ${e.problems.map((p) => p.en).join('; ')}`,
+      },
+      { problems: e.problems },
+    );
+  throw e;
+}
