@@ -35,14 +35,18 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
       querystring: z.object({ from: isoDateString, to: isoDateString }),
-      response: { 200: z.object({ count: z.number().int() }) },
+      response: { 200: z.object({ count: z.number().int(), provisionalYear: z.number().int().nullable() }) },
     },
     handler: async (req) => {
       requireDate(req.query.from, '开始日期');
       requireDate(req.query.to, '结束日期');
       if (req.query.to < req.query.from)
         throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
-      return { count: workingDaysBetween(await ctx.calendar.get(), req.query.from, req.query.to) };
+      const cal = await ctx.calendar.get();
+      return {
+        count: workingDaysBetween(cal, req.query.from, req.query.to),
+        provisionalYear: provisionalYear(cal, req.query.from, req.query.to),
+      };
     },
   });
 
