@@ -68,7 +68,7 @@ export interface Detail {
   answerDue: string | null;
   abilities: Record<string, unknown>;
   events: Array<{ type: string; text: string; actor: string }>;
-  deadlines: Array<{ key: string; due: string | null; state: string; reason: string; pendingYear: number | null }>;
+  deadlines: Array<{ key: string; due: string | null; state: string; reason: string; provisionalYear: number | null }>;
   assignments: Array<{
     no: number;
     dept: { id: number; name: string };

@@ -134,28 +134,27 @@ describe('SLA reminders run from a job and are derivable from the history', () =
     await restarted.close().catch(() => undefined);
   });
 
-  it('a deadline in 2027 is reported as pending (never guessed, no crash), and computed once 2027 is loaded', async () => {
+  it('a deadline in 2027 is provisional (暂定, weekends only), and recomputed when 2027 is loaded', async () => {
     t.clock.set('2026-12-28T02:00:00Z');
     const p = await raiseAndDispatch(w, { category: 'road' });
-    expect(p).toMatchObject({ answerDue: null, slaPendingYear: 2027, dueState: 'open' });
+    // 2027-01-01 (a Friday) counts as a working day until the 2027 schedule says otherwise.
+    expect(p).toMatchObject({ answerDue: '2027-01-04', slaProvisionalYear: 2027, dueState: 'open' });
     const d = await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`));
     const answer = d.deadlines.find((x) => x.key === 'answer:1');
-    expect(answer).toMatchObject({ due: null, pendingYear: 2027 });
-    expect(answer?.reason).toBe('时限落在 2027 年，2027 年工作日历尚未导入，导入后自动计算（不作推测）');
-    expect(d.deadlines.find((x) => x.key === 'sign:1')).toMatchObject({ due: '2026-12-29' });
+    expect(answer).toMatchObject({ due: '2027-01-04', provisionalYear: 2027 });
+    expect(answer?.reason).toContain('（暂定：2027年节假日安排尚未导入，暂按周末计算）');
+    expect(d.deadlines.find((x) => x.key === 'sign:1')).toMatchObject({ due: '2026-12-29', provisionalYear: null });
     // Lists, queues, statistics and the export still work.
     expect((await w.as.a.get('/api/problems?queue=due_soon')).statusCode).toBe(200);
     expect((await w.as.zzb.get('/api/problems/stats')).statusCode).toBe(200);
     expect((await w.as.zzb.get('/api/problems/export')).statusCode).toBe(200);
     t.clock.set('2026-12-31T02:00:00Z');
-    expect((await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`))).dueState).toBe('pending_calendar');
-    expect((await w.as.a.get('/api/problems?queue=due_soon')).statusCode).toBe(200);
-    // The administrator loads 2027; the job recomputes what was pending.
+    expect((await ok<Detail>(w.as.zzb.get(`/api/problems/${p.id}`))).dueState).toBe('open');
+    // The administrator loads 2027: the load itself recomputes what was provisional.
     const admin = await buildUser(t.ctx, { unitId: w.region.id, roles: ['sysadmin'] });
     const a = await t.login(admin.username);
     await ok(a.put('/api/calendar/years/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }));
-    await runSlaReminders(t.ctx);
     const [row] = await t.ctx.db.select().from(problems).where(eq(problems.id, p.id));
-    expect(row).toMatchObject({ answerDue: '2027-01-05', slaPendingYear: null });
+    expect(row).toMatchObject({ answerDue: '2027-01-05', slaProvisionalYear: null });
   });
 });

@@ -40,19 +40,19 @@ describe('approval durations in working days, over the 2026 National Day', () =>
       usedDays: null,
       dueOn: null,
       overDays: 0,
-      missingYear: null,
+      provisionalYear: null,
     });
   });
 
-  it('a due date in 2027 (not loaded) is reported, not guessed; the finished duration is still known', () => {
+  it('a due date in 2027 (not loaded) is provisional: weekends only there, with the year named', () => {
     const done = timeApproval(
       cal,
       { submittedOn: '2026-12-28', completedOn: '2026-12-30', targetDays: 5 },
       '2026-12-31',
     );
-    expect(done).toMatchObject({ status: 'done', usedDays: 2, dueOn: null, missingYear: 2027 });
+    expect(done).toMatchObject({ status: 'done', usedDays: 2, dueOn: '2027-01-04', provisionalYear: 2027 });
     const open = timeApproval(cal, { submittedOn: '2026-12-28', completedOn: null, targetDays: 5 }, '2027-01-04');
-    expect(open).toMatchObject({ usedDays: null, missingYear: 2027 });
+    expect(open).toMatchObject({ status: 'in_progress', usedDays: 5, provisionalYear: 2027 });
   });
 });
 

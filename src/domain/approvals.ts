@@ -1,4 +1,4 @@
-import { addWorkingDays, CalendarYearMissingError, type CalendarData } from './calendar.js';
+import { addWorkingDays, provisionalYear, type CalendarData } from './calendar.js';
 import { workingDaysAfter } from './working-days.js';
 import type { IsoDate } from './dates.js';
 
@@ -23,29 +23,20 @@ export interface ApprovalTiming {
   dueOn: IsoDate | null;
   /** Working days beyond the target (0 when within). */
   overDays: number;
-  /** A year whose calendar is not loaded, when the figures could not be computed. */
-  missingYear: number | null;
+  /** A year not loaded that the figures were counted across (weekends only): they are provisional (暂定). */
+  provisionalYear: number | null;
 }
 
 export function timeApproval(cal: CalendarData, item: ApprovalTimingInput, today: IsoDate): ApprovalTiming {
   if (!item.submittedOn)
-    return { status: 'not_submitted', usedDays: null, dueOn: null, overDays: 0, missingYear: null };
+    return { status: 'not_submitted', usedDays: null, dueOn: null, overDays: 0, provisionalYear: null };
   const submittedOn = item.submittedOn;
-  let missingYear: number | null = null;
-  const attempt = <T>(f: () => T): T | null => {
-    try {
-      return f();
-    } catch (e) {
-      if (!(e instanceof CalendarYearMissingError)) throw e;
-      missingYear ??= e.year;
-      return null;
-    }
-  };
-  // Computed separately: a finished item's duration is known even when its due date lies in a year
-  // whose calendar is not loaded yet.
-  const usedDays = attempt(() => Math.max(0, workingDaysAfter(cal, submittedOn, item.completedOn ?? today)));
-  const dueOn = attempt(() => addWorkingDays(cal, submittedOn, item.targetDays));
-  const overDays = usedDays === null ? 0 : Math.max(0, usedDays - item.targetDays);
+  const until = item.completedOn ?? today;
+  const usedDays = Math.max(0, workingDaysAfter(cal, submittedOn, until));
+  const dueOn = addWorkingDays(cal, submittedOn, item.targetDays);
+  // 暂定 when either count crossed a year whose schedule is not loaded (weekends only there).
+  const provisional = provisionalYear(cal, submittedOn, until > dueOn ? until : dueOn);
+  const overDays = Math.max(0, usedDays - item.targetDays);
   const status: ApprovalStatus = item.completedOn
     ? overDays > 0
       ? 'done_late'
@@ -53,7 +44,7 @@ export function timeApproval(cal: CalendarData, item: ApprovalTimingInput, today
     : overDays > 0
       ? 'overdue'
       : 'in_progress';
-  return { status, usedDays, dueOn, overDays, missingYear };
+  return { status, usedDays, dueOn, overDays, provisionalYear: provisional };
 }
 
 export interface PhaseSummary<P extends string> {

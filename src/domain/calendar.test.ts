@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   buildCalendar,
-  CalendarYearMissingError,
+  provisionalYear,
   isWorkingDay,
   nextWorkingDay,
   workingDaysBetween,
@@ -82,11 +82,15 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(cal, date, n)).toBe(expected);
   });
 
-  it('refuses to guess a year without data, naming the year', () => {
-    expect(() => addWorkingDays(cal, '2026-12-30', 5)).toThrow(CalendarYearMissingError);
-    expect(() => addWorkingDays(cal, '2026-12-30', 5)).toThrow(/2027/);
-    expect(() => isWorkingDay(cal, '2027-01-04')).toThrow(/2027/);
-    expect(() => workingDaysBetween(cal, '2026-12-01', '2027-01-10')).toThrow(/2027/);
+  it('counts a year without data on weekends only, and names it as the provisional year', () => {
+    // 2027-01-01 is a Friday: without the 2027 schedule it counts as a working day (暂定).
+    expect(addWorkingDays(cal, '2026-12-30', 5)).toBe('2027-01-06');
+    expect(isWorkingDay(cal, '2027-01-01')).toBe(true);
+    expect(isWorkingDay(cal, '2027-01-02')).toBe(false);
+    expect(workingDaysBetween(cal, '2026-12-28', '2027-01-10')).toBe(10);
+    expect(provisionalYear(cal, '2026-12-30', '2027-01-06')).toBe(2027);
+    expect(provisionalYear(cal, '2027-01-06', '2026-12-30')).toBe(2027);
+    expect(provisionalYear(cal, '2026-12-01', '2026-12-31')).toBeNull();
   });
 });
 

@@ -2,8 +2,10 @@ import { addDays, dayOfWeek, type IsoDate, yearOf } from './dates.js';
 
 /**
  * The working-day calendar (工作日历): Monday–Friday are working days, except dated exceptions —
- * 法定节假日 (public holidays, days off) and 调休 (weekend days made working days). Only years whose
- * official schedule is loaded can be asked about; any other year is an explicit error, never a guess.
+ * 法定节假日 (public holidays, days off) and 调休 (weekend days made working days). A year whose
+ * official schedule is not loaded (2027 until the State Council publishes it) is counted on weekends
+ * only, and every date computed through it is provisional (暂定): see provisionalYear. When the year is
+ * loaded, provisional deadlines are recomputed (calendar.yearLoaded).
  */
 export interface CalendarData {
   years: ReadonlySet<number>;
@@ -21,13 +23,7 @@ export interface CalendarException {
   name: string;
 }
 
-export class CalendarYearMissingError extends Error {
-  constructor(readonly year: number) {
-    super(
-      `工作日历缺少 ${year} 年数据：请系统管理员导入 ${year} 年的节假日安排 / no working-day calendar loaded for ${year}`,
-    );
-  }
-}
+export { provisionalReason } from '../shared/provisional.js';
 
 export function buildCalendar(years: Iterable<number>, exceptions: Iterable<CalendarException>): CalendarData {
   const holidays = new Map<IsoDate, string>();
@@ -36,13 +32,18 @@ export function buildCalendar(years: Iterable<number>, exceptions: Iterable<Cale
   return { years: new Set(years), holidays, workdays };
 }
 
-function requireYear(cal: CalendarData, d: IsoDate): void {
-  const y = yearOf(d);
-  if (!cal.years.has(y)) throw new CalendarYearMissingError(y);
+/**
+ * The first year from `a` to `b` (either order) whose schedule is not loaded, or null: a date computed
+ * by counting working days across that span is provisional (暂定) until the year is loaded.
+ */
+export function provisionalYear(cal: CalendarData, a: IsoDate, b: IsoDate = a): number | null {
+  const [lo, hi] = a <= b ? [yearOf(a), yearOf(b)] : [yearOf(b), yearOf(a)];
+  for (let y = lo; y <= hi; y++) if (!cal.years.has(y)) return y;
+  return null;
 }
 
+/** Monday–Friday, except loaded holidays and 调休 days; a year not loaded has weekends only. */
 export function isWorkingDay(cal: CalendarData, d: IsoDate): boolean {
-  requireYear(cal, d);
   if (cal.holidays.has(d)) return false;
   if (cal.workdays.has(d)) return true;
   const dow = dayOfWeek(d);
@@ -55,7 +56,6 @@ export function isWorkingDay(cal: CalendarData, d: IsoDate): boolean {
  */
 export function addWorkingDays(cal: CalendarData, d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError('n must be an integer');
-  requireYear(cal, d);
   const step = n >= 0 ? 1 : -1;
   let left = Math.abs(n);
   let cur = d;
@@ -68,8 +68,6 @@ export function addWorkingDays(cal: CalendarData, d: IsoDate, n: number): IsoDat
 
 /** Working days from `from` to `to`, both ends included; 0 when `to` is before `from`. */
 export function workingDaysBetween(cal: CalendarData, from: IsoDate, to: IsoDate): number {
-  requireYear(cal, from);
-  requireYear(cal, to);
   let count = 0;
   for (let cur = from; cur <= to; cur = addDays(cur, 1)) if (isWorkingDay(cal, cur)) count++;
   return count;

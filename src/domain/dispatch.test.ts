@@ -13,10 +13,10 @@ describe('the dispatch report of a month is due on the 5th working day of the ne
     ['2026-02', '2026-03-06', 'after the 调休 Saturday 28 Feb'],
     ['2026-04', '2026-05-11', '劳动节 1–5 May; 6, 7, 8, the 调休 Saturday 9, Monday 11'],
   ])('%s → %s (%s)', (month, due) => {
-    expect(dispatchDueOn(cal, month)).toEqual({ dueOn: due, missingYear: null });
+    expect(dispatchDueOn(cal, month)).toEqual({ dueOn: due, provisionalYear: null });
   });
-  it('December’s report falls in 2027, whose calendar is not loaded: no guess', () => {
-    expect(dispatchDueOn(cal, '2026-12')).toEqual({ dueOn: null, missingYear: 2027 });
+  it('December’s report falls in 2027, whose calendar is not loaded: provisional, weekends only', () => {
+    expect(dispatchDueOn(cal, '2026-12')).toEqual({ dueOn: '2027-01-07', provisionalYear: 2027 });
   });
   it.each([
     [true, '2026-11-06', '2026-11-23', 'confirmed'],

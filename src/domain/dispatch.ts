@@ -1,4 +1,4 @@
-import { addWorkingDays, CalendarYearMissingError, type CalendarData } from './calendar.js';
+import { addWorkingDays, provisionalYear, type CalendarData } from './calendar.js';
 import type { IsoDate } from './dates.js';
 import { lastDayOfMonth, type Month } from './months.js';
 
@@ -14,13 +14,10 @@ export function dispatchDueOn(
   cal: CalendarData,
   month: Month,
   nth = DISPATCH_DUE_WORKING_DAY,
-): { dueOn: IsoDate | null; missingYear: number | null } {
-  try {
-    return { dueOn: addWorkingDays(cal, lastDayOfMonth(month), nth), missingYear: null };
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    return { dueOn: null, missingYear: e.year };
-  }
+): { dueOn: IsoDate; provisionalYear: number | null } {
+  const from = lastDayOfMonth(month);
+  const dueOn = addWorkingDays(cal, from, nth);
+  return { dueOn, provisionalYear: provisionalYear(cal, from, dueOn) };
 }
 
 export type DispatchState = 'confirmed' | 'pending' | 'overdue';

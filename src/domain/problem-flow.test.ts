@@ -4,7 +4,7 @@ import { foldProblem } from './problem-flow.js';
 import type { ProblemEvent, ProblemEventData } from './problem-events.js';
 import { nextReminderOn, owedReminders, unsentReminders } from './sla-reminders.js';
 import { checkReturn, checkAnswer, checkDispatch } from './problem-rules.js';
-import { DEFAULT_SLA, dueOn, duePending } from './sla.js';
+import { DEFAULT_SLA, dueOn } from './sla.js';
 import { OFFICIAL_2026 } from '../../test/fixtures/official-2026.js';
 
 const cal = buildCalendar([2026], OFFICIAL_2026);
@@ -168,21 +168,21 @@ describe('foldProblem: the closed loop', () => {
     expect(s).toMatchObject({ status: 'rated', lateRounds: 1, onTime: false, ratingsTotal: 2, ratingsSatisfied: 1 });
   });
 
-  it('a deadline in 2027 is stored as pending with the year, not guessed', () => {
+  it('a deadline in 2027 is provisional (weekends only) with the year, and exact once 2027 is loaded', () => {
     const h = history();
     raise(h, '2026-12-28 09:00');
     h.add('2026-12-28 10:00', { type: 'accepted', ownerUserId: OWNER, ownerUnitId: 1 });
     h.add('2026-12-28 10:00', { type: 'dispatched', targets: [dispatch(1, A)], policy: DEFAULT_SLA, note: null });
     const s = foldProblem(h.events, cal);
-    expect(s.answerDue).toEqual(duePending(2027));
-    expect(s.pendingYear).toBe(2027);
+    expect(s.answerDue).toEqual(dueOn('2027-01-04', 2027));
+    expect(s.provisionalYear).toBe(2027);
     const with2027 = buildCalendar(
       [2026, 2027],
       [...OFFICIAL_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }],
     );
     const later = foldProblem(h.events, with2027);
     expect(later.answerDue).toEqual(dueOn('2027-01-05'));
-    expect(later.pendingYear).toBeNull();
+    expect(later.provisionalYear).toBeNull();
   });
 });
 

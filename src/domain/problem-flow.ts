@@ -51,7 +51,7 @@ function emptyState(first: ProblemEvent): ProblemState {
     obligations: [],
     reminderKeys: [],
     returnedDeptIds: [],
-    pendingYear: null,
+    provisionalYear: null,
   };
 }
 
@@ -240,12 +240,7 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
       a.answeredAt = e.at;
       a.answer = e.text;
       a.status = 'answered';
-      a.answerOnTime =
-        a.answerDue.date === null
-          ? Number(on.slice(0, 4)) < (a.answerDue.pendingYear ?? 0)
-            ? true
-            : null
-          : on <= a.answerDue.date;
+      a.answerOnTime = on <= a.answerDue.date;
       a.answerWorkingDays = elapsedWorkingDays(cal, a.dispatchedOn, on);
       endObligation(s, `sign:${a.no}`, on, true);
       endObligation(s, `answer:${a.no}`, on, true);
@@ -334,10 +329,11 @@ function apply(s: ProblemState, e: ProblemEvent, cal: CalendarData): void {
   }
 }
 
-function firstPendingYear(s: ProblemState): number | null {
+/** The earliest year a live deadline of the problem is provisional on (暂定), or null. */
+function firstProvisionalYear(s: ProblemState): number | null {
   let y: number | null = null;
   const see = (d: Due | null) => {
-    if (d && d.date === null && (y === null || d.pendingYear < y)) y = d.pendingYear;
+    if (d?.provisionalYear && (y === null || d.provisionalYear < y)) y = d.provisionalYear;
   };
   for (const a of s.assignments) {
     if (a.status === 'returned') continue;
@@ -358,7 +354,7 @@ export function foldProblem(events: readonly ProblemEvent[], cal: CalendarData):
   if (!first) throw new ProblemHistoryError('empty history');
   const s = emptyState(first);
   for (const e of rest) apply(s, e, cal);
-  s.pendingYear = firstPendingYear(s);
+  s.provisionalYear = firstProvisionalYear(s);
   return s;
 }
 

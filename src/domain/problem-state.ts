@@ -101,5 +101,5 @@ export interface ProblemState {
   /** Departments that used their one 退单. */
   returnedDeptIds: number[];
   /** The first year whose missing calendar keeps a deadline from being computed. */
-  pendingYear: number | null;
+  provisionalYear: number | null;
 }

@@ -4,7 +4,6 @@ import {
   DEFAULT_SLA,
   dispatchDeadlines,
   dueOn,
-  duePending,
   elapsedWorkingDays,
   reminderDate,
   shiftDue,
@@ -15,6 +14,8 @@ import { OFFICIAL_2026 } from '../../test/fixtures/official-2026.js';
 
 const cal = buildCalendar([2026], OFFICIAL_2026);
 const d = (x: string): Due => dueOn(x);
+/** 暂定: counted across 2027, which is not loaded (weekends only). */
+const p27 = (x: string): Due => dueOn(x, 2027);
 
 describe('deadlines of a dispatch (签收 1, 答复 5 working days; clock starts at 派单)', () => {
   it.each([
@@ -72,14 +73,14 @@ describe('deadlines of a dispatch (签收 1, 答复 5 working days; clock starts
     [
       '2026-12-28',
       'answer due in 2027',
-      { signDue: d('2026-12-29'), answerDue: duePending(2027), feedbackDue: duePending(2027) },
+      { signDue: d('2026-12-29'), answerDue: p27('2027-01-04'), feedbackDue: p27('2027-01-04') },
     ],
     [
       '2026-12-31',
       'even signing falls in 2027',
-      { signDue: duePending(2027), answerDue: duePending(2027), feedbackDue: duePending(2027) },
+      { signDue: p27('2027-01-01'), answerDue: p27('2027-01-07'), feedbackDue: p27('2027-01-07') },
     ],
-  ])('dispatched %s: %s → pending until the 2027 calendar is loaded, never guessed', (on, _why, expected) => {
+  ])('dispatched %s: %s → provisional (暂定): 2027 counted on weekends only', (on, _why, expected) => {
     expect(dispatchDeadlines(cal, on, DEFAULT_SLA)).toEqual(expected);
   });
 
@@ -107,10 +108,12 @@ describe('reminders: 预警 one working day before, 催办 the working day after
     expect(reminderDate(cal, d(due), 'report')).toEqual(d(report));
   });
 
-  it('a reminder that would fall in 2027 is pending, not a crash', () => {
-    expect(reminderDate(cal, d('2026-12-31'), 'urge')).toEqual(duePending(2027));
-    expect(reminderDate(cal, d('2026-12-25'), 'report')).toEqual(duePending(2027));
-    expect(reminderDate(cal, duePending(2027), 'warning')).toEqual(duePending(2027));
+  it('a reminder that falls in 2027 is provisional, on weekends only', () => {
+    expect(reminderDate(cal, d('2026-12-31'), 'urge')).toEqual(p27('2027-01-01'));
+    expect(reminderDate(cal, d('2026-12-25'), 'report')).toEqual(p27('2027-01-04'));
+    expect(reminderDate(cal, p27('2027-01-07'), 'warning')).toEqual(p27('2027-01-06'));
+    // counted from a provisional date, a result back in 2026 stays provisional
+    expect(reminderDate(cal, p27('2027-01-01'), 'warning')).toEqual(p27('2026-12-31'));
   });
 });
 
@@ -120,9 +123,9 @@ describe('extensions (延期) add working days to the deadline in force', () => 
     ['2026-09-29', 2, '2026-10-08'],
     ['2026-02-13', 1, '2026-02-14'],
     ['2026-02-13', 2, '2026-02-24'],
-    ['2026-12-30', 2, null],
+    ['2026-12-30', 2, '2027-01-01'],
   ])('%s + %i working days → %s', (due, days, expected) => {
-    expect(shiftDue(cal, d(due), days)).toEqual(expected ? d(expected) : duePending(2027));
+    expect(shiftDue(cal, d(due), days)).toEqual(expected < '2027' ? d(expected) : p27(expected));
   });
 });
 
@@ -141,18 +144,19 @@ describe('stepState on a given day', () => {
     ['2026-10-12', null, '2026-10-13', 'overdue', 'the day after'],
     ['2026-10-12', '2026-10-12', '2026-10-20', 'done_on_time', 'done on the day'],
     ['2026-10-12', '2026-10-13', '2026-10-20', 'done_late', 'done a day late'],
-    [null, null, '2026-12-01', 'open', 'due in 2027, still weeks away'],
-    [null, '2026-12-30', '2027-01-02', 'done_on_time', 'done in 2026, certainly before any 2027 deadline'],
-    [null, null, '2026-12-31', 'pending_calendar', 'cannot tell whether it is due soon'],
+    ['2027-01-04', null, '2026-12-01', 'open', 'provisional, still weeks away'],
+    ['2027-01-04', '2026-12-30', '2027-01-02', 'done_on_time', 'done before the provisional date'],
+    ['2027-01-04', null, '2026-12-31', 'open', 'the provisional 2027-01-01 comes first'],
+    ['2027-01-04', null, '2027-01-01', 'due_soon', 'the next working day is the deadline'],
   ])('due %s, done %s, today %s → %s (%s)', (due, done, today, expected, _why) => {
-    expect(stepState(cal, due ? d(due) : duePending(2027), done, today)).toBe(expected);
+    expect(stepState(cal, due < '2027' ? d(due) : p27(due), done, today)).toBe(expected);
   });
 });
 
 describe('elapsedWorkingDays', () => {
-  it('counts working days after the start (国庆 not counted) and is null across a missing year', () => {
+  it('counts working days after the start (国庆 not counted), weekends only across a missing year', () => {
     expect(elapsedWorkingDays(cal, '2026-09-29', '2026-10-12')).toBe(5);
     expect(elapsedWorkingDays(cal, '2026-02-13', '2026-02-24')).toBe(2);
-    expect(elapsedWorkingDays(cal, '2026-12-28', '2027-01-04')).toBeNull();
+    expect(elapsedWorkingDays(cal, '2026-12-28', '2027-01-04')).toBe(5);
   });
 });

@@ -1,4 +1,4 @@
-import { addWorkingDays, CalendarYearMissingError, workingDaysElapsed, type CalendarData } from './calendar.js';
+import { addWorkingDays, provisionalYear, workingDaysElapsed, type CalendarData } from './calendar.js';
 import type { IsoDate } from './dates.js';
 
 /**
@@ -21,13 +21,19 @@ export const DEFAULT_SLA: SlaPolicy = { signDays: 1, answerDays: 5, feedbackAfte
 export const URGE_TO_REPORT_DAYS = 5;
 
 /**
- * A deadline: a date, or — when it falls in a year whose official calendar is not loaded (2027 until
- * the State Council publishes it) — "cannot be computed until that year is loaded". Never a guess.
+ * A deadline. When counting it crossed a year whose official calendar is not loaded (2027 until the
+ * State Council publishes it), the date is provisional (暂定): counted on weekends only, used for
+ * reminders like any other, and recomputed when the year is loaded. `provisionalYear` names that year.
  */
-export type Due = { date: IsoDate; pendingYear: null } | { date: null; pendingYear: number };
+export interface Due {
+  date: IsoDate;
+  provisionalYear: number | null;
+}
 
-export const dueOn = (date: IsoDate): Due => ({ date, pendingYear: null });
-export const duePending = (year: number): Due => ({ date: null, pendingYear: year });
+export const dueOn = (date: IsoDate, provisional: number | null = null): Due => ({
+  date,
+  provisionalYear: provisional,
+});
 
 /**
  * Memo per calendar object: folds recompute the same few deadlines over and over (every step of every
@@ -35,21 +41,15 @@ export const duePending = (year: number): Due => ({ date: null, pendingYear: yea
  */
 const memo = new WeakMap<CalendarData, Map<string, Due>>();
 
-/** The `days`th working day after `from` (negative: before), or pending when a calendar year is missing. */
+/** The `days`th working day after `from` (negative: before); provisional if `from` is or the count crosses a missing year. */
 export function shiftDue(cal: CalendarData, from: Due, days: number): Due {
-  if (from.date === null) return from;
   let m = memo.get(cal);
   if (!m) memo.set(cal, (m = new Map()));
-  const key = `${from.date}|${days}`;
+  const key = `${from.date}|${from.provisionalYear ?? ''}|${days}`;
   const hit = m.get(key);
   if (hit) return hit;
-  let out: Due;
-  try {
-    out = dueOn(addWorkingDays(cal, from.date, days));
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    out = duePending(e.year);
-  }
+  const date = addWorkingDays(cal, from.date, days);
+  const out = dueOn(date, from.provisionalYear ?? provisionalYear(cal, from.date, date));
   m.set(key, out);
   return out;
 }
@@ -92,32 +92,21 @@ export function reminderDate(cal: CalendarData, due: Due, kind: ReminderKind): D
   }
 }
 
-export type StepState = 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'open' | 'pending_calendar';
+export type StepState = 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'open';
 
 /**
  * The state of one step on `today`: done (on time or late), overdue, due soon (the deadline is today
- * or the next working day), open, or unknown until a calendar year is loaded. A pending deadline in
- * year Y is still certainly met by anything done before Y.
+ * or the next working day), or open. A provisional deadline is judged by its provisional date.
  */
 export function stepState(cal: CalendarData, due: Due, doneOn: IsoDate | null, today: IsoDate): StepState {
-  if (due.date === null) {
-    const before = (d: IsoDate) => Number(d.slice(0, 4)) < due.pendingYear;
-    if (doneOn !== null) return before(doneOn) ? 'done_on_time' : 'pending_calendar';
-    return before(today) && shiftDue(cal, dueOn(today), 1).date !== null ? 'open' : 'pending_calendar';
-  }
   if (doneOn !== null) return doneOn <= due.date ? 'done_on_time' : 'done_late';
   if (today > due.date) return 'overdue';
   const soon = shiftDue(cal, dueOn(today), 1);
-  if (soon.date === null || soon.date >= due.date) return 'due_soon';
+  if (soon.date >= due.date) return 'due_soon';
   return 'open';
 }
 
-/** Working days a step took (start day not counted), or null when a calendar year is missing. */
-export function elapsedWorkingDays(cal: CalendarData, fromOn: IsoDate, toOn: IsoDate): number | null {
-  try {
-    return workingDaysElapsed(cal, fromOn, toOn);
-  } catch (e) {
-    if (e instanceof CalendarYearMissingError) return null;
-    throw e;
-  }
+/** Working days a step took (start day not counted); weekends only across a year not loaded. */
+export function elapsedWorkingDays(cal: CalendarData, fromOn: IsoDate, toOn: IsoDate): number {
+  return workingDaysElapsed(cal, fromOn, toOn);
 }

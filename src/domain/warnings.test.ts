@@ -153,13 +153,13 @@ describe('an open node forecast (预计) to finish after its plan is late alread
     );
     expect(w.reasons[0]?.zh).toBe('黄色：节点「主体封顶」计划 2026-12-15，预计 2026-12-18 完成，将晚 3 个工作日');
   });
-  it('a forecast into 2027 is reported as needing the 2027 calendar', () => {
+  it('a forecast into 2027 is counted on weekends only and marked provisional', () => {
     const w = computeWarning(
       cal,
       project({ nodes: [node({ plannedDate: '2026-12-30', expectedDate: '2027-01-08' })] }),
       '2026-11-23',
     );
-    expect(w.missingYears).toEqual([2027]);
+    expect(w.provisionalYears).toEqual([2027]);
   });
 });
 
@@ -175,7 +175,7 @@ describe('not started in the planned month (calendar months, no working-day rule
   ])('planned start %s, today %s → %s (%s)', (plannedStart, today, colour) => {
     const w = computeWarning(cal, project({ stage: 'land', startedOn: null, plannedStart }), today);
     expect(w.colour).toBe(colour);
-    expect(w.missingYears).toEqual([]);
+    expect(w.provisionalYears).toEqual([]);
   });
 
   it('the 开工 node follows this rule, not the working-day rule, and a late start is history once started', () => {
@@ -279,17 +279,17 @@ describe('plannedProgressAt', () => {
 });
 
 describe('a year without a loaded calendar', () => {
-  it('says which year is missing instead of guessing or failing', () => {
+  it('counts lateness on weekends only and says which year makes it provisional (暂定)', () => {
     const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2026-12-30' })] }), '2027-01-05');
-    expect(w.colour).toBe('blue');
-    expect(w.missingYears).toEqual([2027]);
-    expect(w.reasons.find((r) => r.rule === 'calendar_missing')?.zh).toBe(
-      '无法计算：节点「主体封顶」的逾期工作日需要 2027 年工作日历，请系统管理员导入',
+    expect(w.provisionalYears).toEqual([2027]);
+    expect(w.reasons.find((r) => r.rule === 'node_late')?.days).toBe(4);
+    expect(w.reasons.find((r) => r.rule === 'provisional')?.zh).toBe(
+      '暂定：节点「主体封顶」的逾期工作日按周末计算（2027年节假日安排尚未导入，暂按周末计算）',
     );
   });
   it('a 2027 node that is not yet due needs no 2027 calendar', () => {
     const w = computeWarning(cal, project({ nodes: [node({ plannedDate: '2027-03-01' })] }), '2026-11-23');
-    expect(w).toMatchObject({ colour: 'blue', missingYears: [] });
+    expect(w).toMatchObject({ colour: 'blue', provisionalYears: [] });
   });
 });
 
@@ -350,7 +350,7 @@ describe('nodeStatus', () => {
     ['2026-09-30', '2026-10-07', '2026-11-23', 'done', 0],
     ['2026-09-30', '2026-09-28', '2026-11-23', 'done', 0],
   ])('planned %s actual %s today %s → %s %i', (plannedDate, actualDate, today, status, days) => {
-    expect(nodeStatus(cal, { plannedDate, actualDate }, today)).toEqual({ status, days, missingYear: null });
+    expect(nodeStatus(cal, { plannedDate, actualDate }, today)).toEqual({ status, days, provisionalYear: null });
   });
   it.each([
     ['2026-12-15', '2026-12-18', 'delayed', 3],
@@ -360,14 +360,14 @@ describe('nodeStatus', () => {
     expect(nodeStatus(cal, { plannedDate, expectedDate, actualDate: null }, '2026-11-23')).toEqual({
       status,
       days,
-      missingYear: null,
+      provisionalYear: null,
     });
   });
-  it('a 2027 lateness without the 2027 calendar', () => {
+  it('a 2027 lateness without the 2027 calendar is counted on weekends only, provisional', () => {
     expect(nodeStatus(cal, { plannedDate: '2026-12-31', actualDate: null }, '2027-01-06')).toEqual({
-      status: 'due',
-      days: 0,
-      missingYear: 2027,
+      status: 'late',
+      days: 4,
+      provisionalYear: 2027,
     });
   });
 });

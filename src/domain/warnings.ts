@@ -1,4 +1,4 @@
-import { CalendarYearMissingError, nextWorkingDay, type CalendarData } from './calendar.js';
+import { nextWorkingDay, provisionalYear, provisionalReason, type CalendarData } from './calendar.js';
 import { workingDaysAfter } from './working-days.js';
 import { daysBetween, monthOf, type IsoDate } from './dates.js';
 import { monthDiff } from './months.js';
@@ -107,11 +107,11 @@ export interface WarningInput {
 }
 
 export type WarningRule =
-  'node_late' | 'node_slip' | 'node_done_late' | 'progress_behind' | 'not_started' | 'on_plan' | 'calendar_missing';
+  'node_late' | 'node_slip' | 'node_done_late' | 'progress_behind' | 'not_started' | 'on_plan' | 'provisional';
 
 export interface WarningReason {
   rule: WarningRule;
-  /** null: the reason explains but does not colour (a missing calendar year). */
+  /** null: the reason explains but does not colour (a provisional count across a year not loaded). */
   colour: WarningColour | null;
   zh: string;
   en: string;
@@ -125,8 +125,8 @@ export interface WarningReason {
 export interface WarningResult {
   colour: WarningColour;
   reasons: WarningReason[];
-  /** Calendar years that were needed but not loaded; the colour may understate lateness until they are. */
-  missingYears: number[];
+  /** Years not loaded that a lateness was counted across (weekends only): the colour is provisional (暂定) until they are. */
+  provisionalYears: number[];
   plannedProgress: number | null;
 }
 
@@ -198,24 +198,22 @@ function nodeReasons(
     const planned = n.plannedDate;
     const open = !n.actualDate;
     if (!open && n !== lastDone) continue;
-    let overdue: number;
-    let slip = 0;
-    try {
-      overdue = lateDays(cal, planned, open ? today : (n.actualDate as IsoDate));
-      // An open node forecast to finish after its plan is behind schedule already (一对一动态跟踪).
-      if (open && n.expectedDate && n.expectedDate > planned) slip = lateDays(cal, planned, n.expectedDate);
-    } catch (e) {
-      if (!(e instanceof CalendarYearMissingError)) throw e;
-      missing.add(e.year);
+    const end = open ? (n.expectedDate && n.expectedDate > today ? n.expectedDate : today) : (n.actualDate as IsoDate);
+    const overdue = lateDays(cal, planned, open ? today : (n.actualDate as IsoDate));
+    // An open node forecast to finish after its plan is behind schedule already (一对一动态跟踪).
+    const slip = open && n.expectedDate && n.expectedDate > planned ? lateDays(cal, planned, n.expectedDate) : 0;
+    const py = provisionalYear(cal, planned, end);
+    if (py !== null && Math.max(overdue, slip) > 0) {
+      missing.add(py);
+      const why = provisionalReason(py);
       out.push({
-        rule: 'calendar_missing',
+        rule: 'provisional',
         colour: null,
         node: n.name,
-        year: e.year,
-        zh: `无法计算：节点「${n.name}」的逾期工作日需要 ${e.year} 年工作日历，请系统管理员导入`,
-        en: `Cannot compute: node “${label(n, 'en')}” needs the ${e.year} working-day calendar; ask the administrator to load it`,
+        year: py,
+        zh: `暂定：节点「${n.name}」的逾期工作日按周末计算（${why.zh}）`,
+        en: `Provisional: node “${label(n, 'en')}” lateness counted on weekends only (${why.en})`,
       });
-      continue;
     }
     const days = Math.max(overdue, slip);
     const colour = byThreshold(days, rules.nodeYellowDays, rules.nodeRedDays);
@@ -305,7 +303,7 @@ export function computeWarning(
       en: 'Blue: every node and the progress are on or ahead of plan',
     });
   reasons.sort((a, b) => (b.colour ? RANK[b.colour] : -1) - (a.colour ? RANK[a.colour] : -1));
-  return { colour, reasons, missingYears: [...missing].sort(), plannedProgress: planned };
+  return { colour, reasons, provisionalYears: [...missing].sort(), plannedProgress: planned };
 }
 
 export type NodeStatus = 'planned' | 'due' | 'delayed' | 'late' | 'done' | 'done_late' | 'unplanned';
@@ -313,27 +311,27 @@ export type NodeStatus = 'planned' | 'due' | 'delayed' | 'late' | 'done' | 'done
 /**
  * One node on the timeline: not yet due, due today (or on the next working day after a day off),
  * forecast to finish after its plan (delayed), late by N working days, done on time or done late.
- * `missingYear` when a needed year of the calendar is not loaded.
+ * `provisionalYear` when the lateness was counted across a year not loaded (暂定, weekends only).
  */
 export function nodeStatus(
   cal: CalendarData,
   n: Pick<WarningNode, 'plannedDate' | 'actualDate' | 'expectedDate'>,
   today: IsoDate,
-): { status: NodeStatus; days: number; missingYear: number | null } {
-  if (!n.plannedDate) return { status: n.actualDate ? 'done' : 'unplanned', days: 0, missingYear: null };
+): { status: NodeStatus; days: number; provisionalYear: number | null } {
+  if (!n.plannedDate) return { status: n.actualDate ? 'done' : 'unplanned', days: 0, provisionalYear: null };
   const planned = n.plannedDate;
-  try {
-    if (n.actualDate) {
-      const days = lateDays(cal, planned, n.actualDate);
-      return { status: days > 0 ? 'done_late' : 'done', days, missingYear: null };
-    }
-    const overdue = lateDays(cal, planned, today);
-    const slip = n.expectedDate && n.expectedDate > planned ? lateDays(cal, planned, n.expectedDate) : 0;
-    if (overdue > 0 && overdue >= slip) return { status: 'late', days: overdue, missingYear: null };
-    if (slip > 0) return { status: 'delayed', days: slip, missingYear: null };
-    return { status: today >= planned ? 'due' : 'planned', days: 0, missingYear: null };
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    return { status: n.actualDate ? 'done' : 'due', days: 0, missingYear: e.year };
+  if (n.actualDate) {
+    const days = lateDays(cal, planned, n.actualDate);
+    return {
+      status: days > 0 ? 'done_late' : 'done',
+      days,
+      provisionalYear: provisionalYear(cal, planned, n.actualDate),
+    };
   }
+  const overdue = lateDays(cal, planned, today);
+  const slip = n.expectedDate && n.expectedDate > planned ? lateDays(cal, planned, n.expectedDate) : 0;
+  const py = (to: IsoDate) => provisionalYear(cal, planned, to);
+  if (overdue > 0 && overdue >= slip) return { status: 'late', days: overdue, provisionalYear: py(today) };
+  if (slip > 0) return { status: 'delayed', days: slip, provisionalYear: py(n.expectedDate as IsoDate) };
+  return { status: today >= planned ? 'due' : 'planned', days: 0, provisionalYear: null };
 }

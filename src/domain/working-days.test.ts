@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, CalendarYearMissingError, workingDaysElapsed } from './calendar.js';
+import { buildCalendar, workingDaysElapsed } from './calendar.js';
 import { addDays } from './dates.js';
 import { workingDaysAfter } from './working-days.js';
 import { OFFICIAL_2026 } from '../../test/fixtures/official-2026.js';
@@ -31,8 +31,13 @@ describe('workingDaysAfter equals the day-by-day count', () => {
     }
   });
 
-  it('refuses a range touching a year that is not loaded', () => {
-    expect(() => workingDaysAfter(cal, '2026-12-30', '2027-01-04')).toThrow(CalendarYearMissingError);
-    expect(() => workingDaysAfter(cal, '2025-12-30', '2026-01-04')).toThrow(CalendarYearMissingError);
+  it('counts a year that is not loaded on weekends only, like the day loop', () => {
+    for (const [from, to] of [
+      ['2026-12-30', '2027-01-04'],
+      ['2025-12-30', '2026-01-04'],
+      ['2026-09-01', '2027-03-01'],
+    ] as const)
+      expect(workingDaysAfter(cal, from, to), `${from}→${to}`).toBe(workingDaysElapsed(cal, from, to));
+    expect(workingDaysAfter(cal, '2026-12-30', '2027-01-04')).toBe(3);
   });
 });

@@ -1,16 +1,15 @@
-import { CalendarYearMissingError, type CalendarData } from './calendar.js';
-import { daysBetween, dayOfWeek, type IsoDate, yearOf } from './dates.js';
+import type { CalendarData } from './calendar.js';
+import { daysBetween, dayOfWeek, type IsoDate } from './dates.js';
 
 /**
  * Working days after `from` up to and including `to` — the same answer as workingDaysElapsed in
  * calendar.ts, computed arithmetically: weekdays by whole weeks, then each dated exception (holiday on
  * a weekday, 调休 weekend made working) in the range. Lateness of a node a year overdue, asked for
  * every node of every project on every page and in the daily run, costs a few dozen steps, not 365.
- * Every year touched must be loaded (CalendarYearMissingError otherwise), exactly like the day loop.
+ * A year not loaded counts weekends only, exactly like the day loop (the result is then provisional).
  */
 export function workingDaysAfter(cal: CalendarData, from: IsoDate, to: IsoDate): number {
   if (to <= from) return to === from ? 0 : -workingDaysAfter(cal, to, from);
-  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.years.has(y)) throw new CalendarYearMissingError(y);
   const days = daysBetween(from, to);
   let count = Math.floor(days / 7) * 5;
   const start = dayOfWeek(from);

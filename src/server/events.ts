@@ -2,6 +2,11 @@ import type { AppContext } from './context.js';
 import type { Tx } from './db/client.js';
 import type { AuditActor } from './actor.js';
 import type { ProjectRow, SupervisionFindingRow } from './db/schema/index.js';
+import type { CalendarData } from '../domain/calendar.js';
+import type { IsoDate } from '../domain/dates.js';
+
+/** What each module recomputed when a calendar year was loaded (for the one audit row). */
+export type CalendarRecompute = Record<string, { items: number; moved: number[] }>;
 
 /**
  * Domain events, handled inside the transaction of the change that raised them, so a consequence
@@ -23,6 +28,12 @@ export interface DomainEvents {
     project: ProjectRow;
     visit: { id: number; quarter: string; groupName: string; visitedOn: string };
   };
+  /**
+   * A year's official holiday schedule was loaded or replaced. Each module recomputes its provisional
+   * (暂定) deadlines with `calendar` (which includes the year) in the same transaction, tells the
+   * people whose dates moved, and records what it did in `recomputed` for the calendar's audit row.
+   */
+  'calendar.yearLoaded': { year: number; calendar: CalendarData; today: IsoDate; recomputed: CalendarRecompute };
 }
 
 export type EventName = keyof DomainEvents;

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
-import { CalendarYearMissingError } from '../../domain/calendar.js';
 import { AppError } from '../errors.js';
 import { formatIssues, RequestValidationError } from './validation.js';
 import { requestLang } from './lang.js';
@@ -26,16 +25,6 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     return reply
       .code(err.status)
       .send({ code: err.code, message: err.text[lang], ...(err.details ? { details: err.details } : {}) });
-  }
-  if (err instanceof CalendarYearMissingError) {
-    return reply.code(422).send({
-      code: 'CALENDAR_YEAR_MISSING',
-      message:
-        lang === 'zh'
-          ? `工作日历缺少 ${err.year} 年数据，无法计算工作日：请系统管理员导入 ${err.year} 年节假日安排`
-          : `No working-day calendar is loaded for ${err.year}; ask the system administrator to load it`,
-      details: { year: err.year },
-    });
   }
   const fe = err as FastifyError;
   if (

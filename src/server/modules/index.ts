@@ -13,6 +13,8 @@ import { problemConfigRoutes } from './problems/problem-config.routes.js';
 import { meetingRoutes } from './meetings/meeting.routes.js';
 import './problems/problem.subscribers.js';
 import './problems/problem.dispatch.js';
+import './problems/problem.recompute.js';
+import './warnings/warning.recompute.js';
 import { projectRoutes } from './projects/project.routes.js';
 import { nodeRoutes } from './projects/node.routes.js';
 import { warningRoutes } from './warnings/warning.routes.js';

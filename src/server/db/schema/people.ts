@@ -287,6 +287,10 @@ export const orgSetupTasks = pgTable(
     /** setup_branch */
     kind: text('kind').notNull().default('setup_branch'),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The day the working days are counted from (registration); null on rows made before it was kept. */
+    countedFrom: date('counted_from', { mode: 'string' }),
+    /** 暂定: due_on was counted across this year, whose calendar is not loaded (weekends only). */
+    provisionalYear: integer('provisional_year'),
     /** open | done | cancelled */
     status: text('status').notNull().default('open'),
     secretaryPersonId: integer('secretary_person_id').references(() => people.id),

@@ -50,8 +50,8 @@ export const problems = pgTable(
     firstDispatchedAt: timestamp('first_dispatched_at', { withTimezone: true }),
     answerDue: date('answer_due', { mode: 'string' }),
     feedbackDue: date('feedback_due', { mode: 'string' }),
-    /** A deadline falls in this year, whose calendar is not loaded: shown as "pending", recomputed once loaded. */
-    slaPendingYear: integer('sla_pending_year'),
+    /** 暂定: a deadline was counted across this year, whose calendar is not loaded (weekends only); recomputed when loaded. */
+    slaProvisionalYear: integer('sla_pending_year'),
     /** The first day a reminder not yet sent may fall due (the SLA job looks only at these). */
     nextReminderOn: date('next_reminder_on', { mode: 'string' }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
@@ -85,8 +85,8 @@ export const problems = pgTable(
       .on(t.nextReminderOn)
       .where(sql`${t.nextReminderOn} is not null`),
     index('problems_pending_idx')
-      .on(t.slaPendingYear)
-      .where(sql`${t.slaPendingYear} is not null`),
+      .on(t.slaProvisionalYear)
+      .where(sql`${t.slaProvisionalYear} is not null`),
     // Open problems are a few percent of a mature ledger: "overdue" and the boards scan only these.
     index('problems_open_idx')
       .on(t.answerDue, t.id)
@@ -130,7 +130,7 @@ export const problemAssignments = pgTable(
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
     signDue: date('sign_due', { mode: 'string' }),
     answerDue: date('answer_due', { mode: 'string' }),
-    pendingYear: integer('pending_year'),
+    provisionalYear: integer('pending_year'),
     signedAt: timestamp('signed_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),

@@ -1,3 +1,4 @@
+import { provisionalReason } from '../../../shared/provisional.js';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, can, type Actor } from '../../actor.js';
@@ -133,10 +134,9 @@ export async function updateApprovalItem(
       });
     if (input.completedOn !== undefined && input.completedOn !== current.completedOn && after) {
       const t = timeApproval(cal, after, today);
-      const used =
-        t.usedDays === null
-          ? `（缺少 ${t.missingYear} 年工作日历，用时暂无法计算）`
-          : `，用时 ${t.usedDays} 个工作日（承诺 ${after.targetDays} 个）`;
+      const used = `，用时 ${t.usedDays} 个工作日（承诺 ${after.targetDays} 个）${
+        t.provisionalYear ? `（暂定：${provisionalReason(t.provisionalYear).zh}）` : ''
+      }`;
       lines.push(
         input.completedOn
           ? {

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema/index.js';
-import type { CalendarException } from '../../../domain/calendar.js';
+import { buildCalendar, type CalendarData, type CalendarException } from '../../../domain/calendar.js';
 
 export async function listYears(db: Executor) {
   return db
@@ -48,4 +48,16 @@ export async function replaceYearDays(
 
 export async function deleteYear(db: Executor, year: number): Promise<void> {
   await db.delete(calendarYears).where(eq(calendarYears.year, year));
+}
+
+/** The whole working-day calendar read through `db` (inside a transaction: what it is about to commit). */
+export async function loadCalendar(db: Executor): Promise<CalendarData> {
+  const [years, days] = await Promise.all([
+    db.select({ year: calendarYears.year }).from(calendarYears),
+    db.select().from(calendarDays),
+  ]);
+  return buildCalendar(
+    years.map((y) => y.year),
+    days.map((d) => ({ date: d.day, kind: d.kind === 'workday' ? 'workday' : 'holiday', name: d.name })),
+  );
 }

@@ -5,11 +5,12 @@ import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
 import { isoDateString } from '../../http/pagination.js';
 import { invalid, notFound } from '../../errors.js';
-import { addWorkingDays, workingDaysBetween } from '../../../domain/calendar.js';
+import { addWorkingDays, provisionalYear, workingDaysBetween } from '../../../domain/calendar.js';
 import { isIsoDate } from '../../../domain/dates.js';
 import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-import.js';
 import { findYear, listYears, yearDays } from './calendar.repository.js';
-import { removeYear, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
+import { removeYear, rethrowNotice, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
+import { parseHolidayNotice } from '../../../domain/calendar-notice.js';
 
 const dayItem = z.object({
   date: isoDateString,
@@ -34,14 +35,18 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
       querystring: z.object({ from: isoDateString, to: isoDateString }),
-      response: { 200: z.object({ count: z.number().int() }) },
+      response: { 200: z.object({ count: z.number().int(), provisionalYear: z.number().int().nullable() }) },
     },
     handler: async (req) => {
       requireDate(req.query.from, '开始日期');
       requireDate(req.query.to, '结束日期');
       if (req.query.to < req.query.from)
         throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
-      return { count: workingDaysBetween(await ctx.calendar.get(), req.query.from, req.query.to) };
+      const cal = await ctx.calendar.get();
+      return {
+        count: workingDaysBetween(cal, req.query.from, req.query.to),
+        provisionalYear: provisionalYear(cal, req.query.from, req.query.to),
+      };
     },
   });
 
@@ -51,11 +56,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '第 N 个工作日 / the Nth working day after a date',
       querystring: z.object({ date: isoDateString, days: z.coerce.number().int().min(-3660).max(3660) }),
-      response: { 200: z.object({ date: z.string() }) },
+      response: { 200: z.object({ date: z.string(), provisionalYear: z.number().int().nullable() }) },
     },
     handler: async (req) => {
       requireDate(req.query.date, '日期');
-      return { date: addWorkingDays(await ctx.calendar.get(), req.query.date, req.query.days) };
+      const cal = await ctx.calendar.get();
+      const date = addWorkingDays(cal, req.query.date, req.query.days);
+      return { date, provisionalYear: provisionalYear(cal, req.query.date, date) };
     },
   });
 
@@ -124,6 +131,50 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       }
       await saveYearSchedule(ctx, auditActorOf(actorOf(req)), schedule, `import:${format}`);
       return { ok: true, year: schedule.year, days: schedule.days.length };
+    },
+  });
+
+  const noticeBody = z.object({
+    text: z.string().trim().min(1, '请粘贴通知全文').max(20_000),
+    year: z.number().int().min(2000).max(2100).optional(),
+  });
+  const readNotice = (body: z.infer<typeof noticeBody>) => {
+    try {
+      return parseHolidayNotice(body.text, body.year);
+    } catch (e) {
+      rethrowNotice(e);
+    }
+  };
+
+  r.post('/api/calendar/notice/preview', {
+    config: { permission: 'calendar.write' },
+    schema: {
+      tags,
+      summary: '预览：解析粘贴的国务院节假日安排通知（不保存）/ parse a pasted State Council notice',
+      body: noticeBody,
+    },
+    handler: async (req) => {
+      const n = readNotice(req.body);
+      return { year: n.year, loaded: Boolean(await findYear(ctx.db, n.year)), days: n.days, items: n.items };
+    },
+  });
+
+  r.post('/api/calendar/notice', {
+    config: { permission: 'calendar.write' },
+    schema: {
+      tags,
+      summary: '确认导入粘贴的通知：保存该年日历并重算全部暂定期限 / load a year from a pasted notice',
+      body: noticeBody,
+    },
+    handler: async (req) => {
+      const n = readNotice(req.body);
+      const recomputed = await saveYearSchedule(
+        ctx,
+        auditActorOf(actorOf(req)),
+        { year: n.year, days: n.days },
+        'notice',
+      );
+      return { ok: true, year: n.year, days: n.days.length, recomputed };
     },
   });
 

@@ -3,7 +3,9 @@ import type { AuditActor } from '../../actor.js';
 import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { checkSchedule, ScheduleError, type YearSchedule } from '../../../domain/calendar-import.js';
-import { deleteYear, findYear, replaceYearDays, yearDays } from './calendar.repository.js';
+import { deleteYear, findYear, loadCalendar, replaceYearDays, yearDays } from './calendar.repository.js';
+import { emitEvent, type CalendarRecompute } from '../../events.js';
+import { chinaDate } from '../../../domain/dates.js';
 
 function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string }>) {
   return invalid(
@@ -16,8 +18,10 @@ function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string
 }
 
 /**
- * Loads or replaces a year's official schedule (UI edit, file import or CLI). Checked as a whole
- * first: a schedule with any problem changes nothing.
+ * Loads or replaces a year's official schedule (UI edit, pasted notice, file import or CLI). Checked
+ * as a whole first: a schedule with any problem changes nothing. In the same transaction every
+ * provisional (暂定) deadline is recomputed with the new calendar (calendar.yearLoaded), the people
+ * whose dates moved are notified, and one audit row records the schedule and what was recomputed.
  */
 export async function saveYearSchedule(
   ctx: AppContext,
@@ -25,13 +29,21 @@ export async function saveYearSchedule(
   schedule: YearSchedule,
   source: string,
   note: string | null = null,
-): Promise<void> {
+): Promise<CalendarRecompute> {
   const problems = checkSchedule(schedule);
   if (problems.length) throw scheduleInvalid(problems);
   const now = ctx.clock.now();
+  const recomputed: CalendarRecompute = {};
   await ctx.db.transaction(async (tx) => {
     const before = (await findYear(tx, schedule.year)) ? await yearDays(tx, schedule.year) : null;
     await replaceYearDays(tx, schedule.year, schedule.days, { source, note, at: now, by: who.userId });
+    const calendar = await loadCalendar(tx);
+    await emitEvent(tx, ctx, who, 'calendar.yearLoaded', {
+      year: schedule.year,
+      calendar,
+      today: chinaDate(now),
+      recomputed,
+    });
     await recordAudit(
       tx,
       who,
@@ -40,12 +52,13 @@ export async function saveYearSchedule(
         entityId: schedule.year,
         action: 'replace_year',
         before: before && { days: before },
-        after: { source, days: schedule.days },
+        after: { source, days: schedule.days, recomputed },
       },
       now,
     );
   });
   ctx.calendar.invalidate();
+  return recomputed;
 }
 
 export async function removeYear(ctx: AppContext, who: AuditActor, year: number): Promise<void> {
@@ -66,5 +79,18 @@ export async function removeYear(ctx: AppContext, who: AuditActor, year: number)
 
 export function rethrowSchedule(e: unknown): never {
   if (e instanceof ScheduleError) throw scheduleInvalid(e.problems);
+  throw e;
+}
+
+/** A pasted notice that could not be read: 400 naming each line, e.g. "第 5 行「…」无法识别：…". */
+export function rethrowNotice(e: unknown): never {
+  if (e instanceof ScheduleError)
+    throw invalid(
+      {
+        zh: `通知有 ${e.problems.length} 处无法读取：${e.problems.map((p) => `${p.where}${p.zh}`).join('；')}`,
+        en: `The notice could not be read: ${e.problems.map((p) => p.en).join('; ')}`,
+      },
+      { problems: e.problems },
+    );
   throw e;
 }

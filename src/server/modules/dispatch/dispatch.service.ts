@@ -166,7 +166,7 @@ export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFil
   return {
     month,
     dueOn: due.dueOn,
-    missingCalendarYear: due.missingYear,
+    provisionalYear: due.provisionalYear,
     counts: {
       all: counts?.all ?? 0,
       confirmed: counts?.confirmed ?? 0,

@@ -38,7 +38,10 @@ const calendarNextYear: HomeProvider = async (ctx, actor) => {
     items.push({
       key: 'calendar-this-year',
       level: 'danger' as const,
-      title: { zh: `${year} 年工作日历未导入，期限计算将报错`, en: `The ${year} calendar is not loaded` },
+      title: {
+        zh: `${year} 年节假日安排未导入：本年期限均为暂定（按周末计算），请尽快导入`,
+        en: `The ${year} holiday schedule is not loaded: this year's deadlines are provisional`,
+      },
       link: '/admin/calendar',
     });
   if (today.slice(5) >= '11-01' && !cal.years.has(year + 1))
@@ -46,8 +49,8 @@ const calendarNextYear: HomeProvider = async (ctx, actor) => {
       key: 'calendar-next-year',
       level: 'warning' as const,
       title: {
-        zh: `请导入 ${year + 1} 年节假日安排（国务院办公厅通知发布后）`,
-        en: `Load the ${year + 1} holiday schedule once published`,
+        zh: `${year + 1} 年节假日安排尚未导入：落在 ${year + 1} 年的期限暂按周末计算（暂定）。国务院办公厅通知发布后，请在“工作日历”粘贴通知导入`,
+        en: `The ${year + 1} holiday schedule is not loaded: deadlines in ${year + 1} are provisional. Paste the State Council notice on the calendar page once published`,
       },
       link: '/admin/calendar',
     });

@@ -457,6 +457,7 @@ export async function listSetupTasks(
       projectCode: projects.code,
       township: orgUnits.name,
       dueOn: orgSetupTasks.dueOn,
+      provisionalYear: orgSetupTasks.provisionalYear,
       status: orgSetupTasks.status,
       managerName: orgSetupTasks.managerName,
       orgUnitId: orgSetupTasks.orgUnitId,

@@ -1,23 +1,17 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { onEvent } from '../../events.js';
-import { orgSetupTasks, orgUnits, partyOrgCoverage, userRoles, users } from '../../db/schema/index.js';
-import { addDays, chinaDate } from '../../../domain/dates.js';
-import { addWorkingDays, CalendarYearMissingError } from '../../../domain/calendar.js';
+import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, userRoles, users } from '../../db/schema/index.js';
+import { chinaDate } from '../../../domain/dates.js';
+import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
 import { notifyUsers } from '../notifications/notification.service.js';
 
-/** 三同步: the branch is to be set up within 20 working days of registration (30 calendar days when the next year's calendar is not loaded yet). */
+/** 三同步: the branch is to be set up within 20 working days of registration (暂定 across a year not loaded). */
 export const SETUP_WORKING_DAYS = 20;
-export const SETUP_CALENDAR_DAYS_FALLBACK = 30;
 
 onEvent('project.created', async (tx, ctx, _who, { project }) => {
   const today = chinaDate(ctx.clock.now());
-  let dueOn: string;
-  try {
-    dueOn = addWorkingDays(await ctx.calendar.get(), today, SETUP_WORKING_DAYS);
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    dueOn = addDays(today, SETUP_CALENDAR_DAYS_FALLBACK);
-  }
+  const cal = await ctx.calendar.get();
+  const dueOn = addWorkingDays(cal, today, SETUP_WORKING_DAYS);
   const done = project.partyBranchUnitId !== null;
   await tx
     .insert(orgSetupTasks)
@@ -25,6 +19,8 @@ onEvent('project.created', async (tx, ctx, _who, { project }) => {
       projectId: project.id,
       kind: 'setup_branch',
       dueOn,
+      countedFrom: today,
+      provisionalYear: provisionalYear(cal, today, dueOn),
       status: done ? 'done' : 'open',
       managerName: project.managerName,
       orgUnitId: project.partyBranchUnitId,
@@ -88,4 +84,53 @@ onEvent('project.stageChanged', async (tx, ctx, _who, { project, to }) => {
       ctx.clock.now(),
     );
   }
+});
+
+/**
+ * A calendar year was loaded: open 三同步 tasks whose due date was provisional (暂定) are counted
+ * again from their registration day; the project's commissioner hears when the date moved.
+ */
+onEvent('calendar.yearLoaded', async (tx, ctx, _who, { year, calendar, recomputed }) => {
+  const rows = await tx
+    .select({
+      id: orgSetupTasks.id,
+      dueOn: orgSetupTasks.dueOn,
+      countedFrom: orgSetupTasks.countedFrom,
+      status: orgSetupTasks.status,
+      projectId: orgSetupTasks.projectId,
+      projectName: projects.name,
+      commissioner: projects.commissionerUserId,
+    })
+    .from(orgSetupTasks)
+    .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
+    .where(and(isNotNull(orgSetupTasks.provisionalYear), isNotNull(orgSetupTasks.countedFrom)));
+  const moved: number[] = [];
+  for (const r of rows) {
+    const from = r.countedFrom as string;
+    const dueOn = addWorkingDays(calendar, from, SETUP_WORKING_DAYS);
+    await tx
+      .update(orgSetupTasks)
+      .set({ dueOn, provisionalYear: provisionalYear(calendar, from, dueOn) })
+      .where(eq(orgSetupTasks.id, r.id));
+    if (dueOn === r.dueOn) continue;
+    moved.push(r.id);
+    if (r.status !== 'open' || !r.commissioner) continue;
+    await notifyUsers(
+      tx,
+      [r.commissioner],
+      {
+        kind: 'org.setup_due_moved',
+        title: {
+          zh: `「${r.projectName}」组建党组织期限已按 ${year} 年节假日安排重新计算`,
+          en: `${r.projectName}: the branch set-up deadline was recomputed with the ${year} schedule`,
+        },
+        body: { zh: `期限 ${r.dueOn} → ${dueOn}`, en: `Due ${r.dueOn} → ${dueOn}` },
+        link: `/projects/${r.projectId}`,
+        entity: 'org_setup_task',
+        entityId: r.id,
+      },
+      ctx.clock.now(),
+    );
+  }
+  recomputed.setupTasks = { items: rows.length, moved };
 });

@@ -4,20 +4,23 @@ import type { Tx } from '../../db/client.js';
 import type { AuditActor } from '../../actor.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, type OrgUnitRow } from '../../db/schema/index.js';
-import { addDays } from '../../../domain/dates.js';
-import { addWorkingDays, CalendarYearMissingError } from '../../../domain/calendar.js';
+import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import { notifyUsers } from '../notifications/notification.service.js';
-import { SETUP_CALENDAR_DAYS_FALLBACK, SETUP_WORKING_DAYS } from '../org-coverage/coverage.subscribers.js';
+import { SETUP_WORKING_DAYS } from '../org-coverage/coverage.subscribers.js';
 
-/** The due date of a reopened 三同步 task: counted again from the day the branch went away. */
-export async function reopenedDueOn(ctx: AppContext, today: string): Promise<string> {
-  try {
-    return addWorkingDays(await ctx.calendar.get(), today, SETUP_WORKING_DAYS);
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    return addDays(today, SETUP_CALENDAR_DAYS_FALLBACK);
-  }
+export interface SetupDue {
+  dueOn: string;
+  countedFrom: string;
+  /** The year counted weekends-only (暂定) because its schedule is not loaded, else null. */
+  provisionalYear: number | null;
+}
+
+/** The due date of a reopened 三同步 task: counted again from the day the branch went away (暂定 across a year not loaded). */
+export async function reopenedDueOn(ctx: AppContext, today: string): Promise<SetupDue> {
+  const cal = await ctx.calendar.get();
+  const dueOn = addWorkingDays(cal, today, SETUP_WORKING_DAYS);
+  return { dueOn, countedFrom: today, provisionalYear: provisionalYear(cal, today, dueOn) };
 }
 
 /**
@@ -31,9 +34,10 @@ export async function unbindProjectsOf(
   tx: Tx,
   who: AuditActor,
   unit: OrgUnitRow,
-  dueOn: string,
+  due: SetupDue,
   now: Date,
 ): Promise<number[]> {
+  const { dueOn, countedFrom, provisionalYear: provisional } = due;
   const affected = await tx.select().from(projects).where(eq(projects.partyBranchUnitId, unit.id));
   if (affected.length === 0) return [];
   // another active org still covering the project takes over as its branch
@@ -65,10 +69,26 @@ export async function unbindProjectsOf(
     if (reopen) {
       await tx
         .insert(orgSetupTasks)
-        .values({ projectId: p.id, kind: 'setup_branch', dueOn, status: 'open', managerName: p.managerName })
+        .values({
+          projectId: p.id,
+          kind: 'setup_branch',
+          dueOn,
+          countedFrom,
+          provisionalYear: provisional,
+          status: 'open',
+          managerName: p.managerName,
+        })
         .onConflictDoUpdate({
           target: [orgSetupTasks.projectId, orgSetupTasks.kind],
-          set: { status: 'open', dueOn, doneOn: null, orgUnitId: null, secretaryPersonId: null },
+          set: {
+            status: 'open',
+            dueOn,
+            countedFrom,
+            provisionalYear: provisional,
+            doneOn: null,
+            orgUnitId: null,
+            secretaryPersonId: null,
+          },
         });
       reopened.push(p.id);
       if (p.commissionerUserId !== null)

@@ -3,17 +3,20 @@ import type { IsoDate } from '../../../domain/dates.js';
 import type { ProblemEvent } from '../../../domain/problem-events.js';
 import type { DueEntry, Obligation, ProblemState } from '../../../domain/problem-flow.js';
 import { elapsedWorkingDays, stepState, type StepState } from '../../../domain/sla.js';
+import { provisionalReason } from '../../../shared/provisional.js';
 import type { LocalText } from '../../errors.js';
 import { EVENT_LABELS, RATING_LABELS, REMINDER_LABELS, STEP_LABELS } from '../../../shared/problem-labels.js';
 
 export type NameOf = (unitId: number | null | undefined) => string;
 
 function dueReason(step: Obligation['step'], e: DueEntry, dept: string, s: ProblemState): LocalText {
-  if (e.due.date === null)
-    return {
-      zh: `时限落在 ${e.due.pendingYear} 年，${e.due.pendingYear} 年工作日历尚未导入，导入后自动计算（不作推测）`,
-      en: `Falls in ${e.due.pendingYear}, whose working-day calendar is not loaded yet; computed once it is`,
-    };
+  const base = baseReason(step, e, dept, s);
+  if (e.due.provisionalYear === null) return base;
+  const why = provisionalReason(e.due.provisionalYear);
+  return { zh: `${base.zh}（暂定：${why.zh}）`, en: `${base.en} (provisional: ${why.en})` };
+}
+
+function baseReason(step: Obligation['step'], e: DueEntry, dept: string, s: ProblemState): LocalText {
   if (step === 'feedback') {
     const lead = s.assignments.find((a) => a.no === s.leadNo);
     const after = lead?.policy.feedbackAfterAnswerDays ?? 0;
@@ -52,7 +55,8 @@ export interface DeadlineView {
   assignmentNo: number | null;
   dept: string | null;
   due: IsoDate | null;
-  pendingYear: number | null;
+  /** 暂定: the year not loaded that this deadline was counted across (weekends only). */
+  provisionalYear: number | null;
   state: StepState | 'ended';
   overdueDays: number | null;
   reason: string;
@@ -85,7 +89,7 @@ export function explainDeadlines(
       assignmentNo: o.assignmentNo,
       dept,
       due: entry.due.date,
-      pendingYear: entry.due.pendingYear,
+      provisionalYear: entry.due.provisionalYear,
       state,
       overdueDays,
       reason: dueReason(o.step, entry, dept ?? '', s)[lang],

@@ -86,7 +86,7 @@ export async function exportLedger(
       r.leadDeptName ?? '',
       (co.get(r.id) ?? []).join('、'),
       r.firstDispatchedAt ? formatDateTimeChina(r.firstDispatchedAt.toISOString()) : '',
-      r.answerDue ?? (r.slaPendingYear ? `待${r.slaPendingYear}年日历` : ''),
+      r.answerDue ?? (r.slaProvisionalYear ? `待${r.slaProvisionalYear}年日历` : ''),
       text.get(r.id)?.result ?? '',
       doneAt ? formatDateTimeChina(doneAt.toISOString()) : '',
       TIMELINESS_ZH[t],

@@ -16,8 +16,8 @@ const SYSTEM = { userId: null, name: '系统', unitId: null };
 /**
  * The SLA job: for every problem whose reminder day has come (next_reminder_on ≤ today), append the
  * reminders its history now owes — 预警, 催办, 通报 — and send them; also recompute problems whose
- * deadlines were pending a calendar year that is now loaded. Idempotent: what is owed is derived from
- * the history, and what was already sent is in it. Returns how many problems it touched.
+ * deadlines were provisional on a year now loaded (normally done by the load itself, here a safety
+ * net). Idempotent: what is owed is derived from the history, and what was already sent is in it. Returns how many problems it touched.
  */
 export async function runSlaReminders(ctx: AppContext, batch = 500): Promise<number> {
   const cal = await ctx.calendar.get();
@@ -30,7 +30,9 @@ export async function runSlaReminders(ctx: AppContext, batch = 500): Promise<num
     .where(
       or(
         sql`${problems.nextReminderOn} <= ${today}`,
-        loaded.length ? inArray(problems.slaPendingYear, loaded) : undefined,
+        loaded.length ? inArray(problems.slaProvisionalYear, loaded) : undefined,
+        // rows stored before provisional dates existed: a pending year and no date yet
+        sql`${problems.slaProvisionalYear} is not null and ${problems.answerDue} is null`,
       ),
     )
     .orderBy(asc(problems.id))

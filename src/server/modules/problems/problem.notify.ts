@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import type { ProblemEvent } from '../../../domain/problem-events.js';
 import type { ProblemState } from '../../../domain/problem-flow.js';
+import { provisionalReason } from '../../../shared/provisional.js';
 import type { Due } from '../../../domain/sla.js';
 import { notifyUsers } from '../notifications/notification.service.js';
 import { REMINDER_LABELS, STEP_LABELS } from '../../../shared/problem-labels.js';
@@ -20,9 +21,9 @@ export interface ProblemRef {
 const dueText = (d: Due | null | undefined): { zh: string; en: string } =>
   !d
     ? { zh: '—', en: '—' }
-    : d.date
-      ? { zh: d.date, en: d.date }
-      : { zh: `待 ${d.pendingYear} 年日历导入后计算`, en: `pending the ${d.pendingYear} calendar` };
+    : d.provisionalYear
+      ? { zh: `${d.date}（暂定：${provisionalReason(d.provisionalYear).zh}）`, en: `${d.date} (provisional)` }
+      : { zh: d.date, en: d.date };
 
 /**
  * The inbox message (and group-robot message) for every step that needs someone's action,

@@ -11,8 +11,8 @@ export function problemCode(id: number, raisedAt: Date): string {
   return `WT${chinaDate(raisedAt).slice(0, 4)}${String(id).padStart(6, '0')}`;
 }
 
-const asDue = (date: string | null, pendingYear: number | null): Due | null =>
-  date ? { date, pendingYear: null } : pendingYear ? { date: null, pendingYear } : null;
+const asDue = (date: string | null, provisionalYear: number | null): Due | null =>
+  date ? { date, provisionalYear } : null;
 
 export interface AssignmentBrief {
   problemId: number;
@@ -24,7 +24,7 @@ export interface AssignmentBrief {
   status: string;
   signDue: string | null;
   answerDue: string | null;
-  pendingYear: number | null;
+  provisionalYear: number | null;
   answeredAt: Date | null;
 }
 
@@ -37,7 +37,7 @@ export function presentListItem(
   today: IsoDate,
 ): ProblemItem {
   const final = r.status === 'rated' || r.status === 'closed';
-  const due = asDue(r.answerDue, r.slaPendingYear);
+  const due = asDue(r.answerDue, r.slaProvisionalYear);
   const answeredOn = r.answeredAt ? chinaDate(r.answeredAt) : null;
   const mine =
     actorPath === null
@@ -46,8 +46,8 @@ export function presentListItem(
         [...assignments].reverse().find((a) => a.deptPath.startsWith(actorPath)));
   const myDue = mine
     ? mine.status === 'to_sign'
-      ? asDue(mine.signDue, mine.pendingYear)
-      : asDue(mine.answerDue, mine.pendingYear)
+      ? asDue(mine.signDue, mine.provisionalYear)
+      : asDue(mine.answerDue, mine.provisionalYear)
     : null;
   return {
     id: r.id,
@@ -67,7 +67,7 @@ export function presentListItem(
     firstDispatchedAt: r.firstDispatchedAt?.toISOString() ?? null,
     answerDue: r.answerDue,
     feedbackDue: r.feedbackDue,
-    slaPendingYear: r.slaPendingYear,
+    slaProvisionalYear: r.slaProvisionalYear,
     dueState: final ? 'closed' : due ? stepState(cal, due, answeredOn, today) : 'none',
     timeliness: timelinessOf(
       {
@@ -90,7 +90,7 @@ export function presentListItem(
           status: mine.status,
           signDue: mine.signDue,
           answerDue: mine.answerDue,
-          pendingYear: mine.pendingYear,
+          provisionalYear: mine.provisionalYear,
           dueState:
             myDue && (mine.status === 'to_sign' || mine.status === 'in_hand')
               ? stepState(cal, myDue, null, today)

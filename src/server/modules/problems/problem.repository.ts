@@ -29,7 +29,7 @@ export const listColumns = {
   firstDispatchedAt: problems.firstDispatchedAt,
   answerDue: problems.answerDue,
   feedbackDue: problems.feedbackDue,
-  slaPendingYear: problems.slaPendingYear,
+  slaProvisionalYear: problems.slaProvisionalYear,
   answeredAt: problems.answeredAt,
   fedBackAt: problems.fedBackAt,
   closedAt: problems.closedAt,

@@ -54,7 +54,7 @@ async function briefs(ctx: AppContext, ids: number[]): Promise<Map<number, Assig
         status: a.status,
         signDue: a.signDue,
         answerDue: a.answerDue,
-        pendingYear: a.pendingYear,
+        provisionalYear: a.provisionalYear,
         answeredAt: a.answeredAt,
       },
     ]);

@@ -69,7 +69,7 @@ export function presentNode(
     evidence: n.evidence,
     status: s.status,
     lateDays: s.days,
-    missingYear: s.missingYear,
+    provisionalYear: s.provisionalYear,
     version: n.version,
   };
 }

@@ -161,7 +161,7 @@ export const nodeView = z.object({
   evidence: z.string().nullable(),
   status: z.enum(['planned', 'due', 'delayed', 'late', 'done', 'done_late', 'unplanned']),
   lateDays: z.number().int(),
-  missingYear: z.number().int().nullable(),
+  provisionalYear: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type NodeView = z.infer<typeof nodeView>;

@@ -1,3 +1,4 @@
+import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import { useState } from 'react';
 import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { BarChartOutlined } from '@ant-design/icons';
@@ -63,7 +64,15 @@ export default function ApprovalsPage() {
           { title: tr('事项', 'Item'), dataIndex: 'name', width: 170 },
           { title: tr('部门', 'Department'), width: 150, render: (_, i) => i.department?.name ?? '—' },
           { title: tr('申报', 'Submitted'), dataIndex: 'submittedOn', width: 110 },
-          { title: tr('应办结', 'Due'), width: 110, render: (_, i) => i.completedOn ?? i.timing.dueOn ?? '—' },
+          {
+            title: tr('应办结', 'Due'),
+            width: 130,
+            render: (_, i) => (
+              <>
+                {i.completedOn ?? i.timing.dueOn ?? '—'} <ProvisionalTag year={i.timing.provisionalYear} />
+              </>
+            ),
+          },
           {
             title: tr('用时/时限（工作日）', 'Used / target (wd)'),
             width: 140,

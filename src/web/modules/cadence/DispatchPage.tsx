@@ -1,3 +1,4 @@
+import { provisionalReason } from '../../../shared/provisional.js';
 import { Alert, Button, Card, DatePicker, Select, Space, Statistic, Table, Tag } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -69,14 +70,14 @@ export default function DispatchPage() {
           options={[{ value: 'true', label: tr('我负责的项目', 'My projects') }]}
         />
       </Space>
-      {d?.missingCalendarYear && (
+      {d?.provisionalYear && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
           title={tr(
-            `截止日期落在 ${d.missingCalendarYear} 年，该年工作日历未导入，暂无法计算`,
-            `The due date falls in ${d.missingCalendarYear}, whose calendar is not loaded`,
+            `截止日期 ${d.dueOn} 为暂定：${provisionalReason(d.provisionalYear).zh}`,
+            `The due date ${d.dueOn} is provisional: ${provisionalReason(d.provisionalYear).en}`,
           )}
         />
       )}

@@ -19,7 +19,7 @@ export interface DispatchRow {
 export interface DispatchList extends Page<DispatchRow> {
   month: string;
   dueOn: string | null;
-  missingCalendarYear: number | null;
+  provisionalYear: number | null;
   counts: { all: number; confirmed: number; missing: number };
 }
 

@@ -23,6 +23,7 @@ import { serverToday } from '../../app/server-clock.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import { YearGrid, type DayException } from './YearGrid.js';
 import { WorkingDayCalculator } from './WorkingDayCalculator.js';
+import { NoticeImport } from './NoticeImport.js';
 
 interface YearInfo {
   year: number;
@@ -119,8 +120,8 @@ export default function CalendarPage() {
           type="warning"
           showIcon
           title={tr(
-            `${missing.join('、')} 年工作日历未导入：涉及这些年份的期限计算会报错，请在国务院办公厅通知发布后导入`,
-            `Not loaded: ${missing.join(', ')}. Deadlines in those years will fail until loaded.`,
+            `${missing.join('、')} 年节假日安排未导入：落在这些年份的期限暂按周末计算（暂定），请在国务院办公厅通知发布后粘贴导入`,
+            `Not loaded: ${missing.join(', ')}. Deadlines in those years are provisional (weekends only) until loaded.`,
           )}
         />
       )}
@@ -149,8 +150,8 @@ export default function CalendarPage() {
             {loaded && (
               <Popconfirm
                 title={tr(
-                  `删除 ${year} 年日历后，涉及该年的期限计算将报错。确定删除？`,
-                  `Deadlines in ${year} will fail. Delete?`,
+                  `删除 ${year} 年日历后，涉及该年的期限将暂按周末计算。确定删除？`,
+                  `Deadlines in ${year} will count weekends only. Delete?`,
                 )}
                 onConfirm={() => remove.mutate()}
               >
@@ -186,6 +187,7 @@ export default function CalendarPage() {
         </Typography.Paragraph>
         <YearGrid year={year} days={draft} onPick={openDay} />
       </Card>
+      <NoticeImport onLoaded={(y) => (setYear(y), refresh())} />
       <WorkingDayCalculator />
       <Modal
         open={Boolean(picked)}

@@ -1,3 +1,4 @@
+import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import { useMemo, useState } from 'react';
 import {
   App,
@@ -91,6 +92,7 @@ interface TaskRow {
   projectCode: string;
   township: string;
   dueOn: string;
+  provisionalYear: number | null;
   status: string;
   managerName: string | null;
   daysLeft: number | null;
@@ -474,7 +476,14 @@ export default function CoveragePage() {
                   { title: tr('项目', 'Project'), render: (_: unknown, r) => `${r.projectName}（${r.projectCode}）` },
                   { title: tr('乡镇', 'Township'), dataIndex: 'township' },
                   { title: tr('项目经理', 'Manager'), dataIndex: 'managerName' },
-                  { title: tr('组建期限', 'Due'), dataIndex: 'dueOn' },
+                  {
+                    title: tr('组建期限', 'Due'),
+                    render: (_: unknown, r) => (
+                      <>
+                        {r.dueOn} <ProvisionalTag year={r.provisionalYear} />
+                      </>
+                    ),
+                  },
                   {
                     title: tr('状态', 'Status'),
                     render: (_: unknown, r) =>

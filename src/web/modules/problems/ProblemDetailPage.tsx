@@ -7,13 +7,13 @@ import { formatDateTimeChina } from '../../../shared/format.js';
 import { ASSIGNMENT_STATUS_LABELS } from '../../../shared/problem-labels.js';
 import type { ProblemDetail } from './api.js';
 import { ProblemActions } from './ProblemActions.js';
+import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import { DueTag, StatusTag, categoryLabel, ratingLabel, sourceLabel } from './labels.js';
 
 const STATE: Record<string, { zh: string; en: string; color: string }> = {
   overdue: { zh: '已逾期', en: 'Overdue', color: 'red' },
   due_soon: { zh: '即将到期', en: 'Due soon', color: 'orange' },
   open: { zh: '未到期', en: 'Open', color: 'blue' },
-  pending_calendar: { zh: '待日历导入', en: 'Pending calendar', color: 'purple' },
   done_on_time: { zh: '已按期完成', en: 'Done on time', color: 'green' },
   done_late: { zh: '逾期完成', en: 'Done late', color: 'volcano' },
   ended: { zh: '已结束', en: 'Ended', color: 'default' },
@@ -27,7 +27,7 @@ export default function ProblemDetailPage() {
   if (q.isError) return <Alert type="error" title={(q.error as Error).message} />;
   const p = q.data;
   if (!p) return <Card loading />;
-  const current = p.deadlines.filter((d) => ['overdue', 'due_soon', 'open', 'pending_calendar'].includes(d.state));
+  const current = p.deadlines.filter((d) => ['overdue', 'due_soon', 'open'].includes(d.state));
   const past = p.deadlines.filter((d) => !current.includes(d));
   const deadline = (d: ProblemDetail['deadlines'][number]) => {
     const s = STATE[d.state] ?? STATE.ended!;
@@ -35,7 +35,8 @@ export default function ProblemDetailPage() {
       <div key={d.key} data-testid={`deadline-${d.key}`} style={{ marginBottom: 8 }}>
         <Space wrap>
           <Typography.Text strong>{d.label}</Typography.Text>
-          <Tag color={s.color}>{d.due ?? tr(`待 ${d.pendingYear} 年日历`, `pending ${d.pendingYear}`)}</Tag>
+          <Tag color={s.color}>{d.due ?? '—'}</Tag>
+          <ProvisionalTag year={d.provisionalYear} />
           <Tag color={s.color}>
             {tr(s.zh, s.en)}
             {d.overdueDays ? tr(` ${d.overdueDays} 个工作日`, ` ${d.overdueDays} working days`) : ''}

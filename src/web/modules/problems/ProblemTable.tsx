@@ -70,7 +70,7 @@ export function ProblemTable({
           <DueTag
             p={{
               answerDue: p.myAssignment.status === 'to_sign' ? p.myAssignment.signDue : p.myAssignment.answerDue,
-              slaPendingYear: p.myAssignment.pendingYear,
+              slaProvisionalYear: p.myAssignment.provisionalYear,
               dueState: p.myAssignment.dueState,
               timeliness: p.timeliness,
             }}

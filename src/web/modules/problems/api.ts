@@ -21,7 +21,7 @@ export interface ProblemItem {
   firstDispatchedAt: string | null;
   answerDue: string | null;
   feedbackDue: string | null;
-  slaPendingYear: number | null;
+  slaProvisionalYear: number | null;
   dueState: string;
   timeliness: 'on_time' | 'late' | 'overdue' | 'open';
   answeredAt: string | null;
@@ -34,7 +34,7 @@ export interface ProblemItem {
     status: string;
     signDue: string | null;
     answerDue: string | null;
-    pendingYear: number | null;
+    provisionalYear: number | null;
     dueState: string;
   } | null;
 }
@@ -64,7 +64,7 @@ export interface ProblemDetail extends ProblemItem {
     assignmentNo: number | null;
     dept: string | null;
     due: string | null;
-    pendingYear: number | null;
+    provisionalYear: number | null;
     state: string;
     overdueDays: number | null;
     reason: string;

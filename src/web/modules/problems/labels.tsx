@@ -1,4 +1,4 @@
-import { Popover, Tag, Typography } from 'antd';
+import { Popover, Space, Tag, Typography } from 'antd';
 import {
   PROBLEM_SOURCE_LABELS,
   PROBLEM_STATUS_LABELS,
@@ -7,6 +7,7 @@ import {
 } from '../../../shared/problem-labels.js';
 import { categoryOf } from '../../../shared/problem-categories.js';
 import { useI18n } from '../../app/i18n.js';
+import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import type { ProblemItem } from './api.js';
 
 type Tr = (zh: string, en: string) => string;
@@ -42,37 +43,39 @@ const DUE_COLOR: Record<string, string> = {
   overdue: 'red',
   due_soon: 'orange',
   open: 'blue',
-  pending_calendar: 'purple',
   done_on_time: 'green',
   done_late: 'volcano',
 };
 
 /** The answer deadline of a row with its colour; one click explains it. */
-export function DueTag({ p }: { p: Pick<ProblemItem, 'answerDue' | 'slaPendingYear' | 'dueState' | 'timeliness'> }) {
+export function DueTag({
+  p,
+}: {
+  p: Pick<ProblemItem, 'answerDue' | 'slaProvisionalYear' | 'dueState' | 'timeliness'>;
+}) {
   const { tr } = useI18n();
   if (p.dueState === 'closed') {
     const t = TIMELINESS_LABELS[p.timeliness];
     return <Tag color={t.color}>{tr(`按期：${t.zh}`, `On time: ${t.en}`)}</Tag>;
   }
   if (p.dueState === 'none') return <Typography.Text type="secondary">—</Typography.Text>;
-  const text = p.answerDue ?? tr(`待 ${p.slaPendingYear} 年日历`, `pending ${p.slaPendingYear} calendar`);
+  const text = p.answerDue ?? '—';
   const why: Record<string, [string, string]> = {
     overdue: ['已超过答复时限（按工作日计）', 'Past the answer deadline (working days)'],
     due_soon: ['答复时限为今天或下一个工作日', 'Due today or on the next working day'],
     open: ['尚未到期', 'Not yet due'],
-    pending_calendar: [
-      `时限落在 ${p.slaPendingYear} 年，该年工作日历尚未导入，导入后自动计算`,
-      `Falls in ${p.slaPendingYear}, whose calendar is not loaded yet`,
-    ],
     done_on_time: ['已按期答复', 'Answered on time'],
     done_late: ['已答复，但超过时限', 'Answered late'],
   };
   const [zh, en] = why[p.dueState] ?? ['', ''];
   return (
-    <Popover content={tr(zh, en)} trigger="click">
-      <Tag color={DUE_COLOR[p.dueState]} style={{ cursor: 'pointer' }} data-testid="due-tag">
-        {text}
-      </Tag>
-    </Popover>
+    <Space size={4} wrap>
+      <Popover content={tr(zh, en)} trigger="click">
+        <Tag color={DUE_COLOR[p.dueState]} style={{ cursor: 'pointer' }} data-testid="due-tag">
+          {text}
+        </Tag>
+      </Popover>
+      <ProvisionalTag year={p.slaProvisionalYear} />
+    </Space>
   );
 }

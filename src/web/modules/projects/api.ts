@@ -57,7 +57,7 @@ export interface ProjectNode {
   evidence: string | null;
   status: NodeStatus;
   lateDays: number;
-  missingYear: number | null;
+  provisionalYear: number | null;
   version: number;
 }
 

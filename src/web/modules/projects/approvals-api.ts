@@ -3,7 +3,7 @@ export interface ApprovalTiming {
   usedDays: number | null;
   dueOn: string | null;
   overDays: number;
-  missingYear: number | null;
+  provisionalYear: number | null;
 }
 
 export interface ApprovalItem {

@@ -1,3 +1,4 @@
+import { ProvisionalTag } from '../../../components/ProvisionalTag.js';
 import { useState } from 'react';
 import { Button, List, Space, Statistic, Tag, Typography, Row, Col } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -108,10 +109,8 @@ export function ApprovalsPanel({ projectId }: { projectId: number }) {
                       {i.timing.usedDays !== null
                         ? ` · ${tr(`用时 ${i.timing.usedDays} 个工作日`, `${i.timing.usedDays} wd used`)}`
                         : ''}
-                      {i.timing.missingYear
-                        ? ` · ${tr(`缺少 ${i.timing.missingYear} 年工作日历`, `${i.timing.missingYear} calendar missing`)}`
-                        : ''}
                     </span>
+                    <ProvisionalTag year={i.timing.provisionalYear} />
                   </Space>
                 }
               />

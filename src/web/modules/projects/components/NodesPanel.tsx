@@ -1,3 +1,4 @@
+import { ProvisionalTag } from '../../../components/ProvisionalTag.js';
 import { useState } from 'react';
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n.js';
@@ -44,11 +45,7 @@ export function NodesPanel({ project, today }: { project: ProjectDetail; today: 
                       {tr(s.zh, s.en)}
                       {n.lateDays ? tr(` ${n.lateDays} 个工作日`, ` ${n.lateDays} working days`) : ''}
                     </Tag>
-                    {n.missingYear && (
-                      <Tag color="purple">
-                        {tr(`需 ${n.missingYear} 年工作日历`, `needs the ${n.missingYear} calendar`)}
-                      </Tag>
-                    )}
+                    <ProvisionalTag year={n.provisionalYear} />
                   </Space>
                 }
                 description={
