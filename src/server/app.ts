@@ -16,6 +16,7 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { errorHandler } from './http/error-handler.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app);
   registerAuthentication(app);
+  registerTextGuard(app);
   app.setErrorHandler(errorHandler);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {

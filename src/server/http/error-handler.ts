@@ -4,6 +4,7 @@ import { CalendarYearMissingError } from '../../domain/calendar.js';
 import { AppError } from '../errors.js';
 import { formatIssues, RequestValidationError } from './validation.js';
 import { requestLang } from './lang.js';
+import { pgDataErrorCode } from './pg-data-error.js';
 
 /**
  * One shape for every error: `{code, message, ...}` in the requester's language. Unexpected errors
@@ -47,6 +48,18 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const text = known[fe.code ?? ''];
     const code = fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION';
     return reply.code(fe.statusCode).send({ code, message: text ? text[lang === 'zh' ? 0 : 1] : fe.message });
+  }
+  const dataCode = pgDataErrorCode(err);
+  if (dataCode) {
+    // Logged as an error all the same: a schema let this value through and should be tightened.
+    req.log.error({ code: dataCode }, 'database refused a value that validation let through');
+    return reply.code(400).send({
+      code: 'VALIDATION',
+      message:
+        lang === 'zh'
+          ? '提交的数据无法保存：含有超出范围的数字、不存在的日期或无效字符，请检查后重试'
+          : 'The data cannot be stored: a number out of range, a date that does not exist or an invalid character',
+    });
   }
   req.log.error({ err }, 'unhandled error');
   return reply.code(500).send({

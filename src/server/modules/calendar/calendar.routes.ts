@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
 import { isoDateString } from '../../http/pagination.js';
-import { invalid, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { addWorkingDays, workingDaysBetween } from '../../../domain/calendar.js';
-import { isIsoDate } from '../../../domain/dates.js';
+import { withDateOrder } from '../../../shared/input.js';
 import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-import.js';
 import { findYear, listYears, yearDays } from './calendar.repository.js';
 import { removeYear, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
@@ -18,11 +18,6 @@ const dayItem = z.object({
 });
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value))
-    throw invalid({ zh: `${field}：不是有效日期（YYYY-MM-DD）`, en: `${field}: not a valid date (YYYY-MM-DD)` });
-}
-
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -33,14 +28,10 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
-      querystring: z.object({ from: isoDateString, to: isoDateString }),
+      querystring: withDateOrder(z.object({ from: isoDateString, to: isoDateString })),
       response: { 200: z.object({ count: z.number().int() }) },
     },
     handler: async (req) => {
-      requireDate(req.query.from, '开始日期');
-      requireDate(req.query.to, '结束日期');
-      if (req.query.to < req.query.from)
-        throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
       return { count: workingDaysBetween(await ctx.calendar.get(), req.query.from, req.query.to) };
     },
   });
@@ -54,7 +45,6 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.object({ date: z.string() }) },
     },
     handler: async (req) => {
-      requireDate(req.query.date, '日期');
       return { date: addWorkingDays(await ctx.calendar.get(), req.query.date, req.query.days) };
     },
   });
