@@ -1,4 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../src/server/context.js';
+import { hashPassword } from '../src/server/crypto/password.js';
+import { loginAttempts, users } from '../src/server/db/schema/index.js';
+import { DEMO_PASSWORD } from '../src/server/seed/demo-region.js';
 import { fuzzRequest, routesOf, seededRandom, type FuzzRequest, type OpenApiDoc, type Route } from './fuzz-openapi.js';
 
 /** Who the fuzzer sends as: a logged-in account (restored if a fuzzed request disabled or reset it) or nobody. */
@@ -107,4 +112,22 @@ export function describeFailures(r: FuzzResult, max = 20): string {
         `${f.status} as ${f.as}: ${f.method} ${f.url}${f.body !== undefined ? ` body=${f.body}` : ''}\n    → ${f.response}`,
     )
     .join('\n');
+}
+
+/** The demo region's system administrator and 组织部 account, restorable after a fuzzed request. */
+export async function demoIdentities(ctx: AppContext): Promise<FuzzIdentity[]> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const as = (name: string, username: string): FuzzIdentity => ({
+    name,
+    username,
+    password: DEMO_PASSWORD,
+    restore: async () => {
+      await ctx.db
+        .update(users)
+        .set({ disabled: false, mustChangePassword: false, passwordHash: hash })
+        .where(eq(users.username, username));
+      await ctx.db.delete(loginAttempts).where(eq(loginAttempts.username, username));
+    },
+  });
+  return [as('系统管理员', 'admin'), as('组织部', 'zzb')];
 }

@@ -1,18 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAttempts, users } from '../src/server/db/schema/index.js';
-import { hashPassword } from '../src/server/crypto/password.js';
 import { loadDemoData } from '../src/server/seed/first-start.js';
-import { DEMO_PASSWORD } from '../src/server/seed/demo-region.js';
 import { createTestApp, type TestApp } from './test-app.js';
-import { describeFailures, fuzzApp, type FuzzIdentity } from './fuzz-run.js';
+import { demoIdentities, describeFailures, fuzzApp, type FuzzIdentity } from './fuzz-run.js';
 
 /**
  * Issue 8 §2: no input answers 5xx. Every operation of the OpenAPI document gets fuzzed requests
  * (impossible dates, int4 overflow, NUL, lone surrogates, long and wrong-typed values, broken bodies)
  * as the system administrator and as 组织部 (login is public, so it is fuzzed before login too),
- * from a fixed seed. bench/fuzz.bench.ts runs
- * the same fuzzer longer.
+ * from a fixed seed. bench/fuzz.bench.ts runs the same fuzzer longer.
  */
 let t: TestApp;
 let identities: FuzzIdentity[];
@@ -21,21 +16,7 @@ let ids: number[];
 beforeAll(async () => {
   t = await createTestApp();
   expect(await loadDemoData(t.ctx)).toBe(true);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const restore = (username: string) => async () => {
-    await t.ctx.db
-      .update(users)
-      .set({ disabled: false, mustChangePassword: false, passwordHash: hash })
-      .where(eq(users.username, username));
-    await t.ctx.db.delete(loginAttempts).where(eq(loginAttempts.username, username));
-  };
-  const as = (name: string, username: string): FuzzIdentity => ({
-    name,
-    username,
-    password: DEMO_PASSWORD,
-    restore: restore(username),
-  });
-  identities = [as('系统管理员', 'admin'), as('组织部', 'zzb')];
+  identities = await demoIdentities(t.ctx);
   // Ids that exist (units, users, projects, problems, people …) so plausible references reach services.
   ids = Array.from({ length: 120 }, (_, i) => i + 1);
 }, 180_000);
