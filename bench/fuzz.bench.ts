@@ -32,7 +32,8 @@ export async function run(): Promise<void> {
       const secs = (Date.now() - started) / 1000;
       console.log(`${b.label}: ${r.sent} requests over ${r.routes} routes (seed ${seed}) in ${secs.toFixed(0)} s`);
       console.log(`  statuses ${JSON.stringify(r.byStatus)}`);
-      console.log(`  5xx: ${r.failures.length}`);
+      console.log(`  5xx: ${r.failures.length}; 400 from the database fallback (22xxx): ${r.lastResort.length}`);
+      if (r.lastResort.length) console.log(describeFailures(r, 20, r.lastResort));
       if (r.failures.length) console.log(describeFailures(r, 50));
       total5xx += r.failures.length;
       await app.close();

@@ -108,7 +108,7 @@ export const pipelineStepBody = z.object({
   on: isoDateString,
   introducers: z.array(nameRef).max(4).optional(),
   contacts: z.array(nameRef).max(4).optional(),
-  extensionMonths: z.number().int().optional(),
+  extensionMonths: int4.optional(),
   reason: optText(200),
 });
 export type PipelineStepInput = z.infer<typeof pipelineStepBody>;
