@@ -54,10 +54,10 @@ describe('working-day calendar over HTTP', () => {
 
   it('400 for impossible dates and reversed ranges', async () => {
     expect((await t.anonymous().get('/api/calendar/working-days?from=2026-02-30&to=2026-03-01')).json().message).toBe(
-      '开始日期：不是有效日期（YYYY-MM-DD）',
+      '开始日期：不是有效的日期（应为 1900—2100 年间真实存在的一天）',
     );
     expect((await t.anonymous().get('/api/calendar/working-days?from=2026-03-05&to=2026-03-01')).json().message).toBe(
-      '结束日期不能早于开始日期',
+      '结束日期：不能早于开始日期（2026-03-05）',
     );
     expect((await t.anonymous().get('/api/calendar/add-working-days?date=2026-03-01')).json().message).toBe(
       '天数：必填',

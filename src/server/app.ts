@@ -18,6 +18,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerServerTime } from './http/server-time.js';
 import { LOG_REDACT_PATHS, serializeError } from './http/log-redaction.js';
 import { registerDatabaseHealth } from './http/database-health.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerServerTime(app);
   registerAuthentication(app);
+  registerTextGuard(app);
   app.setErrorHandler(errorHandler);
 
   registerDatabaseHealth(app, database);

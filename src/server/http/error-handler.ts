@@ -9,6 +9,7 @@ const DB_UNAVAILABLE = {
   zh: '数据库暂时无法连接，请稍后重试；如持续出现，请联系系统管理员',
   en: 'The database is temporarily unavailable; please try again shortly',
 };
+import { pgDataErrorCode } from './pg-data-error.js';
 
 /**
  * One shape for every error: `{code, message, ...}` in the requester's language. Unexpected errors
@@ -46,6 +47,18 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ code: connectionErrorCode(err) }, 'database unavailable');
     return reply.code(503).header('retry-after', '5').send({ code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE[lang] });
+  }
+  const dataCode = pgDataErrorCode(err);
+  if (dataCode) {
+    // Logged as an error all the same: a schema let this value through and should be tightened.
+    req.log.error({ code: dataCode }, 'database refused a value that validation let through');
+    return reply.code(400).send({
+      code: 'VALIDATION',
+      message:
+        lang === 'zh'
+          ? '提交的数据无法保存：含有超出范围的数字、不存在的日期或无效字符，请检查后重试'
+          : 'The data cannot be stored: a number out of range, a date that does not exist or an invalid character',
+    });
   }
   req.log.error({ err, code: 'INTERNAL' }, 'unhandled error');
   return reply.code(500).send({

@@ -66,4 +66,5 @@ registerFieldLabels({
   name: '名称',
   q: '关键词',
   setupToken: '初始化口令',
+  id: '编号',
 });

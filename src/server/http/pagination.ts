@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { INT4_MAX, isoDate } from '../../shared/input.js';
 
 /** `page` (from 1) and `pageSize` (1–200, default 20), as every list takes them. */
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
@@ -27,4 +28,5 @@ export function offsetOf(q: PageQuery): number {
 /** A query-string boolean: "true"/"1" → true, "false"/"0" → false. */
 export const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-export const isoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A real calendar date (the one shared schema, src/shared/input.ts). */
+export const isoDateString = isoDate;

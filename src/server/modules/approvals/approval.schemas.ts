@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { idParam, idRef, int4, withDateOrder } from '../../../shared/input.js';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 
 export const itemParams = z.object({
-  id: z.coerce.number().int().positive(),
-  itemId: z.coerce.number().int().positive(),
+  id: idParam,
+  itemId: idParam,
 });
 
 export const updateItemBody = z.object({
@@ -16,18 +17,20 @@ export const updateItemBody = z.object({
     .optional(),
   note: z.string().trim().max(200).nullable().optional(),
   /** The organisation department adjusts the chart: department and target. */
-  departmentUnitId: z.number().int().positive().nullable().optional(),
+  departmentUnitId: idRef.nullable().optional(),
   targetDays: z.number().int().min(1).max(365).optional(),
-  version: z.number().int().positive(),
+  version: int4.min(1),
 });
 export type UpdateItemInput = z.infer<typeof updateItemBody>;
 
 export const worklistQuery = pageQuery.extend({
   status: z.enum(['open', 'overdue', 'not_submitted', 'done']).optional(),
-  projectId: z.coerce.number().int().positive().optional(),
+  projectId: idParam.optional(),
 });
 
-export const reportQuery = z.object({ from: isoDateString, to: isoDateString, code: z.string().max(16).optional() });
+export const reportQuery = withDateOrder(
+  z.object({ from: isoDateString, to: isoDateString, code: z.string().max(16).optional() }),
+);
 
 registerFieldLabels({
   submittedOn: '申报日期',

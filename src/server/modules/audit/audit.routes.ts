@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, withDateOrder } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageOf, pageQuery } from '../../http/pagination.js';
 import { notFound } from '../../errors.js';
@@ -14,7 +15,7 @@ import type { AuditRow } from '../../db/schema/index.js';
 import { distinctValues, findAudit, searchAudit } from './audit.repository.js';
 import { ACTION_ZH, ENTITY_ZH } from './audit.labels.js';
 
-const auditQuery = pageQuery.extend({
+const auditFields = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   actor: z.string().trim().max(64).optional(),
   entity: z.string().trim().max(64).optional(),
@@ -73,7 +74,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计日志查询 / search the audit log',
-      querystring: auditQuery,
+      querystring: withDateOrder(auditFields),
       response: { 200: pageOf(auditView) },
     },
     handler: async (req) => {
@@ -109,7 +110,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出审计日志（Excel）/ export',
-      querystring: auditQuery.omit({ page: true, pageSize: true }),
+      querystring: withDateOrder(auditFields.omit({ page: true, pageSize: true })),
     },
     handler: async (req, reply) => {
       const a = actorOf(req);
@@ -140,7 +141,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计记录 / one record',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: idParam }),
       response: { 200: auditView },
     },
     handler: async (req) => {

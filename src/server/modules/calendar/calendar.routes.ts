@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
 import { isoDateString } from '../../http/pagination.js';
-import { invalid, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { addWorkingDays, provisionalYear, workingDaysBetween } from '../../../domain/calendar.js';
-import { isIsoDate } from '../../../domain/dates.js';
+import { withDateOrder } from '../../../shared/input.js';
 import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-import.js';
 import { findYear, listYears, yearDays } from './calendar.repository.js';
 import { removeYear, rethrowNotice, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
@@ -19,11 +19,6 @@ const dayItem = z.object({
 });
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value))
-    throw invalid({ zh: `${field}：不是有效日期（YYYY-MM-DD）`, en: `${field}: not a valid date (YYYY-MM-DD)` });
-}
-
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -34,14 +29,10 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
-      querystring: z.object({ from: isoDateString, to: isoDateString }),
+      querystring: withDateOrder(z.object({ from: isoDateString, to: isoDateString })),
       response: { 200: z.object({ count: z.number().int(), provisionalYear: z.number().int().nullable() }) },
     },
     handler: async (req) => {
-      requireDate(req.query.from, '开始日期');
-      requireDate(req.query.to, '结束日期');
-      if (req.query.to < req.query.from)
-        throw invalid({ zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
       const cal = await ctx.calendar.get();
       return {
         count: workingDaysBetween(cal, req.query.from, req.query.to),
@@ -59,7 +50,6 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.object({ date: z.string(), provisionalYear: z.number().int().nullable() }) },
     },
     handler: async (req) => {
-      requireDate(req.query.date, '日期');
       const cal = await ctx.calendar.get();
       const date = addWorkingDays(cal, req.query.date, req.query.days);
       return { date, provisionalYear: provisionalYear(cal, req.query.date, date) };

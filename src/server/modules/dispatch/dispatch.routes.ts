@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, int4, isoMonth } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageQuery, queryBool } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
@@ -9,8 +10,8 @@ import { chinaDate } from '../../../domain/dates.js';
 import { confirmDispatch, defaultDispatchMonth, getDispatchReport, listDispatch } from './dispatch.service.js';
 import { DOCX_TYPE, exportDispatchDocx } from './dispatch.docx.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const reportParams = z.object({ projectId: z.coerce.number().int().positive(), month });
+const month = isoMonth;
+const reportParams = z.object({ projectId: idParam, month });
 
 registerFieldLabels({ remarks: '专员备注', state: '调度状态', projectId: '项目' });
 
@@ -28,7 +29,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
       querystring: pageQuery.extend({
         month: month.optional(),
         state: z.enum(['confirmed', 'missing']).optional(),
-        townshipId: z.coerce.number().int().positive().optional(),
+        townshipId: idParam.optional(),
         mine: queryBool.optional(),
         q: z.string().trim().max(64).optional(),
       }),
@@ -41,7 +42,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出月调度报告（Word）/ the month’s report as Word',
-      querystring: z.object({ month: month.optional(), townshipId: z.coerce.number().int().positive().optional() }),
+      querystring: z.object({ month: month.optional(), townshipId: idParam.optional() }),
     },
     handler: async (req, reply) => {
       const m = req.query.month ?? defaultDispatchMonth(chinaDate(ctx.clock.now()));
@@ -62,7 +63,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '确认调度报告并备注 / confirm with remarks',
       params: reportParams,
-      body: z.object({ remarks: z.string().trim().max(500).nullable().optional(), version: z.number().int().min(0) }),
+      body: z.object({ remarks: z.string().trim().max(500).nullable().optional(), version: int4 }),
     },
     handler: async (req) => confirmDispatch(ctx, actorOf(req), req.params.projectId, req.params.month, req.body),
   });

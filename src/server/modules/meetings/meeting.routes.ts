@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
@@ -19,7 +20,7 @@ registerFieldLabels({
   problemIds: '研究的问题',
 });
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** 党政企联席会议: meetings, the problems they discuss, and decisions that open or close problems. */
@@ -47,7 +48,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
         attendees: z
           .array(
             z.object({
-              unitId: z.number().int().positive().nullable().optional(),
+              unitId: idRef.nullable().optional(),
               unitName: text(100),
               people: z.string().trim().max(200),
             }),
@@ -55,7 +56,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
           .min(1)
           .max(50),
         summary: z.string().trim().max(4000).optional(),
-        problemIds: z.array(z.number().int().positive()).max(100).optional(),
+        problemIds: z.array(idRef).max(100).optional(),
       }),
     },
     handler: async (req) => getMeeting(ctx, actorOf(req), await createMeeting(ctx, actorOf(req), req.body)),
@@ -80,13 +81,13 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
           text: text(2000),
           category: z.enum(PROBLEM_CATEGORY_CODES),
           description: text(2000),
-          firmUnitId: z.number().int().positive().optional(),
-          projectId: z.number().int().positive().optional(),
+          firmUnitId: idRef.optional(),
+          projectId: idRef.optional(),
         }),
         z.object({
           kind: z.literal('close_problem'),
           text: text(2000),
-          problemId: z.number().int().positive(),
+          problemId: idRef,
           answer: text(4000),
         }),
       ]),

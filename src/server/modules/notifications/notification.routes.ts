@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageQuery, queryBool } from '../../http/pagination.js';
 import { listInbox, markRead } from './notification.service.js';
@@ -45,7 +46,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '标记已读 / mark read',
-      body: z.object({ ids: z.array(z.number().int().positive()).max(500).or(z.literal('all')) }),
+      body: z.object({ ids: z.array(idRef).max(500).or(z.literal('all')) }),
     },
     handler: async (req) => {
       await markRead(ctx.db, actorOf(req).userId, req.body.ids, ctx.clock.now());

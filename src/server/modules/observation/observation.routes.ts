@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { createEvent, getEvent, listEvents, scoreProject, updateCriteria } from './observation.service.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const criterion = z.object({
   key: z
     .string()
@@ -54,7 +55,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
           .regex(/^\d{4}-H[12]$/)
           .optional(),
         criteria: z.array(criterion).max(20).optional(),
-        projectIds: z.array(z.number().int().positive()).min(1).max(200),
+        projectIds: z.array(idRef).min(1).max(200),
       }),
     },
     handler: async (req) => createEvent(ctx, actorOf(req), req.body),
@@ -72,7 +73,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '修改评分表（评分前）/ change the sheet',
       params: idParams,
-      body: z.object({ criteria: z.array(criterion).min(1).max(20), version: z.number().int().positive() }),
+      body: z.object({ criteria: z.array(criterion).min(1).max(20), version: int4.min(1) }),
     },
     handler: async (req) => updateCriteria(ctx, actorOf(req), req.params.id, req.body),
   });
@@ -84,7 +85,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
       summary: '录入评分 / enter a scoring sheet',
       params: idParams,
       body: z.object({
-        projectId: z.number().int().positive(),
+        projectId: idRef,
         scorerName: z.string().trim().min(1).max(32),
         scores: z.record(z.string(), z.number()),
         comment: z.string().trim().max(500).nullable().optional(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef, INT4_MAX } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
@@ -28,10 +29,10 @@ registerFieldLabels(
 registerAuditLabels({ coverage_proposal: '联合党支部组建建议' }, { accept: '采纳', reject: '否决' });
 
 const page = {
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 };
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const unitKey = z.string().regex(/^[pf]:\d+$/, 'p:<项目id> 或 f:<企业id>');
 
 export async function coverageRoutes(app: FastifyInstance): Promise<void> {
@@ -49,7 +50,7 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
         '组织覆盖率 = 已由党组织覆盖（单独建支部或联合党支部）的单位数 ÷ 在建项目与企业总数；工作覆盖率 = 已由党组织覆盖或已选派党建指导员（项目专员、指导站）的单位数 ÷ 总数。单位：开工至竣工前的项目，及企业（仅有一个在建项目的业主企业并入该项目计）。正式党员≥3名的单位应单独建支部，<3名的需联合组建。',
       querystring: z.object({
         class: z.enum(['own_branch', 'joint_branch', 'needs_own', 'needs_joint']).optional(),
-        townshipId: z.coerce.number().int().positive().optional(),
+        townshipId: idParam.optional(),
         q: z.string().trim().max(64).optional(),
         ...page,
       }),
@@ -79,7 +80,7 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
       params: idParams,
       body: z.object({
         name: z.string().trim().min(2).max(64).optional(),
-        parentOrgUnitId: z.number().int().positive().optional(),
+        parentOrgUnitId: idRef.optional(),
         removeKeys: z.array(unitKey).max(10).optional(),
         addKeys: z.array(unitKey).max(10).optional(),
         establishedOn: isoDateString.optional(),

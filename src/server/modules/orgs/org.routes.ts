@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { forbidden, notFound } from '../../errors.js';
 import { ORG_KIND_CODES } from '../../../shared/org-kinds.js';
@@ -51,22 +52,22 @@ const partyFields = {
   termYears: z.number().int().min(1).max(5).nullable().optional(),
   termStartedOn: isoDateString.nullable().optional(),
   nextElectionOn: isoDateString.nullable().optional(),
-  projectId: z.number().int().positive().nullable().optional(),
+  projectId: idRef.nullable().optional(),
   covered: z
-    .array(z.object({ kind: z.enum(['project', 'unit']), id: z.number().int().positive() }))
+    .array(z.object({ kind: z.enum(['project', 'unit']), id: idRef }))
     .max(50)
     .optional(),
   officers: z
     .array(
       z.object({
-        personId: z.number().int().positive(),
+        personId: idRef,
         role: z.enum(['secretary', 'deputy_secretary', 'committee_member']),
       }),
     )
     .max(30)
     .optional(),
 };
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 
 const ORG = { zh: '组织', en: 'Organisation' };
 
@@ -120,7 +121,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/orgs/:id', {
     config: { permission: 'orgs.read' },
-    schema: { tags, summary: '组织详情 / one unit', params: z.object({ id: z.coerce.number().int().positive() }) },
+    schema: { tags, summary: '组织详情 / one unit', params: z.object({ id: idParam }) },
     handler: async (req) => {
       const unit = await findUnitInScope(ctx.db, actorOf(req).scope.path, req.params.id);
       if (!unit) throw notFound(ORG);
@@ -137,7 +138,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '新建党组织（详情、覆盖单位、委员）/ create a party organisation',
       body: z.object({
-        parentId: z.number().int().positive(),
+        parentId: idRef,
         kind: z.enum(ORG_KIND_CODES),
         name: z.string().trim().min(2).max(64),
         ...partyFields,
@@ -154,7 +155,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       params: idParams,
       body: z.object({
         name: z.string().trim().min(2).max(64).optional(),
-        version: z.number().int().min(0).optional(),
+        version: int4.optional(),
         ...partyFields,
       }),
     },
@@ -179,7 +180,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       params: idParams,
       body: z.object({
         destinations: z
-          .array(z.object({ personId: z.number().int().positive(), orgUnitId: z.number().int().positive() }))
+          .array(z.object({ personId: idRef, orgUnitId: idRef }))
           .max(5000)
           .optional(),
         reason: z.string().trim().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
 import { PIPELINE_STEPS } from '../../../domain/pipeline.js';
 
@@ -21,18 +22,18 @@ export const PARTICIPATION_ROLES = [
 ] as const;
 export const FLOWS = ['none', 'out', 'in'] as const;
 
-export const personIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const personIdParams = z.object({ id: idParam });
 
 export const peopleFilterQuery = z.object({
   q: z.string().trim().max(32).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: idParam.optional(),
   politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
   worker: queryBool.optional(),
   talent: queryBool.optional(),
   expert: queryBool.optional(),
   flow: z.enum(FLOWS).optional(),
   employer: z.string().trim().max(64).optional(),
-  projectId: z.coerce.number().int().positive().optional(),
+  projectId: idParam.optional(),
   sort: z.enum(['name', 'recent']).default('name'),
 });
 export const peopleListQuery = pageQuery.extend(peopleFilterQuery.shape);
@@ -51,12 +52,12 @@ const personFields = {
   gender: z.enum(['male', 'female']).nullable().optional(),
   birthDate: isoDateString.nullable().optional(),
   politicalStatus: z.enum(POLITICAL_STATUSES).default('masses'),
-  relationOrgUnitId: z.number().int().positive(),
-  employerUnitId: z.number().int().positive().nullable().optional(),
+  relationOrgUnitId: idRef,
+  employerUnitId: idRef.nullable().optional(),
   employerName: optText(64),
-  projectId: z.number().int().positive().nullable().optional(),
+  projectId: idRef.nullable().optional(),
   job: optText(32),
-  homeUnitId: z.number().int().positive().nullable().optional(),
+  homeUnitId: idRef.nullable().optional(),
   isWorker: z.boolean().default(false),
   isTalent: z.boolean().default(false),
   isExpert: z.boolean().default(false),
@@ -75,7 +76,7 @@ export const updatePersonBody = z
   })
   .omit({ relationOrgUnitId: true })
   .partial()
-  .extend({ version: z.number().int().min(0) });
+  .extend({ version: int4 });
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
 
 export const flowBody = z.object({
@@ -83,23 +84,23 @@ export const flowBody = z.object({
   flowSince: isoDateString.nullable().optional(),
   flowPlace: optText(64),
   flowCertificate: z.boolean().default(false),
-  version: z.number().int().min(0),
+  version: int4,
 });
 export type FlowInput = z.infer<typeof flowBody>;
 
 export const participationBody = z.object({
-  orgUnitId: z.number().int().positive(),
+  orgUnitId: idRef,
   role: z.enum(PARTICIPATION_ROLES).default('participant'),
   since: isoDateString,
 });
 export const endParticipationBody = z.object({ until: isoDateString });
 export const participationParams = z.object({
-  id: z.coerce.number().int().positive(),
-  pid: z.coerce.number().int().positive(),
+  id: idParam,
+  pid: idParam,
 });
 
 const nameRef = z.object({
-  personId: z.number().int().positive().nullable().optional(),
+  personId: idRef.nullable().optional(),
   name: z.string().trim().min(1).max(32),
 });
 export const pipelineStepBody = z.object({
@@ -107,24 +108,24 @@ export const pipelineStepBody = z.object({
   on: isoDateString,
   introducers: z.array(nameRef).max(4).optional(),
   contacts: z.array(nameRef).max(4).optional(),
-  extensionMonths: z.number().int().optional(),
+  extensionMonths: int4.optional(),
   reason: optText(200),
   /** Records 转正 before the probation ends, or 发展对象 after less than a year as 积极分子 (needs a reason). */
   confirmEarly: z.boolean().default(false),
 });
 export type PipelineStepInput = z.infer<typeof pipelineStepBody>;
 
-export const pipelineQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+export const pipelineQuery = z.object({ orgId: idParam.optional() });
 
 export const issueTransferBody = z.object({
-  personId: z.number().int().positive(),
-  toOrgUnitId: z.number().int().positive(),
+  personId: idRef,
+  toOrgUnitId: idRef,
   letterNo: optText(32),
   issuedOn: isoDateString.optional(),
   reason: optText(200),
 });
-export const decideTransferBody = z.object({ reason: optText(200), version: z.number().int().min(0) });
-export const transferIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const decideTransferBody = z.object({ reason: optText(200), version: int4 });
+export const transferIdParams = z.object({ id: idParam });
 export const transferListQuery = pageQuery.extend({
   status: z.enum(['issued', 'received', 'rejected', 'expired', 'revoked']).optional(),
   direction: z.enum(['in', 'out', 'all']).default('all'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { problemPolicy } from './problem.policy.js';
 import {
@@ -13,7 +14,7 @@ import {
 import { listCategorySla } from './problem.sla-config.js';
 import { WEBHOOK_KINDS } from './problem.webhook.js';
 
-const deptParams = z.object({ deptId: z.coerce.number().int().positive() });
+const deptParams = z.object({ deptId: idParam });
 const webhookUrl = z
   .string()
   .trim()
@@ -83,8 +84,8 @@ export async function problemConfigRoutes(app: FastifyInstance): Promise<void> {
       summary: '设置部门负责人、分管领导与群机器人 / set department settings',
       params: deptParams,
       body: z.object({
-        headUserId: z.number().int().positive().nullable(),
-        leaderUserId: z.number().int().positive().nullable(),
+        headUserId: idRef.nullable(),
+        leaderUserId: idRef.nullable(),
         webhookKind: z.enum(WEBHOOK_KINDS).nullable(),
         webhookUrl: webhookUrl.nullable().optional(),
         webhookSecret: z.string().trim().min(1).max(200).nullable().optional(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
 import { problemPolicy } from './problem.policy.js';
@@ -73,7 +74,7 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '预览自己刚上传的照片 / preview an own upload',
-      params: z.object({ photoId: z.coerce.number().int().positive() }),
+      params: z.object({ photoId: idParam }),
     },
     handler: async (req, reply) =>
       reply
@@ -98,7 +99,7 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '问题照片 / a photo of a problem',
-      params: problemIdParams.extend({ photoId: z.coerce.number().int().positive() }),
+      params: problemIdParams.extend({ photoId: idParam }),
     },
     handler: async (req, reply) =>
       reply

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idRef, int4, withDateOrder } from '../../../shared/input.js';
 import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
 import { PROBLEM_SOURCES, PROBLEM_STATUSES, RATINGS } from '../../../domain/problem-events.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
@@ -35,8 +36,8 @@ registerFieldLabels({
   sort: { zh: '排序', en: 'sort' },
 });
 
-export const problemIdParams = z.object({ id: z.coerce.number().int().positive() });
-const version = z.number().int().positive().optional();
+export const problemIdParams = z.object({ id: idParam });
+const version = int4.min(1).optional();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const raiseBody = z.object({
@@ -49,9 +50,9 @@ export const raiseBody = z.object({
     .transform((s) => s.slice(0, 60))
     .optional(),
   description: text(2000),
-  firmUnitId: z.number().int().positive().optional(),
-  projectId: z.number().int().positive().optional(),
-  photoIds: z.array(z.number().int().positive()).max(9).optional(),
+  firmUnitId: idRef.optional(),
+  projectId: idRef.optional(),
+  photoIds: z.array(idRef).max(9).optional(),
 });
 
 const statusList = z.preprocess(
@@ -59,14 +60,14 @@ const statusList = z.preprocess(
   z.array(z.enum(PROBLEM_STATUSES)).max(9),
 );
 
-export const listQuery = pageQuery.extend({
+const listFields = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
   status: statusList.optional(),
   category: z.enum(PROBLEM_CATEGORY_CODES).optional(),
   source: z.enum(PROBLEM_SOURCES).optional(),
-  deptId: z.coerce.number().int().positive().optional(),
-  firmId: z.coerce.number().int().positive().optional(),
-  projectId: z.coerce.number().int().positive().optional(),
+  deptId: idParam.optional(),
+  firmId: idParam.optional(),
+  projectId: idParam.optional(),
   overdue: queryBool.optional(),
   queue: z.enum(['to_sign', 'in_hand', 'due_soon', 'overdue']).optional(),
   mine: z.enum(['owned', 'raised']).optional(),
@@ -74,22 +75,23 @@ export const listQuery = pageQuery.extend({
   to: isoDateString.optional(),
   sort: z.enum(['recent', 'due']).optional(),
 });
-export type ListQuery = z.infer<typeof listQuery>;
+export const listQuery = withDateOrder(listFields);
+export type ListQuery = z.infer<typeof listFields>;
 
-export const exportQuery = listQuery.omit({ page: true, pageSize: true });
+export const exportQuery = withDateOrder(listFields.omit({ page: true, pageSize: true }));
 
 export const versionBody = z.object({ version }).default({});
-export const handOverBody = z.object({ toUserId: z.number().int().positive(), reason: text(500), version });
+export const handOverBody = z.object({ toUserId: idRef, reason: text(500), version });
 export const dispatchBody = z.object({
-  leadDeptId: z.number().int().positive(),
-  coDeptIds: z.array(z.number().int().positive()).max(10).optional(),
+  leadDeptId: idRef,
+  coDeptIds: z.array(idRef).max(10).optional(),
   designated: z.boolean().optional(),
   note: z.string().trim().max(500).optional(),
   version,
 });
-export const signBody = z.object({ assignmentNo: z.number().int().positive().optional(), version }).default({});
+export const signBody = z.object({ assignmentNo: idRef.optional(), version }).default({});
 export const returnBody = z.object({
-  assignmentNo: z.number().int().positive().optional(),
+  assignmentNo: idRef.optional(),
   reason: text(500),
   version,
 });
@@ -98,17 +100,17 @@ export const extendBody = z.discriminatedUnion('op', [
     op: z.literal('request'),
     days: z.number().int().min(1).max(30),
     reason: text(500),
-    assignmentNo: z.number().int().positive().optional(),
+    assignmentNo: idRef.optional(),
     version,
   }),
   z.object({
     op: z.enum(['approve', 'refuse']),
-    requestNo: z.number().int().positive(),
+    requestNo: idRef,
     note: z.string().trim().max(500).optional(),
     version,
   }),
 ]);
-export const answerBody = z.object({ assignmentNo: z.number().int().positive().optional(), text: text(4000), version });
+export const answerBody = z.object({ assignmentNo: idRef.optional(), text: text(4000), version });
 export const feedbackBody = z.object({ text: z.string().trim().min(1).max(4000).optional(), version }).default({});
 export const rateBody = z.object({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional(), version });
 export const closeBody = z.object({ answer: text(4000), version });

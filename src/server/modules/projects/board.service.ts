@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { idParam } from '../../../shared/input.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
 import { notFound } from '../../errors.js';
@@ -13,7 +14,7 @@ import { colourEnum, nodeView, projectListItem } from './project.schemas.js';
 
 export const boardQuery = pageQuery.extend({
   colour: colourEnum.optional(),
-  townshipId: z.coerce.number().int().positive().optional(),
+  townshipId: idParam.optional(),
   q: z.string().trim().max(64).optional(),
 });
 export type BoardQuery = z.infer<typeof boardQuery>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { idParam, idRef, int4, isoMonth } from '../../../shared/input.js';
 import { isoDateString } from '../../http/pagination.js';
 
 export const nodeParams = z.object({
-  id: z.coerce.number().int().positive(),
-  nodeId: z.coerce.number().int().positive(),
+  id: idParam,
+  nodeId: idParam,
 });
 
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -13,10 +14,10 @@ export const addNodeBody = z.object({
   plannedDate: isoDateString,
   plannedPercent: z.number().min(0).max(100).nullable().optional(),
   responsibleName: optText(32),
-  responsibleUserId: z.number().int().positive().nullable().optional(),
-  responsibleUnitId: z.number().int().positive().nullable().optional(),
+  responsibleUserId: idRef.nullable().optional(),
+  responsibleUnitId: idRef.nullable().optional(),
   /** Place it after the node with this sequence number (default: last). */
-  afterSeq: z.number().int().min(0).optional(),
+  afterSeq: int4.optional(),
 });
 
 export const updateNodeBody = z.object({
@@ -25,12 +26,12 @@ export const updateNodeBody = z.object({
   actualDate: isoDateString.nullable().optional(),
   plannedPercent: z.number().min(0).max(100).nullable().optional(),
   responsibleName: optText(32),
-  responsibleUserId: z.number().int().positive().nullable().optional(),
-  responsibleUnitId: z.number().int().positive().nullable().optional(),
+  responsibleUserId: idRef.nullable().optional(),
+  responsibleUnitId: idRef.nullable().optional(),
   evidence: optText(500),
   /** Why the plan moves; required when a planned date changes (the change stays visible). */
   reason: z.string().trim().max(200).optional(),
-  version: z.number().int().positive(),
+  version: int4.min(1),
 });
 
 export const progressBody = z.object({
@@ -38,8 +39,8 @@ export const progressBody = z.object({
   note: z.string().trim().max(200).optional(),
 });
 export const investmentParams = z.object({
-  id: z.coerce.number().int().positive(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  id: idParam,
+  month: isoMonth,
 });
 export const investmentBody = z.object({
   amount: z.number().min(0).max(1e9),

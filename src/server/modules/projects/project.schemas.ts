@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
 import {
   PROJECT_KIND_CODES,
@@ -8,17 +9,17 @@ import {
 } from '../../../shared/project-stages.js';
 import { WARNING_COLOURS, type WarningColour } from '../../../domain/warnings.js';
 
-export const projectIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const projectIdParams = z.object({ id: idParam });
 export const colourEnum = z.enum(WARNING_COLOURS as [WarningColour, ...WarningColour[]]);
 
 export const projectFilterQuery = z.object({
   q: z.string().trim().max(64).optional(),
   stage: z.enum(PROJECT_STAGE_CODES).optional(),
   colour: colourEnum.optional(),
-  townshipId: z.coerce.number().int().positive().optional(),
+  townshipId: idParam.optional(),
   level: z.enum(PROJECT_LEVEL_CODES).optional(),
   chain: z.string().trim().max(32).optional(),
-  leaderId: z.coerce.number().int().positive().optional(),
+  leaderId: idParam.optional(),
   kind: z.enum(PROJECT_KIND_CODES).optional(),
   /** Only projects where I am the 包联领导 or the 项目专员. */
   mine: queryBool.optional(),
@@ -33,9 +34,9 @@ const optText = (max: number) => z.string().trim().max(max).nullable().optional(
 export const contractorInput = z.object({
   name: z.string().trim().min(1).max(64),
   role: z.enum(['general', 'sub', 'supervisor', 'design']).default('general'),
-  firmUnitId: z.number().int().positive().nullable().optional(),
+  firmUnitId: idRef.nullable().optional(),
   /** For a sub-contractor: the index (in this list) of the contractor it works under. */
-  parentIndex: z.number().int().min(0).nullable().optional(),
+  parentIndex: int4.nullable().optional(),
   managerName: optText(32),
 });
 
@@ -66,12 +67,12 @@ const projectFields = {
   chain: optText(32),
   level: z.enum(PROJECT_LEVEL_CODES).nullable().optional(),
   stage: z.enum(PROJECT_STAGE_CODES).default('negotiating'),
-  townshipUnitId: z.number().int().positive(),
-  ownerFirmUnitId: z.number().int().positive().nullable().optional(),
-  partyBranchUnitId: z.number().int().positive().nullable().optional(),
-  leadUnitId: z.number().int().positive().nullable().optional(),
-  leaderUserId: z.number().int().positive().nullable().optional(),
-  commissionerUserId: z.number().int().positive().nullable().optional(),
+  townshipUnitId: idRef,
+  ownerFirmUnitId: idRef.nullable().optional(),
+  partyBranchUnitId: idRef.nullable().optional(),
+  leadUnitId: idRef.nullable().optional(),
+  leaderUserId: idRef.nullable().optional(),
+  commissionerUserId: idRef.nullable().optional(),
   managerName: optText(32),
   headquarters: optText(64),
   totalInvestment: money.nullable().optional(),
@@ -103,7 +104,7 @@ export type CreateProjectInput = z.infer<typeof createProjectBody>;
 export const updateProjectBody = z
   .object({
     ...projectFields,
-    version: z.number().int().positive(),
+    version: int4.min(1),
     /** 竣工 while time nodes are still open: why (the open nodes stay open, the reason is recorded). */
     completionReason: z.string().trim().min(2).max(200),
   })

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
@@ -16,7 +17,7 @@ import {
   updateFinding,
 } from './supervision.service.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
 
 registerFieldLabels({
@@ -87,9 +88,9 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       summary: '记录督办发现（可转入问题台账）/ record a finding',
       params: idParams,
       body: z.object({
-        projectId: z.number().int().positive(),
+        projectId: idRef,
         description: z.string().trim().min(4).max(500),
-        responsibleUnitId: z.number().int().positive().nullable().optional(),
+        responsibleUnitId: idRef.nullable().optional(),
       }),
     },
     handler: async (req) => addFinding(ctx, actorOf(req), req.params.id, req.body),
@@ -104,7 +105,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       body: z.object({
         status: z.enum(['open', 'resolved']).optional(),
         resolution: z.string().trim().max(500).nullable().optional(),
-        problemId: z.number().int().positive().nullable().optional(),
+        problemId: idRef.nullable().optional(),
       }),
     },
     handler: async (req) => updateFinding(ctx, actorOf(req), req.params.id, req.body),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { idParam, idRef } from '../../../shared/input.js';
 import { ROLE_CODES } from '../../../shared/roles.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 
-export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const userIdParams = z.object({ id: idParam });
 
 export const userListQuery = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
   role: z.enum(ROLE_CODES).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   status: z.enum(['active', 'disabled', 'locked']).optional(),
 });
 
@@ -24,7 +25,7 @@ export const createUserBody = z.object({
     .max(32)
     .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/),
   displayName: z.string().trim().min(1).max(32),
-  scopeUnitId: z.number().int().positive(),
+  scopeUnitId: idRef,
   title: z.string().trim().max(64).optional(),
   phone: phone.optional(),
   password: z.string().min(1).max(128),
@@ -33,7 +34,7 @@ export const createUserBody = z.object({
 export const updateUserBody = z
   .object({
     displayName: z.string().trim().min(1).max(32),
-    scopeUnitId: z.number().int().positive(),
+    scopeUnitId: idRef,
     title: z.string().trim().max(64).nullable(),
     phone: phone.nullable(),
     disabled: z.boolean(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { projectPolicy } from '../projects/project.policy.js';
 import { projectIdParams } from '../projects/project.schemas.js';
@@ -25,7 +26,7 @@ export async function warningRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '修改预警规则并重算本区域项目 / change the rules and recompute the region',
-      body: z.object({ rules: warningRulesSchema, version: z.number().int().min(0) }),
+      body: z.object({ rules: warningRulesSchema, version: int4 }),
     },
     handler: async (req) => updateRegionRules(ctx, actorOf(req), req.body.rules, req.body.version),
   });
