@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-
 async function history(id: number) {
   return t.ctx.db.select().from(problemEvents).where(eq(problemEvents.problemId, id)).orderBy(asc(problemEvents.seq));
 }
