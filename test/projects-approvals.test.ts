@@ -253,7 +253,7 @@ describe('approvals timed in working days (批管验联动)', () => {
       ['2026-11', 1],
     ]);
     expect((await zzb.get('/api/approvals/acceptance-report?from=2026-12-31&to=2026-01-01')).json().message).toBe(
-      '结束日期：不能早于开始日期',
+      '结束日期：不能早于开始日期（2026-12-31）',
     );
     const x = await zzb.get('/api/approvals/acceptance-report/export?from=2026-01-01&to=2026-12-31');
     const wb = new ExcelJS.Workbook();

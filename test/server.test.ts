@@ -52,9 +52,11 @@ describe('server', () => {
   });
 
   it('API answers carry the server clock’s time, so the web app counts today from it', async () => {
+    const user = await buildUser(t.ctx, { unitId: a.region.id, roles: ['org_dept'] });
     t.clock.set('2027-03-01T01:30:00Z');
     try {
-      const res = await zzbA.get('/api/auth/me');
+      // a session of its own: moving the clock three months on ends zzbA's (idle expiry)
+      const res = await (await t.login(user.username)).get('/api/auth/me');
       expect(res.headers['x-server-time']).toBe('2027-03-01T01:30:00.000Z');
       expect((await t.anonymous().get('/healthz')).headers['x-server-time']).toBeUndefined();
     } finally {
