@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // a page redraws after a write or a search in well under a second on an idle machine, but CI and a
+    // loaded machine can take seconds: wait up to 15 s (an answer that never comes still fails)
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

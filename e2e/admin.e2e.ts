@@ -93,7 +93,10 @@ describe('administration journeys', () => {
         (await api.json<{ data: Array<{ year: number }> }>('GET', '/api/calendar/years')).data.map((y) => y.year),
       )
       .toContain(2023);
-    expect(await api.json('GET', '/api/calendar/working-days?from=2023-10-02&to=2023-10-02')).toEqual({ count: 0 });
+    expect(await api.json('GET', '/api/calendar/working-days?from=2023-10-02&to=2023-10-02')).toEqual({
+      count: 0,
+      provisionalYear: null,
+    });
     await context.close();
   });
 });

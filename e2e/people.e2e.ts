@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
-import { baseUrl, launchBrowser, loginAs, newPage } from './browser.js';
+import { baseUrl, launchBrowser, loginAs, newPage, serverNow, serverToday } from './browser.js';
 import { ApiClient } from './api.js';
 import { makeIdNumber } from '../src/domain/id-number.js';
 
@@ -81,7 +81,7 @@ describe('people journey', () => {
       politicalStatus: 'masses',
       relationOrgUnitId,
     });
-    const admitted = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const admitted = new Date((await serverNow()).getTime() - 40 * 86_400_000).toISOString().slice(0, 10);
     for (const body of [
       { step: 'apply', on: '2020-01-02' },
       { step: 'activist', on: '2020-03-01' },
@@ -122,7 +122,7 @@ describe('people journey', () => {
     await page.getByTestId('pipeline-step').click();
     await page.locator('.ant-modal .ant-select').first().click();
     await page.locator('.ant-select-item-option', { hasText: '转为正式党员' }).click();
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = await serverToday();
     await page.locator('.ant-modal .ant-picker input').fill(today);
     await page.keyboard.press('Enter');
     await page.locator('.ant-modal .ant-btn-primary').first().click();
