@@ -113,6 +113,27 @@ describe('2027 deadlines while 2027 is missing are 暂定, and loading 2027 reco
     );
     expect(tasks.data.find((x) => x.id === task?.id)).toMatchObject({ provisionalYear: 2027 });
 
+    // Approval items of the project, handled by department A: 5 working days from 28 Dec count into 2027.
+    type Timing = { dueOn: string | null; provisionalYear: number | null };
+    type ApprovalChart = { items: Array<{ id: number; code: string; version: number; timing: Timing }> };
+    const approvals = async () => ok<ApprovalChart>(w.as.zzb.get(`/api/projects/${proj.id}/approvals`));
+    const [into2027, within2026] = (await approvals()).items;
+    for (const [it, targetDays] of [
+      [into2027!, 5],
+      [within2026!, 2],
+    ] as const)
+      await ok(
+        w.as.zzb.patch(`/api/projects/${proj.id}/approvals/${it.id}`, {
+          departmentUnitId: w.deptA.id,
+          targetDays,
+          submittedOn: '2026-12-28',
+          version: it.version,
+        }),
+      );
+    const timing = async (id: number) => (await approvals()).items.find((i) => i.id === id)!.timing;
+    expect(await timing(into2027!.id)).toMatchObject({ dueOn: '2027-01-04', provisionalYear: 2027 });
+    expect(await timing(within2026!.id)).toMatchObject({ dueOn: '2026-12-30', provisionalYear: null });
+
     t.clock.set('2026-12-29T02:00:00Z');
     const loaded = await ok<{ year: number; recomputed: Record<string, { items: number; moved: number[] }> }>(
       admin.post('/api/calendar/notice', { text: NOTICE_2027 }),
@@ -120,6 +141,10 @@ describe('2027 deadlines while 2027 is missing are 暂定, and loading 2027 reco
     expect(loaded.year).toBe(2027);
     expect(loaded.recomputed.problems?.moved).toContain(p.id);
     expect(loaded.recomputed.setupTasks?.moved).toContain(task?.id);
+    expect(loaded.recomputed.approvals?.moved).toContain(into2027!.id);
+    expect(loaded.recomputed.approvals?.moved).not.toContain(within2026!.id);
+    // 元旦 2027 (1 January) is now a holiday: the due date moves a day, no longer provisional
+    expect(await timing(into2027!.id)).toMatchObject({ dueOn: '2027-01-05', provisionalYear: null });
 
     const [row] = await t.ctx.db.select().from(problems).where(eq(problems.id, p.id));
     expect(row).toMatchObject({ answerDue: '2027-01-05', slaProvisionalYear: null });
@@ -140,13 +165,26 @@ describe('2027 deadlines while 2027 is missing are 暂定, and loading 2027 reco
     expect(audit).toMatchObject({ action: 'replace_year', actorId: adminId });
     expect(audit?.after).toMatchObject({
       source: 'notice',
-      recomputed: { problems: { moved: expect.arrayContaining([p.id]) } },
+      recomputed: {
+        problems: { moved: expect.arrayContaining([p.id]) },
+        approvals: { moved: expect.arrayContaining([into2027!.id]) },
+      },
     });
 
     const toHandler = await inbox(w.users.handlerA.id, 'problem.deadline_moved');
     expect(toHandler.find((n) => n.entityId === String(p.id))?.bodyZh).toContain('答复时限 2027-01-04 → 2027-01-05');
     const toOwner = await inbox(w.users.zzb.id, 'problem.deadline_moved');
     expect(toOwner.some((n) => n.entityId === String(p.id))).toBe(true);
+    const approvalNotes = await inbox(w.users.handlerA.id, 'approval.deadline_moved');
+    expect(approvalNotes.find((n) => n.entityId === String(into2027!.id))).toMatchObject({
+      bodyZh: '办结时限 2027-01-04 → 2027-01-05',
+      link: `/projects/${proj.id}`,
+    });
+    expect(approvalNotes.find((n) => n.entityId === String(into2027!.id))?.titleZh).toContain(
+      '办结时限已按 2027 年节假日安排重新计算',
+    );
+    expect(approvalNotes.some((n) => n.entityId === String(within2026!.id))).toBe(false);
+    expect(await inbox(w.users.handlerB.id, 'approval.deadline_moved')).toEqual([]);
     const toCommissioner = await inbox(w.users.zhuanyuan.id, 'org.setup_due_moved');
     expect(toCommissioner.find((n) => n.entityId === String(task!.id))?.bodyZh).toBe('期限 2027-01-25 → 2027-01-26');
   });

@@ -32,8 +32,15 @@ export interface DomainEvents {
    * A year's official holiday schedule was loaded or replaced. Each module recomputes its provisional
    * (暂定) deadlines with `calendar` (which includes the year) in the same transaction, tells the
    * people whose dates moved, and records what it did in `recomputed` for the calendar's audit row.
+   * `replaced` is true when the year was loaded before (its dates were then not provisional).
    */
-  'calendar.yearLoaded': { year: number; calendar: CalendarData; today: IsoDate; recomputed: CalendarRecompute };
+  'calendar.yearLoaded': {
+    year: number;
+    calendar: CalendarData;
+    today: IsoDate;
+    recomputed: CalendarRecompute;
+    replaced: boolean;
+  };
 }
 
 export type EventName = keyof DomainEvents;

@@ -15,6 +15,7 @@ import './problems/problem.subscribers.js';
 import './problems/problem.dispatch.js';
 import './problems/problem.recompute.js';
 import './warnings/warning.recompute.js';
+import './approvals/approval.recompute.js';
 import { projectRoutes } from './projects/project.routes.js';
 import { nodeRoutes } from './projects/node.routes.js';
 import { warningRoutes } from './warnings/warning.routes.js';

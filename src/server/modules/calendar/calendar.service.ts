@@ -43,6 +43,7 @@ export async function saveYearSchedule(
       calendar,
       today: chinaDate(now),
       recomputed,
+      replaced: before !== null,
     });
     await recordAudit(
       tx,
