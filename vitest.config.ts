@@ -16,7 +16,8 @@ export default defineConfig({
           include: ['src/server/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
-          testTimeout: 60_000,
+          // generous: some tests start real servers and CLIs, which take long on a loaded 2-core machine
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },

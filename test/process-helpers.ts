@@ -65,7 +65,7 @@ export interface ServerProcess {
 }
 
 /** Starts the real server (src/server/main.ts) and waits until /healthz answers or the process exits. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,

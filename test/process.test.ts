@@ -52,7 +52,7 @@ if (mode === 'pglite')
           db: 'pglite',
           database: { state: 'ok' },
         });
-        const second = await startServer({ XIANFENG_DATA_DIR: dir }, 30_000);
+        const second = await startServer({ XIANFENG_DATA_DIR: dir }, 120_000);
         expect(await second.exited).toBe(3);
         expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
         expect(second.output()).toContain('Only one process may open it');
