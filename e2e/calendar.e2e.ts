@@ -29,6 +29,22 @@ const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通�
 
 const NEXT_YEAR_WARNING = '2027 年节假日安排尚未导入';
 const shots = process.env.XF_SHOTS ?? '/tmp/xf-shots';
+let provisionalProjectId: number | undefined;
+
+interface NodeView {
+  id: number;
+  stage: string;
+  status: string;
+  provisionalYear: number | null;
+  version: number;
+}
+
+async function toppedOut(api: ApiClient, projectId: number): Promise<NodeView> {
+  const p = await api.json<{ nodes: NodeView[] }>('GET', `/api/projects/${projectId}`);
+  const node = p.nodes.find((n) => n.stage === 'topped_out');
+  if (!node) throw new Error('the project has no 主体封顶 node');
+  return node;
+}
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -48,6 +64,14 @@ async function noOverflow(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
+/** The notice card alone (an element screenshot waits for a still layout; a clip of the full page does not). */
+async function shootCard(page: Page, path: string): Promise<void> {
+  const box = await page.getByTestId('notice-card').boundingBox();
+  if (!box) throw new Error('the notice card is not on the page');
+  const top = await page.evaluate(() => window.scrollY);
+  await page.screenshot({ path, fullPage: true, clip: { ...box, y: box.y + top } });
+}
+
 async function pasteAndPreview(page: Page, text: string): Promise<void> {
   await page.getByTestId('notice-text').fill(text);
   await page.getByTestId('notice-preview').click();
@@ -63,12 +87,66 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await page.goto(baseUrl('/admin/calendar'));
     await page.getByTestId('notice-text').waitFor();
     await noOverflow(page);
+    // the card keeps its title: the year and import controls go in its body on a phone
+    await expect.poll(() => page.locator('.ant-card-head-title').first().innerText()).toBe('工作日历');
+    await page.screenshot({ path: `${shots}/calendar-top-390.png` });
+    // the warning's button takes the administrator to the paste box, not twelve months further down
+    await page.getByTestId('cal-go-notice').click();
+    await expect.poll(() => page.getByTestId('notice-text').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('notice-card').evaluate((e) => Math.round(e.getBoundingClientRect().top)))
+      .toBeLessThan(844);
     await pasteAndPreview(page, NOTICE_2027);
     const result = page.getByTestId('notice-preview-result');
     await expect.poll(() => result.innerText()).toContain('2027 年预览');
     await noOverflow(page);
-    await page.getByTestId('notice-card').screenshot({ path: `${shots}/calendar-notice-preview-390.png` });
+    // the year scrolls sideways inside its card, month by month
+    const grid = result.getByTestId('year-grid');
+    expect(await grid.evaluate((e) => e.scrollWidth > e.clientWidth && e.clientWidth <= 390)).toBe(true);
+    expect(await result.locator('.ant-table-row').filter({ hasText: '元旦' }).innerText()).toMatch(/^元旦\s/);
+    await shootCard(page, `${shots}/calendar-notice-preview-390.png`);
     await page.screenshot({ path: `${shots}/calendar-page-390.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('before 2027 is loaded, a node forecast to slip into 2027 shows 暂定 with the reason', async () => {
+    // A project whose 主体封顶 is planned for 28 December 2026 and now expected on 8 January 2027.
+    const zzb = await ApiClient.login('zzb');
+    const option = async (path: string, q: string) =>
+      (await zzb.json<{ data: Array<{ id: number; name: string }> }>('GET', `${path}${encodeURIComponent(q)}`)).data[0];
+    const town = await option('/api/orgs/options?kind=township&q=', '狼山街道');
+    const commissioner = await option('/api/projects/assignees?role=commissioner&q=', '张伟');
+    const created = await zzb.json<{ id: number }>('POST', '/api/projects', {
+      name: `跨年节点项目${Date.now() % 100000}`,
+      townshipUnitId: town?.id,
+      stage: 'started',
+      plannedStart: '2026-03-01',
+      plannedEnd: '2027-12-31',
+      commissionerUserId: commissioner?.id,
+      nodePlans: { topped_out: '2026-12-28' },
+    });
+    provisionalProjectId = created.id;
+    const node = await toppedOut(zzb, created.id);
+    const zhuanyuan = await ApiClient.login('zhuanyuan');
+    await zhuanyuan.json('PATCH', `/api/projects/${created.id}/nodes/${node.id}`, {
+      expectedDate: '2027-01-08',
+      reason: '冬季施工降效',
+      version: node.version,
+    });
+    expect(await toppedOut(zzb, created.id)).toMatchObject({ status: 'delayed', provisionalYear: 2027 });
+
+    const { context, page } = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await loginAs(page, 'zzb');
+    await page.goto(baseUrl(`/projects/${created.id}`));
+    const tag = page.getByTestId('provisional-tag').first();
+    await tag.waitFor();
+    expect(await tag.innerText()).toBe('暂定');
+    expect(await tag.getAttribute('aria-label')).toBe('2027年节假日安排尚未导入，暂按周末计算');
+    await tag.scrollIntoViewIfNeeded();
+    await tag.hover();
+    await page.locator('.ant-tooltip').filter({ hasText: '暂按周末计算' }).waitFor();
+    await page.screenshot({ path: `${shots}/calendar-provisional-tag-1440.png` });
     await context.close();
   });
 
@@ -96,12 +174,12 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await expect.poll(() => result.innerText()).toContain('2027 年预览');
     expect(await page.getByTestId('notice-error').count()).toBe(0);
     const spring = result.locator('.ant-table-row').filter({ hasText: '春节' });
-    expect(await spring.innerText()).toMatch(/2027-02-05 至 2027-02-13（9 天）\s+2027-01-31、2027-02-20/);
+    expect(await spring.innerText()).toMatch(/^春节\s+2月5日至2月13日（9 天）\s+1月31日、2月20日$/);
     expect(await result.locator('.ant-table-row').count()).toBe(7);
     expect(await result.getByTestId('day-2027-02-08').innerText()).toContain('休');
     expect(await result.getByTestId('day-2027-02-20').innerText()).toContain('班');
     expect(await result.getByTestId('day-2027-02-22').innerText()).toBe('22');
-    await page.getByTestId('notice-card').screenshot({ path: `${shots}/calendar-notice-preview-1440.png` });
+    await shootCard(page, `${shots}/calendar-notice-preview-1440.png`);
     await page.screenshot({ path: `${shots}/calendar-page-1440.png`, fullPage: true });
 
     // Confirm in the dialog; the year is loaded and shown.
@@ -112,7 +190,8 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await expect.poll(() => page.locator('.ant-message').innerText()).toContain('已导入 2027 年节假日安排');
     expect(await page.getByTestId('notice-preview-result').count()).toBe(0);
     await expect.poll(() => page.getByTestId('cal-year').innerText()).toContain('2027');
-    await expect.poll(() => page.getByTestId('day-2027-02-20').innerText()).toContain('班');
+    await expect.poll(() => page.getByTestId('day-2027-02-20').innerText(), { timeout: 15_000 }).toContain('班');
+    expect(await page.getByTestId('cal-year').innerText()).not.toContain('未导入');
     const api = await ApiClient.login('admin');
     const years = await api.json<{ data: Array<{ year: number; holidays: number; workdays: number }> }>(
       'GET',
@@ -120,6 +199,13 @@ describe('calendar journey: next year’s schedule from the State Council notice
     );
     expect(years.data.find((y) => y.year === 2027)).toMatchObject({ holidays: 29, workdays: 6 });
     expect(await api.json('GET', '/api/calendar/working-days?from=2027-02-05&to=2027-02-20')).toEqual({ count: 6 });
+
+    // The node forecast into 2027 is counted on the loaded calendar now: no longer 暂定.
+    if (provisionalProjectId !== undefined)
+      expect(await toppedOut(await ApiClient.login('zzb'), provisionalProjectId)).toMatchObject({
+        status: 'delayed',
+        provisionalYear: null,
+      });
 
     // The home warning is gone.
     await page.goto(baseUrl('/'));
