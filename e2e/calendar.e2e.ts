@@ -29,6 +29,8 @@ const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通�
 
 const NEXT_YEAR_WARNING = '2027 年节假日安排尚未导入';
 const shots = process.env.XF_SHOTS ?? '/tmp/xf-shots';
+// A full-page screenshot of the year grids can take long on a loaded shared machine.
+const SHOT_TIMEOUT = 90_000;
 let provisionalProjectId: number | undefined;
 
 interface NodeView {
@@ -69,7 +71,7 @@ async function shootCard(page: Page, path: string): Promise<void> {
   const box = await page.getByTestId('notice-card').boundingBox();
   if (!box) throw new Error('the notice card is not on the page');
   const top = await page.evaluate(() => window.scrollY);
-  await page.screenshot({ path, fullPage: true, clip: { ...box, y: box.y + top } });
+  await page.screenshot({ path, fullPage: true, clip: { ...box, y: box.y + top }, timeout: SHOT_TIMEOUT });
 }
 
 async function pasteAndPreview(page: Page, text: string): Promise<void> {
@@ -83,7 +85,7 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await loginAs(page, 'admin');
     await expect.poll(() => page.getByTestId('home-todo').innerText()).toContain(NEXT_YEAR_WARNING);
     await noOverflow(page);
-    await page.screenshot({ path: `${shots}/calendar-home-warning-390.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/calendar-home-warning-390.png`, fullPage: true, timeout: SHOT_TIMEOUT });
     await page.goto(baseUrl('/admin/calendar'));
     await page.getByTestId('notice-text').waitFor();
     await noOverflow(page);
@@ -105,7 +107,7 @@ describe('calendar journey: next year’s schedule from the State Council notice
     expect(await grid.evaluate((e) => e.scrollWidth > e.clientWidth && e.clientWidth <= 390)).toBe(true);
     expect(await result.locator('.ant-table-row').filter({ hasText: '元旦' }).innerText()).toMatch(/^元旦\s/);
     await shootCard(page, `${shots}/calendar-notice-preview-390.png`);
-    await page.screenshot({ path: `${shots}/calendar-page-390.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/calendar-page-390.png`, fullPage: true, timeout: SHOT_TIMEOUT });
     await context.close();
   });
 
@@ -156,7 +158,7 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await loginAs(page, 'admin');
     // From 1 November the home page says next year's schedule is missing.
     await expect.poll(() => page.getByTestId('home-todo').innerText()).toContain(NEXT_YEAR_WARNING);
-    await page.screenshot({ path: `${shots}/calendar-home-warning-1440.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/calendar-home-warning-1440.png`, fullPage: true, timeout: SHOT_TIMEOUT });
     await page.getByTestId('home-todo').getByRole('link', { name: '去处理' }).first().click();
     await page.waitForURL(/\/admin\/calendar$/);
 
@@ -180,7 +182,7 @@ describe('calendar journey: next year’s schedule from the State Council notice
     expect(await result.getByTestId('day-2027-02-20').innerText()).toContain('班');
     expect(await result.getByTestId('day-2027-02-22').innerText()).toBe('22');
     await shootCard(page, `${shots}/calendar-notice-preview-1440.png`);
-    await page.screenshot({ path: `${shots}/calendar-page-1440.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/calendar-page-1440.png`, fullPage: true, timeout: SHOT_TIMEOUT });
 
     // Confirm in the dialog; the year is loaded and shown.
     await page.getByTestId('notice-confirm').click();
@@ -212,5 +214,5 @@ describe('calendar journey: next year’s schedule from the State Council notice
     await page.getByTestId('home-todo').waitFor();
     await expect.poll(() => page.getByTestId('home-todo').innerText()).not.toContain('节假日安排');
     await context.close();
-  });
+  }, 300_000);
 });
