@@ -12,15 +12,32 @@ interface Preview {
   items: Array<{ line: number; name: string; holidays: string[]; workdays: string[] }>;
 }
 
-/** 2027-02-05 → 2月5日: the preview's title names the year, so the table stays narrow enough for a phone. */
-const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** 2027-02-05 → 2月5日 (the preview's title names the year), never broken inside a date on a phone. */
+const md = (date: string) => (
+  <span style={{ whiteSpace: 'nowrap' }}>{`${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`}</span>
+);
 
 const span = (dates: string[]) =>
+  dates.length === 0 ? (
+    '—'
+  ) : dates.length === 1 ? (
+    md(dates[0]!)
+  ) : (
+    <>
+      {md(dates[0]!)}至{md(dates[dates.length - 1]!)}
+      <span style={{ whiteSpace: 'nowrap' }}>（{dates.length} 天）</span>
+    </>
+  );
+
+const list = (dates: string[]) =>
   dates.length === 0
     ? '—'
-    : dates.length === 1
-      ? md(dates[0]!)
-      : `${md(dates[0]!)}至${md(dates[dates.length - 1]!)}（${dates.length} 天）`;
+    : dates.map((d, i) => (
+        <span key={d}>
+          {i > 0 && '、'}
+          {md(d)}
+        </span>
+      ));
 
 /**
  * 粘贴通知导入: the administrator pastes the State Council notice, sees it as a calendar (休 / 班),
@@ -133,7 +150,7 @@ export function NoticeImport({ onLoaded }: { onLoaded: (year: number) => void })
               { title: tr('放假', 'Days off'), render: (_: unknown, i) => span(i.holidays) },
               {
                 title: tr('调休上班', 'Make-up working days'),
-                render: (_: unknown, i) => i.workdays.map(md).join('、') || '—',
+                render: (_: unknown, i) => list(i.workdays),
               },
             ]}
           />
