@@ -200,7 +200,10 @@ describe('calendar journey: next year’s schedule from the State Council notice
       '/api/calendar/years',
     );
     expect(years.data.find((y) => y.year === 2027)).toMatchObject({ holidays: 29, workdays: 6 });
-    expect(await api.json('GET', '/api/calendar/working-days?from=2027-02-05&to=2027-02-20')).toEqual({ count: 6 });
+    expect(await api.json('GET', '/api/calendar/working-days?from=2027-02-05&to=2027-02-20')).toEqual({
+      count: 6,
+      provisionalYear: null,
+    });
 
     // The node forecast into 2027 is counted on the loaded calendar now: no longer 暂定.
     if (provisionalProjectId !== undefined)
