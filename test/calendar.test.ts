@@ -78,6 +78,9 @@ describe('working-day calendar over HTTP', () => {
       'date,kind,name\n2027-01-01,休,元旦\n2027-01-02,休,元旦\n2027-01-03,休,元旦\n2027-02-06,休,春节\n2027-02-07,班,春节\n';
     const res = await sys.post('/api/calendar/import', { format: 'csv', content: good });
     expect(res.json()).toEqual({ ok: true, year: 2027, days: 5 });
+    // each year counts its own days (not every loaded year's)
+    const listed = (await t.anonymous().get('/api/calendar/years')).json().data as Array<{ year: number }>;
+    expect(listed.find((y) => y.year === 2027)).toMatchObject({ holidays: 4, workdays: 1 });
     // 31 Dec, then 4–8 Jan (1–3 Jan are 元旦)
     expect((await t.anonymous().get('/api/calendar/working-days?from=2026-12-31&to=2027-01-08')).json()).toEqual({
       count: 6,

@@ -10,8 +10,10 @@ export async function listYears(db: Executor) {
       source: calendarYears.source,
       note: calendarYears.note,
       updatedAt: calendarYears.updatedAt,
-      holidays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and d.kind = 'holiday')`,
-      workdays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and d.kind = 'workday')`,
+      // Qualified by hand: drizzle renders a column inside sql`` unqualified, which in this subquery
+      // would mean d.year (every year's days were counted for each year).
+      holidays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'holiday')`,
+      workdays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.kind = 'workday')`,
     })
     .from(calendarYears)
     .orderBy(asc(calendarYears.year));

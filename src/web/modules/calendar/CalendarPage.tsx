@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -39,6 +40,8 @@ export default function CalendarPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const thisYear = Number(serverToday().slice(0, 4));
+  // On a phone the controls go in the card's body: in the header they squeeze the title out.
+  const narrow = !Grid.useBreakpoint().md;
   const years = useQuery({ queryKey: ['cal-years'], queryFn: () => get<{ data: YearInfo[] }>('/api/calendar/years') });
   const [year, setYear] = useState<number>(thisYear);
   const loaded = years.data?.data.find((y) => y.year === year);
@@ -113,6 +116,45 @@ export default function CalendarPage() {
     setPicked(null);
   };
 
+  const controls = (
+    <Space wrap>
+      <Select value={year} onChange={setYear} options={options} style={{ width: 150 }} data-testid="cal-year" />
+      <InputNumber
+        data-testid="cal-other-year"
+        placeholder={tr('其他年份', 'Other year')}
+        min={2000}
+        max={2100}
+        onPressEnter={(e) => setYear(Number((e.target as HTMLInputElement).value))}
+        style={{ width: 110 }}
+      />
+      <Upload accept=".json,.csv" showUploadList={false} beforeUpload={(file) => (importFile.mutate(file), false)}>
+        <Button icon={<UploadOutlined />} loading={importFile.isPending}>
+          {tr('从文件导入（JSON/CSV）', 'Import JSON/CSV')}
+        </Button>
+      </Upload>
+      {loaded && (
+        <Popconfirm
+          title={tr(
+            `删除 ${year} 年日历后，涉及该年的期限将暂按周末计算。确定删除？`,
+            `Deadlines in ${year} will count weekends only. Delete?`,
+          )}
+          onConfirm={() => remove.mutate()}
+        >
+          <Button danger>{tr('删除该年', 'Delete year')}</Button>
+        </Popconfirm>
+      )}
+      <Button
+        type="primary"
+        disabled={!dirty}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+        data-testid="cal-save"
+      >
+        {tr('保存修改', 'Save changes')}
+      </Button>
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {missing.length > 0 && (
@@ -123,53 +165,19 @@ export default function CalendarPage() {
             `${missing.join('、')} 年节假日安排未导入：落在这些年份的期限暂按周末计算（暂定），请在国务院办公厅通知发布后粘贴导入`,
             `Not loaded: ${missing.join(', ')}. Deadlines in those years are provisional (weekends only) until loaded.`,
           )}
+          action={
+            <Button
+              size="small"
+              onClick={() => document.getElementById('notice-import')?.scrollIntoView({ behavior: 'smooth' })}
+              data-testid="cal-go-notice"
+            >
+              {tr('粘贴通知导入', 'Paste the notice')}
+            </Button>
+          }
         />
       )}
-      <Card
-        title={tr('工作日历', 'Working-day calendar')}
-        extra={
-          <Space wrap>
-            <Select value={year} onChange={setYear} options={options} style={{ width: 150 }} data-testid="cal-year" />
-            <InputNumber
-              data-testid="cal-other-year"
-              placeholder={tr('其他年份', 'Other year')}
-              min={2000}
-              max={2100}
-              onPressEnter={(e) => setYear(Number((e.target as HTMLInputElement).value))}
-              style={{ width: 110 }}
-            />
-            <Upload
-              accept=".json,.csv"
-              showUploadList={false}
-              beforeUpload={(file) => (importFile.mutate(file), false)}
-            >
-              <Button icon={<UploadOutlined />} loading={importFile.isPending}>
-                {tr('从文件导入（JSON/CSV）', 'Import JSON/CSV')}
-              </Button>
-            </Upload>
-            {loaded && (
-              <Popconfirm
-                title={tr(
-                  `删除 ${year} 年日历后，涉及该年的期限将暂按周末计算。确定删除？`,
-                  `Deadlines in ${year} will count weekends only. Delete?`,
-                )}
-                onConfirm={() => remove.mutate()}
-              >
-                <Button danger>{tr('删除该年', 'Delete year')}</Button>
-              </Popconfirm>
-            )}
-            <Button
-              type="primary"
-              disabled={!dirty}
-              loading={save.isPending}
-              onClick={() => save.mutate()}
-              data-testid="cal-save"
-            >
-              {tr('保存修改', 'Save changes')}
-            </Button>
-          </Space>
-        }
-      >
+      <Card title={tr('工作日历', 'Working-day calendar')} extra={narrow ? undefined : controls}>
+        {narrow && <div style={{ marginBottom: 12 }}>{controls}</div>}
         {error && (
           <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} data-testid="cal-error" />
         )}

@@ -12,12 +12,32 @@ interface Preview {
   items: Array<{ line: number; name: string; holidays: string[]; workdays: string[] }>;
 }
 
+/** 2027-02-05 → 2月5日 (the preview's title names the year), never broken inside a date on a phone. */
+const md = (date: string) => (
+  <span style={{ whiteSpace: 'nowrap' }}>{`${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`}</span>
+);
+
 const span = (dates: string[]) =>
+  dates.length === 0 ? (
+    '—'
+  ) : dates.length === 1 ? (
+    md(dates[0]!)
+  ) : (
+    <>
+      {md(dates[0]!)}至{md(dates[dates.length - 1]!)}
+      <span style={{ whiteSpace: 'nowrap' }}>（{dates.length} 天）</span>
+    </>
+  );
+
+const list = (dates: string[]) =>
   dates.length === 0
     ? '—'
-    : dates.length === 1
-      ? dates[0]
-      : `${dates[0]} 至 ${dates[dates.length - 1]}（${dates.length} 天）`;
+    : dates.map((d, i) => (
+        <span key={d}>
+          {i > 0 && '、'}
+          {md(d)}
+        </span>
+      ));
 
 /**
  * 粘贴通知导入: the administrator pastes the State Council notice, sees it as a calendar (休 / 班),
@@ -66,7 +86,11 @@ export function NoticeImport({ onLoaded }: { onLoaded: (year: number) => void })
     });
 
   return (
-    <Card title={tr('粘贴国务院办公厅通知导入', 'Load from the State Council notice')} data-testid="notice-card">
+    <Card
+      title={tr('粘贴国务院办公厅通知导入', 'Load from the State Council notice')}
+      data-testid="notice-card"
+      id="notice-import"
+    >
       <Typography.Paragraph type="secondary">
         {tr(
           '将“国务院办公厅关于某年部分节假日安排的通知”全文粘贴到下方（含标题），点击预览核对后确认导入。',
@@ -118,11 +142,15 @@ export function NoticeImport({ onLoaded }: { onLoaded: (year: number) => void })
             scroll={{ x: true }}
             dataSource={preview.items}
             columns={[
-              { title: tr('节日', 'Holiday'), dataIndex: 'name' },
+              {
+                title: tr('节日', 'Holiday'),
+                dataIndex: 'name',
+                render: (name: string) => <span style={{ whiteSpace: 'nowrap' }}>{name}</span>,
+              },
               { title: tr('放假', 'Days off'), render: (_: unknown, i) => span(i.holidays) },
               {
                 title: tr('调休上班', 'Make-up working days'),
-                render: (_: unknown, i) => i.workdays.join('、') || '—',
+                render: (_: unknown, i) => list(i.workdays),
               },
             ]}
           />

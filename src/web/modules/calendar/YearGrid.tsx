@@ -1,4 +1,4 @@
-import { Tooltip } from 'antd';
+import { Grid, Tooltip } from 'antd';
 import { useI18n } from '../../app/i18n.js';
 
 export interface DayException {
@@ -14,7 +14,10 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** A year as twelve month grids; 休 (holiday) in red, 班 (make-up working day) in blue. */
+/**
+ * A year as twelve month grids; 休 (holiday) in red, 班 (make-up working day) in blue. On a phone the
+ * months are one row that scrolls sideways inside the card (swipe month to month), never widening the page.
+ */
 export function YearGrid({
   year,
   days,
@@ -25,14 +28,33 @@ export function YearGrid({
   onPick: (date: string) => void;
 }) {
   const { tr, lang } = useI18n();
+  const phone = !Grid.useBreakpoint().sm;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 16 }}>
+    <div
+      data-testid="year-grid"
+      role="group"
+      aria-label={tr(`${year} 年日历`, `Calendar ${year}`)}
+      tabIndex={phone ? 0 : undefined}
+      style={
+        phone
+          ? { display: 'flex', gap: 12, overflowX: 'auto', scrollSnapType: 'x mandatory', paddingBottom: 8 }
+          : { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 16 }
+      }
+    >
       {Array.from({ length: 12 }, (_, m) => {
         const first = new Date(Date.UTC(year, m, 1));
         const offset = (first.getUTCDay() + 6) % 7;
         const count = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
         return (
-          <div key={m} style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: 8 }}>
+          <div
+            key={m}
+            style={{
+              border: '1px solid #f0f0f0',
+              borderRadius: 4,
+              padding: 8,
+              ...(phone ? { flex: '0 0 min(240px, 88%)', scrollSnapAlign: 'start' } : {}),
+            }}
+          >
             <div style={{ fontWeight: 600, marginBottom: 4 }}>
               {lang === 'zh' ? `${m + 1} 月` : first.toLocaleString('en', { month: 'long', timeZone: 'UTC' })}
             </div>
