@@ -8,6 +8,7 @@ import { auditKey } from '../src/server/audit/audit.key.js';
 import { chainHash, GENESIS_HASH, keyedChainHash, type ChainFields } from '../src/server/audit/audit.chain.js';
 import { anchorFileOf, readAnchors, writeAnchor } from '../src/server/audit/audit.anchor.js';
 import { checkAuditChain } from '../src/server/audit/audit.check.js';
+import { fieldsOf } from '../src/server/audit/audit.verify.js';
 import { createTestApp, type Agent, type TestApp } from './test-app.js';
 import { buildRegion, buildUser } from './factories.js';
 
@@ -19,20 +20,7 @@ let t: TestApp;
 let aud: Agent;
 let file: string;
 
-const fields = (r: AuditRow): ChainFields => ({
-  id: r.id,
-  at: r.at,
-  actorId: r.actorId,
-  actorName: r.actorName,
-  scopePath: r.scopePath,
-  ip: r.ip,
-  requestId: r.requestId,
-  entity: r.entity,
-  entityId: r.entityId,
-  action: r.action,
-  before: r.before,
-  after: r.after,
-});
+const fields = fieldsOf;
 
 const rows = () => t.ctx.db.select().from(auditLog).orderBy(asc(auditLog.id));
 const check = () => checkAuditChain(t.ctx.db, auditKey(), file);

@@ -36,7 +36,8 @@ export interface VerifyOptions {
   batchSize?: number;
 }
 
-const fieldsOf = (r: typeof auditLog.$inferSelect): ChainFields => ({
+/** The hashed fields of a stored audit row. */
+export const fieldsOf = (r: typeof auditLog.$inferSelect): ChainFields => ({
   id: r.id,
   at: r.at,
   actorId: r.actorId,
