@@ -1,4 +1,6 @@
-import { addDays, dayOfWeek, type IsoDate, yearOf } from './dates.js';
+import { type IsoDate, yearOf } from './dates.js';
+import { parseYearDay, weekdayOf, yearStartDayNumber } from './day-number.js';
+import { dayOf, firstDayReaching, ordinalBefore, ordinalOf } from './working-day-index.js';
 
 /**
  * The working-day calendar (工作日历): Monday–Friday are working days, except dated exceptions —
@@ -46,31 +48,27 @@ export function provisionalYear(cal: CalendarData, a: IsoDate, b: IsoDate = a): 
 export function isWorkingDay(cal: CalendarData, d: IsoDate): boolean {
   if (cal.holidays.has(d)) return false;
   if (cal.workdays.has(d)) return true;
-  const dow = dayOfWeek(d);
+  const { year, index } = parseYearDay(d);
+  const dow = weekdayOf(yearStartDayNumber(year) + index);
   return dow !== 0 && dow !== 6;
 }
 
 /**
  * The |n|th working day after `d` (before it when n is negative). n = 0 returns `d` itself.
  * Deadlines: dispatched on d with a limit of 5 working days → due on addWorkingDays(cal, d, 5).
+ * Computed from working-day ordinals (working-day-index.ts), not by stepping day by day.
  */
 export function addWorkingDays(cal: CalendarData, d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError('n must be an integer');
-  const step = n >= 0 ? 1 : -1;
-  let left = Math.abs(n);
-  let cur = d;
-  while (left > 0) {
-    cur = addDays(cur, step);
-    if (isWorkingDay(cal, cur)) left--;
-  }
-  return cur;
+  if (n === 0) return d;
+  const day = dayOf(cal, d);
+  return firstDayReaching(cal, day, n > 0 ? ordinalOf(day) + n : ordinalBefore(day) + n + 1);
 }
 
 /** Working days from `from` to `to`, both ends included; 0 when `to` is before `from`. */
 export function workingDaysBetween(cal: CalendarData, from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let cur = from; cur <= to; cur = addDays(cur, 1)) if (isWorkingDay(cal, cur)) count++;
-  return count;
+  if (to < from) return 0;
+  return ordinalOf(dayOf(cal, to)) - ordinalBefore(dayOf(cal, from));
 }
 
 /**
@@ -78,14 +76,13 @@ export function workingDaysBetween(cal: CalendarData, from: IsoDate, to: IsoDate
  * duration of a step started on `from` and finished on `to`. Negative when `to` is before `from`.
  */
 export function workingDaysElapsed(cal: CalendarData, from: IsoDate, to: IsoDate): number {
-  if (to < from) return -workingDaysElapsed(cal, to, from);
   if (to === from) return 0;
-  return workingDaysBetween(cal, addDays(from, 1), to);
+  return ordinalOf(dayOf(cal, to)) - ordinalOf(dayOf(cal, from));
 }
 
 /** The next working day on or after `d`. */
 export function nextWorkingDay(cal: CalendarData, d: IsoDate): IsoDate {
-  let cur = d;
-  while (!isWorkingDay(cal, cur)) cur = addDays(cur, 1);
-  return cur;
+  if (isWorkingDay(cal, d)) return d;
+  const day = dayOf(cal, d);
+  return firstDayReaching(cal, day, ordinalOf(day) + 1);
 }
