@@ -1,10 +1,9 @@
 import { ConfigError, parseConfig } from './config.js';
 import { databaseOptionsFromConfig, openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
-import { migrateDatabase } from './db/migrate.js';
-import { buildApp, loggerOptions } from './app.js';
+import { loggerOptions } from './app.js';
 import { loadSecretKey } from './crypto/secret-key.js';
-import { bootstrap } from './seed/bootstrap.js';
+import { startApp } from './start.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { JOBS } from './jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-region.js';
@@ -33,14 +32,12 @@ async function main(): Promise<void> {
     console.error(`无法打开数据库 / cannot open the database: ${(e as Error).message}`);
     process.exit(4);
   }
-  await migrateDatabase(database);
-  const app = await buildApp({
+  const { app, boot } = await startApp({
     database,
     config,
     secretKeyHex: loadSecretKey(config),
     logger: loggerOptions(config.logLevel),
   });
-  const boot = await bootstrap(app.ctx);
   const scheduler = startScheduler(app.ctx, JOBS);
 
   let closing = false;

@@ -7,17 +7,21 @@ import { getSetting, putSetting } from '../modules/settings/settings.repository.
 import { chineseDaysExceptions, SEEDED_YEARS } from '../modules/calendar/chinese-days-seed.js';
 import { replaceYearDays } from '../modules/calendar/calendar.repository.js';
 import { recordAudit } from '../audit/audit.writer.js';
+import { lockFirstStart } from './start-lock.js';
 
 /** Role rows follow the code (src/shared/roles.ts) at every start; grants reference them. */
 export async function syncRoles(ctx: AppContext): Promise<void> {
   const rows = Object.values(ROLES).map((r) => ({ code: r.code, kind: r.kind, nameZh: r.zh, nameEn: r.en }));
-  await ctx.db
-    .insert(roles)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: roles.code,
-      set: { kind: sql`excluded.kind`, nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` },
-    });
+  await ctx.db.transaction(async (tx) => {
+    await lockFirstStart(tx);
+    await tx
+      .insert(roles)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: roles.code,
+        set: { kind: sql`excluded.kind`, nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` },
+      });
+  });
 }
 
 /**
@@ -27,7 +31,10 @@ export async function syncRoles(ctx: AppContext): Promise<void> {
 export async function seedCalendarOnce(ctx: AppContext): Promise<void> {
   if ((await getSetting(ctx.db, 'calendar_seeded')) !== undefined) return;
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const seeded = await ctx.db.transaction(async (tx) => {
+    // Checked again under the first-start lock: of two servers starting at once, one seeds.
+    await lockFirstStart(tx);
+    if ((await getSetting(tx, 'calendar_seeded')) !== undefined) return false;
     for (const year of SEEDED_YEARS) {
       await replaceYearDays(tx, year, chineseDaysExceptions(year), {
         source: 'chinese-days',
@@ -43,6 +50,7 @@ export async function seedCalendarOnce(ctx: AppContext): Promise<void> {
       { entity: 'calendar', entityId: null, action: 'seed', after: { years: SEEDED_YEARS, source: 'chinese-days' } },
       now,
     );
+    return true;
   });
-  ctx.calendar.invalidate();
+  if (seeded) ctx.calendar.invalidate();
 }

@@ -11,6 +11,7 @@ import { pinyinKey } from '../../shared/pinyin.js';
 import type { RoleCode } from '../../shared/roles.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-region.js';
 import { DEMO_SEEDERS } from './demo-seeders.js';
+import { lockFirstStart } from './start-lock.js';
 import type { DemoRefs } from './demo-types.js';
 
 async function isEmpty(db: Executor): Promise<boolean> {
@@ -18,12 +19,17 @@ async function isEmpty(db: Executor): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Loads the demo region and one account per role into an empty database. Returns false if not empty. */
+/**
+ * Loads the demo region and one account per role into an empty database. Returns false if not empty.
+ * Emptiness is checked again under the first-start lock: of two servers starting at once, one loads.
+ */
 export async function loadDemoData(ctx: AppContext): Promise<boolean> {
   if (!(await isEmpty(ctx.db))) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
+    await lockFirstStart(tx);
+    if (!(await isEmpty(tx))) return false;
     const ids = new Map<string, number>();
     const userIds = new Map<string, number>();
     const projectIds = new Map<string, number>();
@@ -86,13 +92,14 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       },
       now,
     );
+    return true;
   });
-  return true;
 }
 
 /**
  * Production first start: the root unit and the three administrator accounts, with no password.
- * The first administrator sets one with the one-time setup token this returns (print it once).
+ * The first administrator sets one with the one-time setup token this returns (print it once);
+ * undefined when the database was not empty (or another server bootstrapped it first).
  */
 export async function bootstrapProduction(ctx: AppContext): Promise<string | undefined> {
   if (!(await isEmpty(ctx.db))) return undefined;
@@ -102,7 +109,9 @@ export async function bootstrapProduction(ctx: AppContext): Promise<string | und
     ['secadmin', '安全管理员', 'secadmin'],
     ['auditor', '审计管理员', 'auditor'],
   ];
-  await ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
+    await lockFirstStart(tx);
+    if (!(await isEmpty(tx))) return false;
     const root = await insertUnit(tx, {
       parentId: null,
       kind: 'region',
@@ -134,6 +143,7 @@ export async function bootstrapProduction(ctx: AppContext): Promise<string | und
       },
       now,
     );
+    return true;
   });
-  return createSetupToken(ctx);
+  return created ? createSetupToken(ctx) : undefined;
 }
