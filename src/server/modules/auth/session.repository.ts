@@ -1,7 +1,6 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { queryRows } from '../../db/client.js';
-import { sessions } from '../../db/schema/index.js';
+import { orgUnits, sessions, users } from '../../db/schema/index.js';
 import type { RoleCode } from '../../../shared/roles.js';
 import type { OrgKind } from '../../../shared/org-kinds.js';
 
@@ -22,37 +21,48 @@ export interface SessionUserRow {
   roles: RoleCode[];
 }
 
-/** The session, its user, the user's scope node and roles: one query per authenticated request. */
+/**
+ * The session, its user, the user's scope node and roles, looked up on every authenticated request:
+ * one prepared statement per database handle, built once (no query building per request) and, on
+ * PostgreSQL, named so each pooled connection parses and plans it once (decision 019). Not a cache:
+ * every request reads the rows, so a logout, a disabled account or a role change counts at once.
+ */
+function prepareSessionLookup(db: Executor) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
+      disabled: users.disabled,
+      scopeUnitId: orgUnits.id,
+      scopePath: orgUnits.path,
+      scopeKind: orgUnits.kind,
+      scopeName: orgUnits.name,
+      roles: sql<unknown>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt)))
+    .prepare('xf_find_session_user');
+}
+
+const lookups = new WeakMap<Executor, ReturnType<typeof prepareSessionLookup>>();
+
 export async function findSessionUser(db: Executor, sessionId: string): Promise<SessionUserRow | undefined> {
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select s.id as session_id, s.csrf_token, s.created_at, s.last_seen_at,
-               u.id as user_id, u.username, u.display_name, u.must_change_password, u.disabled,
-               o.id as scope_unit_id, o.path as scope_path, o.kind as scope_kind, o.name as scope_name,
-               coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = u.id), '{}') as roles
-          from sessions s
-          join users u on u.id = s.user_id
-          join org_units o on o.id = u.scope_unit_id
-         where s.id = ${sessionId} and s.revoked_at is null`,
-  );
-  const r = rows[0];
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    lookups.set(db, lookup);
+  }
+  const [r] = await lookup.execute({ id: sessionId });
   if (!r) return undefined;
-  return {
-    sessionId: r.session_id as string,
-    csrfToken: r.csrf_token as string,
-    createdAt: new Date(r.created_at as string),
-    lastSeenAt: new Date(r.last_seen_at as string),
-    userId: r.user_id as number,
-    username: r.username as string,
-    displayName: r.display_name as string,
-    mustChangePassword: r.must_change_password as boolean,
-    disabled: r.disabled as boolean,
-    scopeUnitId: r.scope_unit_id as number,
-    scopePath: r.scope_path as string,
-    scopeKind: r.scope_kind as OrgKind,
-    scopeName: r.scope_name as string,
-    roles: parsePgArray(r.roles) as RoleCode[],
-  };
+  return { ...r, scopeKind: r.scopeKind as OrgKind, roles: parsePgArray(r.roles) as RoleCode[] };
 }
 
 /** node-postgres parses text[] into an array; PGlite may too; be tolerant of the literal form. */
