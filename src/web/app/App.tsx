@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import 'dayjs/locale/zh-cn';
@@ -10,7 +10,7 @@ import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { ApiError } from './api.js';
 
-const Shell = lazy(() => import('./Shell.js'));
+const Shell = lazy(() => import('./ShellFrame.js'));
 const SetupPage = lazy(() => import('../pages/SetupPage.js'));
 
 const queryClient = new QueryClient({
@@ -52,24 +52,22 @@ function Localised() {
       locale={lang === 'zh' ? zhCN : enUS}
       theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4 } }}
     >
-      <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                path="/setup"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <SetupPage />
-                  </Suspense>
-                }
-              />
-              <Route path="/*" element={<RequireLogin />} />
-            </Routes>
-          </BrowserRouter>
-        </AuthProvider>
-      </AntApp>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              path="/setup"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <SetupPage />
+                </Suspense>
+              }
+            />
+            <Route path="/*" element={<RequireLogin />} />
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
     </ConfigProvider>
   );
 }

@@ -1,11 +1,25 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
 import { ApiError, get } from '../app/api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+
+/**
+ * The panel drawn by hand rather than with antd's Card and Typography: those pull in tabs, dropdown,
+ * menu and tooltip code, tripling what the login page sends (decision 020).
+ */
+const PANEL: CSSProperties = {
+  width: 400,
+  maxWidth: '92vw',
+  padding: 24,
+  background: '#fff',
+  border: '1px solid #f0f0f0',
+  borderRadius: 8,
+  boxShadow: '0 1px 2px rgba(0,0,0,0.03), 0 2px 8px rgba(0,0,0,0.06)',
+};
 
 /** The only page loaded before login: no shell, no module code. */
 export function LoginPage() {
@@ -52,16 +66,16 @@ export function LoginPage() {
         background: 'linear-gradient(135deg,#fff5f5,#f0f2f5)',
       }}
     >
-      <Card style={{ width: 400, maxWidth: '92vw' }}>
+      <main style={PANEL}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Title level={3} style={{ margin: 0, color: '#c8161d' }}>
+          <h1 style={{ margin: 0, color: '#c8161d', fontSize: 24, fontWeight: 600, lineHeight: 1.35 }}>
             {tr('先锋', 'Xianfeng')}
-          </Typography.Title>
+          </h1>
           <LangSwitch />
         </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+        <p style={{ margin: '4px 0 16px', color: 'rgba(0,0,0,0.45)' }}>
           {tr('党建引领项目建设平台', 'Party building that leads project construction')}
-        </Typography.Paragraph>
+        </p>
         {expired && (
           <Alert
             type="warning"
@@ -104,7 +118,7 @@ export function LoginPage() {
             {tr('登录', 'Log in')}
           </Button>
         </Form>
-      </Card>
+      </main>
     </div>
   );
 }
