@@ -7,7 +7,10 @@ import { launchChromium } from '../e2e/chromium.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-region.js';
 import { ROOT, startServer, TEST_CLOCK_START } from '../test/process-helpers.js';
 
-/** Issue 11's goals, in bytes on the wire (headers included). */
+/**
+ * Issue 11's goals, in bytes on the wire (headers included). Its first-screen figure (1,060,930 B)
+ * contains the login page's (804,678 B): the first screen is counted from an empty cache, login page included.
+ */
 const LOGIN_GOAL = 150 * 1024;
 const FIRST_SCREEN_GOAL = 300 * 1024;
 const ACCOUNTS = ['zzb', 'lingdao', 'zhuanyuan', 'shuji', 'bumen', 'qiye', 'admin', 'secadmin', 'auditor'];
@@ -45,7 +48,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
  * npm run bench -- web-bytes: builds the web app, starts the real server with the demo data and, in
  * Chromium at 1440×900 with an empty cache, loads the login page, then logs in as each demo account and
  * counts what the first screen after login adds (the login page's files come from the cache, as they
- * would). Prints bytes on the wire against issue 11's goals, and the decoded (uncompressed) total.
+ * would). Prints bytes on the wire against issue 11's goals, and the decoded (uncompressed) totals, i.e.
+ * what the same pages cost before compression.
  */
 export async function run(): Promise<void> {
   const build = spawnSync(
@@ -91,23 +95,24 @@ export async function run(): Promise<void> {
       const first = m.stop();
       await context.close();
       loginWorst = Math.max(loginWorst, login.wire);
-      firstWorst = Math.max(firstWorst, first.wire);
+      firstWorst = Math.max(firstWorst, login.wire + first.wire);
       rows.push({
         account: username,
         'login: requests': login.requests,
         'login: wire': kb(login.wire),
         'login: uncompressed': kb(login.decoded),
-        'first screen: requests': first.requests,
-        'first screen: wire': kb(first.wire),
-        'first screen: uncompressed': kb(first.decoded),
-        'both: wire': kb(login.wire + first.wire),
+        'after login: requests': first.requests,
+        'after login: wire': kb(first.wire),
+        'after login: uncompressed': kb(first.decoded),
+        'first screen: wire': kb(login.wire + first.wire),
+        'first screen: uncompressed': kb(login.decoded + first.decoded),
       });
     }
     console.log('\nBytes transferred in Chromium, 1440×900, empty cache (headers included)');
     console.table(rows);
     const verdict = (n: number, goal: number) => `${kb(n)} (goal ≤ ${kb(goal)}: ${n <= goal ? 'met' : 'NOT met'})`;
-    console.log(`login page, largest:                 ${verdict(loginWorst, LOGIN_GOAL)}`);
-    console.log(`first screen after login, largest:   ${verdict(firstWorst, FIRST_SCREEN_GOAL)}`);
+    console.log(`login page, largest: ${verdict(loginWorst, LOGIN_GOAL)}`);
+    console.log(`first screen after login (login page included), largest: ${verdict(firstWorst, FIRST_SCREEN_GOAL)}`);
   } finally {
     await browser.close();
     server.proc.kill('SIGTERM');
