@@ -67,7 +67,12 @@ describe('built assets, precompressed', () => {
   });
 
   it('sends the file as it is to a client that asks for no encoding, or refuses br and gzip', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    const asks: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+    ];
+    for (const headers of asks) {
       const res = await get('/assets/app-Ab12Cd34.js', headers);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBeUndefined();
