@@ -1,26 +1,12 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Xianfeng@2026';
 
-/**
- * Debian's Chromium, with the flags this machine needs (root, no network, no GPU). Playwright gives
- * every launch a fresh temporary profile (its own --user-data-dir), removed on close.
- */
+/** Debian's Chromium with this machine's flags (e2e/chromium.ts), a fresh profile per launch. */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     close: () => browser.close(),

@@ -19,6 +19,8 @@ import { registerServerTime } from './http/server-time.js';
 import { LOG_REDACT_PATHS, serializeError } from './http/log-redaction.js';
 import { registerDatabaseHealth } from './http/database-health.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { registerCompression } from './http/compression.js';
+import { staticHeaders } from './http/static-headers.js';
 import { MODULE_ROUTES } from './modules/index.js';
 
 export interface AppDeps {
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerServerTime(app);
   registerAuthentication(app);
   registerTextGuard(app);
+  registerCompression(app);
   app.setErrorHandler(errorHandler);
 
   registerDatabaseHealth(app, database);
@@ -102,9 +105,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: webDir,
       wildcard: false,
       index: false,
-      setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
-      },
+      // Brotli and gzip copies are made by `npm run build` (scripts/vite-precompress.ts); they are picked by
+      // Accept-Encoding, never served under their own names.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: staticHeaders,
     });
   }
   app.setNotFoundHandler((req, reply) => {

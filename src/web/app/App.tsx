@@ -1,17 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
-import 'dayjs/locale/zh-cn';
 import { I18nProvider, useI18n } from './i18n.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { ApiError } from './api.js';
+import './base.css';
 
-const Shell = lazy(() => import('./Shell.js'));
-const SetupPage = lazy(() => import('../pages/SetupPage.js'));
+// antd comes with these, after login or on first-run setup: the login page does without it (decision 020).
+const Shell = lazy(() => import('./ShellFrame.js'));
+const SetupPage = lazy(() => import('./SetupFrame.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,10 +21,13 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Shown while the session is checked and while the shell's code arrives: a spinner and a word, never a blank page. */
 function Loading() {
+  const { tr } = useI18n();
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: 80 }}>
-      <Spin size="large" />
+    <div className="xf-loading" role="status" data-testid="app-loading">
+      <span className="xf-spinner" aria-hidden />
+      <span>{tr('加载中…', 'Loading…')}</span>
     </div>
   );
 }
@@ -45,14 +46,10 @@ function RequireLogin() {
   );
 }
 
-function Localised() {
-  const { lang } = useI18n();
+export function App() {
   return (
-    <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4 } }}
-    >
-      <AntApp>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
         <AuthProvider>
           <BrowserRouter>
             <Routes>
@@ -69,16 +66,6 @@ function Localised() {
             </Routes>
           </BrowserRouter>
         </AuthProvider>
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
-export function App() {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <Localised />
       </I18nProvider>
     </QueryClientProvider>
   );

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { BellOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
@@ -9,7 +9,10 @@ import { MENU, visibleMenu, type MenuEntry } from './menu.js';
 import { PAGE_ROUTES } from './routes.js';
 import { get } from './api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
-import { ForbiddenPage, NotFoundPage } from '../pages/ErrorPages.js';
+
+// 403/404 carry antd's Result illustrations: loaded when shown, not with the shell (decision 020).
+const ForbiddenPage = lazy(() => import('../pages/ErrorPages.js').then((m) => ({ default: m.ForbiddenPage })));
+const NotFoundPage = lazy(() => import('../pages/ErrorPages.js').then((m) => ({ default: m.NotFoundPage })));
 
 type MenuItems = NonNullable<MenuProps['items']>;
 

@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../app/api.js';
 import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
+import './home.css';
 
 interface HomeItem {
   key: string;
@@ -29,21 +30,24 @@ export default function HomePage() {
           {items.length === 0 ? (
             <Empty description={tr('暂无待办，一切正常', 'Nothing needs you right now')} />
           ) : (
-            <List
-              dataSource={items}
-              renderItem={(i) => (
-                <List.Item extra={i.link ? <Link to={i.link}>{tr('去处理', 'Open')}</Link> : null}>
-                  <Tag color={LEVEL_COLOR[i.level]}>
-                    {i.level === 'danger'
-                      ? tr('紧急', 'Urgent')
-                      : i.level === 'warning'
-                        ? tr('提醒', 'Reminder')
-                        : tr('待办', 'To do')}
-                  </Tag>
-                  {i.title}
-                </List.Item>
-              )}
-            />
+            // A plain list, not antd's List: that one brings Pagination and Select to the first screen (decision 020).
+            <ul className="xf-home-list">
+              {items.map((i) => (
+                <li key={i.key}>
+                  <span className="xf-home-title">
+                    <Tag color={LEVEL_COLOR[i.level]}>
+                      {i.level === 'danger'
+                        ? tr('紧急', 'Urgent')
+                        : i.level === 'warning'
+                          ? tr('提醒', 'Reminder')
+                          : tr('待办', 'To do')}
+                    </Tag>
+                    {i.title}
+                  </span>
+                  {i.link && <Link to={i.link}>{tr('去处理', 'Open')}</Link>}
+                </li>
+              ))}
+            </ul>
           )}
           {home.isError && <Alert type="error" title={(home.error as Error).message} />}
         </Card>

@@ -1,18 +1,24 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
 import { ApiError, get } from '../app/api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+import './login.css';
 
-/** The only page loaded before login: no shell, no module code. */
+/**
+ * The only page loaded before login: plain React and login.css, no antd, no shell, no module code, so
+ * it arrives in a fraction of the bytes (decision 020). It looks like the antd pages it leads to.
+ */
 export function LoginPage() {
   const { me, login, reason } = useAuth();
   const { tr } = useI18n();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [touched, setTouched] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,16 +31,21 @@ export function LoginPage() {
   if (me) return <Navigate to={params.get('next') || '/'} replace />;
 
   const expired = !error && (reason === 'SESSION_EXPIRED' || params.get('reason') === 'expired');
+  const missingUser = touched && !username.trim();
+  const missingPassword = touched && !password;
 
-  const onFinish = async (v: { username: string; password: string }) => {
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!username.trim() || !password || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await login(v.username, v.password);
-    } catch (e) {
+      await login(username.trim(), password);
+    } catch (err) {
       setError(
-        e instanceof ApiError
-          ? { code: e.code, message: e.message }
+        err instanceof ApiError
+          ? { code: err.code, message: err.message }
           : { code: 'NETWORK', message: tr('无法连接服务器，请稍后重试', 'Cannot reach the server') },
       );
     } finally {
@@ -43,68 +54,71 @@ export function LoginPage() {
   };
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        background: 'linear-gradient(135deg,#fff5f5,#f0f2f5)',
-      }}
-    >
-      <Card style={{ width: 400, maxWidth: '92vw' }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Title level={3} style={{ margin: 0, color: '#c8161d' }}>
-            {tr('先锋', 'Xianfeng')}
-          </Typography.Title>
+    <div className="xf-login">
+      <main className="xf-login-panel">
+        <div className="xf-login-head">
+          <h1>{tr('先锋', 'Xianfeng')}</h1>
           <LangSwitch />
         </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
-          {tr('党建引领项目建设平台', 'Party building that leads project construction')}
-        </Typography.Paragraph>
+        <p className="xf-login-sub">{tr('党建引领项目建设平台', 'Party building that leads project construction')}</p>
         {expired && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="login-expired"
-            style={{ marginBottom: 16 }}
-            title={tr('登录已过期（长时间未操作），请重新登录', 'Your session expired; please log in again')}
-          />
+          <div className="xf-alert xf-alert-warning" role="alert" data-testid="login-expired">
+            {tr('登录已过期（长时间未操作），请重新登录', 'Your session expired; please log in again')}
+          </div>
         )}
         {error && (
-          <Alert
-            type={error.code === 'ACCOUNT_LOCKED' ? 'error' : 'warning'}
-            showIcon
+          <div
+            className={`xf-alert ${error.code === 'ACCOUNT_LOCKED' ? 'xf-alert-error' : 'xf-alert-warning'}`}
+            role="alert"
             data-testid="login-error"
-            style={{ marginBottom: 16 }}
-            title={error.message}
-          />
+          >
+            {error.message}
+          </div>
         )}
-        <Form layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
-          <Form.Item
-            name="username"
-            label={tr('用户名', 'Username')}
-            rules={[{ required: true, message: tr('请输入用户名', 'Enter your username') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" size="large" data-testid="login-username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={tr('密码', 'Password')}
-            rules={[{ required: true, message: tr('请输入密码', 'Enter your password') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              size="large"
-              data-testid="login-password"
+        <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="login-form">
+          <label className="xf-field">
+            <span className="xf-label">{tr('用户名', 'Username')}</span>
+            <input
+              className={`xf-input${missingUser ? ' xf-input-invalid' : ''}`}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={missingUser}
+              data-testid="login-username"
             />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+            {missingUser && <span className="xf-field-error">{tr('请输入用户名', 'Enter your username')}</span>}
+          </label>
+          <label className="xf-field">
+            <span className="xf-label">{tr('密码', 'Password')}</span>
+            <span className={`xf-input xf-input-affix${missingPassword ? ' xf-input-invalid' : ''}`}>
+              <input
+                name="password"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={missingPassword}
+                data-testid="login-password"
+              />
+              <button
+                type="button"
+                className="xf-reveal"
+                aria-pressed={showPassword}
+                onClick={() => setShowPassword((v) => !v)}
+              >
+                {showPassword ? tr('隐藏', 'Hide') : tr('显示', 'Show')}
+              </button>
+            </span>
+            {missingPassword && <span className="xf-field-error">{tr('请输入密码', 'Enter your password')}</span>}
+          </label>
+          <button type="submit" className="xf-submit" disabled={busy} aria-busy={busy} data-testid="login-submit">
+            {busy && <span className="xf-spinner xf-spinner-small" aria-hidden />}
             {tr('登录', 'Log in')}
-          </Button>
-        </Form>
-      </Card>
+          </button>
+        </form>
+      </main>
     </div>
   );
 }
