@@ -14,7 +14,8 @@ function memoryStore() {
     async claim(r: ClaimRequest): Promise<ClaimResult> {
       const row = rows.get(key(r));
       if (row && row.status === 'finished') return { claimed: false, why: 'done' };
-      if (row && row.status === 'running' && row.leaseUntil > r.now.getTime()) return { claimed: false, why: 'running' };
+      if (row && row.status === 'running' && row.leaseUntil > r.now.getTime())
+        return { claimed: false, why: 'running' };
       rows.set(key(r), { owner: r.owner, status: 'running', leaseUntil: r.now.getTime() + r.leaseMs });
       return { claimed: true, attempt: 1 };
     },
@@ -112,7 +113,7 @@ describe('scheduler', () => {
     const scheduler = startScheduler(ctx, [job], { store: m.store });
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(started).toBe(1);
-    expect(m.heartbeats()).toBeGreaterThanOrEqual(5 * 60_000 / 30_000 - 1);
+    expect(m.heartbeats()).toBeGreaterThanOrEqual((5 * 60_000) / 30_000 - 1);
     release();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(started).toBe(2);
