@@ -57,7 +57,13 @@ describe('jobs run once across servers', () => {
     const runsB = createJobRunner(ctxB, { owner: 'server-b' });
     const daily = JOBS.filter((j) => j.daily);
     expect(daily.map((j) => j.name).sort()).toEqual(
-      ['audit-anchor', 'daily-project-warnings', 'people-pipeline-reminders', 'purge-job-runs'].sort(),
+      [
+        'audit-anchor',
+        'coverage-proposals',
+        'daily-project-warnings',
+        'people-pipeline-reminders',
+        'purge-job-runs',
+      ].sort(),
     );
     const counted = new Map<string, number>();
     const wrapped: Job[] = daily.map((j) => ({

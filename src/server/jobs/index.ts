@@ -6,6 +6,7 @@ import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
 import { peopleJobs } from '../modules/people/people.jobs.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
 import { pruneJobRuns } from './job-claims.js';
+import { coverageProposalsJob } from '../modules/org-coverage/coverage.job.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -36,4 +37,4 @@ const purgeJobRuns: Job = {
 /** Background jobs; modules add theirs (daily warning recomputation, SLA reminders). */
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
 JOBS.push(...peopleJobs);
-JOBS.push(auditAnchorJob, purgeJobRuns);
+JOBS.push(auditAnchorJob, purgeJobRuns, coverageProposalsJob);
