@@ -20,7 +20,13 @@ describe('coverage journey', () => {
     await rate.waitFor();
     const before = Number(await rate.getAttribute('data-value'));
 
-    // the proposals are drawn and listed; accept the first open one under a name of our own
+    // 重新计算 draws the proposals now (the GET only lists what is stored); accept the first open one under a name of our own
+    await page.getByTestId('recompute-proposals').click();
+    await page.getByText(/^已重新计算：待决定 \d+ 条/).waitFor();
+    await page
+      .getByTestId('proposals-computed-at')
+      .getByText(/^上次计算：/)
+      .waitFor();
     const accept = page.locator('[data-testid^="accept-"]').first();
     await accept.waitFor();
     await page.locator('canvas').first().waitFor();

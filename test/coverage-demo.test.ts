@@ -98,7 +98,14 @@ describe('coverage engine on the demo region (acceptance)', () => {
   });
 
   it('proposes joint branches that respect every constraint, deterministically, with reasons', async () => {
+    expect((await zzb.get('/api/coverage/proposals')).json()).toMatchObject({ data: [], computedAt: null });
+    const computed = await zzb.post('/api/coverage/proposals/recompute');
+    expect(computed.statusCode).toBe(200);
+    expect(computed.json()).toMatchObject({ computedAt: '2026-11-23T02:00:00.000Z', refreshed: 0, stale: 0 });
     const first = (await zzb.get('/api/coverage/proposals?pageSize=100')).json();
+    expect(computed.json().added).toBe(first.total);
+    expect(first.computedAt).toBe('2026-11-23T02:00:00.000Z');
+    expect((await zzb.post('/api/coverage/proposals/recompute')).json()).toMatchObject({ added: 0, refreshed: 0 });
     const again = (await zzb.get('/api/coverage/proposals?pageSize=100')).json();
     expect(again.data.map((p: Proposal) => [p.id, p.groupKey])).toEqual(
       first.data.map((p: Proposal) => [p.id, p.groupKey]),
@@ -215,6 +222,7 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(tree).toContain('东临测试联合党支部');
     expect((await zzb.post(`/api/coverage/proposals/${p.id}/accept`, {})).statusCode).toBe(409);
     // recomputation keeps the decided proposal, does not propose its units again
+    expect((await zzb.post('/api/coverage/proposals/recompute')).statusCode).toBe(200);
     const next = (await zzb.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
     expect(next.find((x) => x.id === p.id)?.status).toBe('accepted');
     for (const x of next.filter((x) => x.status === 'open')) for (const u of x.units) expect(kept).not.toContain(u.key);
@@ -243,6 +251,8 @@ describe('coverage engine on the demo region (acceptance)', () => {
     const town = await t.login((await buildUser(t.ctx, { unitId: dl!.id, roles: ['org_dept'] })).username);
     const low = await t.login((await buildUser(t.ctx, { unitId: village!.id, roles: ['org_dept'] })).username);
     const [before] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(coverageProposals);
+    expect((await town.post('/api/coverage/proposals/recompute')).statusCode).toBe(200);
+    expect((await low.post('/api/coverage/proposals/recompute')).json()).toMatchObject({ open: 0, added: 0 });
     const mine = (await town.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
     const all = (await zzb.get('/api/coverage/proposals?pageSize=100')).json().data as Proposal[];
     expect(mine.map((p) => p.id).sort()).toEqual(
@@ -257,11 +267,50 @@ describe('coverage engine on the demo region (acceptance)', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('GET /api/coverage/proposals only reads; 重新计算 is a POST that is audited when it changes something', async () => {
+    const count = async () => {
+      const [p] = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int`, v: sql<number>`coalesce(sum(${coverageProposals.version}), 0)::int` })
+        .from(coverageProposals);
+      const [a] = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+      return { proposals: p!.n, versions: p!.v, audit: a!.n };
+    };
+    // a project in an open proposal moves away: a recomputation would store something
+    const open = (await zzb.get('/api/coverage/proposals?status=open')).json().data as Proposal[];
+    const key = open.flatMap((p) => p.units.map((u) => u.key)).find((k) => k.startsWith('p:'))!;
+    const [one] = await t.ctx.db
+      .select()
+      .from(projects)
+      .where(eq(projects.id, Number(key.slice(2))));
+    await t.ctx.db
+      .update(projects)
+      .set({ lng: one!.lng! + 5 })
+      .where(eq(projects.id, one!.id));
+    const before = await count();
+    for (const url of ['/api/coverage/proposals', '/api/coverage/proposals?status=open', '/api/coverage'])
+      expect((await zzb.get(url)).statusCode).toBe(200);
+    expect(await count()).toEqual(before);
+    expect((await t.anonymous().post('/api/coverage/proposals/recompute')).statusCode).toBe(401);
+    const r = (await zzb.post('/api/coverage/proposals/recompute')).json();
+    expect(r.stale + r.refreshed + r.added).toBeGreaterThan(0);
+    const after = await count();
+    expect(after.audit).toBe(before.audit + 1);
+    const [row] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'coverage_proposal'), eq(auditLog.action, 'recompute')))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(row!.after).toMatchObject({ added: r.added, refreshed: r.refreshed, stale: r.stale });
+    await t.ctx.db.update(projects).set({ lng: one!.lng }).where(eq(projects.id, one!.id));
+  });
+
   it('is documented in the OpenAPI file', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     for (const path of [
       '/api/coverage',
       '/api/coverage/proposals',
+      '/api/coverage/proposals/recompute',
       '/api/coverage/proposals/{id}/accept',
       '/api/coverage/proposals/{id}/reject',
       '/api/orgs/{id}/close-plan',

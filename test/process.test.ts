@@ -40,55 +40,54 @@ async function dbEnv(): Promise<{ env: Record<string, string>; open: () => Promi
   };
 }
 
-// The lock guards PGlite's on-disk directory; the PostgreSQL run has no such directory to guard.
-if (mode === 'pglite')
-  describe('PGlite data directory lock', () => {
-    it('a second server on the same data dir exits with a clear message; the first keeps working; SIGTERM stops cleanly', async () => {
-      const dir = tempDir();
-      const first = await startServer({ XIANFENG_DATA_DIR: dir });
-      try {
-        expect(await (await fetch(first.url('/healthz'))).json()).toMatchObject({
-          status: 'ok',
-          db: 'pglite',
-          database: { state: 'ok' },
-        });
-        const second = await startServer({ XIANFENG_DATA_DIR: dir }, 120_000);
-        expect(await second.exited).toBe(3);
-        expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
-        expect(second.output()).toContain('Only one process may open it');
-        expect((await fetch(first.url('/healthz'))).status).toBe(200);
-        const login = await fetch(first.url('/api/auth/login'), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'zzb', password: 'Xianfeng@2026' }),
-        });
-        expect(login.status).toBe(200);
+// The lock guards PGlite's on-disk directory; the PostgreSQL run has no such directory to guard (shown as skipped).
+describe.runIf(mode === 'pglite')('PGlite data directory lock', () => {
+  it('a second server on the same data dir exits with a clear message; the first keeps working; SIGTERM stops cleanly', async () => {
+    const dir = tempDir();
+    const first = await startServer({ XIANFENG_DATA_DIR: dir });
+    try {
+      expect(await (await fetch(first.url('/healthz'))).json()).toMatchObject({
+        status: 'ok',
+        db: 'pglite',
+        database: { state: 'ok' },
+      });
+      const second = await startServer({ XIANFENG_DATA_DIR: dir }, 120_000);
+      expect(await second.exited).toBe(3);
+      expect(second.output()).toContain(`数据目录 ${dir} 已被另一个 Xianfeng 进程`);
+      expect(second.output()).toContain('Only one process may open it');
+      expect((await fetch(first.url('/healthz'))).status).toBe(200);
+      const login = await fetch(first.url('/api/auth/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'zzb', password: 'Xianfeng@2026' }),
+      });
+      expect(login.status).toBe(200);
 
-        // A request in flight when SIGTERM arrives still gets its answer.
-        const inflight = new Promise<number>((resolve, reject) => {
-          const body = JSON.stringify({ username: 'lingdao', password: 'Xianfeng@2026' });
-          const req = request(
-            first.url('/api/auth/login'),
-            {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-            },
-            (res) => {
-              res.resume();
-              res.on('end', () => resolve(res.statusCode ?? 0));
-            },
-          );
-          req.on('error', reject);
-          req.end(body, () => setTimeout(() => first.proc.kill('SIGTERM'), 5));
-        });
-        expect(await inflight).toBe(200);
-        expect(await first.exited).toBe(0);
-        expect(existsSync(join(dir, 'xianfeng.lock'))).toBe(false);
-      } finally {
-        first.proc.kill('SIGKILL');
-      }
-    });
+      // A request in flight when SIGTERM arrives still gets its answer.
+      const inflight = new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify({ username: 'lingdao', password: 'Xianfeng@2026' });
+        const req = request(
+          first.url('/api/auth/login'),
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body, () => setTimeout(() => first.proc.kill('SIGTERM'), 5));
+      });
+      expect(await inflight).toBe(200);
+      expect(await first.exited).toBe(0);
+      expect(existsSync(join(dir, 'xianfeng.lock'))).toBe(false);
+    } finally {
+      first.proc.kill('SIGKILL');
+    }
   });
+});
 
 describe('command-line tools', () => {
   it('npm run audit:verify passes on an untouched database and fails after a row is altered by hand', async () => {

@@ -58,6 +58,7 @@ const envSchema = z.object({
     .string()
     .refine((v) => tryParse(v), 'must be host names, IP addresses or CIDR ranges separated by commas')
     .optional(),
+  XIANFENG_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XIANFENG_CLOCK_START: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2026-11-23T02:00:00Z' })
@@ -88,6 +89,8 @@ export interface Config {
   auditAnchorFile: string | undefined;
   /** Tests only (NODE_ENV=test): the instant the server's clock starts at; it then runs in real time. */
   clockStart: Date | undefined;
+  /** XIANFENG_JOBS=off: this process runs no background job (another server on the same database does). */
+  jobs: boolean;
   /** Webhook targets opened despite being internal: host names, IPs, CIDR ranges (see net/address-policy). */
   webhookAllow: string;
 }
@@ -145,6 +148,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorFile: e.XIANFENG_AUDIT_ANCHOR_FILE,
     clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
     webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
+    jobs: e.XIANFENG_JOBS === 'on',
   };
 }
 

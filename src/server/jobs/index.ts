@@ -5,6 +5,8 @@ import { problemJobs } from '../modules/problems/problem.jobs.js';
 import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
 import { peopleJobs } from '../modules/people/people.jobs.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
+import { pruneJobRuns } from './job-claims.js';
+import { coverageProposalsJob } from '../modules/org-coverage/coverage.job.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -22,7 +24,17 @@ const purgeSessions: Job = {
   },
 };
 
+/** Finished and failed runs are kept 7 days (what ran when, and why a run failed), then forgotten. */
+const purgeJobRuns: Job = {
+  name: 'purge-job-runs',
+  everyMs: 60 * 60_000,
+  daily: { hour: 3 },
+  async run(ctx) {
+    await pruneJobRuns(ctx.db, new Date(ctx.clock.now().getTime() - 7 * 24 * 3_600_000));
+  },
+};
+
 /** Background jobs; modules add theirs (daily warning recomputation, SLA reminders). */
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
 JOBS.push(...peopleJobs);
-JOBS.push(auditAnchorJob);
+JOBS.push(auditAnchorJob, purgeJobRuns, coverageProposalsJob);

@@ -1,37 +1,35 @@
 import type { AppContext } from '../context.js';
-import { connectionErrorCode, isDatabaseUnavailable } from '../db/availability.js';
+import type { ClaimStore } from './job-claims.js';
+import { checkEveryMs, type Job } from './job.js';
+import { createJobRunner } from './job-runner.js';
 
-/** A periodic job: run once shortly after start, then every `everyMs`. Errors are logged, never thrown. */
-export interface Job {
-  name: string;
-  everyMs: number;
-  run(ctx: AppContext): Promise<void>;
-}
+export type { Job } from './job.js';
 
 export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(ctx: AppContext, jobs: Job[]): Scheduler {
+/**
+ * Looks at every job shortly after start and then every checkEveryMs(job); each look runs the job
+ * only if its current slot can be claimed (job-runner.ts). With XIANFENG_JOBS=off nothing is started.
+ */
+export function startScheduler(ctx: AppContext, jobs: Job[], opts: { store?: ClaimStore } = {}): Scheduler {
+  if (!ctx.config.jobs) {
+    ctx.log.info('background jobs off in this process (XIANFENG_JOBS=off)');
+    return { stop: async () => undefined };
+  }
+  const runner = createJobRunner(ctx, opts);
   const timers: NodeJS.Timeout[] = [];
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
   let stopped = false;
-  const runOnce = (job: Job) => {
+  const look = (job: Job) => {
     if (stopped) return;
-    // A database that is away fails this run only; the next tick tries again on a fresh connection.
-    const p = Promise.resolve()
-      .then(() => job.run(ctx))
-      .catch((err: unknown) =>
-        isDatabaseUnavailable(err)
-          ? ctx.log.warn({ job: job.name, code: connectionErrorCode(err) }, 'job skipped: database unavailable')
-          : ctx.log.error({ err, job: job.name }, 'job failed'),
-      )
-      .finally(() => running.delete(p));
+    const p = runner.runOnce(job).finally(() => running.delete(p));
     running.add(p);
   };
   for (const job of jobs) {
-    timers.push(setTimeout(() => runOnce(job), 5_000).unref());
-    timers.push(setInterval(() => runOnce(job), job.everyMs).unref());
+    timers.push(setTimeout(() => look(job), 5_000).unref());
+    timers.push(setInterval(() => look(job), checkEveryMs(job)).unref());
   }
   return {
     async stop() {

@@ -6,13 +6,9 @@ import { actorOf } from '../../http/authenticate.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/audit.labels.js';
-import {
-  acceptProposal,
-  coverageOverview,
-  listSetupTasks,
-  refreshProposals,
-  rejectProposal,
-} from './coverage.service.js';
+import { acceptProposal, coverageOverview, listSetupTasks, rejectProposal } from './coverage.service.js';
+import { listProposals, recomputeProposals } from './coverage.proposals.js';
+import { auditActorOf } from '../../actor.js';
 import './coverage.subscribers.js';
 
 registerFieldLabels(
@@ -26,7 +22,10 @@ registerFieldLabels(
   },
   '/api/coverage',
 );
-registerAuditLabels({ coverage_proposal: '联合党支部组建建议' }, { accept: '采纳', reject: '否决' });
+registerAuditLabels(
+  { coverage_proposal: '联合党支部组建建议' },
+  { accept: '采纳', reject: '否决', recompute: '重新计算' },
+);
 
 const page = {
   page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
@@ -63,12 +62,35 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary:
-        '联合党支部组建建议（重新计算并保存，已决定的保留）/ joint-branch proposals, recomputed and stored (decided ones kept)',
+        '联合党支部组建建议（已保存的；重新计算用 POST …/recompute）/ the stored joint-branch proposals (recompute with POST …/recompute)',
       description:
         '规则“地域相邻、行业相近、规模适当、便于管理”：同一乡镇，任意两单位相距不超过 3 公里，优先同行业，至多 5 个单位，正式党员合计不少于 3 名、不超过 50 名；正式党员≥3名的单位从不列入。结果确定（同样的数据得到同样的建议），每条附理由。',
       querystring: z.object({ status: z.enum(['open', 'accepted', 'rejected', 'stale']).optional(), ...page }),
     },
-    handler: async (req) => refreshProposals(ctx, actorOf(req), req.query),
+    handler: async (req) => listProposals(ctx, actorOf(req), req.query),
+  });
+
+  r.post('/api/coverage/proposals/recompute', {
+    config: { permission: 'coverage.read' },
+    schema: {
+      tags,
+      summary:
+        '重新计算本辖区的联合党支部组建建议并保存（已决定的保留，不再适用的过期）；每晚也自动计算 / recompute and store the proposals of your subtree (also nightly)',
+      body: z.object({}).strict().optional(),
+      response: {
+        200: z.object({
+          computedAt: z.string(),
+          open: z.number().int(),
+          added: z.number().int(),
+          refreshed: z.number().int(),
+          stale: z.number().int(),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      return recomputeProposals(ctx, actor.scope.path, auditActorOf(actor));
+    },
   });
 
   r.post('/api/coverage/proposals/:id/accept', {

@@ -26,6 +26,7 @@ import { ApiError, get, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useAuth } from '../../app/auth.js';
 import { echarts } from '../../components/charts.js';
+import { RecomputeProposals } from './RecomputeProposals.js';
 
 type CoverageClass = 'own_branch' | 'joint_branch' | 'needs_own' | 'needs_joint';
 interface Rates {
@@ -84,6 +85,7 @@ interface ProposalRow {
 interface Proposals {
   data: ProposalRow[];
   total: number;
+  computedAt: string | null;
   leftOver: Array<{ key: string; name: string; members: number; lng: number | null; lat: number | null }>;
 }
 interface TaskRow {
@@ -328,6 +330,7 @@ export default function CoveragePage() {
                   </Card>
                 </Col>
                 <Col xs={24} lg={12}>
+                  <RecomputeProposals computedAt={proposals.data?.computedAt} />
                   <Table<ProposalRow>
                     rowKey="id"
                     size="small"
