@@ -24,6 +24,8 @@ export interface SweepWorld {
   a: Array<{ name: string; agent: Agent }>;
   /** Ids that exist in A, for references inside generated bodies. */
   aIds: number[];
+  /** A's own rows that head a path (a project, a problem, a person), for routes with two ids. */
+  aOwn: Partial<Record<EntityKind, number>>;
 }
 
 async function ok(p: Promise<{ statusCode: number; body: string; json(): unknown }>, what: string) {
@@ -160,7 +162,17 @@ export async function buildSweepWorld(t: TestApp): Promise<SweepWorld> {
     t.ctx.db,
     sql`select id from org_units where path like ${`${tieshan.path}%`} order by id`,
   );
-  return { b, bPath: langshan.path, a, aIds: aIds.map((x) => x.id) };
+  const inA = `${tieshan.path}%`;
+  const aOwn = {
+    project: await one(
+      t,
+      sql`select min(p.id) as id from projects p join org_units o on o.id = p.township_unit_id where o.path like ${inA}`,
+      'project of A',
+    ),
+    problem: await one(t, sql`select min(id) as id from problems where scope_path like ${inA}`, 'problem of A'),
+    person: await one(t, sql`select min(id) as id from people where org_path like ${inA}`, 'person of A'),
+  };
+  return { b, bPath: langshan.path, a, aIds: aIds.map((x) => x.id), aOwn };
 }
 
 /**
