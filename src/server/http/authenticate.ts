@@ -30,6 +30,11 @@ const unauthenticated = () => new AppError('UNAUTHENTICATED', { zh: '请先登�
  * the route's permission. Public routes skip all of it.
  */
 export function registerAuthentication(app: FastifyInstance): void {
+  // A public route says so in the OpenAPI document too (an operation without security), so the
+  // document tells which routes need a session and test/route-sweep.test.ts can check every one.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public) route.schema = { ...route.schema, security: [] };
+  });
   app.decorateRequest('actor', undefined);
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {

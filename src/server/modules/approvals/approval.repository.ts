@@ -3,14 +3,15 @@ import type { Executor } from '../../db/client.js';
 import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { inSubtree } from '../../scope.js';
-import { projectVisibleTo } from '../projects/project.scope.js';
+import { projectIdVisibleTo, projectVisibleTo } from '../projects/project.scope.js';
 
-export async function itemsOfProject(db: Executor, projectId: number) {
+/** A project's approval items, if the actor may see the project (else none). */
+export async function itemsOfProject(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {
   return db
     .select({ item: approvalItems, departmentName: orgUnits.name, departmentPath: orgUnits.path })
     .from(approvalItems)
     .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
-    .where(eq(approvalItems.projectId, projectId))
+    .where(and(eq(approvalItems.projectId, projectId), projectIdVisibleTo(who, projectId)))
     .orderBy(asc(approvalItems.seq));
 }
 

@@ -56,7 +56,7 @@ export function presentItem(
 /** 一图管全程: every item of the project with working days used against target, per item and per phase. */
 export async function getProjectApprovals(ctx: AppContext, actor: Actor, project: ProjectRow) {
   const today = chinaDate(ctx.clock.now());
-  const [rows, cal] = await Promise.all([itemsOfProject(ctx.db, project.id), ctx.calendar.get()]);
+  const [rows, cal] = await Promise.all([itemsOfProject(ctx.db, actor, project.id), ctx.calendar.get()]);
   const items = rows.map((r) => presentItem(r, cal, today, actor.lang, canHandle(actor, r.departmentPath)));
   const phases = summarisePhases(
     items.map((i) => ({ phase: i.phase as ApprovalPhase, targetDays: i.targetDays, timing: i.timing })),
@@ -76,7 +76,7 @@ export async function updateApprovalItem(
   itemId: number,
   input: UpdateItemInput,
 ) {
-  const rows = await itemsOfProject(ctx.db, project.id);
+  const rows = await itemsOfProject(ctx.db, actor, project.id);
   const row = rows.find((r) => r.item.id === itemId);
   if (!row) throw notFound(ITEM);
   if (!canHandle(actor, row.departmentPath))

@@ -130,7 +130,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     .select({ id: problems.id, title: problems.title, status: problems.status, raisedAt: problems.raisedAt })
     .from(meetingProblems)
     .innerJoin(problems, eq(problems.id, meetingProblems.problemId))
-    .where(eq(meetingProblems.meetingId, id))
+    .where(and(eq(meetingProblems.meetingId, id), problemVisibleTo(actor)))
     .orderBy(asc(problems.id));
   const decisions = await ctx.db
     .select()

@@ -12,6 +12,7 @@ import {
 } from '../../db/schema/index.js';
 import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
+import { inSubtree } from '../../scope.js';
 import { projectVisibleTo } from '../projects/project.scope.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
 import { safeDeliveryError, type WebhookKind } from './problem.webhook.js';
@@ -53,17 +54,15 @@ export async function projectOptions(ctx: AppContext, actor: Actor, q: string | 
   return { data: rows };
 }
 
+/**
+ * A department whose settings the actor may read and change: in the actor's own subtree (the
+ * region's 组织部 configures every department; a township's does not configure the region's).
+ */
 async function requireDept(ctx: AppContext, actor: Actor, deptId: number) {
   const [d] = await ctx.db
     .select()
     .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.id, deptId),
-        eq(orgUnits.kind, 'department'),
-        sql`${orgUnits.path} like ${`${regionOf(actor)}%`}`,
-      ),
-    );
+    .where(and(eq(orgUnits.id, deptId), eq(orgUnits.kind, 'department'), inSubtree(orgUnits.path, actor.scope.path)));
   if (!d) throw notFound(DEPT);
   return d;
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { projectHistory } from '../../db/schema/index.js';
-import type { AuditActor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
+import { projectIdVisibleTo } from './project.scope.js';
 import type { LocalText } from '../../errors.js';
 
 export type HistoryKind =
@@ -45,13 +46,16 @@ export async function writeHistory(db: Executor, who: AuditActor, at: Date, entr
   );
 }
 
+/** A project's history, if the actor may see the project (else empty). */
 export async function listHistory(
   db: Executor,
+  who: Pick<Actor, 'userId' | 'scope'>,
   projectId: number,
   opts: { kind?: string | undefined; page: number; pageSize: number },
 ) {
   const where = and(
     eq(projectHistory.projectId, projectId),
+    projectIdVisibleTo(who, projectId),
     opts.kind ? eq(projectHistory.kind, opts.kind) : undefined,
   );
   const [rows, [count]] = await Promise.all([

@@ -98,7 +98,7 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       const a = actorOf(req);
       await requireProject(ctx, a, req.params.id);
-      const { rows, total } = await listHistory(ctx.db, req.params.id, req.query);
+      const { rows, total } = await listHistory(ctx.db, a, req.params.id, req.query);
       const en = a.lang === 'en';
       return {
         data: rows.map((h) => ({

@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { offsetOf } from '../../http/pagination.js';
-import { projectVisibleTo } from './project.scope.js';
+import { projectIdVisibleTo, projectVisibleTo } from './project.scope.js';
 import type { ProjectFilter } from './project.schemas.js';
 
 const township = alias(orgUnits, 'township');
@@ -126,23 +126,29 @@ export async function findProjectRow(
   return row;
 }
 
-export async function projectParts(db: Executor, id: number) {
+/** A project's contractors, task forces, nodes and investments, if the actor may see it (else empty). */
+export async function projectParts(db: Executor, who: Who, id: number) {
+  const visible = projectIdVisibleTo(who, id);
   const [contractors, taskForces, nodes, investments] = await Promise.all([
     db
       .select()
       .from(projectContractors)
-      .where(eq(projectContractors.projectId, id))
+      .where(and(eq(projectContractors.projectId, id), visible))
       .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
     db
       .select()
       .from(projectTaskForces)
-      .where(eq(projectTaskForces.projectId, id))
+      .where(and(eq(projectTaskForces.projectId, id), visible))
       .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
-    db.select().from(projectNodes).where(eq(projectNodes.projectId, id)).orderBy(asc(projectNodes.seq)),
+    db
+      .select()
+      .from(projectNodes)
+      .where(and(eq(projectNodes.projectId, id), visible))
+      .orderBy(asc(projectNodes.seq)),
     db
       .select()
       .from(projectInvestments)
-      .where(eq(projectInvestments.projectId, id))
+      .where(and(eq(projectInvestments.projectId, id), visible))
       .orderBy(asc(projectInvestments.month)),
   ]);
   return { contractors, taskForces, nodes, investments };

@@ -42,6 +42,15 @@ export function projectVisibleTo(actor: Pick<Actor, 'userId' | 'scope'>, p: type
         and exists (select 1 from approval_items ai join org_units o on o.id = ai.department_unit_id where ai.project_id = ${p.id} and o.path like ${like})))`;
 }
 
+/**
+ * "The actor may see project `id`": the condition of every query of rows hanging off one project
+ * (its nodes, history, warning months, approval items), so such a lookup by project id is safe on its
+ * own and does not rely on the caller having checked the project first. One primary-key probe.
+ */
+export function projectIdVisibleTo(actor: Pick<Actor, 'userId' | 'scope'>, id: number): SQL {
+  return sql`exists (select 1 from ${projects} where ${projects.id} = ${id} and ${projectVisibleTo(actor)})`;
+}
+
 export async function findProjectInScope(
   db: Executor,
   actor: Pick<Actor, 'userId' | 'scope'>,

@@ -33,7 +33,7 @@ export async function getProject(ctx: AppContext, actor: Actor, id: number): Pro
   const row = await findProjectRow(ctx.db, actor, id, today.slice(0, 4));
   if (!row) throw notFound(PROJECT);
   const p = row.project;
-  const [parts, cal] = await Promise.all([projectParts(ctx.db, id), ctx.calendar.get()]);
+  const [parts, cal] = await Promise.all([projectParts(ctx.db, actor, id), ctx.calendar.get()]);
   const unitIds = [
     p.regionUnitId,
     p.ownerFirmUnitId,

@@ -1,6 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../actor.js';
+import { projectIdVisibleTo } from '../projects/project.scope.js';
 import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
 import { DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
 
@@ -153,10 +155,11 @@ export async function upsertWarningMonths(
     });
 }
 
-export async function warningMonthsOf(db: Executor, projectId: number) {
+/** A project's warning months, if the actor may see the project (else none). */
+export async function warningMonthsOf(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {
   return db
     .select()
     .from(projectWarningMonths)
-    .where(eq(projectWarningMonths.projectId, projectId))
+    .where(and(eq(projectWarningMonths.projectId, projectId), projectIdVisibleTo(who, projectId)))
     .orderBy(asc(projectWarningMonths.month));
 }

@@ -37,7 +37,7 @@ export async function warningRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       const a = actorOf(req);
       await requireProject(ctx, a, req.params.id);
-      const rows = await warningMonthsOf(ctx.db, req.params.id);
+      const rows = await warningMonthsOf(ctx.db, a, req.params.id);
       return {
         data: rows.map((m) => ({
           month: m.month,
