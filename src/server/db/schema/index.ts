@@ -11,3 +11,4 @@ export * from './project-progress.js';
 export * from './project-approvals.js';
 export * from './project-cadence.js';
 export * from './people.js';
+export * from './backups.js';
