@@ -8,6 +8,7 @@ export type BackupRefusal =
   | 'newer_format'
   | 'newer_migrations'
   | 'target_not_empty'
+  | 'backup_dir_inside_data'
   | 'kind_mismatch'
   | 'verify_failed';
 

@@ -8,7 +8,7 @@ export function backupDirOf(config: { dataDir: string; backupDir: string | undef
   const rel = relative(data, dir);
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
     throw refuse(
-      'target_not_empty',
+      'backup_dir_inside_data',
       `备份目录 ${dir} 位于数据目录 ${data} 之内：数据目录损坏时备份会一同丢失，请把 XIANFENG_BACKUP_DIR 设到数据目录之外。`,
       `The backup directory ${dir} is inside the data directory ${data}: a lost data directory would take its backups with it. Set XIANFENG_BACKUP_DIR outside it.`,
     );
