@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
-import { planRetention, type BackupFileRef } from './backup-retention.js';
+import { nightlySlot, planRetention, type BackupFileRef } from './backup-retention.js';
 
 /** A nightly backup made at 02:00 China time on `date` (18:00 UTC the day before). */
 const nightly = (date: string): BackupFileRef => ({
@@ -69,5 +69,18 @@ describe('planRetention (clock fixed at 2026-12-07 03:00 China time)', () => {
         .filter((n) => !keep.includes(n))
         .sort(),
     );
+  });
+});
+
+describe('nightlySlot (China time)', () => {
+  it.each([
+    ['2026-12-06T17:59:00Z', 2, null], // 01:59 on 12-07 in China: not yet
+    ['2026-12-06T18:00:00Z', 2, 'nightly:2026-12-07'], // 02:00
+    ['2026-12-07T09:00:00Z', 2, 'nightly:2026-12-07'], // 17:00: still tonight's (server was down at 02:00)
+    ['2026-12-07T15:59:00Z', 2, 'nightly:2026-12-07'], // 23:59
+    ['2026-12-07T16:00:00Z', 0, 'nightly:2026-12-08'], // midnight with hour 0
+    ['2026-12-07T14:00:00Z', 23, null], // 22:00 with hour 23
+  ])('%s at hour %i → %s', (at, hour, slot) => {
+    expect(nightlySlot(new Date(at), hour)).toBe(slot);
   });
 });

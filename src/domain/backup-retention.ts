@@ -61,3 +61,12 @@ export function planRetention(
   const names = [...new Set(backups.map((b) => b.name))].sort();
   return { keep: names.filter((n) => keep.has(n)), remove: names.filter((n) => !keep.has(n)) };
 }
+
+/**
+ * The nightly backup's slot at `now`: the China date once the configured hour (China time) has come
+ * that day, else null (not yet tonight). A server down at that hour makes the backup when it is up.
+ */
+export function nightlySlot(now: Date, hour: number): string | null {
+  const chinaHour = (now.getUTCHours() + 8) % 24;
+  return chinaHour >= hour ? `nightly:${chinaDate(now)}` : null;
+}

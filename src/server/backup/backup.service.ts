@@ -32,12 +32,14 @@ export async function runBackup(
   who: AuditActor,
   trigger: BackupTrigger,
   slot: string | null = null,
+  onStarted?: (runId: number) => void,
 ): Promise<BackupOutcome | undefined> {
   if (current)
     throw conflict({ zh: '已有一个备份正在进行，请稍后再试', en: 'A backup is already running; try again later' });
   const run = (async () => {
     const runId = await startRun(ctx, who, trigger, slot);
     if (runId === undefined) return undefined;
+    onStarted?.(runId);
     let result: RunResult;
     try {
       result = await makeBackupFile(ctx);
@@ -54,6 +56,16 @@ export async function runBackup(
   } finally {
     current = undefined;
   }
+}
+
+/** Starts a backup and answers with its run id once recorded; the backup goes on in the background. */
+export function startBackupInBackground(ctx: AppContext, who: AuditActor, trigger: BackupTrigger): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    runBackup(ctx, who, trigger, null, resolve).catch((err: unknown) => {
+      reject(err as Error);
+      ctx.log.error({ err }, 'backup could not be recorded');
+    });
+  });
 }
 
 async function makeBackupFile(ctx: AppContext): Promise<RunResult> {

@@ -5,6 +5,7 @@ import { problemJobs } from '../modules/problems/problem.jobs.js';
 import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
 import { peopleJobs } from '../modules/people/people.jobs.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
+import { nightlyBackupJob } from '../backup/backup.job.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -26,3 +27,4 @@ const purgeSessions: Job = {
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
 JOBS.push(...peopleJobs);
 JOBS.push(auditAnchorJob);
+JOBS.push(nightlyBackupJob);
