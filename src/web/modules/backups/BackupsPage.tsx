@@ -8,7 +8,8 @@ import type { BackupList, BackupRunView } from '../../../shared/backups.js';
 
 const mb = (n: number | null) =>
   n === null ? '—' : n < 1e6 ? `${(n / 1e3).toFixed(0)} KB` : `${(n / 1e6).toFixed(1)} MB`;
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
 
 /** 系统管理 → 数据备份: the last successful backup, every run (time, size, status, who), 立即备份. */
 export default function BackupsPage() {
