@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startServer(
     {
       XIANFENG_DATA_DIR: dir,
+      XIANFENG_BACKUP_DIR: `${dir}-backups`,
       XIANFENG_WEB_DIR: join(ROOT, 'dist/web'),
       LOG_LEVEL: 'warn',
       // The demo data is dated around this instant; journeys never depend on the real date.
@@ -45,5 +46,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server.proc.kill('SIGTERM');
     await server.exited;
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-backups`, { recursive: true, force: true });
   };
 }

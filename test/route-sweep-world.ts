@@ -13,7 +13,7 @@ import type { Agent, TestApp } from './test-app.js';
  * Two organisations under one root for the cross-organisation sweep: the demo region's 狼山街道 is B
  * (its projects with nodes and approval items, people, participations, problems …) and 铁山镇 is A,
  * whose users hold broad permissions there. What the demo lacks is made through the API by B's own
- * users (a problem with a photo, a meeting, coverage proposals). Region-level rows (departments,
+ * users (a problem with a photo, a meeting, coverage proposals recomputed). Region-level rows (departments,
  * supervision visits, observation events) are outside A's subtree too, so they serve as "not A's".
  */
 export interface SweepWorld {
@@ -67,7 +67,7 @@ async function extrasOfB(t: TestApp): Promise<void> {
     }),
     'B meeting',
   );
-  await ok(zzb.get('/api/coverage/proposals'), 'coverage proposals');
+  await ok(zzb.post('/api/coverage/proposals/recompute'), 'coverage proposals');
 }
 
 const one = async (t: TestApp, q: ReturnType<typeof sql>, what: string): Promise<number> => {

@@ -31,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     XIANFENG_DEMO: 'false',
     XIANFENG_WEB_DIR: '/nonexistent',
     XIANFENG_AUDIT_ANCHOR_FILE: join(tmpdir(), `xf-audit-anchors-${randomBytes(6).toString('hex')}.log`),
+    XIANFENG_BACKUP_DIR: join(tmpdir(), `xf-backups-${randomBytes(6).toString('hex')}`),
     ...env,
   });
   const clock = new FakeClock();

@@ -59,6 +59,16 @@ const envSchema = z.object({
     .refine((v) => tryParse(v), 'must be host names, IP addresses or CIDR ranges separated by commas')
     .optional(),
   XIANFENG_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  XIANFENG_BACKUP_DIR: z.string().min(1).optional(),
+  XIANFENG_BACKUP_HOUR: z.coerce
+    .number({ error: 'must be an hour 0–23 (China time)' })
+    .int('must be an hour 0–23 (China time)')
+    .min(0, 'must be an hour 0–23 (China time)')
+    .max(23, 'must be an hour 0–23 (China time)')
+    .default(2),
+  XIANFENG_BACKUP_KEEP_DAILY: positiveInt('XIANFENG_BACKUP_KEEP_DAILY').default(14),
+  XIANFENG_BACKUP_KEEP_WEEKLY: positiveInt('XIANFENG_BACKUP_KEEP_WEEKLY').default(8),
+  XIANFENG_BACKUP_KEEP_MONTHLY: positiveInt('XIANFENG_BACKUP_KEEP_MONTHLY').default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XIANFENG_CLOCK_START: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2026-11-23T02:00:00Z' })
@@ -91,6 +101,12 @@ export interface Config {
   clockStart: Date | undefined;
   /** XIANFENG_JOBS=off: this process runs no background job (another server on the same database does). */
   jobs: boolean;
+  /** Where backups are written (default `<parent of the data dir>/backups`; never inside the data dir). */
+  backupDir: string | undefined;
+  /** The nightly backup's hour, China time (0–23). */
+  backupHour: number;
+  /** Retention: daily backups for N days, weekly for N weeks, monthly for N months. */
+  backupKeep: { daily: number; weekly: number; monthly: number };
   /** Webhook targets opened despite being internal: host names, IPs, CIDR ranges (see net/address-policy). */
   webhookAllow: string;
 }
@@ -149,6 +165,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
     webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
     jobs: e.XIANFENG_JOBS === 'on',
+    backupDir: e.XIANFENG_BACKUP_DIR,
+    backupHour: e.XIANFENG_BACKUP_HOUR,
+    backupKeep: {
+      daily: e.XIANFENG_BACKUP_KEEP_DAILY,
+      weekly: e.XIANFENG_BACKUP_KEEP_WEEKLY,
+      monthly: e.XIANFENG_BACKUP_KEEP_MONTHLY,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { createCalendarStore, type CalendarStore } from './modules/calendar/cale
 import type { Database } from './db/client.js';
 import { createFieldCipher } from './crypto/field-cipher.js';
 import { deriveAuditKey, setAuditKey } from './audit/audit.key.js';
+import { deriveBackupKeys, type BackupKeys } from './crypto/backup-key.js';
 
 export interface Clock {
   now(): Date;
@@ -35,6 +36,8 @@ export interface AppContext {
   cipher: FieldCipher;
   calendar: CalendarStore;
   log: FastifyBaseLogger;
+  /** Backup encryption keys, derived from the same master secret (crypto/backup-key.ts). */
+  backupKeys: BackupKeys;
 }
 
 export function createAppContext(opts: {
@@ -54,5 +57,6 @@ export function createAppContext(opts: {
     cipher: opts.cipher ?? createFieldCipher(opts.secretKeyHex),
     calendar: createCalendarStore(opts.database.db),
     log: opts.log,
+    backupKeys: deriveBackupKeys(opts.secretKeyHex),
   };
 }

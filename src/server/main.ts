@@ -8,6 +8,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { JOBS } from './jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-region.js';
 import { demoListenNotice } from './demo-listen.js';
+import { startBackupTrigger } from './backup/backup.trigger.js';
 
 /** Reads config, opens and migrates the database, bootstraps data, listens; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
   });
   const scheduler = startScheduler(app.ctx, JOBS);
+  // `npm run backup` asks this process to back up the data directory only it may open.
+  const backupTrigger = database.kind === 'pglite' ? await startBackupTrigger(app.ctx, config.dataDir) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await scheduler.stop();
+      await backupTrigger?.close();
       await database.close();
       clearTimeout(force);
       process.exit(0);

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'users.write',
   'settings.write',
   'calendar.write',
+  'backups.manage', // 数据备份: list backups and start one
   'orgs.pick',
   // 安全管理员 (security administrator): roles and grants
   'roles.read',

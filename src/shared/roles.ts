@@ -48,8 +48,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     kind: 'admin',
     zh: '系统管理员',
     en: 'System administrator',
-    descriptionZh: '管理用户账号和系统配置（含工作日历），不接触业务数据',
-    permissions: ['users.read', 'users.write', 'settings.write', 'calendar.write', 'orgs.pick'],
+    descriptionZh: '管理用户账号和系统配置（含工作日历、数据备份），不接触业务数据',
+    permissions: ['users.read', 'users.write', 'settings.write', 'calendar.write', 'backups.manage', 'orgs.pick'],
   },
   secadmin: {
     code: 'secadmin',

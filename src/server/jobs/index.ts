@@ -7,6 +7,7 @@ import { peopleJobs } from '../modules/people/people.jobs.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
 import { pruneJobRuns } from './job-claims.js';
 import { coverageProposalsJob } from '../modules/org-coverage/coverage.job.js';
+import { nightlyBackupJob } from '../backup/backup.job.js';
 
 const purgeSessions: Job = {
   name: 'purge-expired-sessions',
@@ -38,3 +39,4 @@ const purgeJobRuns: Job = {
 export const JOBS: Job[] = [purgeSessions, dailyWarningsJob, ...problemJobs];
 JOBS.push(...peopleJobs);
 JOBS.push(auditAnchorJob, purgeJobRuns, coverageProposalsJob);
+JOBS.push(nightlyBackupJob);

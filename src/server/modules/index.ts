@@ -25,6 +25,7 @@ import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { observationRoutes } from './observation/observation.routes.js';
 import { coverageRoutes } from './org-coverage/coverage.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { backupRoutes } from './backups/backup.routes.js';
 
 /** Every module's routes, registered in this order by buildApp. */
 export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -49,4 +50,5 @@ export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
   observationRoutes,
   coverageRoutes,
   peopleRoutes,
+  backupRoutes,
 ];

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   HomeOutlined,
   NotificationOutlined,
@@ -184,7 +185,7 @@ export const MENU: MenuEntry[] = [
     zh: '系统管理',
     en: 'System',
     icon: <TeamOutlined />,
-    anyOf: ['users.write', 'calendar.write'],
+    anyOf: ['users.write', 'calendar.write', 'backups.manage'],
     children: [
       { key: 'users', path: '/admin/users', zh: '用户管理', en: 'Users', anyOf: ['users.write'] },
       {
@@ -194,6 +195,14 @@ export const MENU: MenuEntry[] = [
         en: 'Working-day calendar',
         icon: <CalendarOutlined />,
         anyOf: ['calendar.write'],
+      },
+      {
+        key: 'backups',
+        path: '/admin/backups',
+        zh: '数据备份',
+        en: 'Backups',
+        icon: <CloudUploadOutlined />,
+        anyOf: ['backups.manage'],
       },
     ],
   },

@@ -26,6 +26,11 @@ export const PAGE_ROUTES: PageRoute[] = [
     anyOf: ['calendar.write'],
     Component: lazy(() => import('../modules/calendar/CalendarPage.js')),
   },
+  {
+    path: '/admin/backups',
+    anyOf: ['backups.manage'],
+    Component: lazy(() => import('../modules/backups/BackupsPage.js')),
+  },
   { path: '/security/grants', anyOf: ['roles.grant'], Component: lazy(() => import('../modules/roles/GrantsPage.js')) },
   { path: '/audit', anyOf: ['audit.read'], Component: lazy(() => import('../modules/audit/AuditPage.js')) },
   { path: '/problems', anyOf: ['problems.read'], Component: lazy(() => import('../modules/problems/LedgerPage.js')) },

@@ -12,3 +12,4 @@ export * from './project-approvals.js';
 export * from './project-cadence.js';
 export * from './people.js';
 export * from './jobs.js';
+export * from './backups.js';

@@ -7,6 +7,7 @@ import { problemHome } from '../problems/problem.home.js';
 import { PROJECT_HOME_PROVIDERS } from '../projects/project.home.js';
 import { COVERAGE_HOME_PROVIDERS } from '../org-coverage/coverage.home.js';
 import { PEOPLE_HOME_PROVIDERS } from '../people/people.home.js';
+import { backupHome } from '../backups/backup.home.js';
 
 const inbox: HomeProvider = async (ctx, actor) => {
   const [row] = await ctx.db
@@ -115,3 +116,4 @@ export const HOME_PROVIDERS: HomeProvider[] = [
 ];
 HOME_PROVIDERS.push(...COVERAGE_HOME_PROVIDERS);
 HOME_PROVIDERS.push(...PEOPLE_HOME_PROVIDERS);
+HOME_PROVIDERS.push(backupHome);
