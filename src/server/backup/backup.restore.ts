@@ -2,10 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from '../db/schema/index.js';
-import { openDatabase, type Database, type Db } from '../db/client.js';
+import { openDatabase, pgliteHoldingLock, type Database } from '../db/client.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { BackupKeys } from '../crypto/backup-key.js';
@@ -83,20 +81,8 @@ async function restorePglite(
     }
     mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir, { loadDataDir: new Blob([new Uint8Array(decoded.dump)]) });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
     const before = await readSnapshotFacts(async (q) => (await client.query<Record<string, unknown>>(q)).rows);
-    const database: Database = {
-      db,
-      kind: 'pglite',
-      pglite: client,
-      close: async () => {
-        try {
-          await client.close();
-        } finally {
-          lock.release();
-        }
-      },
-    };
+    const database = pgliteHoldingLock(client, lock);
     await migrateDatabase(database);
     return { database, header: decoded.header, manifest: decoded.manifest, replaced, before };
   } catch (e) {

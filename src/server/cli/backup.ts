@@ -1,7 +1,7 @@
 import { userInfo, hostname } from 'node:os';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { ConfigError, parseConfig, type Config } from '../config.js';
+import { configOrExit } from './open.js';
 import { databaseOptionsFromConfig, openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -18,16 +18,7 @@ import type { RunResult } from '../backup/backup.runs.js';
  * a server holds the data directory, it is asked over its local trigger socket to make the backup
  * (only the holder may read the data); when none runs, this process opens the data directory itself.
  */
-let config: Config;
-try {
-  config = parseConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  throw e;
-}
+const config = configOrExit();
 const operator = `${userInfo().username}@${hostname()}`;
 const masterHex = loadSecretKey(config);
 const dir = backupDirOf(config);

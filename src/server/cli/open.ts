@@ -7,13 +7,10 @@ import { createAppContext, type AppContext } from '../context.js';
 import { loadSecretKey } from '../crypto/secret-key.js';
 
 /** Opens the configured database for a command-line task (taking the data-dir lock like the server). */
-export async function openForCli(
-  purpose: string,
-  opts: { migrate?: boolean } = {},
-): Promise<{ ctx: AppContext; database: Database; config: Config }> {
-  let config: Config;
+/** The configuration, or every problem with it printed and exit code 2 (a command-line tool's start). */
+export function configOrExit(): Config {
   try {
-    config = parseConfig();
+    return parseConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -21,6 +18,13 @@ export async function openForCli(
     }
     throw e;
   }
+}
+
+export async function openForCli(
+  purpose: string,
+  opts: { migrate?: boolean } = {},
+): Promise<{ ctx: AppContext; database: Database; config: Config }> {
+  const config = configOrExit();
   let database: Database;
   try {
     database = await openDatabase(databaseOptionsFromConfig(config, purpose));

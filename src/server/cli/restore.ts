@@ -4,7 +4,7 @@ import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { ConfigError, parseConfig, type Config } from '../config.js';
+import { configOrExit } from './open.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { anchorFileOf } from '../audit/audit.anchor.js';
 import { BackupError } from '../backup/backup.errors.js';
@@ -23,16 +23,7 @@ if (!values.file) {
   console.error('用法 / usage: npm run restore -- --file <backup.xfbak> [--force]');
   process.exit(2);
 }
-let config: Config;
-try {
-  config = parseConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  throw e;
-}
+const config = configOrExit();
 const secretFile = join(resolve(config.dataDir), 'secret.key');
 const masterHex =
   config.secretKeyHex?.toLowerCase() ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);

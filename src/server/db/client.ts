@@ -62,24 +62,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const dir = join(resolve(opts.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir);
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
-    return {
-      db,
-      kind: 'pglite',
-      pglite: client,
-      close: async () => {
-        try {
-          await client.close();
-        } finally {
-          lock.release();
-        }
-      },
-    };
+    return pgliteHoldingLock(await PGlite.create(dir), lock);
   } catch (e) {
     lock.release();
     throw e;
   }
+}
+
+/** A PGlite opened on a locked data directory: closing it releases the lock. */
+export function pgliteHoldingLock(client: PGlite, lock: DataDirLock): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }
 
 /** Rows of a raw `execute`, whichever driver produced them. */
