@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../src/server/app.js';
@@ -47,9 +48,22 @@ async function benchKind(label: string, database: Database, scale: ScaleName, ta
     const g0 = Date.now();
     await generate(app.ctx, scale, 42, () => undefined);
     console.log(`${label}: ${scale} generated in ${((Date.now() - g0) / 1000).toFixed(0)} s`);
+    // A reader keeps asking while the backup runs: its longest wait is how long other requests stall.
+    let probing = true;
+    let longestWaitMs = 0;
+    const probe = (async () => {
+      while (probing) {
+        const q0 = Date.now();
+        await app.ctx.db.execute(sql`select 1`);
+        longestWaitMs = Math.max(longestWaitMs, Date.now() - q0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
     const b0 = Date.now();
     const out = await runBackup(app.ctx, SYSTEM_ACTOR, 'cli');
     const backupMs = Date.now() - b0;
+    probing = false;
+    await probe;
     if (out?.result.status !== 'ok') throw new Error(`backup failed: ${JSON.stringify(out?.result)}`);
     const { fileName, sizeBytes, manifest } = out.result;
     await app.close();
@@ -70,7 +84,7 @@ async function benchKind(label: string, database: Database, scale: ScaleName, ta
     const c = manifest.counts;
     console.log(
       `${label.padEnd(11)} backup ${(backupMs / 1000).toFixed(1).padStart(6)} s   file ${(sizeBytes / 1e6).toFixed(1).padStart(6)} MB ` +
-        `(dump ${(manifest.dump.bytes / 1e6).toFixed(1)} MB)   restore+verify ${(restoreMs / 1000).toFixed(1).padStart(6)} s   ` +
+        `(dump ${(manifest.dump.bytes / 1e6).toFixed(1)} MB)   longest query wait during it ${(longestWaitMs / 1000).toFixed(1)} s   restore+verify ${(restoreMs / 1000).toFixed(1).padStart(6)} s   ` +
         `[projects ${c.projects}, people ${c.people}, problems ${c.problems}, audit ${manifest.audit.count}]`,
     );
   } finally {

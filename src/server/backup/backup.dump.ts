@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db } from '../db/client.js';
 import { readSnapshotFacts, type BackupManifest } from './backup.manifest.js';
 
 export type BackupSource = { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string };
+
+const gzipAsync = promisify(gzip);
 
 type Facts = Pick<BackupManifest, 'migrations' | 'counts' | 'audit'>;
 
@@ -28,11 +32,14 @@ export async function dumpDatabase(src: BackupSource): Promise<{ facts: Facts; d
  */
 async function dumpPglite(db: PGlite): Promise<{ facts: Facts; dump: Buffer }> {
   await db.exec('CHECKPOINT');
-  return db.transaction(async (tx) => {
+  // Only the uncompressed tar is taken inside the transaction (other queries wait while it runs);
+  // gzip runs afterwards on libuv's thread pool while the server goes on. Restore reads either form.
+  const { facts, tar } = await db.transaction(async (tx) => {
     const facts = await readSnapshotFacts(async (q) => (await tx.query<Record<string, unknown>>(q)).rows);
-    const blob = await db.dumpDataDir('gzip');
-    return { facts, dump: Buffer.from(await blob.arrayBuffer()) };
+    const blob = await db.dumpDataDir('none');
+    return { facts, tar: Buffer.from(await blob.arrayBuffer()) };
   });
+  return { facts, dump: await gzipAsync(tar) };
 }
 
 /** The database name, user, host… for pg_dump/pg_restore, with the password in PGPASSWORD (not argv). */
