@@ -32,7 +32,7 @@ export async function serverToday(): Promise<string> {
 
 /**
  * A browser context whose clock starts where the server's reads and runs on from there, so the
- * page's own `new Date()` / `dayjs()` (date pickers' "today") agree with the server, on any real date.
+ * page's own notion of today (date pickers) agrees with the server's fixed clock, whatever the machine's date.
  */
 export async function newPage(
   browser: Browser,

@@ -48,7 +48,7 @@ export default function ApprovalsPage() {
         size="middle"
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: tr('没有符合条件的事项', 'Nothing here') }}
         pagination={{
           current: f.page,
@@ -59,6 +59,8 @@ export default function ApprovalsPage() {
         columns={[
           {
             title: tr('项目', 'Project'),
+            width: 200,
+            ellipsis: { showTitle: true },
             render: (_, i) => <Link to={`/projects/${i.project?.id}`}>{i.project?.name}</Link>,
           },
           { title: tr('事项', 'Item'), dataIndex: 'name', width: 170 },
