@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { auditLog, backupRuns } from '../src/server/db/schema/index.js';
 import { nightlyBackupJob } from '../src/server/backup/backup.job.js';
-import type { BackupList } from '../src/shared/backups.js';
+import type { BackupList } from '../src/shared/api/backups.js';
 import { createTestApp, type Agent, type TestApp } from './test-app.js';
 import { buildRegion, buildUser } from './factories.js';
 import { LONG_SESSIONS } from './problem-factories.js';

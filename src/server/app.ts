@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -73,6 +73,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.cipher ? { cipher: deps.cipher } : {}),
   });
   app.decorate('ctx', ctx);
+  const routeList: RouteOptions[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    routeList.push(route);
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Db, DbKind } from './db/client.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
-import { createCalendarStore, type CalendarStore } from './modules/calendar/calendar.store.js';
+import { createCalendarStore, type CalendarStore } from './modules/calendar/index.js';
 import type { Database } from './db/client.js';
 import { createFieldCipher } from './crypto/field-cipher.js';
 import { deriveAuditKey, setAuditKey } from './audit/audit.key.js';

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openForCli } from './open.js';
 import { parseScheduleCsv, parseScheduleJson, ScheduleError } from '../../domain/calendar-import.js';
-import { saveYearSchedule } from '../modules/calendar/calendar.service.js';
+import { saveYearSchedule } from '../modules/calendar/index.js';
 import { AppError } from '../errors.js';
 
 /**

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors.js';
 import { requestLang } from './lang.js';
-import { deleteSession, findSessionUser, touchSession } from '../modules/auth/session.repository.js';
+import { deleteSession, findSessionUser, touchSession } from '../modules/auth/index.js';
 import { permissionsOf } from '../../shared/roles.js';
 import { scopeKindOf } from '../../shared/org-kinds.js';
 import type { Actor } from '../actor.js';

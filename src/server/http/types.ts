@@ -3,6 +3,8 @@ import type { AppContext } from '../context.js';
 import type { Lang } from '../errors.js';
 import type { Permission } from '../../shared/permissions.js';
 
+import type { RouteOptions } from 'fastify';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** No session needed (login, health, OpenAPI, public calendar arithmetic). */
@@ -20,6 +22,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every route as registered (the contract test walks it). */
+    routeList: RouteOptions[];
   }
 }
 

@@ -1,12 +1,12 @@
 import { lt, or } from 'drizzle-orm';
 import { sessions } from '../db/schema/index.js';
 import type { Job } from './scheduler.js';
-import { problemJobs } from '../modules/problems/problem.jobs.js';
-import { dailyWarningsJob } from '../modules/warnings/warning.job.js';
-import { peopleJobs } from '../modules/people/people.jobs.js';
+import { problemJobs } from '../modules/problems/index.js';
+import { dailyWarningsJob } from '../modules/warnings/index.js';
+import { peopleJobs } from '../modules/people/index.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
 import { pruneJobRuns } from './job-claims.js';
-import { coverageProposalsJob } from '../modules/org-coverage/coverage.job.js';
+import { coverageProposalsJob } from '../modules/org-coverage/index.js';
 import { nightlyBackupJob } from '../backup/backup.job.js';
 
 const purgeSessions: Job = {

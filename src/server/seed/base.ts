@@ -3,9 +3,9 @@ import type { AppContext } from '../context.js';
 import { roles } from '../db/schema/index.js';
 import { ROLES } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../actor.js';
-import { getSetting, putSetting } from '../modules/settings/settings.repository.js';
-import { chineseDaysExceptions, SEEDED_YEARS } from '../modules/calendar/chinese-days-seed.js';
-import { replaceYearDays } from '../modules/calendar/calendar.repository.js';
+import { getSetting, putSetting } from '../modules/settings/index.js';
+import { chineseDaysExceptions, SEEDED_YEARS } from '../modules/calendar/index.js';
+import { replaceYearDays } from '../modules/calendar/index.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { lockFirstStart } from './start-lock.js';
 

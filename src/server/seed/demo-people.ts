@@ -9,7 +9,7 @@ import {
   personEvents,
   personParticipations,
 } from '../db/schema/index.js';
-import { insertUnit } from '../modules/orgs/org.repository.js';
+import { insertUnit } from '../modules/orgs/index.js';
 import { pinyinKey } from '../../shared/pinyin.js';
 import { maskIdNumber, maskPhone } from '../../shared/mask.js';
 import { addDays, chinaDate } from '../../domain/dates.js';

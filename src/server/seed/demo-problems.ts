@@ -4,9 +4,9 @@ import { orgUnits, problems, supervisionFindings } from '../db/schema/index.js';
 import { chinaDate } from '../../domain/dates.js';
 import type { ProblemEventData } from '../../domain/problem-events.js';
 import { DEFAULT_SLA } from '../../domain/sla.js';
-import { createCalendarStore } from '../modules/calendar/calendar.store.js';
-import { appendEvents, writeProjection } from '../modules/problems/problem.store.js';
-import { slaPolicyFor } from '../modules/problems/problem.sla-config.js';
+import { createCalendarStore } from '../modules/calendar/index.js';
+import { appendEvents, writeProjection } from '../modules/problems/index.js';
+import { slaPolicyFor } from '../modules/problems/index.js';
 import type { DemoSeeder } from './demo-types.js';
 
 interface DemoProblem {

@@ -23,11 +23,11 @@ import { computeWarning } from '../../domain/warnings.js';
 import { DEFAULT_CRITERIA, sheetTotal } from '../../domain/scoring.js';
 import { APPROVAL_TEMPLATE } from '../../shared/approval-items.js';
 import { requiresDispatch, stageIndex } from '../../shared/project-stages.js';
-import { calendarWith } from '../modules/warnings/calendar-of.js';
-import { recomputeWarnings } from '../modules/warnings/warning.service.js';
-import { writeHistory } from '../modules/projects/history.repository.js';
-import { listProjects } from '../modules/projects/project.repository.js';
-import { buildSnapshots, defaultDispatchMonth } from '../modules/dispatch/dispatch.service.js';
+import { calendarWith } from '../modules/warnings/index.js';
+import { recomputeWarnings } from '../modules/warnings/index.js';
+import { writeHistory } from '../modules/projects/index.js';
+import { listProjects } from '../modules/projects/index.js';
+import { buildSnapshots, defaultDispatchMonth } from '../modules/dispatch/index.js';
 import type { DemoRefs } from './demo-types.js';
 import type { DemoProject } from './demo-projects.js';
 

@@ -1,5 +1,5 @@
 import { projectContractors, projectNodes, projects, projectTaskForces } from '../db/schema/index.js';
-import { insertUnit } from '../modules/orgs/org.repository.js';
+import { insertUnit } from '../modules/orgs/index.js';
 import { pinyinKey } from '../../shared/pinyin.js';
 import {
   DEFAULT_NODES,

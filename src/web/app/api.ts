@@ -63,6 +63,7 @@ export async function api<T>(
     if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated?.(err.code);
     throw err;
   }
+  if (import.meta.env.DEV) (await import('./dev-contract.js')).checkResponse(method, path, json);
   return json as T;
 }
 

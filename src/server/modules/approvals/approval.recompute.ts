@@ -5,7 +5,7 @@ import { approvalItems, projects, userRoles, users } from '../../db/schema/index
 import { ROLES, type RoleCode } from '../../../shared/roles.js';
 import { addWorkingDays, type CalendarData } from '../../../domain/calendar.js';
 import { yearOf } from '../../../domain/dates.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 
 /** The calendar before `year` was first loaded: that year counted on weekends only (暂定). */
 export function withoutYear(cal: CalendarData, year: number): CalendarData {

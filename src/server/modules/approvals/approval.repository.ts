@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { inSubtree } from '../../scope.js';
-import { projectIdVisibleTo, projectVisibleTo } from '../projects/project.scope.js';
+import { projectIdVisibleTo, projectVisibleTo } from '../projects/index.js';
 
 /** A project's approval items, if the actor may see the project (else none). */
 export async function itemsOfProject(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {

@@ -11,7 +11,7 @@ import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { summarisePhases, timeApproval } from '../../../domain/approvals.js';
 import { APPROVAL_PHASE_CODES, APPROVAL_PHASES, type ApprovalPhase } from '../../../shared/approval-items.js';
 import type { Lang } from '../../errors.js';
-import { writeHistory } from '../projects/history.repository.js';
+import { writeHistory } from '../projects/index.js';
 import { itemsOfProject, listWorklist, worklistWhere } from './approval.repository.js';
 import type { UpdateItemInput } from './approval.schemas.js';
 

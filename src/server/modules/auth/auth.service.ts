@@ -9,10 +9,10 @@ import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { hashSessionToken } from '../../http/authenticate.js';
 import { clearAttempts, getAttempts, reserveAttempt } from './login-attempts.js';
 import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
-import { findUserByUsername } from '../users/user.repository.js';
+import { findUserByUsername } from '../users/index.js';
 import { authText } from './auth.messages.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
-import { getSetting, putSetting } from '../settings/settings.repository.js';
+import { getSetting, putSetting } from '../settings/index.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export interface LoginResult {

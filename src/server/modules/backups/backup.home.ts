@@ -1,5 +1,5 @@
 import { can } from '../../actor.js';
-import type { HomeProvider } from '../home/home.types.js';
+import type { HomeProvider } from '../home/index.js';
 import { lastRun } from '../../backup/backup.runs.js';
 
 const STALE_HOURS = 36;

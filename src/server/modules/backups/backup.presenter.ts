@@ -1,5 +1,5 @@
 import type { BackupRun } from '../../backup/backup.runs.js';
-import type { BackupRunView } from '../../../shared/backups.js';
+import type { BackupRunView } from '../../../shared/api/backups.js';
 
 /** A backup_runs row for the sysadmin's page: no manifest internals beyond the audit count. */
 export function presentRun(r: BackupRun): BackupRunView {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
-import { backupListQuery, backupListSchema, backupStartBody, backupStartedSchema } from '../../../shared/backups.js';
+import { backupsApi } from '../../../shared/api/backups.js';
+import { routeSchema } from '../../http/contract.js';
 import { backupDirOf } from '../../backup/backup.paths.js';
 import { isBackupRunning, startBackupInBackground } from '../../backup/backup.service.js';
 import { lastRun, listRuns } from '../../backup/backup.runs.js';
@@ -19,8 +20,7 @@ export async function backupRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '备份记录 / backup runs',
-      querystring: backupListQuery,
-      response: { 200: backupListSchema },
+      ...routeSchema(backupsApi['GET /api/backups']),
     },
     handler: async (req) => {
       const ok = await lastRun(ctx.db, 'ok');
@@ -42,8 +42,7 @@ export async function backupRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '立即备份 / start a backup now (runs in the background; poll the list)',
-      body: backupStartBody,
-      response: { 200: backupStartedSchema },
+      ...routeSchema(backupsApi['POST /api/backups']),
     },
     handler: async (req) => ({ runId: await startBackupInBackground(ctx, auditActorOf(actorOf(req)), 'ui') }),
   });

@@ -20,8 +20,8 @@ import { chinaDate, formatChineseDate } from '../../../domain/dates.js';
 import { formatChineseMonth } from '../../../domain/months.js';
 import { COLOUR_LABEL } from '../../../domain/warnings.js';
 import { formatWan } from '../../../shared/format.js';
-import { listProjects, projectFilterWhere } from '../projects/project.repository.js';
-import { regionOfPath } from '../projects/project.scope.js';
+import { listProjects, projectFilterWhere } from '../projects/index.js';
+import { regionOfPath } from '../projects/index.js';
 import { buildSnapshots, DISPATCH_STAGES, type DispatchSnapshot } from './dispatch.service.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

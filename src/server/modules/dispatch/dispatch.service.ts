@@ -21,10 +21,10 @@ import {
   type ProjectStage,
 } from '../../../shared/project-stages.js';
 import type { LocalText } from '../../errors.js';
-import { writeHistory } from '../projects/history.repository.js';
-import { canConfirmDispatch } from '../projects/project.policy.js';
-import { listProjects, projectFilterWhere, type ProjectListRow } from '../projects/project.repository.js';
-import { requireProject } from '../projects/project.service.js';
+import { writeHistory } from '../projects/index.js';
+import { canConfirmDispatch } from '../projects/index.js';
+import { listProjects, projectFilterWhere, type ProjectListRow } from '../projects/index.js';
+import { requireProject } from '../projects/index.js';
 import { collectOpenItems, type OpenItems } from './dispatch.contributors.js';
 
 export const DISPATCH_STAGES = PROJECT_STAGE_CODES.filter(requiresDispatch);

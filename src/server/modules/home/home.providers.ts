@@ -3,11 +3,11 @@ import { auditLog, loginAttempts, notifications } from '../../db/schema/index.js
 import { can } from '../../actor.js';
 import { chinaDate } from '../../../domain/dates.js';
 import type { HomeProvider } from './home.types.js';
-import { problemHome } from '../problems/problem.home.js';
-import { PROJECT_HOME_PROVIDERS } from '../projects/project.home.js';
-import { COVERAGE_HOME_PROVIDERS } from '../org-coverage/coverage.home.js';
-import { PEOPLE_HOME_PROVIDERS } from '../people/people.home.js';
-import { backupHome } from '../backups/backup.home.js';
+import { problemHome } from '../problems/index.js';
+import { PROJECT_HOME_PROVIDERS } from '../projects/index.js';
+import { COVERAGE_HOME_PROVIDERS } from '../org-coverage/index.js';
+import { PEOPLE_HOME_PROVIDERS } from '../people/index.js';
+import { backupHome } from '../backups/index.js';
 
 const inbox: HomeProvider = async (ctx, actor) => {
   const [row] = await ctx.db

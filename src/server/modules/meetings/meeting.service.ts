@@ -6,13 +6,13 @@ import { notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { inSubtree } from '../../scope.js';
 import { offsetOf, type Page, type PageQuery } from '../../http/pagination.js';
-import { problemVisibleTo } from '../problems/problem.scope.js';
-import { applyStep } from '../problems/problem.runner.js';
-import { closingEvents } from '../problems/problem.steps.js';
-import { insertProblem, titleFrom } from '../problems/problem.intake.js';
-import { findUnitInScope } from '../orgs/org.repository.js';
-import { findProjectInScope } from '../projects/project.scope.js';
-import { problemCode } from '../problems/problem.presenter.js';
+import { problemVisibleTo } from '../problems/index.js';
+import { applyStep } from '../problems/index.js';
+import { closingEvents } from '../problems/index.js';
+import { insertProblem, titleFrom } from '../problems/index.js';
+import { findUnitInScope } from '../orgs/index.js';
+import { findProjectInScope } from '../projects/index.js';
+import { problemCode } from '../problems/index.js';
 
 const MEETING = { zh: '会议', en: 'Meeting' };
 

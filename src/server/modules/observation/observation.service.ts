@@ -21,8 +21,8 @@ import {
   sheetTotal,
   type Criterion,
 } from '../../../domain/scoring.js';
-import { projectVisibleTo, regionOfPath } from '../projects/project.scope.js';
-import { requireProject } from '../projects/project.service.js';
+import { projectVisibleTo, regionOfPath } from '../projects/index.js';
+import { requireProject } from '../projects/index.js';
 
 const EVENT = { zh: '观摩活动', en: 'Observation event' };
 const eventScope = (actor: Actor) =>

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { orgSetupTasks, orgUnits, partyOrgCoverage, projects } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
-import type { HomeItem, HomeProvider } from '../home/home.types.js';
+import type { HomeItem, HomeProvider } from '../home/index.js';
 
 /** 三同步: open "set up the branch" tasks in scope, overdue ones in red. */
 export const setupTasksHome: HomeProvider = async (ctx, actor) => {

@@ -5,7 +5,7 @@ import { idParam, idRef, INT4_MAX } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
-import { registerAuditLabels } from '../audit/audit.labels.js';
+import { registerAuditLabels } from '../audit/index.js';
 import { acceptProposal, coverageOverview, listSetupTasks, rejectProposal } from './coverage.service.js';
 import { listProposals, recomputeProposals } from './coverage.proposals.js';
 import { auditActorOf } from '../../actor.js';

@@ -25,9 +25,9 @@ import {
 } from '../../../domain/coverage.js';
 import { nextElection } from '../../../domain/org-rules.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { insertUnit } from '../orgs/org.repository.js';
-import { townshipPartyOrgs } from '../orgs/party-org.repository.js';
-import { writeCoverage, type CoveredInput } from '../orgs/party-org.service.js';
+import { insertUnit } from '../orgs/index.js';
+import { townshipPartyOrgs } from '../orgs/index.js';
+import { writeCoverage, type CoveredInput } from '../orgs/index.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
 

@@ -3,7 +3,7 @@ import { onEvent } from '../../events.js';
 import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, userRoles, users } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 
 /** 三同步: the branch is to be set up within 20 working days of registration (暂定 across a year not loaded). */
 export const SETUP_WORKING_DAYS = 20;

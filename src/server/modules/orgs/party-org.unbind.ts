@@ -6,8 +6,8 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, type OrgUnitRow } from '../../db/schema/index.js';
 import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
-import { notifyUsers } from '../notifications/notification.service.js';
-import { SETUP_WORKING_DAYS } from '../org-coverage/coverage.subscribers.js';
+import { notifyUsers } from '../notifications/index.js';
+import { SETUP_WORKING_DAYS } from '../org-coverage/index.js';
 
 export interface SetupDue {
   dueOn: string;

@@ -4,7 +4,7 @@ import { developmentRecords, orgUnits, people, relationTransfers } from '../../d
 import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { pipelineView } from '../../../domain/pipeline.js';
-import type { HomeItem, HomeProvider } from '../home/home.types.js';
+import type { HomeItem, HomeProvider } from '../home/index.js';
 
 /** Transfer letters addressed to an org in scope, waiting to be received. */
 export const transfersToReceive: HomeProvider = async (ctx, actor) => {

@@ -1,5 +1,5 @@
 import { registerFieldLabels } from '../../http/field-labels.js';
-import { registerAuditLabels } from '../audit/audit.labels.js';
+import { registerAuditLabels } from '../audit/index.js';
 
 /** Chinese names of person fields, for validation messages ("身份证号：校验位不正确") and the import report. */
 export const PEOPLE_FIELD_LABELS: Record<string, string> = {

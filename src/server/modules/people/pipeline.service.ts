@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import { developmentRecords, notifications, orgUnits, people, userRoles, users } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
 import {
   applyStep,

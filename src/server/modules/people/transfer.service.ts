@@ -5,7 +5,7 @@ import type { Executor, Tx } from '../../db/client.js';
 import { auditActorOf, can, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { developmentRecords, orgUnits, people, relationTransfers, userRoles, users } from '../../db/schema/index.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 import { inSubtree, isWithin } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { offsetOf, type Page } from '../../http/pagination.js';

@@ -13,7 +13,7 @@ import {
 import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { inSubtree } from '../../scope.js';
-import { projectVisibleTo } from '../projects/project.scope.js';
+import { projectVisibleTo } from '../projects/index.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
 import { safeDeliveryError, type WebhookKind } from './problem.webhook.js';
 import { BLOCKED_LABELS, parseAllowList } from '../../net/address-policy.js';

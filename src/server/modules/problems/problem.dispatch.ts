@@ -1,6 +1,6 @@
 import { and, asc, inArray, notInArray } from 'drizzle-orm';
 import { problems } from '../../db/schema/index.js';
-import { registerDispatchContributor, type OpenItems } from '../dispatch/dispatch.contributors.js';
+import { registerDispatchContributor, type OpenItems } from '../dispatch/index.js';
 import { PROBLEM_STATUS_LABELS } from '../../../shared/problem-labels.js';
 
 /**

@@ -1,8 +1,8 @@
 import { and, sql } from 'drizzle-orm';
 import { can } from '../../actor.js';
 import { problems } from '../../db/schema/index.js';
-import { registerAuditLabels } from '../audit/audit.labels.js';
-import type { HomeItem, HomeProvider } from '../home/home.types.js';
+import { registerAuditLabels } from '../audit/index.js';
+import type { HomeItem, HomeProvider } from '../home/index.js';
 import { filterWhere, withScope } from './problem.repository.js';
 import { filterDates } from './problem.service.js';
 

@@ -8,8 +8,8 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { buildCalendar } from '../../../domain/calendar.js';
 import { chinaDate } from '../../../domain/dates.js';
 import type { ProblemSource } from '../../../domain/problem-events.js';
-import { findUnitInScope } from '../orgs/org.repository.js';
-import { findProjectInScope } from '../projects/project.scope.js';
+import { findUnitInScope } from '../orgs/index.js';
+import { findProjectInScope } from '../projects/index.js';
 import { appendEvents, writeProjection, type EventActor } from './problem.store.js';
 import { notifyEvents } from './problem.notify.js';
 

@@ -3,7 +3,7 @@ import type { ProblemEvent } from '../../../domain/problem-events.js';
 import type { ProblemState } from '../../../domain/problem-flow.js';
 import { provisionalReason } from '../../../shared/provisional.js';
 import type { Due } from '../../../domain/sla.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 import { REMINDER_LABELS, STEP_LABELS } from '../../../shared/problem-labels.js';
 import { deptHandlers, deptHead, leaderInCharge, raiserSide, triageUsers } from './problem.recipients.js';
 import { unitNames } from './problem.repository.js';

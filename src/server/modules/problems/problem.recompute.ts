@@ -1,7 +1,7 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import { onEvent } from '../../events.js';
 import { problemAssignments, problems } from '../../db/schema/index.js';
-import { notifyUsers } from '../notifications/notification.service.js';
+import { notifyUsers } from '../notifications/index.js';
 import { loadEvents, writeProjection } from './problem.store.js';
 import { deptHandlers } from './problem.recipients.js';
 

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, problems } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { inSubtree } from '../../scope.js';
-import { projectVisibleTo } from '../projects/project.scope.js';
+import { projectVisibleTo } from '../projects/index.js';
 
 /**
  * The one rule for "which problems may this actor see": a firm sees only its own problems; a

@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { formatWan } from '../../../shared/format.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
-import { recomputeWarnings } from '../warnings/warning.service.js';
+import { recomputeWarnings } from '../warnings/index.js';
 import { writeHistory, type HistoryEntry } from './history.repository.js';
 import { assertCanUpdateProgress } from './project.policy.js';
 import { changeStage } from './project.register.js';

@@ -1,5 +1,5 @@
 import { registerFieldLabels } from '../../http/field-labels.js';
-import { registerAuditLabels } from '../audit/audit.labels.js';
+import { registerAuditLabels } from '../audit/index.js';
 
 /** Chinese names of project fields: validation messages ("项目名称：必填") and history lines. */
 export const PROJECT_FIELD_LABELS: Record<string, string> = {

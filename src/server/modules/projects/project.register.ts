@@ -22,7 +22,7 @@ import { APPROVAL_TEMPLATE } from '../../../shared/approval-items.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { checkCompletion } from '../../../domain/project-completion.js';
-import { recomputeWarnings } from '../warnings/warning.service.js';
+import { recomputeWarnings } from '../warnings/index.js';
 import { writeHistory } from './history.repository.js';
 import { regionOfPath } from './project.scope.js';
 import { PROJECT_FIELD_LABELS } from './project.labels.js';

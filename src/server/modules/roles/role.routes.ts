@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { ROLE_CODES } from '../../../shared/roles.js';
 import { PERMISSIONS } from '../../../shared/permissions.js';
-import { userIdParams, userView } from '../users/user.schemas.js';
+import { userIdParams, userView } from '../users/index.js';
 import { rolePolicy } from './role.policy.js';
 import { listRoleDefinitions, setUserRoles } from './role.service.js';
 import { setUserScope } from './scope.service.js';

@@ -6,9 +6,9 @@ import { userRoles } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { roleChangeViolation } from '../../../domain/separation.js';
 import { ROLES, type RoleCode } from '../../../shared/roles.js';
-import { lockUser, rolesOf } from '../users/user.repository.js';
-import { getUser } from '../users/user.service.js';
-import type { UserView } from '../users/user.schemas.js';
+import { lockUser, rolesOf } from '../users/index.js';
+import { getUser } from '../users/index.js';
+import type { UserView } from '../users/index.js';
 
 export function listRoleDefinitions() {
   return Object.values(ROLES).map((r) => ({

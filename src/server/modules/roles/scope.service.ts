@@ -5,10 +5,10 @@ import { AppError, conflict, notFound } from '../../errors.js';
 import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { isTriadAccount, TRIAD_ACCOUNT_PROTECTED } from '../../../domain/separation.js';
-import { findUnitInScope } from '../orgs/org.repository.js';
-import { lockUser, rolesOf } from '../users/user.repository.js';
-import { getUser } from '../users/user.service.js';
-import type { UserView } from '../users/user.schemas.js';
+import { findUnitInScope } from '../orgs/index.js';
+import { lockUser, rolesOf } from '../users/index.js';
+import { getUser } from '../users/index.js';
+import type { UserView } from '../users/index.js';
 
 const UNIT = { zh: '数据范围（所属单位）', en: 'Scope unit' };
 

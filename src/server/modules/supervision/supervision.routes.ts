@@ -5,9 +5,9 @@ import { idParam, idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
 import { isoDateString, pageQuery } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
-import { registerAuditLabels } from '../audit/audit.labels.js';
-import { projectIdParams } from '../projects/project.schemas.js';
-import { requireProject } from '../projects/project.service.js';
+import { registerAuditLabels } from '../audit/index.js';
+import { projectIdParams } from '../projects/index.js';
+import { requireProject } from '../projects/index.js';
 import {
   addFinding,
   createVisit,

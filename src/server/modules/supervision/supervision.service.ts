@@ -8,9 +8,9 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { emitEvent } from '../../events.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { quarterOf } from '../../../domain/months.js';
-import { writeHistory } from '../projects/history.repository.js';
-import { projectVisibleTo, regionOfPath } from '../projects/project.scope.js';
-import { requireProject } from '../projects/project.service.js';
+import { writeHistory } from '../projects/index.js';
+import { projectVisibleTo, regionOfPath } from '../projects/index.js';
+import { requireProject } from '../projects/index.js';
 
 const VISIT = { zh: '督办记录', en: 'Supervision visit' };
 const FINDING = { zh: '督办发现', en: 'Finding' };

@@ -7,8 +7,8 @@ import { hashPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { ADMIN_ROLES, type AdminRole, type RoleCode } from '../../../shared/roles.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
-import { clearAttempts } from '../auth/login-attempts.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
+import { clearAttempts } from '../auth/index.js';
+import { deleteUserSessions } from '../auth/index.js';
 import { findUserByUsername, lockUser, rolesOf } from './user.repository.js';
 
 export interface BreakGlassInput {

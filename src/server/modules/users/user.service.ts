@@ -8,9 +8,9 @@ import { hashPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { findUnitInScope } from '../orgs/org.repository.js';
-import { clearAttempts } from '../auth/login-attempts.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
+import { findUnitInScope } from '../orgs/index.js';
+import { clearAttempts } from '../auth/index.js';
+import { deleteUserSessions } from '../auth/index.js';
 import {
   findUserInScope,
   listUsers,

@@ -3,4 +3,4 @@
  * transaction (the demo seeder, generators), where ctx.calendar (which reads through ctx.db) must not be used.
  * One reader: the calendar module's.
  */
-export { loadCalendar as calendarWith } from '../calendar/calendar.repository.js';
+export { loadCalendar as calendarWith } from '../calendar/index.js';

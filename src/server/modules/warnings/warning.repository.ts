@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
-import { projectIdVisibleTo } from '../projects/project.scope.js';
+import { projectIdVisibleTo } from '../projects/index.js';
 import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
 import { DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
 

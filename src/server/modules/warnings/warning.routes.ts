@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { projectPolicy } from '../projects/project.policy.js';
-import { projectIdParams } from '../projects/project.schemas.js';
-import { requireProject } from '../projects/project.service.js';
-import { presentReasons } from '../projects/project.presenter.js';
+import { projectPolicy } from '../projects/index.js';
+import { projectIdParams } from '../projects/index.js';
+import { requireProject } from '../projects/index.js';
+import { presentReasons } from '../projects/index.js';
 import { warningMonthsOf, warningRulesSchema } from './warning.repository.js';
 import { getRegionRules, updateRegionRules } from './warning.rules.js';
 

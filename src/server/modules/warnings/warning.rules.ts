@@ -7,8 +7,8 @@ import { calendarYears, projects, warningRules } from '../../db/schema/index.js'
 import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { checkWarningRules, DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
-import { getSetting, putSetting } from '../settings/settings.repository.js';
-import { regionOfPath } from '../projects/project.scope.js';
+import { getSetting, putSetting } from '../settings/index.js';
+import { regionOfPath } from '../projects/index.js';
 import { rulesForRegions } from './warning.repository.js';
 import { recomputeWarnings, type RecomputeOptions } from './warning.service.js';
 

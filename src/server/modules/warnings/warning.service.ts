@@ -12,8 +12,8 @@ import {
 } from '../../../domain/warnings.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import type { LocalText } from '../../errors.js';
-import { notifyUsers } from '../notifications/notification.service.js';
-import { writeHistory, type HistoryEntry } from '../projects/history.repository.js';
+import { notifyUsers } from '../notifications/index.js';
+import { writeHistory, type HistoryEntry } from '../projects/index.js';
 import {
   loadWarningInputs,
   rulesForRegions,

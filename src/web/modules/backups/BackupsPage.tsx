@@ -4,7 +4,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
-import type { BackupList, BackupRunView } from '../../../shared/backups.js';
+import type { BackupList, BackupRunView } from '../../../shared/api/backups.js';
 
 const mb = (n: number | null) =>
   n === null ? '—' : n < 1e6 ? `${(n / 1e3).toFixed(0)} KB` : `${(n / 1e6).toFixed(1)} MB`;

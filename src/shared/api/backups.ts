@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiTable } from './contract.js';
 
 /** 数据备份: the request and response contract of /api/backups (server validates, web infers). */
 export const backupRunSchema = z.object({
@@ -34,3 +35,8 @@ export const backupStartedSchema = z.object({ runId: z.number().int() });
 
 export type BackupRunView = z.infer<typeof backupRunSchema>;
 export type BackupList = z.infer<typeof backupListSchema>;
+
+export const backupsApi = {
+  'GET /api/backups': { query: backupListQuery, response: backupListSchema },
+  'POST /api/backups': { body: backupStartBody, response: backupStartedSchema },
+} satisfies ApiTable;

@@ -1,0 +1,4 @@
+/** The public face of the approvals module: other code imports only from this file (docs/ARCHITECTURE.md). */
+import './approval.recompute.js';
+export { worklistWhere } from './approval.repository.js';
+export { approvalRoutes } from './approval.routes.js';

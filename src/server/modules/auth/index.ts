@@ -1,0 +1,5 @@
+/** The public face of the auth module: other code imports only from this file (docs/ARCHITECTURE.md). */
+export { authRoutes } from './auth.routes.js';
+export { createSetupToken } from './auth.service.js';
+export { clearAttempts } from './login-attempts.js';
+export { deleteSession, deleteUserSessions, findSessionUser, touchSession } from './session.repository.js';

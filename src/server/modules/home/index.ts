@@ -1,0 +1,3 @@
+/** The public face of the home module: other code imports only from this file (docs/ARCHITECTURE.md). */
+export { homeRoutes } from './home.routes.js';
+export { type HomeItem, type HomeProvider } from './home.types.js';

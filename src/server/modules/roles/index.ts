@@ -1,0 +1,2 @@
+/** The public face of the roles module: other code imports only from this file (docs/ARCHITECTURE.md). */
+export { roleRoutes } from './role.routes.js';

@@ -1,0 +1,2 @@
+/** The public face of the supervision module: other code imports only from this file (docs/ARCHITECTURE.md). */
+export { supervisionRoutes } from './supervision.routes.js';
