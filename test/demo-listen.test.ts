@@ -46,7 +46,12 @@ describe('demo mode listens on this machine only', () => {
     const exited = new Promise((r) => proc.on('exit', r));
     try {
       const started = Date.now();
-      while (!out.includes('已启动') && proc.exitCode === null && Date.now() - started < 110_000)
+      // the notice follows the start line: wait for both (a loaded machine prints them apart)
+      while (
+        !(out.includes('已启动') && out.includes('Demo mode')) &&
+        proc.exitCode === null &&
+        Date.now() - started < 110_000
+      )
         await new Promise((r) => setTimeout(r, 200));
       expect(out).toContain(
         '演示模式：仅在本机 127.0.0.1 监听（演示账号密码是公开的）；如需让其他电脑访问，请设置 HOST',
