@@ -134,6 +134,19 @@ function dfs(node, stack) {
 }
 for (const m of [...edges.keys()].sort()) dfs(m, []);
 
+if (process.argv.includes('--owners')) {
+  // The table of docs/ARCHITECTURE.md: which module writes which table.
+  const byModule = new Map();
+  for (const [table, w] of writers) for (const m of w.keys()) byModule.set(m, [...(byModule.get(m) ?? []), table]);
+  for (const [m, ts] of [...byModule].sort())
+    console.log(
+      `| \`${m}\` | ${ts
+        .sort()
+        .map((t) => `\`${t}\``)
+        .join(', ')} |`,
+    );
+}
+
 if (problems.length) {
   console.error(`architecture: ${problems.length} violation(s)\n` + problems.map((p) => `  ${p}`).join('\n'));
   process.exit(1);
