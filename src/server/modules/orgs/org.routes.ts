@@ -9,7 +9,7 @@ import { can } from '../../actor.js';
 import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
 import { nestTree, partyView, presentOrg } from './org.presenter.js';
 import { loadPartyDetails } from './party-org.repository.js';
-import { branchesToTransformOrClose } from '../org-coverage/index.js';
+import { branchesToTransformOrClose } from './coverage.home.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { isoDateString } from '../../http/pagination.js';
 import { registerFieldLabels } from '../../http/field-labels.js';

@@ -7,7 +7,7 @@ import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, type OrgUnitRow } 
 import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import { notifyUsers } from '../notifications/index.js';
-import { SETUP_WORKING_DAYS } from '../org-coverage/index.js';
+import { SETUP_WORKING_DAYS } from './coverage.subscribers.js';
 
 export interface SetupDue {
   dueOn: string;

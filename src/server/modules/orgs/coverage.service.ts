@@ -25,9 +25,9 @@ import {
 } from '../../../domain/coverage.js';
 import { nextElection } from '../../../domain/org-rules.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { insertUnit } from '../orgs/index.js';
-import { townshipPartyOrgs } from '../orgs/index.js';
-import { writeCoverage, type CoveredInput } from '../orgs/index.js';
+import { insertUnit } from './org.repository.js';
+import { townshipPartyOrgs } from './party-org.repository.js';
+import { writeCoverage, type CoveredInput } from './party-org.service.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
 
