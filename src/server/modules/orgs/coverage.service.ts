@@ -1,17 +1,9 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import {
-  coverageProposals,
-  orgSetupTasks,
-  orgUnits,
-  partyOrgs,
-  people,
-  personParticipations,
-  projects,
-} from '../../db/schema/index.js';
+import { coverageProposals, orgSetupTasks, orgUnits, partyOrgs, projects } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { chinaDate, daysBetween } from '../../../domain/dates.js';
 import {
@@ -27,7 +19,8 @@ import { nextElection } from '../../../domain/org-rules.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { insertUnit } from './org.repository.js';
 import { townshipPartyOrgs } from './party-org.repository.js';
-import { writeCoverage, type CoveredInput } from './party-org.service.js';
+import { writeCoverage, type CoveredInput } from './party-org.binding.js';
+import { enrolWorkingMembers } from '../people/index.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
 
@@ -219,22 +212,7 @@ export async function acceptProposal(
     // 双向管理: the party members working at the units take part in the new branch; relations stay where they are
     const projectIds = keys.map((k) => loaded.refs.get(k)!.projectId).filter((x): x is number => x !== null);
     const firmIds = keys.flatMap((k) => loaded.refs.get(k)!.firmIds);
-    const working = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        and(
-          inArray(people.politicalStatus, ['full', 'probationary']),
-          or(
-            projectIds.length ? inArray(people.projectId, projectIds) : undefined,
-            firmIds.length ? inArray(people.employerUnitId, firmIds) : undefined,
-          ),
-        ),
-      );
-    if (working.length)
-      await tx
-        .insert(personParticipations)
-        .values(working.map((w) => ({ personId: w.id, orgUnitId: unit.id, role: 'participant', since: today })));
+    await enrolWorkingMembers(tx, unit.id, { projectIds, firmIds }, today);
     await tx
       .update(coverageProposals)
       .set({
