@@ -135,6 +135,7 @@ export const lifecycleBranch = z.object({
   projects: z.array(z.string()),
 });
 export const lifecycleList = z.object({ data: z.array(lifecycleBranch) });
+export type LifecycleBranch = z.infer<typeof lifecycleBranch>;
 
 const partyFields = {
   establishedOn: isoDate.nullable().optional(),
