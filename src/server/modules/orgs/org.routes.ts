@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
-import { forbidden, notFound } from '../../errors.js';
+import { forbidden } from '../../errors.js';
 import { can } from '../../actor.js';
-import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
-import { nestTree, partyView, presentOrg } from './org.presenter.js';
-import { loadPartyDetails } from './party-org.repository.js';
-import { branchesToTransformOrClose } from './coverage.home.js';
-import { chinaDate } from '../../../domain/dates.js';
+import { lifecycleBranches, orgDetail, orgOptions, orgTree } from './org.service.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/index.js';
 import { createPartyOrg, updatePartyOrg } from './party-org.details.js';
@@ -37,8 +33,6 @@ registerFieldLabels(
 );
 registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型', unbind_branch: '解除党组织绑定' });
 
-const ORG = { zh: '组织', en: 'Organisation' };
-
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -51,11 +45,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       summary: '组织树（本级及下级）/ the organisation tree under the actor',
       ...routeSchema(orgsApi['GET /api/orgs/tree']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      const rows = await listSubtree(ctx.db, a.scope.path, { includeClosed: req.query.includeClosed === 'true' });
-      return { data: nestTree(rows, await loadPartyDetails(ctx.db, rows), chinaDate(ctx.clock.now())) };
-    },
+    handler: async (req) => orgTree(ctx, actorOf(req), req.query.includeClosed === 'true'),
   });
 
   r.get('/api/orgs/options', {
@@ -67,10 +57,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => {
       const a = actorOf(req);
       if (!can(a, 'orgs.read') && !can(a, 'orgs.pick')) throw forbidden();
-      const kinds =
-        req.query.kind === undefined ? undefined : Array.isArray(req.query.kind) ? req.query.kind : [req.query.kind];
-      const rows = await searchUnits(ctx.db, a.scope.path, { q: req.query.q, kinds, limit: req.query.limit });
-      return { data: rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, path: u.path, depth: u.depth })) };
+      return orgOptions(ctx, a, req.query);
     },
   });
 
@@ -81,20 +68,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       summary: '项目已竣工、待转型或撤销的临时/联合党支部 / temporary and joint branches whose projects are completed',
       ...routeSchema(orgsApi['GET /api/orgs/lifecycle']),
     },
-    handler: async (req) => ({ data: await branchesToTransformOrClose(ctx.db, actorOf(req).scope.path) }),
+    handler: async (req) => lifecycleBranches(ctx, actorOf(req)),
   });
 
   r.get('/api/orgs/:id', {
     config: { permission: 'orgs.read' },
     schema: { tags, summary: '组织详情 / one unit', ...routeSchema(orgsApi['GET /api/orgs/:id']) },
-    handler: async (req) => {
-      const unit = await findUnitInScope(ctx.db, actorOf(req).scope.path, req.params.id);
-      if (!unit) throw notFound(ORG);
-      return {
-        ...presentOrg(unit),
-        ...partyView(unit.kind, (await loadPartyDetails(ctx.db, [unit])).get(unit.id), chinaDate(ctx.clock.now())),
-      };
-    },
+    handler: async (req) => orgDetail(ctx, actorOf(req), req.params.id),
   });
 
   r.post('/api/orgs', {
