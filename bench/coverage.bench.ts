@@ -6,7 +6,7 @@ import { userRoles, users } from '../src/server/db/schema/index.js';
 import { hashPassword } from '../src/server/crypto/password.js';
 import { queryRows } from '../src/server/db/client.js';
 import { benchApp, loginCookie } from './app.js';
-import { recomputeProposals } from '../src/server/modules/org-coverage/coverage.proposals.js';
+import { recomputeProposals } from '../src/server/modules/orgs/coverage.proposals.js';
 import { SYSTEM_ACTOR } from '../src/server/actor.js';
 import { benchPostgres } from './db.js';
 import { measure, printStats } from './lib.js';

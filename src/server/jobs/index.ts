@@ -6,7 +6,7 @@ import { dailyWarningsJob } from '../modules/warnings/index.js';
 import { peopleJobs } from '../modules/people/index.js';
 import { auditAnchorJob } from '../audit/audit.anchor.job.js';
 import { pruneJobRuns } from './job-claims.js';
-import { coverageProposalsJob } from '../modules/org-coverage/index.js';
+import { coverageProposalsJob } from '../modules/orgs/index.js';
 import { nightlyBackupJob } from '../backup/backup.job.js';
 
 const purgeSessions: Job = {

@@ -23,7 +23,7 @@ import { approvalRoutes } from './approvals/index.js';
 import { dispatchRoutes } from './dispatch/index.js';
 import { supervisionRoutes } from './supervision/index.js';
 import { observationRoutes } from './observation/index.js';
-import { coverageRoutes } from './org-coverage/index.js';
+import { coverageRoutes } from './orgs/index.js';
 import { peopleRoutes } from './people/index.js';
 import { backupRoutes } from './backups/index.js';
 

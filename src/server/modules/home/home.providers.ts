@@ -5,7 +5,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import type { HomeProvider } from './home.types.js';
 import { problemHome } from '../problems/index.js';
 import { PROJECT_HOME_PROVIDERS } from '../projects/index.js';
-import { COVERAGE_HOME_PROVIDERS } from '../org-coverage/index.js';
+import { COVERAGE_HOME_PROVIDERS } from '../orgs/index.js';
 import { PEOPLE_HOME_PROVIDERS } from '../people/index.js';
 import { backupHome } from '../backups/index.js';
 

@@ -38,6 +38,11 @@ export function presentOrg(u: OrgUnitRow): OrgNodeView {
   };
 }
 
+/** A unit as the picker lists it. */
+export function presentOption(u: OrgUnitRow) {
+  return { id: u.id, name: u.name, kind: u.kind, path: u.path, depth: u.depth };
+}
+
 export interface OrgTreeNode extends OrgNodeView {
   /** party organisations only: details, officers, covered units, member counts */
   party?: PartyDetails;

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, type OrgUnitRow } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import type { OrgKind } from '../../../shared/org-kinds.js';
+import type { Actor } from '../../actor.js';
 
 /** A node of the tree, only if it lies in the actor's subtree. */
 export async function findUnitInScope(db: Executor, scopePath: string, id: number): Promise<OrgUnitRow | undefined> {
@@ -13,12 +14,13 @@ export async function findUnitInScope(db: Executor, scopePath: string, id: numbe
   return row;
 }
 
+/** The actor's subtree in depth order (closed nodes only when asked). */
 export async function listSubtree(
   db: Executor,
-  scopePath: string,
+  actor: Actor,
   opts: { includeClosed?: boolean } = {},
 ): Promise<OrgUnitRow[]> {
-  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, scopePath)];
+  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, actor.scope.path)];
   if (!opts.includeClosed) conds.push(isNull(orgUnits.closedAt));
   return db
     .select()
@@ -27,12 +29,13 @@ export async function listSubtree(
     .orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.id));
 }
 
+/** Open nodes of the actor's subtree by name or pinyin initials, optionally of some kinds. */
 export async function searchUnits(
   db: Executor,
-  scopePath: string,
+  actor: Actor,
   f: { q?: string | undefined; kinds?: OrgKind[] | undefined; limit: number },
 ): Promise<OrgUnitRow[]> {
-  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, scopePath), isNull(orgUnits.closedAt)];
+  const conds: Array<SQL | undefined> = [inSubtree(orgUnits.path, actor.scope.path), isNull(orgUnits.closedAt)];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(orgUnits.name, like), ilike(orgUnits.pinyin, like)));
@@ -81,8 +84,4 @@ export async function insertUnit(db: Executor, u: NewUnit): Promise<OrgUnitRow> 
   const path = `${parentPath}${row.id}/`;
   const [done] = await db.update(orgUnits).set({ path }).where(eq(orgUnits.id, row.id)).returning();
   return done as OrgUnitRow;
-}
-
-export async function findRootUnits(db: Executor): Promise<OrgUnitRow[]> {
-  return db.select().from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.id));
 }

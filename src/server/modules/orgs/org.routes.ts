@@ -1,28 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { forbidden, notFound } from '../../errors.js';
-import { ORG_KIND_CODES } from '../../../shared/org-kinds.js';
+import { forbidden } from '../../errors.js';
 import { can } from '../../actor.js';
-import { findUnitInScope, listSubtree, searchUnits } from './org.repository.js';
-import { nestTree, partyView, presentOrg } from './org.presenter.js';
-import { loadPartyDetails } from './party-org.repository.js';
-import { branchesToTransformOrClose } from '../org-coverage/index.js';
-import { chinaDate } from '../../../domain/dates.js';
-import { isoDateString } from '../../http/pagination.js';
+import { lifecycleBranches, orgDetail, orgOptions, orgTree } from './org.service.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/index.js';
-import {
-  closePartyOrg,
-  closePlan,
-  createPartyOrg,
-  TRANSFORM_INTO,
-  transformPartyOrg,
-  updatePartyOrg,
-  type TransformInto,
-} from './party-org.service.js';
+import { createPartyOrg, updatePartyOrg } from './party-org.details.js';
+import { closePartyOrg, closePlan, transformPartyOrg } from './party-org.lifecycle.js';
+import { orgsApi } from '../../../shared/api/orgs.js';
+import { routeSchema } from '../../http/contract.js';
 
 registerFieldLabels(
   {
@@ -46,31 +33,6 @@ registerFieldLabels(
 );
 registerAuditLabels({ party_org: '党组织' }, { close: '撤销', transform: '转型', unbind_branch: '解除党组织绑定' });
 
-const partyFields = {
-  establishedOn: isoDateString.nullable().optional(),
-  docNo: z.string().trim().max(64).nullable().optional(),
-  termYears: z.number().int().min(1).max(5).nullable().optional(),
-  termStartedOn: isoDateString.nullable().optional(),
-  nextElectionOn: isoDateString.nullable().optional(),
-  projectId: idRef.nullable().optional(),
-  covered: z
-    .array(z.object({ kind: z.enum(['project', 'unit']), id: idRef }))
-    .max(50)
-    .optional(),
-  officers: z
-    .array(
-      z.object({
-        personId: idRef,
-        role: z.enum(['secretary', 'deputy_secretary', 'committee_member']),
-      }),
-    )
-    .max(30)
-    .optional(),
-};
-const idParams = z.object({ id: idParam });
-
-const ORG = { zh: '组织', en: 'Organisation' };
-
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -81,32 +43,21 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '组织树（本级及下级）/ the organisation tree under the actor',
-      querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }),
+      ...routeSchema(orgsApi['GET /api/orgs/tree']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      const rows = await listSubtree(ctx.db, a.scope.path, { includeClosed: req.query.includeClosed === 'true' });
-      return { data: nestTree(rows, await loadPartyDetails(ctx.db, rows), chinaDate(ctx.clock.now())) };
-    },
+    handler: async (req) => orgTree(ctx, actorOf(req), req.query.includeClosed === 'true'),
   });
 
   r.get('/api/orgs/options', {
     schema: {
       tags,
       summary: '选择组织（名称搜索，支持拼音首字母）/ pick a unit',
-      querystring: z.object({
-        q: z.string().trim().max(64).optional(),
-        kind: z.array(z.enum(ORG_KIND_CODES)).or(z.enum(ORG_KIND_CODES)).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-      }),
+      ...routeSchema(orgsApi['GET /api/orgs/options']),
     },
     handler: async (req) => {
       const a = actorOf(req);
       if (!can(a, 'orgs.read') && !can(a, 'orgs.pick')) throw forbidden();
-      const kinds =
-        req.query.kind === undefined ? undefined : Array.isArray(req.query.kind) ? req.query.kind : [req.query.kind];
-      const rows = await searchUnits(ctx.db, a.scope.path, { q: req.query.q, kinds, limit: req.query.limit });
-      return { data: rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, path: u.path, depth: u.depth })) };
+      return orgOptions(ctx, a, req.query);
     },
   });
 
@@ -115,21 +66,15 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '项目已竣工、待转型或撤销的临时/联合党支部 / temporary and joint branches whose projects are completed',
+      ...routeSchema(orgsApi['GET /api/orgs/lifecycle']),
     },
-    handler: async (req) => ({ data: await branchesToTransformOrClose(ctx.db, actorOf(req).scope.path) }),
+    handler: async (req) => lifecycleBranches(ctx, actorOf(req)),
   });
 
   r.get('/api/orgs/:id', {
     config: { permission: 'orgs.read' },
-    schema: { tags, summary: '组织详情 / one unit', params: z.object({ id: idParam }) },
-    handler: async (req) => {
-      const unit = await findUnitInScope(ctx.db, actorOf(req).scope.path, req.params.id);
-      if (!unit) throw notFound(ORG);
-      return {
-        ...presentOrg(unit),
-        ...partyView(unit.kind, (await loadPartyDetails(ctx.db, [unit])).get(unit.id), chinaDate(ctx.clock.now())),
-      };
-    },
+    schema: { tags, summary: '组织详情 / one unit', ...routeSchema(orgsApi['GET /api/orgs/:id']) },
+    handler: async (req) => orgDetail(ctx, actorOf(req), req.params.id),
   });
 
   r.post('/api/orgs', {
@@ -137,12 +82,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '新建党组织（详情、覆盖单位、委员）/ create a party organisation',
-      body: z.object({
-        parentId: idRef,
-        kind: z.enum(ORG_KIND_CODES),
-        name: z.string().trim().min(2).max(64),
-        ...partyFields,
-      }),
+      ...routeSchema(orgsApi['POST /api/orgs']),
     },
     handler: async (req) => ({ id: await createPartyOrg(ctx, actorOf(req), req.body) }),
   });
@@ -152,22 +92,21 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '修改党组织 / edit a party organisation (details, covered units, officers)',
-      params: idParams,
-      body: z.object({
-        name: z.string().trim().min(2).max(64).optional(),
-        version: int4.optional(),
-        ...partyFields,
-      }),
+      ...routeSchema(orgsApi['PATCH /api/orgs/:id']),
     },
     handler: async (req) => {
       await updatePartyOrg(ctx, actorOf(req), req.params.id, req.body);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
   r.get('/api/orgs/:id/close-plan', {
     config: { permission: 'orgs.write' },
-    schema: { tags, summary: '撤销方案：每名党员组织关系的建议去向 / where each member would go', params: idParams },
+    schema: {
+      tags,
+      summary: '撤销方案：每名党员组织关系的建议去向 / where each member would go',
+      ...routeSchema(orgsApi['GET /api/orgs/:id/close-plan']),
+    },
     handler: async (req) => closePlan(ctx.db, actorOf(req), req.params.id),
   });
 
@@ -177,14 +116,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary:
         '撤销党组织：转移全部组织关系（无去向者拒绝并列出）/ close, moving every relation (422 listing members with nowhere to go)',
-      params: idParams,
-      body: z.object({
-        destinations: z
-          .array(z.object({ personId: idRef, orgUnitId: idRef }))
-          .max(5000)
-          .optional(),
-        reason: z.string().trim().max(200).optional(),
-      }),
+      ...routeSchema(orgsApi['POST /api/orgs/:id/close']),
     },
     handler: async (req) => closePartyOrg(ctx, actorOf(req), req.params.id, req.body),
   });
@@ -195,15 +127,11 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary:
         '转型为商圈、楼宇或社区党支部（党员随之保留）/ transform into a business-district, building or community branch',
-      params: idParams,
-      body: z.object({
-        into: z.enum(Object.keys(TRANSFORM_INTO) as [TransformInto, ...TransformInto[]]),
-        name: z.string().trim().min(2).max(64),
-      }),
+      ...routeSchema(orgsApi['POST /api/orgs/:id/transform']),
     },
     handler: async (req) => {
       await transformPartyOrg(ctx, actorOf(req), req.params.id, req.body);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 }

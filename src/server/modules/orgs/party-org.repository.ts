@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index.js';
 import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
 import { inSubtree } from '../../scope.js';
+import type { Actor } from '../../actor.js';
 
 export const isPartyKind = (kind: string): boolean => (PARTY_ORG_KINDS as readonly string[]).includes(kind);
 
@@ -244,6 +245,41 @@ export async function townshipPartyOrgs(
   return rows
     .sort((a, b) => (order.get(a.parentId ?? 0) ?? 99) - (order.get(b.parentId ?? 0) ?? 99))
     .map(({ id, name }) => ({ id, name }));
+}
+
+/** Temporary and joint branches in scope whose covered projects are all completed: to transform or close (转型或撤销). */
+export async function branchesToTransformOrClose(
+  db: Executor,
+  actor: Actor,
+): Promise<Array<{ id: number; name: string; kind: string; projects: string[] }>> {
+  const rows = await db
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      open: sql<number>`count(*) filter (where ${projects.stage} not in ('completed','operating'))::int`,
+      projects: sql<string[]>`array_agg(${projects.name} order by ${projects.id})`,
+    })
+    .from(orgUnits)
+    .innerJoin(
+      partyOrgCoverage,
+      and(
+        eq(partyOrgCoverage.orgUnitId, orgUnits.id),
+        isNull(partyOrgCoverage.until),
+        eq(partyOrgCoverage.targetKind, 'project'),
+      ),
+    )
+    .innerJoin(projects, eq(projects.id, partyOrgCoverage.projectId))
+    .where(
+      and(
+        inArray(orgUnits.kind, ['temp_branch', 'joint_branch']),
+        isNull(orgUnits.closedAt),
+        inSubtree(orgUnits.path, actor.scope.path),
+      ),
+    )
+    .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
+    .orderBy(orgUnits.id);
+  return rows.filter((r) => r.open === 0).map(({ open: _o, ...r }) => r);
 }
 
 function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {

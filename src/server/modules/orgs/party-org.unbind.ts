@@ -7,7 +7,8 @@ import { orgSetupTasks, orgUnits, partyOrgCoverage, projects, type OrgUnitRow } 
 import { addWorkingDays, provisionalYear } from '../../../domain/calendar.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
 import { notifyUsers } from '../notifications/index.js';
-import { SETUP_WORKING_DAYS } from '../org-coverage/index.js';
+import { setPartyBranch } from '../projects/index.js';
+import { SETUP_WORKING_DAYS } from './coverage.subscribers.js';
 
 export interface SetupDue {
   dueOn: string;
@@ -63,7 +64,7 @@ export async function unbindProjectsOf(
   const reopened: number[] = [];
   for (const p of affected) {
     const next = takeOver.get(p.id) ?? null;
-    await tx.update(projects).set({ partyBranchUnitId: next, updatedAt: now }).where(eq(projects.id, p.id));
+    await setPartyBranch(tx, p.id, next, now);
     const underWay = stageIndex(p.stage as ProjectStage) < stageIndex('completed');
     const reopen = next === null && underWay;
     if (reopen) {

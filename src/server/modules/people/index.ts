@@ -2,3 +2,4 @@
 export { PEOPLE_HOME_PROVIDERS } from './people.home.js';
 export { peopleJobs } from './people.jobs.js';
 export { peopleRoutes } from './people.routes.js';
+export { endParticipationsIn, enrolWorkingMembers, moveRelations, noteOrgTransformed } from './person.relations.js';

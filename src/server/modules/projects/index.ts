@@ -9,3 +9,4 @@ export { projectRoutes } from './project.routes.js';
 export { projectIdParams } from './project.schemas.js';
 export { findProjectInScope, projectIdVisibleTo, projectVisibleTo, regionOfPath } from './project.scope.js';
 export { requireProject } from './project.service.js';
+export { bindPartyBranchWhereUnset, setPartyBranch } from './project.party-org.js';

@@ -1,16 +1,9 @@
 import { App, Button, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
-
-interface RecomputeResult {
-  computedAt: string;
-  open: number;
-  added: number;
-  refreshed: number;
-  stale: number;
-}
+import { recomputeProposals } from './api.js';
 
 /**
  * 重新计算: the list shows stored proposals (recomputed nightly); this button recomputes them for the
@@ -21,7 +14,7 @@ export function RecomputeProposals({ computedAt }: { computedAt: string | null |
   const { message } = App.useApp();
   const qc = useQueryClient();
   const recompute = useMutation({
-    mutationFn: () => post<RecomputeResult>('/api/coverage/proposals/recompute'),
+    mutationFn: recomputeProposals,
     onSuccess: (r) => {
       void message.success(
         tr(

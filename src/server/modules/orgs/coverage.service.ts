@@ -1,18 +1,9 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import {
-  coverageProposals,
-  orgSetupTasks,
-  orgUnits,
-  partyOrgs,
-  people,
-  personParticipations,
-  projects,
-} from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { coverageProposals, partyOrgs } from '../../db/schema/index.js';
 import { chinaDate, daysBetween } from '../../../domain/dates.js';
 import {
   checkGroup,
@@ -25,11 +16,13 @@ import {
 } from '../../../domain/coverage.js';
 import { nextElection } from '../../../domain/org-rules.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { insertUnit } from '../orgs/index.js';
-import { townshipPartyOrgs } from '../orgs/index.js';
-import { writeCoverage, type CoveredInput } from '../orgs/index.js';
+import { findUnitInScope, insertUnit } from './org.repository.js';
+import { townshipPartyOrgs } from './party-org.repository.js';
+import { writeCoverage, type CoveredInput } from './party-org.binding.js';
+import { enrolWorkingMembers } from '../people/index.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
+import { findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
 
 export const CLASS_LABELS: Record<CoverageClass, { zh: string; en: string }> = {
   own_branch: { zh: '单独建立党组织', en: 'Covered by its own branch' },
@@ -106,10 +99,7 @@ export async function coverageOverview(ctx: AppContext, actor: Actor, query: Cov
 }
 
 async function requireProposal(ctx: AppContext, actor: Actor, id: number) {
-  const [row] = await ctx.db
-    .select()
-    .from(coverageProposals)
-    .where(and(eq(coverageProposals.id, id), inSubtree(coverageProposals.areaPath, actor.scope.path)));
+  const row = await findProposal(ctx.db, actor, id);
   if (!row) throw notFound(PROPOSAL);
   if (row.status !== 'open')
     throw conflict({
@@ -169,10 +159,7 @@ export async function acceptProposal(
     );
   let parentId = input.parentOrgUnitId;
   if (parentId !== undefined) {
-    const [parent] = await ctx.db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, parentId), inSubtree(orgUnits.path, actor.scope.path)));
+    const parent = await findUnitInScope(ctx.db, actor.scope.path, parentId);
     if (!parent) throw notFound({ zh: '上级党组织', en: 'Parent organisation' });
   } else parentId = (await townshipPartyOrgs(ctx.db, row.areaPath, actor.scope.path))[0]?.id ?? row.areaUnitId;
   const name = input.name ?? row.name;
@@ -219,22 +206,7 @@ export async function acceptProposal(
     // 双向管理: the party members working at the units take part in the new branch; relations stay where they are
     const projectIds = keys.map((k) => loaded.refs.get(k)!.projectId).filter((x): x is number => x !== null);
     const firmIds = keys.flatMap((k) => loaded.refs.get(k)!.firmIds);
-    const working = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        and(
-          inArray(people.politicalStatus, ['full', 'probationary']),
-          or(
-            projectIds.length ? inArray(people.projectId, projectIds) : undefined,
-            firmIds.length ? inArray(people.employerUnitId, firmIds) : undefined,
-          ),
-        ),
-      );
-    if (working.length)
-      await tx
-        .insert(personParticipations)
-        .values(working.map((w) => ({ personId: w.id, orgUnitId: unit.id, role: 'participant', since: today })));
+    await enrolWorkingMembers(tx, unit.id, { projectIds, firmIds }, today);
     await tx
       .update(coverageProposals)
       .set({
@@ -306,45 +278,10 @@ export async function listSetupTasks(
   q: { status?: string | undefined; page: number; pageSize: number },
 ) {
   const today = chinaDate(ctx.clock.now());
-  const where = and(
-    inSubtree(orgUnits.path, actor.scope.path),
-    q.status ? eq(orgSetupTasks.status, q.status) : undefined,
-  );
-  const [count] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(orgSetupTasks)
-    .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
-    .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
-    .where(where);
-  const rows = await ctx.db
-    .select({
-      id: orgSetupTasks.id,
-      projectId: projects.id,
-      projectName: projects.name,
-      projectCode: projects.code,
-      township: orgUnits.name,
-      dueOn: orgSetupTasks.dueOn,
-      provisionalYear: orgSetupTasks.provisionalYear,
-      status: orgSetupTasks.status,
-      managerName: orgSetupTasks.managerName,
-      orgUnitId: orgSetupTasks.orgUnitId,
-      doneOn: orgSetupTasks.doneOn,
-      secretaryPersonId: orgSetupTasks.secretaryPersonId,
-    })
-    .from(orgSetupTasks)
-    .innerJoin(projects, eq(projects.id, orgSetupTasks.projectId))
-    .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
-    .where(where)
-    .orderBy(
-      sql`case ${orgSetupTasks.status} when 'open' then 0 else 1 end`,
-      asc(orgSetupTasks.dueOn),
-      asc(orgSetupTasks.id),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  const { rows, total } = await listSetupTaskRows(ctx.db, actor, q);
   return {
     data: rows.map((r) => ({ ...r, daysLeft: r.status === 'open' ? daysBetween(today, r.dueOn) : null })),
-    total: count?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

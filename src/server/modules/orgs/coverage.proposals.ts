@@ -11,6 +11,7 @@ import {
   type CoverageUnit,
   type Proposal,
 } from '../../../domain/coverage.js';
+import type { ProposalRow, RecomputeResult } from '../../../shared/api/orgs.js';
 import { loadCoverageUnits } from './coverage.repository.js';
 
 function proposalNames(proposals: Proposal[], areaName: (id: number) => string): string[] {
@@ -48,15 +49,6 @@ function canonical(v: unknown): string {
 
 /** Serialises recomputation, so two refreshes cannot insert the same proposal twice. */
 const PROPOSALS_LOCK = 7_305_2051;
-
-export interface RecomputeResult {
-  computedAt: string;
-  /** open proposals in scope after the recomputation */
-  open: number;
-  added: number;
-  refreshed: number;
-  stale: number;
-}
 
 /**
  * 重新计算: computes the joint-branch proposals for a subtree and stores them: an open proposal
@@ -174,7 +166,15 @@ export async function listProposals(
   const start = (q.page - 1) * q.pageSize;
   const areaName = (id: number) => areas.get(id)?.name ?? '';
   return {
-    data: rows.slice(start, start + q.pageSize).map((r) => ({ ...r, areaName: areaName(r.areaUnitId) })),
+    data: rows.slice(start, start + q.pageSize).map((r) => ({
+      ...r,
+      status: r.status as ProposalRow['status'],
+      units: r.units as ProposalRow['units'],
+      reasons: r.reasons as ProposalRow['reasons'],
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      computedAt: r.computedAt.toISOString(),
+      areaName: areaName(r.areaUnitId),
+    })),
     total: rows.length,
     page: q.page,
     pageSize: q.pageSize,
