@@ -1,5 +1,6 @@
 /** The public face of the projects module: other code imports only from this file (docs/ARCHITECTURE.md). */
 export { writeHistory, type HistoryEntry } from './history.repository.js';
+export { storeWarnings, type ComputedWarning } from './warning.store.js';
 export { nodeRoutes } from './node.routes.js';
 export { PROJECT_HOME_PROVIDERS } from './project.home.js';
 export { canConfirmDispatch, projectPolicy } from './project.policy.js';
