@@ -6,12 +6,12 @@ import { inSubtree } from '../../scope.js';
 import { projectIdVisibleTo, projectVisibleTo } from '../projects/index.js';
 
 /** A project's approval items, if the actor may see the project (else none). */
-export async function itemsOfProject(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {
+export async function itemsOfProject(db: Executor, actor: Actor, projectId: number) {
   return db
     .select({ item: approvalItems, departmentName: orgUnits.name, departmentPath: orgUnits.path })
     .from(approvalItems)
     .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
-    .where(and(eq(approvalItems.projectId, projectId), projectIdVisibleTo(who, projectId)))
+    .where(and(eq(approvalItems.projectId, projectId), projectIdVisibleTo(actor, projectId)))
     .orderBy(asc(approvalItems.seq));
 }
 

@@ -7,6 +7,6 @@ export { canConfirmDispatch, projectPolicy } from './project.policy.js';
 export { presentReasons } from './project.presenter.js';
 export { listProjects, projectFilterWhere, type ProjectListRow } from './project.repository.js';
 export { projectRoutes } from './project.routes.js';
-export { projectIdParams } from './project.schemas.js';
+export { projectIdParams } from '../../../shared/api/projects.js';
 export { findProjectInScope, projectIdVisibleTo, projectVisibleTo, regionOfPath } from './project.scope.js';
 export { requireProject } from './project.service.js';

@@ -14,7 +14,7 @@ import { writeHistory, type HistoryEntry } from './history.repository.js';
 import { assertCanUpdateProgress } from './project.policy.js';
 import { changeStage } from './project.register.js';
 import { regionOfPath } from './project.scope.js';
-import type { AddNodeInput, UpdateNodeInput } from './node.schemas.js';
+import type { AddNodeInput, UpdateNodeInput } from '../../../shared/api/projects.js';
 
 const NODE = { zh: '时间节点', en: 'Time node' };
 

@@ -24,7 +24,7 @@ import { writeHistory } from './history.repository.js';
 import { regionOfPath } from './project.scope.js';
 import { PROJECT_FIELD_LABELS } from './project.labels.js';
 import { projectAuditSnapshot } from './project.presenter.js';
-import type { CreateProjectInput, UpdateProjectInput } from './project.schemas.js';
+import type { CreateProjectInput, UpdateProjectInput } from '../../../shared/api/projects.js';
 
 type UnitCheck = { field: keyof typeof PROJECT_FIELD_LABELS; kinds?: readonly OrgKind[]; kindZh?: string };
 const UNIT_CHECKS: Record<string, UnitCheck> = {

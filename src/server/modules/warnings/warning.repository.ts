@@ -1,19 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
 import { projectIdVisibleTo } from '../projects/index.js';
 import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
+import { warningRulesSchema } from '../../../shared/api/warnings.js';
 import { DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
-
-export const warningRulesSchema = z.object({
-  nodeYellowDays: z.number().int().min(0).max(365),
-  nodeRedDays: z.number().int().min(0).max(365),
-  progressYellowPoints: z.number().min(0).max(100),
-  progressRedPoints: z.number().min(0).max(100),
-  notStartedYellowMonths: z.number().int().min(0).max(36),
-  notStartedRedMonths: z.number().int().min(0).max(36),
-});
 
 export interface StoredRules {
   rules: WarningRules;
@@ -96,10 +87,10 @@ export async function loadWarningInputs(db: Executor, ids: number[]) {
 }
 
 /** A project's warning months, if the actor may see the project (else none). */
-export async function warningMonthsOf(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {
+export async function warningMonthsOf(db: Executor, actor: Actor, projectId: number) {
   return db
     .select()
     .from(projectWarningMonths)
-    .where(and(eq(projectWarningMonths.projectId, projectId), projectIdVisibleTo(who, projectId)))
+    .where(and(eq(projectWarningMonths.projectId, projectId), projectIdVisibleTo(actor, projectId)))
     .orderBy(asc(projectWarningMonths.month));
 }
