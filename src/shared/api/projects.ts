@@ -149,6 +149,7 @@ export const projectListItem = z.object({
 });
 export type ProjectListItem = z.infer<typeof projectListItem>;
 export const projectPage = pageOf(projectListItem);
+export type ProjectPage = z.infer<typeof projectPage>;
 
 export const nodeView = z.object({
   id: z.number().int(),
