@@ -3,7 +3,10 @@
 //  1. code outside a server module reaches it only through its public file `modules/<m>/index.ts`
 //     (tests excepted: they may test a module's internals);
 //  2. no import cycle between server modules;
-//  3. the web and the shared contract never import the server; the domain imports only itself and shared.
+//  3. the web and the shared contract never import the server; the domain imports only itself and shared;
+//  4. one owner per table: a table (src/server/db/schema) is inserted into, updated or deleted from by one
+//     server module only (drizzle's `.insert(t)` / `.update(t)` / `.delete(t)` and raw `insert into` /
+//     `update … set` / `delete from`); other modules call the owner's public functions or react to its events.
 // Exit 1 with one line per violation.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -73,6 +76,40 @@ for (const file of walk(src)) {
   }
 }
 
+// One owner per table.
+const tables = new Map(); // drizzle name and SQL name -> SQL name
+for (const file of walk(join(src, 'server', 'db', 'schema'))) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/export const (\w+) = pgTable\(\s*'(\w+)'/g)) {
+    tables.set(m[1], m[2]);
+    tables.set(m[2], m[2]);
+  }
+}
+const writers = new Map(); // SQL name -> Map(module -> first "file:line")
+for (const file of walk(modulesDir)) {
+  const m = moduleOf(file);
+  if (!m || isTest(file)) continue;
+  const text = readFileSync(file, 'utf8');
+  const hits = [
+    ...text.matchAll(/\.(?:insert|update|delete)\(\s*(\w+)\s*\)/g),
+    ...text.matchAll(/\b(?:insert\s+into|delete\s+from)\s+"?(\w+)"?/gi),
+    ...text.matchAll(/\bupdate\s+"?(\w+)"?\s+set\b/gi),
+  ];
+  for (const hit of hits) {
+    const table = tables.get(hit[1]);
+    if (!table) continue;
+    if (!writers.has(table)) writers.set(table, new Map());
+    if (!writers.get(table).has(m))
+      writers.get(table).set(m, `${rel(file)}:${text.slice(0, hit.index).split('\n').length}`);
+  }
+}
+for (const [table, byModule] of [...writers].sort()) {
+  if (byModule.size > 1)
+    problems.push(
+      `table ${table} is written by ${byModule.size} modules: ${[...byModule].map(([m, w]) => `${m} (${w})`).join(', ')}`,
+    );
+}
+
 // Cycles between modules: depth-first search, report each cycle once.
 const seen = new Set();
 const reported = new Set();
@@ -101,4 +138,6 @@ if (problems.length) {
   console.error(`architecture: ${problems.length} violation(s)\n` + problems.map((p) => `  ${p}`).join('\n'));
   process.exit(1);
 }
-console.log(`architecture: ${[...edges.keys()].length} modules, boundaries and cycles clean`);
+console.log(
+  `architecture: ${[...edges.keys()].length} modules, ${writers.size} tables each written by one module; boundaries and cycles clean`,
+);
