@@ -14,7 +14,6 @@ import {
   type NodeSpec,
 } from './demo-project-data.js';
 
-
 export const seedDemoProjects: DemoSeeder = async (tx, ctx, refs) => {
   const today = chinaDate(refs.now);
   const day = (d: DemoDate | undefined) => (d === undefined ? null : typeof d === 'number' ? addDays(today, d) : d);
