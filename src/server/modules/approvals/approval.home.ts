@@ -1,25 +1,13 @@
-import { eq, isNotNull, isNull } from 'drizzle-orm';
 import { can } from '../../actor.js';
-import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { timeApproval } from '../../../domain/approvals.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
-import { worklistWhere } from './approval.repository.js';
+import { openWorkTimings } from './approval.repository.js';
 
 /** A department's approval items past their promised working days. */
 export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'approvals.handle') || actor.scope.kind !== 'dept') return [];
-  const rows = await ctx.db
-    .select({
-      targetDays: approvalItems.targetDays,
-      submittedOn: approvalItems.submittedOn,
-      completedOn: approvalItems.completedOn,
-    })
-    .from(approvalItems)
-    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
-    .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
-    .where(worklistWhere(actor, [isNotNull(approvalItems.submittedOn), isNull(approvalItems.completedOn)]))
-    .limit(5000);
+  const rows = await openWorkTimings(ctx.db, actor);
   const cal = await ctx.calendar.get();
   const today = chinaDate(ctx.clock.now());
   const n = rows.filter((r) => timeApproval(cal, r, today).status === 'overdue').length;

@@ -1,5 +1,5 @@
 import { provisionalReason } from '../../../shared/provisional.js';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, can, type Actor } from '../../actor.js';
 import { AppError, invalid, notFound } from '../../errors.js';
@@ -12,7 +12,7 @@ import { summarisePhases, timeApproval } from '../../../domain/approvals.js';
 import { APPROVAL_PHASE_CODES, APPROVAL_PHASES, type ApprovalPhase } from '../../../shared/approval-items.js';
 import type { Lang } from '../../errors.js';
 import { requireProject, writeHistory } from '../projects/index.js';
-import { itemsOfProject, listWorklist, worklistWhere } from './approval.repository.js';
+import { itemsOfProject, listWorklist, type WorklistStatus } from './approval.repository.js';
 import type { ApprovalItem, ProjectApprovals, UpdateItemInput, WorkItem } from '../../../shared/api/approvals.js';
 
 const ITEM = { zh: '审批事项', en: 'Approval item' };
@@ -176,7 +176,7 @@ export async function listApprovalWork(
   ctx: AppContext,
   actor: Actor,
   q: {
-    status?: 'open' | 'overdue' | 'not_submitted' | 'done' | undefined;
+    status?: WorklistStatus | undefined;
     projectId?: number | undefined;
     page: number;
     pageSize: number;
@@ -184,15 +184,6 @@ export async function listApprovalWork(
 ) {
   const today = chinaDate(ctx.clock.now());
   const cal = await ctx.calendar.get();
-  const status =
-    q.status === 'open' || q.status === 'overdue'
-      ? and(isNotNull(approvalItems.submittedOn), isNull(approvalItems.completedOn))
-      : q.status === 'not_submitted'
-        ? isNull(approvalItems.submittedOn)
-        : q.status === 'done'
-          ? isNotNull(approvalItems.completedOn)
-          : undefined;
-  const where = worklistWhere(actor, [status, q.projectId ? eq(approvalItems.projectId, q.projectId) : undefined]);
   const present = (r: Awaited<ReturnType<typeof listWorklist>>['rows'][number]): WorkItem => ({
     ...presentItem(
       { item: r.item, departmentName: r.departmentName },
@@ -204,11 +195,11 @@ export async function listApprovalWork(
     project: { id: r.item.projectId, name: r.projectName, code: r.projectCode },
   });
   if (q.status !== 'overdue') {
-    const { rows, total } = await listWorklist(ctx.db, where, q);
+    const { rows, total } = await listWorklist(ctx.db, actor, q, q);
     return { data: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   }
   // Overdue depends on the working-day calendar: compute over the open items, then page.
-  const { rows } = await listWorklist(ctx.db, where, { page: 1, pageSize: 5000 });
+  const { rows } = await listWorklist(ctx.db, actor, q, { page: 1, pageSize: 5000 });
   const overdue = rows.map(present).filter((i) => i.timing.status === 'overdue');
   return {
     data: overdue.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),

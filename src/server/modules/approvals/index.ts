@@ -2,5 +2,4 @@
 import './approval.recompute.js';
 import './approval.subscribers.js';
 export { APPROVAL_HOME_PROVIDERS } from './approval.home.js';
-export { worklistWhere } from './approval.repository.js';
 export { approvalRoutes } from './approval.routes.js';
