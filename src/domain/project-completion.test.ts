@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompletion, completes, isReached, openNodesUpTo, type CompletionNode } from './project-completion.js';
+import {
+  checkCompletion,
+  completes,
+  isReached,
+  openNodesUpTo,
+  passedByStage,
+  type CompletionNode,
+} from './project-completion.js';
 import type { ProjectStage } from '../shared/project-stages.js';
 
 const node = (seq: number, stage: string | null, actualDate: string | null = null, name = `节点${seq}`) => ({
@@ -86,5 +93,18 @@ describe('project completion', () => {
 
   it('other stage moves are not judged', () => {
     expect(checkCompletion({ from: 'signed', to: 'topped_out', nodes: standard([]) })).toMatchObject({ ok: true });
+  });
+});
+
+describe('a node passed by stage', () => {
+  it.each([
+    // node stage, actual date, project stage, passed
+    ['signed', null, 'started', true],
+    ['started', null, 'started', true],
+    ['completed', null, 'started', false],
+    ['signed', '2026-01-05', 'started', false],
+    [null, null, 'operating', false],
+  ] as const)('node %s (%s) of a project at %s: %s', (stage, actualDate, at, passed) => {
+    expect(passedByStage({ stage, actualDate }, at as ProjectStage)).toBe(passed);
   });
 });

@@ -14,6 +14,15 @@ export function isReached(n: Pick<CompletionNode, 'actualDate'>): boolean {
   return n.actualDate !== null;
 }
 
+/**
+ * A node of a stage the project is already at or past, without a date, is passed by stage: it is not
+ * judged late (a project registered mid-way, or completed with a reason); it stays open — a node is
+ * never reached without a date (isReached).
+ */
+export function passedByStage(n: Pick<CompletionNode, 'stage' | 'actualDate'>, projectStage: ProjectStage): boolean {
+  return Boolean(n.stage && !isReached(n) && stageIndex(n.stage as ProjectStage) <= stageIndex(projectStage));
+}
+
 /** Moving from `from` to `to` completes the project (竣工 or 投产 from a stage before 竣工). */
 export function completes(from: ProjectStage, to: ProjectStage): boolean {
   return stageIndex(from) < stageIndex('completed') && stageIndex(to) >= stageIndex('completed');

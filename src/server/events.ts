@@ -17,6 +17,12 @@ export type CalendarRecompute = Record<string, { items: number; moved: number[] 
 export interface DomainEvents {
   /** A project was registered (三同步: the party branch is set up with it). */
   'project.created': { project: ProjectRow };
+  /**
+   * What a project's warning is computed from changed — it was registered, or its plan, nodes, progress
+   * or stage moved. The warnings module recomputes the 红黄蓝 colour of `projectIds` in the same
+   * transaction (projects stores what it returns). `calendar` is loaded before the transaction opens.
+   */
+  'project.changed': { projectIds: number[]; calendar: CalendarData; today: IsoDate; now: Date };
   /** A project moved stage, e.g. to 竣工 (its temporary branch is then transformed or closed). */
   'project.stageChanged': { project: ProjectRow; from: string; to: string };
   /**

@@ -29,7 +29,7 @@ import { writeHistory } from '../modules/projects/index.js';
 import { listProjects } from '../modules/projects/index.js';
 import { buildSnapshots, defaultDispatchMonth } from '../modules/dispatch/index.js';
 import type { DemoRefs } from './demo-types.js';
-import type { DemoProject } from './demo-projects.js';
+import type { DemoProject } from './demo-project-data.js';
 
 export interface DemoPlan {
   id: number;

@@ -6,6 +6,7 @@ import { daysBetween } from '../../../domain/dates.js';
 import { durationStats, timeApproval } from '../../../domain/approvals.js';
 import { ACCEPTANCE_BASELINE_DAYS } from '../../../shared/approval-items.js';
 import { completedAcceptances } from './approval.repository.js';
+import type { AcceptanceReport } from '../../../shared/api/approvals.js';
 
 type Filter = { from: string; to: string; code?: string | undefined };
 
@@ -38,7 +39,7 @@ function groupStats<T extends { usedDays: number; targetDays: number }>(rows: T[
  * working days — overall, per item, per department and per month — against the target and the 30
  * working days it took before the reform (the articles: 30 → 10).
  */
-export async function acceptanceReport(ctx: AppContext, actor: Actor, f: Filter) {
+export async function acceptanceReport(ctx: AppContext, actor: Actor, f: Filter): Promise<AcceptanceReport> {
   const { rows, uncomputable } = await computeRows(ctx, actor, f);
   return {
     from: f.from,

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
+import { routeSchema } from '../../http/contract.js';
 import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
-import { projectIdParams } from '../projects/index.js';
-import { requireProject } from '../projects/index.js';
-import { itemParams, reportQuery, updateItemBody, worklistQuery } from './approval.schemas.js';
+import { approvalsApi } from '../../../shared/api/approvals.js';
 import { getProjectApprovals, listApprovalWork, updateApprovalItem } from './approval.service.js';
 import { acceptanceReport, exportAcceptanceReport } from './approval.report.js';
+import './approval.labels.js';
 
 /** 批管验联动: the approval chart of a project, a department's worklist, the acceptance-duration report. */
 export async function approvalRoutes(app: FastifyInstance): Promise<void> {
@@ -16,11 +16,12 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/projects/:id/approvals', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '一图管全程：审批验收事项、用时与材料清单 / the approval chart', params: projectIdParams },
-    handler: async (req) => {
-      const a = actorOf(req);
-      return getProjectApprovals(ctx, a, await requireProject(ctx, a, req.params.id));
+    schema: {
+      tags,
+      summary: '一图管全程：审批验收事项、用时与材料清单 / the approval chart',
+      ...routeSchema(approvalsApi['GET /api/projects/:id/approvals']),
     },
+    handler: async (req) => getProjectApprovals(ctx, actorOf(req), req.params.id),
   });
 
   r.patch('/api/projects/:id/approvals/:itemId', {
@@ -28,30 +29,34 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '办理审批事项（申报、办结、材料）/ handle an item',
-      params: itemParams,
-      body: updateItemBody,
+      ...routeSchema(approvalsApi['PATCH /api/projects/:id/approvals/:itemId']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      return updateApprovalItem(ctx, a, await requireProject(ctx, a, req.params.id), req.params.itemId, req.body);
-    },
+    handler: async (req) => updateApprovalItem(ctx, actorOf(req), req.params.id, req.params.itemId, req.body),
   });
 
   r.get('/api/approvals', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '审批事项工作台 / approval worklist', querystring: worklistQuery },
+    schema: { tags, summary: '审批事项工作台 / approval worklist', ...routeSchema(approvalsApi['GET /api/approvals']) },
     handler: async (req) => listApprovalWork(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/approvals/acceptance-report', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '验收时长统计（工作日）/ acceptance durations', querystring: reportQuery },
+    schema: {
+      tags,
+      summary: '验收时长统计（工作日）/ acceptance durations',
+      ...routeSchema(approvalsApi['GET /api/approvals/acceptance-report']),
+    },
     handler: async (req) => acceptanceReport(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/approvals/acceptance-report/export', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '导出验收时长（Excel）/ export acceptance durations', querystring: reportQuery },
+    schema: {
+      tags,
+      summary: '导出验收时长（Excel）/ export acceptance durations',
+      ...routeSchema(approvalsApi['GET /api/approvals/acceptance-report/export']),
+    },
     handler: async (req, reply) =>
       sendFile(reply, '验收时长统计.xlsx', XLSX_TYPE, await exportAcceptanceReport(ctx, actorOf(req), req.query)),
   });

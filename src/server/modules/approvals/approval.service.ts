@@ -1,9 +1,9 @@
 import { provisionalReason } from '../../../shared/provisional.js';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, can, type Actor } from '../../actor.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { approvalItems, orgUnits, type ProjectRow } from '../../db/schema/index.js';
+import { approvalItems, orgUnits } from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import type { CalendarData } from '../../../domain/calendar.js';
@@ -11,9 +11,9 @@ import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { summarisePhases, timeApproval } from '../../../domain/approvals.js';
 import { APPROVAL_PHASE_CODES, APPROVAL_PHASES, type ApprovalPhase } from '../../../shared/approval-items.js';
 import type { Lang } from '../../errors.js';
-import { writeHistory } from '../projects/index.js';
-import { itemsOfProject, listWorklist, worklistWhere } from './approval.repository.js';
-import type { UpdateItemInput } from './approval.schemas.js';
+import { requireProject, writeHistory } from '../projects/index.js';
+import { itemsOfProject, listWorklist, type WorklistStatus } from './approval.repository.js';
+import type { ApprovalItem, ProjectApprovals, UpdateItemInput, WorkItem } from '../../../shared/api/approvals.js';
 
 const ITEM = { zh: '审批事项', en: 'Approval item' };
 
@@ -31,7 +31,7 @@ export function presentItem(
   today: IsoDate,
   lang: Lang,
   canHandleIt: boolean,
-) {
+): ApprovalItem {
   const i = r.item;
   return {
     id: i.id,
@@ -54,7 +54,8 @@ export function presentItem(
 }
 
 /** 一图管全程: every item of the project with working days used against target, per item and per phase. */
-export async function getProjectApprovals(ctx: AppContext, actor: Actor, project: ProjectRow) {
+export async function getProjectApprovals(ctx: AppContext, actor: Actor, projectId: number): Promise<ProjectApprovals> {
+  const project = await requireProject(ctx, actor, projectId);
   const today = chinaDate(ctx.clock.now());
   const [rows, cal] = await Promise.all([itemsOfProject(ctx.db, actor, project.id), ctx.calendar.get()]);
   const items = rows.map((r) => presentItem(r, cal, today, actor.lang, canHandle(actor, r.departmentPath)));
@@ -72,10 +73,11 @@ export async function getProjectApprovals(ctx: AppContext, actor: Actor, project
 export async function updateApprovalItem(
   ctx: AppContext,
   actor: Actor,
-  project: ProjectRow,
+  projectId: number,
   itemId: number,
   input: UpdateItemInput,
-) {
+): Promise<ProjectApprovals> {
+  const project = await requireProject(ctx, actor, projectId);
   const rows = await itemsOfProject(ctx.db, actor, project.id);
   const row = rows.find((r) => r.item.id === itemId);
   if (!row) throw notFound(ITEM);
@@ -166,7 +168,7 @@ export async function updateApprovalItem(
       now,
     );
   });
-  return getProjectApprovals(ctx, actor, project);
+  return getProjectApprovals(ctx, actor, project.id);
 }
 
 /** What a department has on its desk: open items first by submission date; `overdue` is computed. */
@@ -174,7 +176,7 @@ export async function listApprovalWork(
   ctx: AppContext,
   actor: Actor,
   q: {
-    status?: 'open' | 'overdue' | 'not_submitted' | 'done' | undefined;
+    status?: WorklistStatus | undefined;
     projectId?: number | undefined;
     page: number;
     pageSize: number;
@@ -182,16 +184,7 @@ export async function listApprovalWork(
 ) {
   const today = chinaDate(ctx.clock.now());
   const cal = await ctx.calendar.get();
-  const status =
-    q.status === 'open' || q.status === 'overdue'
-      ? and(isNotNull(approvalItems.submittedOn), isNull(approvalItems.completedOn))
-      : q.status === 'not_submitted'
-        ? isNull(approvalItems.submittedOn)
-        : q.status === 'done'
-          ? isNotNull(approvalItems.completedOn)
-          : undefined;
-  const where = worklistWhere(actor, [status, q.projectId ? eq(approvalItems.projectId, q.projectId) : undefined]);
-  const present = (r: Awaited<ReturnType<typeof listWorklist>>['rows'][number]) => ({
+  const present = (r: Awaited<ReturnType<typeof listWorklist>>['rows'][number]): WorkItem => ({
     ...presentItem(
       { item: r.item, departmentName: r.departmentName },
       cal,
@@ -202,11 +195,11 @@ export async function listApprovalWork(
     project: { id: r.item.projectId, name: r.projectName, code: r.projectCode },
   });
   if (q.status !== 'overdue') {
-    const { rows, total } = await listWorklist(ctx.db, where, q);
+    const { rows, total } = await listWorklist(ctx.db, actor, q, q);
     return { data: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   }
   // Overdue depends on the working-day calendar: compute over the open items, then page.
-  const { rows } = await listWorklist(ctx.db, where, { page: 1, pageSize: 5000 });
+  const { rows } = await listWorklist(ctx.db, actor, q, { page: 1, pageSize: 5000 });
   const overdue = rows.map(present).filter((i) => i.timing.status === 'overdue');
   return {
     data: overdue.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),

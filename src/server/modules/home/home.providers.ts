@@ -5,6 +5,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import type { HomeProvider } from './home.types.js';
 import { problemHome } from '../problems/index.js';
 import { PROJECT_HOME_PROVIDERS } from '../projects/index.js';
+import { APPROVAL_HOME_PROVIDERS } from '../approvals/index.js';
 import { COVERAGE_HOME_PROVIDERS } from '../orgs/index.js';
 import { PEOPLE_HOME_PROVIDERS } from '../people/index.js';
 import { backupHome } from '../backups/index.js';
@@ -113,6 +114,7 @@ export const HOME_PROVIDERS: HomeProvider[] = [
   failedLoginsToday,
   problemHome,
   ...PROJECT_HOME_PROVIDERS,
+  ...APPROVAL_HOME_PROVIDERS,
 ];
 HOME_PROVIDERS.push(...COVERAGE_HOME_PROVIDERS);
 HOME_PROVIDERS.push(...PEOPLE_HOME_PROVIDERS);

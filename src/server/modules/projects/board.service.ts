@@ -1,40 +1,20 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { idParam } from '../../../shared/input.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
 import { notFound } from '../../errors.js';
 import { projectNodes, projects } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { pageQuery } from '../../http/pagination.js';
 import { listProjects, namesOf, projectFilterWhere } from './project.repository.js';
 import { presentListItem, presentNode } from './project.presenter.js';
 import { projectVisibleTo, regionOfPath } from './project.scope.js';
-import { colourEnum, nodeView, projectListItem } from './project.schemas.js';
-
-export const boardQuery = pageQuery.extend({
-  colour: colourEnum.optional(),
-  townshipId: idParam.optional(),
-  q: z.string().trim().max(64).optional(),
-});
-export type BoardQuery = z.infer<typeof boardQuery>;
-
-export const boardView = z.object({
-  region: z.object({ id: z.number().int(), name: z.string() }),
-  asOf: z.string(),
-  counts: z.object({ blue: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
-  data: z.array(projectListItem.extend({ nodes: z.array(nodeView), canOpen: z.boolean() })),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+import type { BoardQuery, BoardView } from '../../../shared/api/projects.js';
 
 /**
  * 公示: the region's projects with colour and reasons, time nodes, schedule and responsible people —
  * readable by every business user of the region (it is a public notice, by design wider than the
  * visibility rule; it shows no more than is published). `canOpen` says whether the detail opens.
  */
-export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery) {
+export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery): Promise<BoardView> {
   const region = await regionOfPath(ctx.db, actor.scope.path);
   if (!region) throw notFound({ zh: '区域', en: 'Region' });
   const today = chinaDate(ctx.clock.now());

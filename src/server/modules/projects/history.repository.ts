@@ -49,13 +49,13 @@ export async function writeHistory(db: Executor, who: AuditActor, at: Date, entr
 /** A project's history, if the actor may see the project (else empty). */
 export async function listHistory(
   db: Executor,
-  who: Pick<Actor, 'userId' | 'scope'>,
+  actor: Actor,
   projectId: number,
   opts: { kind?: string | undefined; page: number; pageSize: number },
 ) {
   const where = and(
     eq(projectHistory.projectId, projectId),
-    projectIdVisibleTo(who, projectId),
+    projectIdVisibleTo(actor, projectId),
     opts.kind ? eq(projectHistory.kind, opts.kind) : undefined,
   );
   const [rows, [count]] = await Promise.all([

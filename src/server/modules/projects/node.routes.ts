@@ -1,21 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
-import { pageQuery } from '../../http/pagination.js';
+import { routeSchema } from '../../http/contract.js';
+import { projectsApi } from '../../../shared/api/projects.js';
 import { projectPolicy } from './project.policy.js';
-import { projectDetail, projectIdParams } from './project.schemas.js';
-import { getProject, requireProject } from './project.service.js';
-import {
-  addNodeBody,
-  investmentBody,
-  investmentParams,
-  nodeParams,
-  progressBody,
-  updateNodeBody,
-} from './node.schemas.js';
+import { getProject, getProjectHistory, requireProject } from './project.service.js';
 import { addNode, reportInvestment, reportProgress, updateNode } from './node.service.js';
-import { listHistory } from './history.repository.js';
 
 /** Time nodes, progress, investment and history of one project. */
 export async function nodeRoutes(app: FastifyInstance): Promise<void> {
@@ -28,9 +18,7 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '新增时间节点 / add a node',
-      params: projectIdParams,
-      body: addNodeBody,
-      response: { 200: projectDetail },
+      ...routeSchema(projectsApi['POST /api/projects/:id/nodes']),
     },
     handler: async (req) => {
       const a = actorOf(req);
@@ -44,9 +32,7 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '更新时间节点（计划变更留痕）/ update a node',
-      params: nodeParams,
-      body: updateNodeBody,
-      response: { 200: projectDetail },
+      ...routeSchema(projectsApi['PATCH /api/projects/:id/nodes/:nodeId']),
     },
     handler: async (req) => {
       const a = actorOf(req);
@@ -60,9 +46,7 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '填报形象进度 / report progress',
-      params: projectIdParams,
-      body: progressBody,
-      response: { 200: projectDetail },
+      ...routeSchema(projectsApi['POST /api/projects/:id/progress']),
     },
     handler: async (req) => {
       const a = actorOf(req);
@@ -76,9 +60,7 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '填报月度完成投资 / investment of a month',
-      params: investmentParams,
-      body: investmentBody,
-      response: { 200: projectDetail },
+      ...routeSchema(projectsApi['PUT /api/projects/:id/investments/:month']),
     },
     handler: async (req) => {
       const a = actorOf(req);
@@ -92,28 +74,8 @@ export async function nodeRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '项目历史（计划变更、进度、预警变化）/ history',
-      params: projectIdParams,
-      querystring: pageQuery.extend({ kind: z.string().max(20).optional() }),
+      ...routeSchema(projectsApi['GET /api/projects/:id/history']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await requireProject(ctx, a, req.params.id);
-      const { rows, total } = await listHistory(ctx.db, a, req.params.id, req.query);
-      const en = a.lang === 'en';
-      return {
-        data: rows.map((h) => ({
-          id: h.id,
-          at: h.at.toISOString(),
-          kind: h.kind,
-          actorName: h.actorName,
-          text: en ? h.en : h.zh,
-          before: h.before,
-          after: h.after,
-        })),
-        total,
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-      };
-    },
+    handler: async (req) => getProjectHistory(ctx, actorOf(req), req.params.id, req.query),
   });
 }

@@ -9,12 +9,12 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { formatWan } from '../../../shared/format.js';
 import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
-import { recomputeWarnings } from '../warnings/index.js';
+import { emitEvent } from '../../events.js';
 import { writeHistory, type HistoryEntry } from './history.repository.js';
 import { assertCanUpdateProgress } from './project.policy.js';
 import { changeStage } from './project.register.js';
 import { regionOfPath } from './project.scope.js';
-import type { AddNodeInput, UpdateNodeInput } from './node.schemas.js';
+import type { AddNodeInput, UpdateNodeInput } from '../../../shared/api/projects.js';
 
 const NODE = { zh: '时间节点', en: 'Time node' };
 
@@ -87,7 +87,7 @@ export async function addNode(ctx: AppContext, actor: Actor, project: ProjectRow
         after: input,
       },
     ]);
-    await recomputeWarnings(tx, [project.id], { cal, today, now, who });
+    await emitEvent(tx, ctx, who, 'project.changed', { projectIds: [project.id], calendar: cal, today, now });
     await recordAudit(
       tx,
       who,
@@ -214,7 +214,7 @@ export async function updateNode(
       const [fresh] = await tx.select().from(projects).where(eq(projects.id, project.id));
       if (fresh) await changeStage(tx, ctx, who, fresh, after.stage as ProjectStage, after.actualDate, now);
     }
-    await recomputeWarnings(tx, [project.id], { cal, today, now, who });
+    await emitEvent(tx, ctx, who, 'project.changed', { projectIds: [project.id], calendar: cal, today, now });
     await recordAudit(
       tx,
       who,
@@ -260,7 +260,7 @@ export async function reportProgress(
         after: input,
       },
     ]);
-    await recomputeWarnings(tx, [project.id], { cal, today, now, who });
+    await emitEvent(tx, ctx, who, 'project.changed', { projectIds: [project.id], calendar: cal, today, now });
     await recordAudit(
       tx,
       who,

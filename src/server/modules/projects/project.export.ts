@@ -13,7 +13,7 @@ import {
 } from '../../../shared/project-stages.js';
 import { listProjects } from './project.repository.js';
 import { presentListItem } from './project.presenter.js';
-import type { ProjectFilter, ProjectListItem } from './project.schemas.js';
+import type { ProjectFilter, ProjectListItem } from '../../../shared/api/projects.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
 

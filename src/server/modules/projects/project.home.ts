@@ -1,11 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { can } from '../../actor.js';
-import { approvalItems, orgUnits, projects } from '../../db/schema/index.js';
+import { projects } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { timeApproval } from '../../../domain/approvals.js';
 import { dispatchDueOn, dispatchState } from '../../../domain/dispatch.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
-import { worklistWhere } from '../approvals/index.js';
 import { DISPATCH_STAGES, defaultDispatchMonth } from '../dispatch/index.js';
 import { projectVisibleTo } from './project.scope.js';
 
@@ -87,42 +85,4 @@ export const dispatchDue: HomeProvider = async (ctx, actor) => {
   ];
 };
 
-/** A department's approval items past their promised working days. */
-export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
-  if (!can(actor, 'approvals.handle') || actor.scope.kind !== 'dept') return [];
-  const rows = await ctx.db
-    .select({
-      targetDays: approvalItems.targetDays,
-      submittedOn: approvalItems.submittedOn,
-      completedOn: approvalItems.completedOn,
-    })
-    .from(approvalItems)
-    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
-    .leftJoin(orgUnits, eq(orgUnits.id, approvalItems.departmentUnitId))
-    .where(worklistWhere(actor, [isNotNull(approvalItems.submittedOn), isNull(approvalItems.completedOn)]))
-    .limit(5000);
-  const cal = await ctx.calendar.get();
-  const today = chinaDate(ctx.clock.now());
-  const n = rows.filter((r) => timeApproval(cal, r, today).status === 'overdue').length;
-  const open = rows.length;
-  const items: HomeItem[] = [];
-  if (n)
-    items.push({
-      key: 'approvals-overdue',
-      level: 'danger',
-      title: { zh: `${n} 个审批事项已超过承诺时限`, en: `${n} approval items past their target` },
-      count: n,
-      link: '/approvals?status=overdue',
-    });
-  else if (open)
-    items.push({
-      key: 'approvals-open',
-      level: 'info',
-      title: { zh: `${open} 个审批事项在办`, en: `${open} approval items in progress` },
-      count: open,
-      link: '/approvals?status=open',
-    });
-  return items;
-};
-
-export const PROJECT_HOME_PROVIDERS: HomeProvider[] = [myWarnings, dispatchDue, approvalsOverdue];
+export const PROJECT_HOME_PROVIDERS: HomeProvider[] = [myWarnings, dispatchDue];

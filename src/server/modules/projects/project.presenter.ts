@@ -3,7 +3,8 @@ import type { CalendarData } from '../../../domain/calendar.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { nodeStatus, type WarningColour, type WarningReason } from '../../../domain/warnings.js';
 import type { ProjectListRow, projectParts } from './project.repository.js';
-import type { NodeView, ProjectDetail, ProjectListItem } from './project.schemas.js';
+import type { HistoryItem, NodeView, ProjectDetail, ProjectListItem } from '../../../shared/api/projects.js';
+import type { projectHistory } from '../../db/schema/index.js';
 
 const ref = (id: number | null, name: string | null | undefined) => (id === null ? null : { id, name: name ?? '' });
 
@@ -121,6 +122,18 @@ export function presentDetail(
     totalCompleted: Math.round(parts.investments.reduce((s, i) => s + i.amount, 0) * 100) / 100,
     version: p.version,
     abilities: ctx.abilities,
+  };
+}
+
+export function presentHistory(h: typeof projectHistory.$inferSelect, lang: Lang): HistoryItem {
+  return {
+    id: h.id,
+    at: h.at.toISOString(),
+    kind: h.kind,
+    actorName: h.actorName,
+    text: lang === 'en' ? h.en : h.zh,
+    before: h.before,
+    after: h.after,
   };
 }
 

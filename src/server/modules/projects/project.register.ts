@@ -4,7 +4,6 @@ import type { Executor, Tx } from '../../db/client.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import {
-  approvalItems,
   orgUnits,
   projectContractors,
   projectNodes,
@@ -18,16 +17,14 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { emitEvent } from '../../events.js';
 import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
 import { DEFAULT_NODES, PROJECT_STAGES, stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
-import { APPROVAL_TEMPLATE } from '../../../shared/approval-items.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { checkCompletion } from '../../../domain/project-completion.js';
-import { recomputeWarnings } from '../warnings/index.js';
 import { writeHistory } from './history.repository.js';
 import { regionOfPath } from './project.scope.js';
 import { PROJECT_FIELD_LABELS } from './project.labels.js';
 import { projectAuditSnapshot } from './project.presenter.js';
-import type { CreateProjectInput, UpdateProjectInput } from './project.schemas.js';
+import type { CreateProjectInput, UpdateProjectInput } from '../../../shared/api/projects.js';
 
 type UnitCheck = { field: keyof typeof PROJECT_FIELD_LABELS; kinds?: readonly OrgKind[]; kindZh?: string };
 const UNIT_CHECKS: Record<string, UnitCheck> = {
@@ -110,31 +107,6 @@ async function insertTaskForces(
       .values(list.map((t, seq) => ({ projectId, level: t.level, name: t.name, members: t.members, seq })));
 }
 
-/** The standard approval chart (一图管全程), each item given to the region's department of that name. */
-async function insertApprovalItems(tx: Tx, projectId: number, regionPath: string): Promise<void> {
-  const depts = await tx
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(sql`${orgUnits.kind} = 'department' and ${inSubtree(orgUnits.path, regionPath)}`);
-  await tx.insert(approvalItems).values(
-    APPROVAL_TEMPLATE.map((t, seq) => ({
-      projectId,
-      code: t.code,
-      name: t.zh,
-      nameEn: t.en,
-      phase: t.phase,
-      seq,
-      departmentUnitId:
-        depts.find((d) => d.name === t.department)?.id ??
-        depts.find((d) => d.name.includes(t.department.slice(0, 2)))?.id ??
-        null,
-      targetDays: t.targetDays,
-      isAcceptance: t.isAcceptance,
-      documents: t.documents.map((name) => ({ name, provided: false })),
-    })),
-  );
-}
-
 /**
  * 项目登记: the project with its standard time nodes and approval chart, its first warning, a
  * history line, the 'project.created' event (三同步: the branch is set up with the project) and
@@ -198,7 +170,6 @@ export async function registerProject(ctx: AppContext, actor: Actor, input: Crea
         updatedBy: actor.userId,
       })),
     );
-    await insertApprovalItems(tx, project.id, region.path);
     await writeHistory(tx, who, now, [
       {
         projectId: project.id,
@@ -210,7 +181,7 @@ export async function registerProject(ctx: AppContext, actor: Actor, input: Crea
         after: projectAuditSnapshot(project),
       },
     ]);
-    await recomputeWarnings(tx, [project.id], { cal, today, now, who });
+    await emitEvent(tx, ctx, who, 'project.changed', { projectIds: [project.id], calendar: cal, today, now });
     await emitEvent(tx, ctx, who, 'project.created', { project });
     await recordAudit(
       tx,
@@ -357,7 +328,7 @@ export async function updateProject(
           after: { completionReason, openNodes: leftOpen },
         },
       ]);
-    await recomputeWarnings(tx, [project.id], { cal, today, now, who });
+    await emitEvent(tx, ctx, who, 'project.changed', { projectIds: [project.id], calendar: cal, today, now });
     await recordAudit(
       tx,
       who,

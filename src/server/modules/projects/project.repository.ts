@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../actor.js';
 import { offsetOf } from '../../http/pagination.js';
 import { projectIdVisibleTo, projectVisibleTo } from './project.scope.js';
-import type { ProjectFilter } from './project.schemas.js';
+import type { ProjectFilter } from '../../../shared/api/projects.js';
 
 const township = alias(orgUnits, 'township');
 const leadUnit = alias(orgUnits, 'lead_unit');
@@ -127,8 +127,8 @@ export async function findProjectRow(
 }
 
 /** A project's contractors, task forces, nodes and investments, if the actor may see it (else empty). */
-export async function projectParts(db: Executor, who: Who, id: number) {
-  const visible = projectIdVisibleTo(who, id);
+export async function projectParts(db: Executor, actor: Actor, id: number) {
+  const visible = projectIdVisibleTo(actor, id);
   const [contractors, taskForces, nodes, investments] = await Promise.all([
     db
       .select()

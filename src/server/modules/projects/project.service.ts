@@ -9,9 +9,16 @@ import { chinaDate } from '../../../domain/dates.js';
 import type { RoleCode } from '../../../shared/roles.js';
 import { findProjectInScope, regionOfPath } from './project.scope.js';
 import { findProjectRow, listProjects, namesOf, projectFacets, projectParts } from './project.repository.js';
-import { presentDetail, presentListItem } from './project.presenter.js';
+import { listHistory } from './history.repository.js';
+import { presentDetail, presentHistory, presentListItem } from './project.presenter.js';
 import { abilitiesOf } from './project.policy.js';
-import type { ProjectDetail, ProjectFilter, ProjectListItem } from './project.schemas.js';
+import type {
+  HistoryItem,
+  ProjectDetail,
+  ProjectFacets,
+  ProjectFilter,
+  ProjectListItem,
+} from '../../../shared/api/projects.js';
 
 export const PROJECT = { zh: '项目', en: 'Project' };
 
@@ -45,7 +52,19 @@ export async function getProject(ctx: AppContext, actor: Actor, id: number): Pro
   return presentDetail(row, parts, names, { cal, today, lang: actor.lang, abilities: abilitiesOf(actor, p) });
 }
 
-export async function facetsFor(ctx: AppContext, actor: Actor) {
+/** A project's history, newest first (404 when the actor may not see the project). */
+export async function getProjectHistory(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  q: { kind?: string | undefined; page: number; pageSize: number },
+): Promise<Page<HistoryItem>> {
+  await requireProject(ctx, actor, id);
+  const { rows, total } = await listHistory(ctx.db, actor, id, q);
+  return { data: rows.map((h) => presentHistory(h, actor.lang)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function facetsFor(ctx: AppContext, actor: Actor): Promise<ProjectFacets> {
   return projectFacets(ctx.db, actor);
 }
 

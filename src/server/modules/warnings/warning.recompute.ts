@@ -3,6 +3,11 @@ import { onEvent } from '../../events.js';
 import { projects } from '../../db/schema/index.js';
 import { recomputeWarnings } from './warning.service.js';
 
+/** A project was registered or its plan, nodes, progress or stage moved: its warning follows in the same transaction. */
+onEvent('project.changed', async (tx, _ctx, who, { projectIds, calendar, today, now }) => {
+  await recomputeWarnings(tx, projectIds, { cal: calendar, today, now, who });
+});
+
 /**
  * A calendar year was loaded: projects whose warning counted a node's lateness across a year not
  * loaded (a 'provisional' reason; 'calendar_missing' before provisional dates existed) are recomputed

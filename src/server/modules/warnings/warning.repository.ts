@@ -1,19 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
 import { projectIdVisibleTo } from '../projects/index.js';
 import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
+import { warningRulesSchema } from '../../../shared/api/warnings.js';
 import { DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
-
-export const warningRulesSchema = z.object({
-  nodeYellowDays: z.number().int().min(0).max(365),
-  nodeRedDays: z.number().int().min(0).max(365),
-  progressYellowPoints: z.number().min(0).max(100),
-  progressRedPoints: z.number().min(0).max(100),
-  notStartedYellowMonths: z.number().int().min(0).max(36),
-  notStartedRedMonths: z.number().int().min(0).max(36),
-});
 
 export interface StoredRules {
   rules: WarningRules;
@@ -95,71 +86,11 @@ export async function loadWarningInputs(db: Executor, ids: number[]) {
   return { rows, nodes };
 }
 
-export interface ComputedRow {
-  id: number;
-  colour: string;
-  rank: number;
-  reasons: unknown;
-  planned: number | null;
-}
-
-/** One UPDATE … FROM (VALUES …) per batch: the daily run touches every project. */
-export async function writeWarnings(db: Executor, rows: ComputedRow[], at: Date): Promise<void> {
-  if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.id}::int, ${r.colour}::text, ${r.rank}::int, ${JSON.stringify(r.reasons)}::jsonb, ${r.planned}::numeric)`,
-    ),
-    sql`, `,
-  );
-  await db.execute(
-    sql`update projects p set warning_colour = v.colour, warning_rank = v.rank, warning_reasons = v.reasons, planned_progress = v.planned, warning_computed_at = ${at.toISOString()}::timestamptz
-        from (values ${values}) as v(id, colour, rank, reasons, planned) where p.id = v.id`,
-  );
-}
-
-const rankSql = (col: string) => sql.raw(`(case ${col} when 'red' then 2 when 'yellow' then 1 else 0 end)`);
-
-/** The month's row: latest colour and reasons; the worst colour seen in the month is kept. */
-export async function upsertWarningMonths(
-  db: Executor,
-  month: string,
-  rows: ComputedRow[],
-  versions: Map<number, number>,
-  at: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(projectWarningMonths)
-    .values(
-      rows.map((r) => ({
-        projectId: r.id,
-        month,
-        colour: r.colour,
-        worstColour: r.colour,
-        reasons: r.reasons,
-        rulesVersion: versions.get(r.id) ?? 0,
-        computedAt: at,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [projectWarningMonths.projectId, projectWarningMonths.month],
-      set: {
-        colour: sql`excluded.colour`,
-        reasons: sql`excluded.reasons`,
-        rulesVersion: sql`excluded.rules_version`,
-        computedAt: sql`excluded.computed_at`,
-        worstColour: sql`case when ${rankSql('excluded.colour')} > ${rankSql('project_warning_months.worst_colour')} then excluded.colour else project_warning_months.worst_colour end`,
-      },
-    });
-}
-
 /** A project's warning months, if the actor may see the project (else none). */
-export async function warningMonthsOf(db: Executor, who: Pick<Actor, 'userId' | 'scope'>, projectId: number) {
+export async function warningMonthsOf(db: Executor, actor: Actor, projectId: number) {
   return db
     .select()
     .from(projectWarningMonths)
-    .where(and(eq(projectWarningMonths.projectId, projectId), projectIdVisibleTo(who, projectId)))
+    .where(and(eq(projectWarningMonths.projectId, projectId), projectIdVisibleTo(actor, projectId)))
     .orderBy(asc(projectWarningMonths.month));
 }

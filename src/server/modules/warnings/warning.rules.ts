@@ -8,8 +8,9 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { checkWarningRules, DEFAULT_WARNING_RULES, type WarningRules } from '../../../domain/warnings.js';
 import { getSetting, putSetting } from '../settings/index.js';
-import { regionOfPath } from '../projects/index.js';
-import { rulesForRegions } from './warning.repository.js';
+import { presentReasons, regionOfPath, requireProject } from '../projects/index.js';
+import type { RegionRules, WarningMonth } from '../../../shared/api/warnings.js';
+import { rulesForRegions, warningMonthsOf } from './warning.repository.js';
 import { recomputeWarnings, type RecomputeOptions } from './warning.service.js';
 
 const BATCH = 1000;
@@ -36,7 +37,7 @@ async function requireRegion(ctx: AppContext, actor: Actor) {
   return region;
 }
 
-export async function getRegionRules(ctx: AppContext, actor: Actor) {
+export async function getRegionRules(ctx: AppContext, actor: Actor): Promise<RegionRules> {
   const region = await requireRegion(ctx, actor);
   const stored = (await rulesForRegions(ctx.db, [region.id])).get(region.id);
   return {
@@ -45,6 +46,26 @@ export async function getRegionRules(ctx: AppContext, actor: Actor) {
     defaults: DEFAULT_WARNING_RULES,
     version: stored?.version ?? 0,
     updatedAt: stored?.updatedAt?.toISOString() ?? null,
+  };
+}
+
+/** A project's colour for every month (404 when the actor may not see the project). */
+export async function getWarningMonths(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: number,
+): Promise<{ data: WarningMonth[] }> {
+  await requireProject(ctx, actor, projectId);
+  const rows = await warningMonthsOf(ctx.db, actor, projectId);
+  return {
+    data: rows.map((m) => ({
+      month: m.month,
+      colour: m.colour as WarningMonth['colour'],
+      worstColour: m.worstColour as WarningMonth['worstColour'],
+      reasons: presentReasons(m.reasons, actor.lang),
+      rulesVersion: m.rulesVersion,
+      computedAt: m.computedAt.toISOString(),
+    })),
   };
 }
 

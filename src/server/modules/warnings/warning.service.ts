@@ -10,17 +10,12 @@ import {
   type WarningReason,
   type WarningResult,
 } from '../../../domain/warnings.js';
-import { stageIndex, type ProjectStage } from '../../../shared/project-stages.js';
+import type { ProjectStage } from '../../../shared/project-stages.js';
+import { passedByStage } from '../../../domain/project-completion.js';
 import type { LocalText } from '../../errors.js';
 import { notifyUsers } from '../notifications/index.js';
-import { writeHistory, type HistoryEntry } from '../projects/index.js';
-import {
-  loadWarningInputs,
-  rulesForRegions,
-  upsertWarningMonths,
-  writeWarnings,
-  type ComputedRow,
-} from './warning.repository.js';
+import { storeWarnings, type ComputedWarning, type HistoryEntry } from '../projects/index.js';
+import { loadWarningInputs, rulesForRegions } from './warning.repository.js';
 
 const RANK: Record<WarningColour, number> = { blue: 0, yellow: 1, red: 2 };
 
@@ -34,8 +29,9 @@ export interface RecomputeOptions {
 }
 
 /**
- * Recomputes the warnings of `ids` inside the caller's transaction: the project's current colour and
- * reasons, this month's row of the colour history, a history line when the colour changes, and a
+ * Recomputes the warnings of `ids` inside the caller's transaction and gives projects what to store
+ * (storeWarnings): the project's current colour and reasons, this month's row of the colour history, a
+ * history line when the colour changes; and sends a
  * notification to the 包联领导, the 项目专员 and the people responsible for late nodes when it worsens.
  * The calendar is loaded by the caller before its transaction opens (PGlite: no ctx.db inside one).
  */
@@ -51,20 +47,13 @@ export async function recomputeWarnings(
   const nodesOf = new Map<number, typeof nodes>();
   for (const n of nodes) nodesOf.set(n.projectId, [...(nodesOf.get(n.projectId) ?? []), n]);
 
-  const computed: ComputedRow[] = [];
-  const changed: ComputedRow[] = [];
+  const computed: ComputedWarning[] = [];
+  const changed: ComputedWarning[] = [];
   const versions = new Map<number, number>();
   const history: HistoryEntry[] = [];
   for (const p of rows) {
     const region = rules.get(p.regionUnitId);
-    // A node of a stage the project is already past, without a date, is not judged late (a project
-    // registered mid-way, or completed with a reason); it stays open, never reached without a date.
-    const mine = (nodesOf.get(p.id) ?? []).map((n) => ({
-      ...n,
-      passed: Boolean(
-        n.stage && !n.actualDate && stageIndex(n.stage as ProjectStage) <= stageIndex(p.stage as ProjectStage),
-      ),
-    }));
+    const mine = (nodesOf.get(p.id) ?? []).map((n) => ({ ...n, passed: passedByStage(n, p.stage as ProjectStage) }));
     const result = computeWarning(
       o.cal,
       {
@@ -80,7 +69,7 @@ export async function recomputeWarnings(
     );
     out.set(p.id, result);
     versions.set(p.id, region?.version ?? 0);
-    const row: ComputedRow = {
+    const row: ComputedWarning = {
       id: p.id,
       colour: result.colour,
       rank: RANK[result.colour],
@@ -132,10 +121,7 @@ export async function recomputeWarnings(
       }
     }
   }
-  for (let i = 0; i < changed.length; i += 500) await writeWarnings(tx, changed.slice(i, i + 500), o.now);
-  for (let i = 0; i < computed.length; i += 500)
-    await upsertWarningMonths(tx, monthOf(o.today), computed.slice(i, i + 500), versions, o.now);
-  await writeHistory(tx, o.who, o.now, history);
+  await storeWarnings(tx, o.who, o.now, { month: monthOf(o.today), changed, computed, versions, history });
   return out;
 }
 

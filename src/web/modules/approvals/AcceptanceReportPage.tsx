@@ -8,33 +8,9 @@ import { download, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { serverToday } from '../../app/server-clock.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
+import type { AcceptanceReport } from '../../../shared/api/approvals.js';
 
-interface Stats {
-  count: number;
-  average: number | null;
-  median: number | null;
-  max: number | null;
-  withinTarget: number;
-  withinTargetRate: number | null;
-}
-interface Report {
-  baselineDays: number;
-  overall: Stats;
-  byItem: Array<Stats & { code: string; name: string }>;
-  byDepartment: Array<Stats & { department: string }>;
-  byMonth: Array<Stats & { month: string }>;
-  uncomputable: number;
-  rows: Array<{
-    id: number;
-    project: { name: string };
-    name: string;
-    department: string | null;
-    submittedOn: string;
-    completedOn: string;
-    usedDays: number;
-    targetDays: number;
-  }>;
-}
+type Report = AcceptanceReport;
 
 /** 验收时长统计: working days per acceptance across projects, against the target and the 30 days before the reform. */
 export default function AcceptanceReportPage() {

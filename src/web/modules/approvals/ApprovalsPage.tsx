@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { get, type Page } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
-import { APPROVAL_STATUS, type ApprovalItem } from '../projects/approvals-api.js';
+import { APPROVAL_STATUS, type ApprovalItem, type WorkItem } from '../projects/approvals-api.js';
 import { ApprovalHandleModal } from '../projects/components/ApprovalHandleModal.js';
 
 /** 审批工作台: a department's items (submitted, due, overdue by working days) and the link to the duration report. */
@@ -17,7 +17,7 @@ export default function ApprovalsPage() {
   const [handling, setHandling] = useState<ApprovalItem | null>(null);
   const q = useQuery({
     queryKey: ['approvals', 'work', f, lang],
-    queryFn: () => get<Page<ApprovalItem>>('/api/approvals', f),
+    queryFn: () => get<Page<WorkItem>>('/api/approvals', f),
   });
   return (
     <Card
@@ -43,7 +43,7 @@ export default function ApprovalsPage() {
           ]}
         />
       </Space>
-      <Table<ApprovalItem>
+      <Table<WorkItem>
         rowKey="id"
         size="middle"
         loading={q.isFetching}

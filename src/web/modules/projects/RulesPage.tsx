@@ -4,22 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, put } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
+import type { ResponseOf } from '../../../shared/api/contract.js';
+import type { RegionRules, warningsApi } from '../../../shared/api/warnings.js';
 
-interface Rules {
-  nodeYellowDays: number;
-  nodeRedDays: number;
-  progressYellowPoints: number;
-  progressRedPoints: number;
-  notStartedYellowMonths: number;
-  notStartedRedMonths: number;
-}
-interface RulesView {
-  region: { id: number; name: string };
-  rules: Rules;
-  defaults: Rules;
-  version: number;
-  updatedAt: string | null;
-}
+type Rules = RegionRules['rules'];
+type RulesView = RegionRules;
+type RulesUpdated = ResponseOf<typeof warningsApi, 'PUT /api/warning-rules'>;
 
 /** 预警规则 of the region: read by everyone, changed by the organisation department (recomputes now, keeps past months). */
 export default function RulesPage() {
@@ -34,8 +24,7 @@ export default function RulesPage() {
     if (q.data) form.setFieldsValue(q.data.rules);
   }, [q.data, form]);
   const save = useMutation({
-    mutationFn: (rules: Rules) =>
-      put<{ recomputed: number }>('/api/warning-rules', { rules, version: q.data?.version ?? 0 }),
+    mutationFn: (rules: Rules) => put<RulesUpdated>('/api/warning-rules', { rules, version: q.data?.version ?? 0 }),
     onSuccess: (r) => {
       setError(null);
       void message.success(

@@ -1,45 +1,14 @@
-export interface ApprovalTiming {
-  status: 'not_submitted' | 'in_progress' | 'overdue' | 'done' | 'done_late';
-  usedDays: number | null;
-  dueOn: string | null;
-  overDays: number;
-  provisionalYear: number | null;
-}
+import type { ApprovalItem } from '../../../shared/api/approvals.js';
 
-export interface ApprovalItem {
-  id: number;
-  projectId: number;
-  code: string;
-  name: string;
-  phase: string;
-  department: { id: number; name: string } | null;
-  targetDays: number;
-  isAcceptance: boolean;
-  documents: Array<{ name: string; provided: boolean }>;
-  submittedOn: string | null;
-  completedOn: string | null;
-  note: string | null;
-  version: number;
-  timing: ApprovalTiming;
-  canHandle: boolean;
-  project?: { id: number; name: string; code: string };
-}
-
-export interface ApprovalChart {
-  projectId: number;
-  asOf: string;
-  items: ApprovalItem[];
-  phases: Array<{
-    phase: string;
-    label: string;
-    items: number;
-    submitted: number;
-    done: number;
-    targetDays: number;
-    usedDays: number;
-    overdue: number;
-  }>;
-}
+/** The server's answers, as the shared contract says (src/shared/api/approvals.ts). */
+export type {
+  AcceptanceReport,
+  ApprovalItem,
+  DurationStats,
+  ProjectApprovals as ApprovalChart,
+  WorkItem,
+} from '../../../shared/api/approvals.js';
+export type ApprovalTiming = ApprovalItem['timing'];
 
 export const APPROVAL_STATUS: Record<ApprovalTiming['status'], { zh: string; en: string; color: string }> = {
   not_submitted: { zh: '未申报', en: 'Not submitted', color: 'default' },

@@ -3,13 +3,10 @@ import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../app/api.js';
 import { useI18n } from '../../../app/i18n.js';
+import type { ResponseOf } from '../../../../shared/api/contract.js';
+import type { projectsApi } from '../../../../shared/api/projects.js';
 
-interface Person {
-  id: number;
-  name: string;
-  title: string | null;
-  unit: string;
-}
+type AssigneeList = ResponseOf<typeof projectsApi, 'GET /api/projects/assignees'>;
 
 /** Picks a person of the region holding a role (包联领导, 项目专员) — name or pinyin initials. */
 export function AssigneePicker(props: {
@@ -23,7 +20,7 @@ export function AssigneePicker(props: {
   const [q, setQ] = useState('');
   const opts = useQuery({
     queryKey: ['assignees', props.role, q],
-    queryFn: () => get<{ data: Person[] }>('/api/projects/assignees', { role: props.role, q }),
+    queryFn: () => get<AssigneeList>('/api/projects/assignees', { role: props.role, q }),
   });
   const list = opts.data?.data ?? [];
   const options = list.map((p) => ({ value: p.id, label: `${p.name}（${p.title ?? p.unit}）` }));

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { idParam, idRef, int4 } from '../../../shared/input.js';
-import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
+import { idParam, idRef, int4, isoDate, isoMonth } from '../input.js';
 import {
   PROJECT_KIND_CODES,
   PROJECT_LEVEL_CODES,
   PROJECT_STAGE_CODES,
   TASK_FORCE_LEVEL_CODES,
-} from '../../../shared/project-stages.js';
-import { WARNING_COLOURS, type WarningColour } from '../../../domain/warnings.js';
+} from '../project-stages.js';
+import { ROLE_CODES } from '../roles.js';
+import { WARNING_COLOURS, type WarningColour } from '../../domain/warnings.js';
+import { XLSX_FILE, type ApiTable } from './contract.js';
+import { pageOf, pageQuery, queryBool } from './page.js';
 
+/** 项目库: the request and response contract of /api/projects and a project's nodes (server validates, web infers). */
 export const projectIdParams = z.object({ id: idParam });
 export const colourEnum = z.enum(WARNING_COLOURS as [WarningColour, ...WarningColour[]]);
 
@@ -51,12 +54,12 @@ export const taskForceInput = z.object({
 
 const nodePlans = z
   .object({
-    signed: isoDateString,
-    land: isoDateString,
-    started: isoDateString,
-    topped_out: isoDateString,
-    completed: isoDateString,
-    operating: isoDateString,
+    signed: isoDate,
+    land: isoDate,
+    started: isoDate,
+    topped_out: isoDate,
+    completed: isoDate,
+    operating: isoDate,
   })
   .partial();
 
@@ -83,8 +86,8 @@ const projectFields = {
   address: optText(128),
   lng: z.number().min(73).max(136).nullable().optional(),
   lat: z.number().min(3).max(54).nullable().optional(),
-  plannedStart: isoDateString.nullable().optional(),
-  plannedEnd: isoDateString.nullable().optional(),
+  plannedStart: isoDate.nullable().optional(),
+  plannedEnd: isoDate.nullable().optional(),
   contractors: z.array(contractorInput).max(50).optional(),
   taskForces: z.array(taskForceInput).max(10).optional(),
 };
@@ -146,6 +149,7 @@ export const projectListItem = z.object({
 });
 export type ProjectListItem = z.infer<typeof projectListItem>;
 export const projectPage = pageOf(projectListItem);
+export type ProjectPage = z.infer<typeof projectPage>;
 
 export const nodeView = z.object({
   id: z.number().int(),
@@ -216,3 +220,117 @@ export const projectDetail = projectListItem.extend({
   }),
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
+
+export const nodeParams = z.object({
+  id: idParam,
+  nodeId: idParam,
+});
+
+export const addNodeBody = z.object({
+  name: z.string().trim().min(2).max(32),
+  plannedDate: isoDate,
+  plannedPercent: z.number().min(0).max(100).nullable().optional(),
+  responsibleName: optText(32),
+  responsibleUserId: idRef.nullable().optional(),
+  responsibleUnitId: idRef.nullable().optional(),
+  /** Place it after the node with this sequence number (default: last). */
+  afterSeq: int4.optional(),
+});
+
+export const updateNodeBody = z.object({
+  plannedDate: isoDate.nullable().optional(),
+  expectedDate: isoDate.nullable().optional(),
+  actualDate: isoDate.nullable().optional(),
+  plannedPercent: z.number().min(0).max(100).nullable().optional(),
+  responsibleName: optText(32),
+  responsibleUserId: idRef.nullable().optional(),
+  responsibleUnitId: idRef.nullable().optional(),
+  evidence: optText(500),
+  /** Why the plan moves; required when a planned date changes (the change stays visible). */
+  reason: z.string().trim().max(200).optional(),
+  version: int4.min(1),
+});
+
+export const progressBody = z.object({
+  progress: z.number().min(0).max(100),
+  note: z.string().trim().max(200).optional(),
+});
+export const investmentParams = z.object({
+  id: idParam,
+  month: isoMonth,
+});
+export const investmentBody = z.object({
+  amount: z.number().min(0).max(1e9),
+  note: z.string().trim().max(200).nullable().optional(),
+});
+
+export type AddNodeInput = z.infer<typeof addNodeBody>;
+export type UpdateNodeInput = z.infer<typeof updateNodeBody>;
+
+export const boardQuery = pageQuery.extend({
+  colour: colourEnum.optional(),
+  townshipId: idParam.optional(),
+  q: z.string().trim().max(64).optional(),
+});
+export type BoardQuery = z.infer<typeof boardQuery>;
+export const boardView = z.object({
+  region: z.object({ id: z.number().int(), name: z.string() }),
+  asOf: z.string(),
+  counts: z.object({ blue: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  data: z.array(projectListItem.extend({ nodes: z.array(nodeView), canOpen: z.boolean() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type BoardView = z.infer<typeof boardView>;
+export type BoardItem = BoardView['data'][number];
+
+const idName = z.object({ id: z.number().int(), name: z.string() });
+export const projectFacets = z.object({
+  townships: z.array(idName),
+  chains: z.array(z.string()),
+  leaders: z.array(idName),
+});
+export type ProjectFacets = z.infer<typeof projectFacets>;
+
+export const assigneesQuery = z.object({
+  role: z.enum(ROLE_CODES).optional(),
+  q: z.string().trim().max(32).optional(),
+});
+export const assigneeList = z.object({
+  data: z.array(z.object({ id: z.number().int(), name: z.string(), title: z.string().nullable(), unit: z.string() })),
+});
+export type Assignee = z.infer<typeof assigneeList>['data'][number];
+
+export const historyQuery = pageQuery.extend({ kind: z.string().max(20).optional() });
+export const historyEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  actorName: z.string(),
+  text: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type HistoryItem = z.infer<typeof historyEntry>;
+export const historyPage = pageOf(historyEntry);
+
+export const projectsApi = {
+  'GET /api/projects': { query: projectListQuery, response: projectPage },
+  'GET /api/projects/export': { query: projectFilterQuery, file: XLSX_FILE },
+  'GET /api/projects/facets': { response: projectFacets },
+  'GET /api/projects/assignees': { query: assigneesQuery, response: assigneeList },
+  'GET /api/projects/board': { query: boardQuery, response: boardView },
+  'GET /api/projects/:id': { params: projectIdParams, response: projectDetail },
+  'POST /api/projects': { body: createProjectBody, response: projectDetail },
+  'PATCH /api/projects/:id': { params: projectIdParams, body: updateProjectBody, response: projectDetail },
+  'POST /api/projects/:id/nodes': { params: projectIdParams, body: addNodeBody, response: projectDetail },
+  'PATCH /api/projects/:id/nodes/:nodeId': { params: nodeParams, body: updateNodeBody, response: projectDetail },
+  'POST /api/projects/:id/progress': { params: projectIdParams, body: progressBody, response: projectDetail },
+  'PUT /api/projects/:id/investments/:month': {
+    params: investmentParams,
+    body: investmentBody,
+    response: projectDetail,
+  },
+  'GET /api/projects/:id/history': { params: projectIdParams, query: historyQuery, response: historyPage },
+} satisfies ApiTable;
