@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, withDateOrder } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { isoDateString, pageOf, pageQuery } from '../../http/pagination.js';
+import { auditApi } from '../../../shared/api/audit.js';
+import { routeSchema } from '../../http/contract.js';
 import { notFound } from '../../errors.js';
 import { sendFile, XLSX_TYPE, buildXlsx } from '../../files/xlsx.js';
 import { checkAuditChain } from '../../audit/audit.check.js';
@@ -11,55 +10,9 @@ import { anchorFileOf } from '../../audit/audit.anchor.js';
 import { auditKey } from '../../audit/audit.key.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import type { Actor } from '../../actor.js';
-import type { AuditRow } from '../../db/schema/index.js';
 import { distinctValues, findAudit, searchAudit } from './audit.repository.js';
 import { ACTION_ZH, ENTITY_ZH } from './audit.labels.js';
-
-const auditFields = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(64).optional(),
-  entity: z.string().trim().max(64).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  from: isoDateString.optional(),
-  to: isoDateString.optional(),
-});
-
-const auditView = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorId: z.number().int().nullable(),
-  actorName: z.string(),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-  entity: z.string(),
-  entityZh: z.string(),
-  entityId: z.string().nullable(),
-  action: z.string(),
-  actionZh: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: z.string(),
-});
-
-function present(r: AuditRow): z.infer<typeof auditView> {
-  return {
-    id: r.id,
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    actorName: r.actorName,
-    ip: r.ip,
-    requestId: r.requestId,
-    entity: r.entity,
-    entityZh: ENTITY_ZH[r.entity] ?? r.entity,
-    entityId: r.entityId,
-    action: r.action,
-    actionZh: ACTION_ZH[r.action] ?? r.action,
-    before: r.before,
-    after: r.after,
-    hash: r.hash,
-  };
-}
+import { presentAudit as present } from './audit.presenter.js';
 
 const isRoot = (a: Actor) => a.scope.path.split('/').filter(Boolean).length === 1;
 
@@ -74,8 +27,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计日志查询 / search the audit log',
-      querystring: withDateOrder(auditFields),
-      response: { 200: pageOf(auditView) },
+      ...routeSchema(auditApi['GET /api/audit']),
     },
     handler: async (req) => {
       const a = actorOf(req);
@@ -86,7 +38,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/audit/facets', {
     config: { permission },
-    schema: { tags, summary: '可选的对象与操作 / entities and actions in the log' },
+    schema: {
+      tags,
+      summary: '可选的对象与操作 / entities and actions in the log',
+      ...routeSchema(auditApi['GET /api/audit/facets']),
+    },
     handler: async () => {
       const [entities, actions] = await Promise.all([
         distinctValues(ctx.db, 'entity'),
@@ -101,7 +57,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/audit/verify', {
     config: { permission },
-    schema: { tags, summary: '校验审计日志哈希链 / verify the hash chain' },
+    schema: {
+      tags,
+      summary: '校验审计日志哈希链 / verify the hash chain',
+      ...routeSchema(auditApi['GET /api/audit/verify']),
+    },
     handler: async () => checkAuditChain(ctx.db, auditKey(), anchorFileOf(ctx.config)),
   });
 
@@ -110,7 +70,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出审计日志（Excel）/ export',
-      querystring: withDateOrder(auditFields.omit({ page: true, pageSize: true })),
+      ...routeSchema(auditApi['GET /api/audit/export']),
     },
     handler: async (req, reply) => {
       const a = actorOf(req);
@@ -141,8 +101,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计记录 / one record',
-      params: z.object({ id: idParam }),
-      response: { 200: auditView },
+      ...routeSchema(auditApi['GET /api/audit/:id']),
     },
     handler: async (req) => {
       const a = actorOf(req);
