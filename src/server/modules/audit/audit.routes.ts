@@ -9,12 +9,9 @@ import { checkAuditChain } from '../../audit/audit.check.js';
 import { anchorFileOf } from '../../audit/audit.anchor.js';
 import { auditKey } from '../../audit/audit.key.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
-import type { Actor } from '../../actor.js';
 import { distinctValues, findAudit, searchAudit } from './audit.repository.js';
 import { ACTION_ZH, ENTITY_ZH } from './audit.labels.js';
 import { presentAudit as present } from './audit.presenter.js';
-
-const isRoot = (a: Actor) => a.scope.path.split('/').filter(Boolean).length === 1;
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +28,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => {
       const a = actorOf(req);
-      const { rows, total } = await searchAudit(ctx.db, a.scope.path, isRoot(a), req.query);
+      const { rows, total } = await searchAudit(ctx.db, a, req.query);
       return { data: rows.map(present), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   });
@@ -74,7 +71,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       const a = actorOf(req);
-      const { rows } = await searchAudit(ctx.db, a.scope.path, isRoot(a), { ...req.query, page: 1, pageSize: 50_000 });
+      const { rows } = await searchAudit(ctx.db, a, { ...req.query, page: 1, pageSize: 50_000 });
       const body = await buildXlsx({
         name: '审计日志',
         title: `审计日志（导出时间 ${formatDateTimeChina(ctx.clock.now())}）`,
@@ -105,7 +102,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => {
       const a = actorOf(req);
-      const row = await findAudit(ctx.db, a.scope.path, isRoot(a), req.params.id);
+      const row = await findAudit(ctx.db, a, req.params.id);
       if (!row) throw notFound({ zh: '审计记录', en: 'Audit record' });
       return present(row);
     },

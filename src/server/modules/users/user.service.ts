@@ -32,7 +32,7 @@ function assertStrong(pw: string, username: string): void {
 }
 
 async function requireUser(ctx: AppContext, actor: Actor, id: number): Promise<UserRecord> {
-  const u = await findUserInScope(ctx.db, actor.scope.path, id);
+  const u = await findUserInScope(ctx.db, actor, id);
   if (!u) throw notFound(USER);
   return u;
 }
@@ -50,7 +50,7 @@ export const SCOPE_IS_A_GRANT = {
 
 export async function listUsersFor(ctx: AppContext, actor: Actor, f: UserFilter): Promise<Page<UserView>> {
   const now = ctx.clock.now();
-  const { rows, total } = await listUsers(ctx.db, actor.scope.path, f, now);
+  const { rows, total } = await listUsers(ctx.db, actor, f, now);
   return { data: rows.map((u) => presentUser(u, ctx.cipher, now)), total, page: f.page, pageSize: f.pageSize };
 }
 
