@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
-import { addWorkingDays, provisionalYear, workingDaysBetween } from '../../../domain/calendar.js';
 import { calendarApi } from '../../../shared/api/calendar.js';
 import { routeSchema } from '../../http/contract.js';
-import { listYears } from './calendar.repository.js';
 import {
+  countWorkingDays,
   getYear,
   importSchedule,
+  listCalendarYears,
   loadNotice,
+  nthWorkingDay,
   previewNotice,
   removeYear,
   saveYearSchedule,
@@ -27,13 +28,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
       ...routeSchema(calendarApi['GET /api/calendar/working-days']),
     },
-    handler: async (req) => {
-      const cal = await ctx.calendar.get();
-      return {
-        count: workingDaysBetween(cal, req.query.from, req.query.to),
-        provisionalYear: provisionalYear(cal, req.query.from, req.query.to),
-      };
-    },
+    handler: async (req) => countWorkingDays(ctx, req.query.from, req.query.to),
   });
 
   r.get('/api/calendar/add-working-days', {
@@ -43,19 +38,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       summary: '第 N 个工作日 / the Nth working day after a date',
       ...routeSchema(calendarApi['GET /api/calendar/add-working-days']),
     },
-    handler: async (req) => {
-      const cal = await ctx.calendar.get();
-      const date = addWorkingDays(cal, req.query.date, req.query.days);
-      return { date, provisionalYear: provisionalYear(cal, req.query.date, date) };
-    },
+    handler: async (req) => nthWorkingDay(ctx, req.query.date, req.query.days),
   });
 
   r.get('/api/calendar/years', {
     config: { public: true },
     schema: { tags, summary: '已导入的年份 / loaded years', ...routeSchema(calendarApi['GET /api/calendar/years']) },
-    handler: async () => ({
-      data: (await listYears(ctx.db)).map((y) => ({ ...y, updatedAt: y.updatedAt.toISOString() })),
-    }),
+    handler: async () => listCalendarYears(ctx),
   });
 
   r.get('/api/calendar/years/:year', {

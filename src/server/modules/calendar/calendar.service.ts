@@ -3,12 +3,22 @@ import type { AuditActor } from '../../actor.js';
 import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { checkSchedule, ScheduleError, type YearSchedule } from '../../../domain/calendar-import.js';
-import { deleteYear, findYear, loadCalendar, replaceYearDays, yearDays } from './calendar.repository.js';
+import { deleteYear, findYear, listYears, loadCalendar, replaceYearDays, yearDays } from './calendar.repository.js';
 import { emitEvent, type CalendarRecompute } from '../../events.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { parseHolidayNotice, type ParsedNotice } from '../../../domain/calendar-notice.js';
 import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-import.js';
-import type { ImportResult, NoticeLoaded, NoticePreview, YearDetail } from '../../../shared/api/calendar.js';
+import type {
+  AddWorkingDays,
+  ImportResult,
+  NoticeLoaded,
+  NoticePreview,
+  WorkingDays,
+  YearDetail,
+  YearList,
+} from '../../../shared/api/calendar.js';
+import { addWorkingDays, provisionalYear, workingDaysBetween } from '../../../domain/calendar.js';
+import type { IsoDate } from '../../../domain/dates.js';
 
 function scheduleInvalid(problems: Array<{ where: string; zh: string; en: string }>) {
   return invalid(
@@ -155,4 +165,22 @@ export async function loadNotice(ctx: AppContext, who: AuditActor, input: Notice
   const n = readNotice(input);
   const recomputed = await saveYearSchedule(ctx, who, { year: n.year, days: n.days }, 'notice');
   return { ok: true, year: n.year, days: n.days.length, recomputed };
+}
+
+/** Working days from `from` to `to`, both ends included, and the first year in it not yet loaded. */
+export async function countWorkingDays(ctx: AppContext, from: IsoDate, to: IsoDate): Promise<WorkingDays> {
+  const cal = await ctx.calendar.get();
+  return { count: workingDaysBetween(cal, from, to), provisionalYear: provisionalYear(cal, from, to) };
+}
+
+/** The `days`-th working day after `date` (before it when negative). */
+export async function nthWorkingDay(ctx: AppContext, date: IsoDate, days: number): Promise<AddWorkingDays> {
+  const cal = await ctx.calendar.get();
+  const to = addWorkingDays(cal, date, days);
+  return { date: to, provisionalYear: provisionalYear(cal, date, to) };
+}
+
+/** The loaded years with their counts of holidays and 调休 working days. */
+export async function listCalendarYears(ctx: AppContext): Promise<YearList> {
+  return { data: (await listYears(ctx.db)).map((y) => ({ ...y, updatedAt: y.updatedAt.toISOString() })) };
 }
