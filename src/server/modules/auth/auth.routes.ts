@@ -3,21 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, hashSessionToken, SESSION_COOKIE } from '../../http/authenticate.js';
 import { authApi } from '../../../shared/api/auth.js';
 import { routeSchema } from '../../http/contract.js';
-import { changeOwnPassword, completeSetup, isSetupNeeded, login, logout } from './auth.service.js';
-import { findSessionUser } from './session.repository.js';
-import { presentMe } from './auth.presenter.js';
-import { notFound } from '../../errors.js';
+import { changeOwnPassword, completeSetup, currentUser, isSetupNeeded, login, logout } from './auth.service.js';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.cookieSecure, path: '/' };
 
-  const me = async (sessionId: string) => {
-    const row = await findSessionUser(ctx.db, sessionId);
-    if (!row) throw notFound();
-    return presentMe(row, ctx.config.sessionIdleMinutes);
-  };
+  const me = (sessionId: string) => currentUser(ctx, sessionId);
 
   r.post('/api/auth/login', {
     config: { public: true, csrf: false },

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { hashSessionToken } from '../../http/authenticate.js';
 import { clearAttempts, getAttempts, reserveAttempt } from './login-attempts.js';
-import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
+import { deleteSession, deleteUserSessions, findSessionUser, insertSession } from './session.repository.js';
+import { presentMe } from './auth.presenter.js';
+import type { Me } from '../../../shared/api/auth.js';
 import { findAccountById, findUserByUsername, recordLogin, setOwnPassword } from '../users/index.js';
 import { authText } from './auth.messages.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
@@ -96,6 +98,13 @@ export async function login(
     );
   });
   return { token, csrfToken, userId: user.id };
+}
+
+/** The signed-in user of a session, as GET /api/auth/me answers it. */
+export async function currentUser(ctx: AppContext, sessionId: string): Promise<Me> {
+  const row = await findSessionUser(ctx.db, sessionId);
+  if (!row) throw notFound();
+  return presentMe(row, ctx.config.sessionIdleMinutes);
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
