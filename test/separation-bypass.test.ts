@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, userRoles, users } from '../src/server/db/schema/index.js';
-import { breakGlassReset } from '../src/server/modules/users/break-glass.js';
+import { breakGlassReset } from '../src/server/modules/auth/break-glass.js';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from './test-app.js';
 import { buildRegion, buildUser } from './factories.js';
 

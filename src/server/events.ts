@@ -47,6 +47,12 @@ export interface DomainEvents {
     recomputed: CalendarRecompute;
     replaced: boolean;
   };
+  /** An account was disabled: the auth module ends its sessions. */
+  'user.disabled': { userId: number };
+  /** An administrator set a temporary password: the auth module ends the sessions and lifts the login lock. */
+  'user.passwordReset': { userId: number; username: string };
+  /** An administrator lifted the login lock of an account (the auth module keeps the failure counts). */
+  'user.unlocked': { userId: number; username: string };
 }
 
 export type EventName = keyof DomainEvents;

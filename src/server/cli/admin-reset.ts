@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openForCli } from './open.js';
 import { AppError } from '../errors.js';
-import { breakGlassReset } from '../modules/users/index.js';
+import { breakGlassReset } from '../modules/auth/index.js';
 import type { AdminRole } from '../../shared/roles.js';
 
 /**

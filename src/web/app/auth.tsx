@@ -1,20 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api.js';
+import type { Me } from '../../shared/api/auth.js';
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    roles: Array<{ code: string; zh: string; en: string }>;
-    permissions: string[];
-    scope: { unitId: number; name: string; kind: 'org' | 'dept' | 'firm'; unitKind: string };
-    mustChangePassword: boolean;
-  };
-  csrfToken: string;
-  sessionIdleMinutes: number;
-}
+/** The signed-in user as GET /api/auth/me answers it (the shared contract). */
+export type { Me } from '../../shared/api/auth.js';
 
 interface AuthState {
   me: Me | null;
@@ -83,7 +73,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       },
       refresh,
-      can: (p) => Boolean(me?.user.permissions.includes(p)),
+      can: (p) => Boolean(me?.user.permissions.some((x) => x === p)),
       hasRole: (...roles) => Boolean(me?.user.roles.some((r) => roles.includes(r.code))),
     }),
     [me, loading, reason, accept, qc, refresh],

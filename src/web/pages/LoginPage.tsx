@@ -4,6 +4,7 @@ import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
 import { ApiError, get } from '../app/api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+import type { SetupStatus } from '../../shared/api/auth.js';
 import './login.css';
 
 /**
@@ -23,7 +24,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void get<{ needed: boolean }>('/api/auth/setup').then((s) => {
+    void get<SetupStatus>('/api/auth/setup').then((s) => {
       if (s.needed) void navigate('/setup', { replace: true });
     });
   }, [navigate]);

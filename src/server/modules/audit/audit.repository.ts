@@ -2,6 +2,12 @@ import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog, type AuditRow } from '../../db/schema/index.js';
 import { offsetOf, type PageQuery } from '../../http/pagination.js';
+import type { Actor } from '../../actor.js';
+
+type ScopedActor = Pick<Actor, 'scope'>;
+
+/** An auditor at a root node (one level deep) also sees system and anonymous rows. */
+const isRoot = (a: ScopedActor) => a.scope.path.split('/').filter(Boolean).length === 1;
 
 export interface AuditFilter extends PageQuery {
   q?: string | undefined;
@@ -55,11 +61,10 @@ function whereOf(scopePath: string, isRoot: boolean, f: Omit<AuditFilter, 'page'
 
 export async function searchAudit(
   db: Executor,
-  scopePath: string,
-  isRoot: boolean,
+  actor: ScopedActor,
   f: AuditFilter,
 ): Promise<{ rows: AuditRow[]; total: number }> {
-  const where = whereOf(scopePath, isRoot, f);
+  const where = whereOf(actor.scope.path, isRoot(actor), f);
   const [rows, [count]] = await Promise.all([
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.pageSize).offset(offsetOf(f)),
     db
@@ -70,16 +75,11 @@ export async function searchAudit(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findAudit(
-  db: Executor,
-  scopePath: string,
-  isRoot: boolean,
-  id: number,
-): Promise<AuditRow | undefined> {
+export async function findAudit(db: Executor, actor: ScopedActor, id: number): Promise<AuditRow | undefined> {
   const [row] = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.id, id), whereOf(scopePath, isRoot, {})));
+    .where(and(eq(auditLog.id, id), whereOf(actor.scope.path, isRoot(actor), {})));
   return row;
 }
 

@@ -1,67 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, withDateOrder } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { isoDateString, pageOf, pageQuery } from '../../http/pagination.js';
-import { notFound } from '../../errors.js';
-import { sendFile, XLSX_TYPE, buildXlsx } from '../../files/xlsx.js';
-import { checkAuditChain } from '../../audit/audit.check.js';
-import { anchorFileOf } from '../../audit/audit.anchor.js';
-import { auditKey } from '../../audit/audit.key.js';
-import { formatDateTimeChina } from '../../../shared/format.js';
-import type { Actor } from '../../actor.js';
-import type { AuditRow } from '../../db/schema/index.js';
-import { distinctValues, findAudit, searchAudit } from './audit.repository.js';
-import { ACTION_ZH, ENTITY_ZH } from './audit.labels.js';
-
-const auditFields = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(64).optional(),
-  entity: z.string().trim().max(64).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  from: isoDateString.optional(),
-  to: isoDateString.optional(),
-});
-
-const auditView = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorId: z.number().int().nullable(),
-  actorName: z.string(),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-  entity: z.string(),
-  entityZh: z.string(),
-  entityId: z.string().nullable(),
-  action: z.string(),
-  actionZh: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: z.string(),
-});
-
-function present(r: AuditRow): z.infer<typeof auditView> {
-  return {
-    id: r.id,
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    actorName: r.actorName,
-    ip: r.ip,
-    requestId: r.requestId,
-    entity: r.entity,
-    entityZh: ENTITY_ZH[r.entity] ?? r.entity,
-    entityId: r.entityId,
-    action: r.action,
-    actionZh: ACTION_ZH[r.action] ?? r.action,
-    before: r.before,
-    after: r.after,
-    hash: r.hash,
-  };
-}
-
-const isRoot = (a: Actor) => a.scope.path.split('/').filter(Boolean).length === 1;
+import { auditApi } from '../../../shared/api/audit.js';
+import { routeSchema } from '../../http/contract.js';
+import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
+import { auditFacets, exportAudit, getAudit, listAudit, verifyAudit } from './audit.service.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,35 +17,29 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计日志查询 / search the audit log',
-      querystring: withDateOrder(auditFields),
-      response: { 200: pageOf(auditView) },
+      ...routeSchema(auditApi['GET /api/audit']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      const { rows, total } = await searchAudit(ctx.db, a.scope.path, isRoot(a), req.query);
-      return { data: rows.map(present), total, page: req.query.page, pageSize: req.query.pageSize };
-    },
+    handler: async (req) => listAudit(ctx, actorOf(req), req.query),
   });
 
   r.get('/api/audit/facets', {
     config: { permission },
-    schema: { tags, summary: '可选的对象与操作 / entities and actions in the log' },
-    handler: async () => {
-      const [entities, actions] = await Promise.all([
-        distinctValues(ctx.db, 'entity'),
-        distinctValues(ctx.db, 'action'),
-      ]);
-      return {
-        entities: entities.map((v) => ({ value: v, zh: ENTITY_ZH[v] ?? v })),
-        actions: actions.map((v) => ({ value: v, zh: ACTION_ZH[v] ?? v })),
-      };
+    schema: {
+      tags,
+      summary: '可选的对象与操作 / entities and actions in the log',
+      ...routeSchema(auditApi['GET /api/audit/facets']),
     },
+    handler: async () => auditFacets(ctx),
   });
 
   r.get('/api/audit/verify', {
     config: { permission },
-    schema: { tags, summary: '校验审计日志哈希链 / verify the hash chain' },
-    handler: async () => checkAuditChain(ctx.db, auditKey(), anchorFileOf(ctx.config)),
+    schema: {
+      tags,
+      summary: '校验审计日志哈希链 / verify the hash chain',
+      ...routeSchema(auditApi['GET /api/audit/verify']),
+    },
+    handler: async () => verifyAudit(ctx),
   });
 
   r.get('/api/audit/export', {
@@ -110,30 +47,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出审计日志（Excel）/ export',
-      querystring: withDateOrder(auditFields.omit({ page: true, pageSize: true })),
+      ...routeSchema(auditApi['GET /api/audit/export']),
     },
-    handler: async (req, reply) => {
-      const a = actorOf(req);
-      const { rows } = await searchAudit(ctx.db, a.scope.path, isRoot(a), { ...req.query, page: 1, pageSize: 50_000 });
-      const body = await buildXlsx({
-        name: '审计日志',
-        title: `审计日志（导出时间 ${formatDateTimeChina(ctx.clock.now())}）`,
-        rows: rows.map(present),
-        columns: [
-          { header: '编号', width: 8, value: (x) => x.id },
-          { header: '时间', width: 18, value: (x) => formatDateTimeChina(x.at) },
-          { header: '操作人', width: 14, value: (x) => x.actorName },
-          { header: 'IP', width: 16, value: (x) => x.ip },
-          { header: '对象', width: 12, value: (x) => x.entityZh },
-          { header: '对象编号', width: 10, value: (x) => x.entityId },
-          { header: '操作', width: 12, value: (x) => x.actionZh },
-          { header: '变更前', width: 40, value: (x) => (x.before == null ? '' : JSON.stringify(x.before)) },
-          { header: '变更后', width: 40, value: (x) => (x.after == null ? '' : JSON.stringify(x.after)) },
-          { header: '哈希', width: 20, value: (x) => x.hash.slice(0, 16) },
-        ],
-      });
-      return sendFile(reply, '审计日志.xlsx', XLSX_TYPE, body);
-    },
+    handler: async (req, reply) =>
+      sendFile(reply, '审计日志.xlsx', XLSX_TYPE, await exportAudit(ctx, actorOf(req), req.query)),
   });
 
   r.get('/api/audit/:id', {
@@ -141,14 +58,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '审计记录 / one record',
-      params: z.object({ id: idParam }),
-      response: { 200: auditView },
+      ...routeSchema(auditApi['GET /api/audit/:id']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      const row = await findAudit(ctx.db, a.scope.path, isRoot(a), req.params.id);
-      if (!row) throw notFound({ zh: '审计记录', en: 'Audit record' });
-      return present(row);
-    },
+    handler: async (req) => getAudit(ctx, actorOf(req), req.params.id),
   });
 }

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
-import type { meResponse } from './auth.schemas.js';
+import type { Me } from '../../../shared/api/auth.js';
 import type { SessionUserRow } from './session.repository.js';
 import { permissionsOf, ROLES } from '../../../shared/roles.js';
 import { scopeKindOf } from '../../../shared/org-kinds.js';
 
-export function presentMe(row: SessionUserRow, idleMinutes: number): z.infer<typeof meResponse> {
+export function presentMe(row: SessionUserRow, idleMinutes: number): Me {
   return {
     user: {
       id: row.userId,

@@ -1,33 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, hashSessionToken, SESSION_COOKIE } from '../../http/authenticate.js';
-import {
-  changePasswordBody,
-  loginBody,
-  meResponse,
-  okResponse,
-  setupBody,
-  setupStatusResponse,
-} from './auth.schemas.js';
-import { changeOwnPassword, completeSetup, isSetupNeeded, login, logout } from './auth.service.js';
-import { findSessionUser } from './session.repository.js';
-import { presentMe } from './auth.presenter.js';
-import { notFound } from '../../errors.js';
+import { authApi } from '../../../shared/api/auth.js';
+import { routeSchema } from '../../http/contract.js';
+import { changeOwnPassword, completeSetup, currentUser, isSetupNeeded, login, logout } from './auth.service.js';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.cookieSecure, path: '/' };
 
-  const me = async (sessionId: string) => {
-    const row = await findSessionUser(ctx.db, sessionId);
-    if (!row) throw notFound();
-    return presentMe(row, ctx.config.sessionIdleMinutes);
-  };
+  const me = (sessionId: string) => currentUser(ctx, sessionId);
 
   r.post('/api/auth/login', {
     config: { public: true, csrf: false },
-    schema: { tags: ['auth'], summary: '登录 / log in', body: loginBody, response: { 200: meResponse } },
+    schema: { tags: ['auth'], summary: '登录 / log in', ...routeSchema(authApi['POST /api/auth/login']) },
     handler: async (req, reply) => {
       const res = await login(ctx, req.body.username, req.body.password, { ip: req.ip, requestId: String(req.id) });
       reply.setCookie(SESSION_COOKIE, res.token, cookieOptions);
@@ -37,7 +24,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/auth/logout', {
     config: { duringPasswordChange: true },
-    schema: { tags: ['auth'], summary: '退出登录 / log out', response: { 200: okResponse } },
+    schema: { tags: ['auth'], summary: '退出登录 / log out', ...routeSchema(authApi['POST /api/auth/logout']) },
     handler: async (req, reply) => {
       await logout(ctx, actorOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -47,7 +34,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/auth/me', {
     config: { duringPasswordChange: true },
-    schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: meResponse } },
+    schema: { tags: ['auth'], summary: '当前用户 / current user', ...routeSchema(authApi['GET /api/auth/me']) },
     handler: async (req) => me(actorOf(req).sessionId),
   });
 
@@ -56,8 +43,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: '修改密码 / change password',
-      body: changePasswordBody,
-      response: { 200: meResponse },
+      ...routeSchema(authApi['POST /api/auth/password']),
     },
     handler: async (req) => {
       const actor = actorOf(req);
@@ -71,7 +57,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: '是否需要首次初始化 / is first-start setup pending',
-      response: { 200: setupStatusResponse },
+      ...routeSchema(authApi['GET /api/auth/setup']),
     },
     handler: async () => ({ needed: await isSetupNeeded(ctx) }),
   });
@@ -81,8 +67,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: '设置首位管理员密码 / set the first administrator password',
-      body: setupBody,
-      response: { 200: okResponse },
+      ...routeSchema(authApi['POST /api/auth/setup']),
     },
     handler: async (req) => {
       await completeSetup(ctx, req.body.setupToken, req.body.newPassword, { ip: req.ip, requestId: String(req.id) });

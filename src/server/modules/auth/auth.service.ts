@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { AppError, invalid } from '../../errors.js';
-import { users } from '../../db/schema/index.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../actor.js';
 import { hashSessionToken } from '../../http/authenticate.js';
 import { clearAttempts, getAttempts, reserveAttempt } from './login-attempts.js';
-import { deleteSession, deleteUserSessions, insertSession } from './session.repository.js';
-import { findUserByUsername } from '../users/index.js';
+import { deleteSession, deleteUserSessions, findSessionUser, insertSession } from './session.repository.js';
+import { presentMe } from './auth.presenter.js';
+import type { Me } from '../../../shared/api/auth.js';
+import { findAccountById, findUserByUsername, recordLogin, setOwnPassword } from '../users/index.js';
 import { authText } from './auth.messages.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
 import { getSetting, putSetting } from '../settings/index.js';
@@ -89,7 +89,7 @@ export async function login(
   await ctx.db.transaction(async (tx) => {
     await clearAttempts(tx, name);
     await insertSession(tx, { id: hashSessionToken(token), userId: user.id, csrfToken, at: now, ip: meta.ip });
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await recordLogin(tx, user.id, now);
     await recordAudit(
       tx,
       { userId: user.id, name: user.username, scopePath: '/', ip: meta.ip, requestId: meta.requestId },
@@ -98,6 +98,13 @@ export async function login(
     );
   });
   return { token, csrfToken, userId: user.id };
+}
+
+/** The signed-in user of a session, as GET /api/auth/me answers it. */
+export async function currentUser(ctx: AppContext, sessionId: string): Promise<Me> {
+  const row = await findSessionUser(ctx.db, sessionId);
+  if (!row) throw notFound();
+  return presentMe(row, ctx.config.sessionIdleMinutes);
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
@@ -124,17 +131,14 @@ export async function changeOwnPassword(
   oldPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  const user = await findAccountById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(oldPassword, user.passwordHash))) throw invalid(authText.wrongOldPassword);
   if (oldPassword === newPassword) throw invalid(authText.samePassword);
   assertStrong(newPassword, actor.username);
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
-      .where(eq(users.id, actor.userId));
+    await setOwnPassword(tx, actor.userId, hash, now);
     await deleteUserSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(
       tx,
@@ -183,10 +187,7 @@ export async function completeSetup(
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('FORBIDDEN', authText.setupBadToken);
     const admin = await findUserByUsername(tx, 'admin');
     if (!admin) throw new AppError('CONFLICT', authText.setupNotNeeded);
-    await tx
-      .update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
-      .where(eq(users.id, admin.id));
+    await setOwnPassword(tx, admin.id, hash, now);
     await putSetting(tx, SETUP_KEY, null, null, now);
     await recordAudit(
       tx,

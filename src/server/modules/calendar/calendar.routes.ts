@@ -1,23 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { auditActorOf } from '../../actor.js';
-import { isoDateString } from '../../http/pagination.js';
-import { notFound } from '../../errors.js';
-import { addWorkingDays, provisionalYear, workingDaysBetween } from '../../../domain/calendar.js';
-import { withDateOrder } from '../../../shared/input.js';
-import { parseScheduleCsv, parseScheduleJson } from '../../../domain/calendar-import.js';
-import { findYear, listYears, yearDays } from './calendar.repository.js';
-import { removeYear, rethrowNotice, rethrowSchedule, saveYearSchedule } from './calendar.service.js';
-import { parseHolidayNotice } from '../../../domain/calendar-notice.js';
-
-const dayItem = z.object({
-  date: isoDateString,
-  kind: z.enum(['holiday', 'workday']),
-  name: z.string().trim().min(1).max(32),
-});
-const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+import { calendarApi } from '../../../shared/api/calendar.js';
+import { routeSchema } from '../../http/contract.js';
+import {
+  countWorkingDays,
+  getYear,
+  importSchedule,
+  listCalendarYears,
+  loadNotice,
+  nthWorkingDay,
+  previewNotice,
+  removeYear,
+  saveYearSchedule,
+} from './calendar.service.js';
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,16 +26,9 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '区间内工作日数（含两端）/ working days in a range, both ends included',
-      querystring: withDateOrder(z.object({ from: isoDateString, to: isoDateString })),
-      response: { 200: z.object({ count: z.number().int(), provisionalYear: z.number().int().nullable() }) },
+      ...routeSchema(calendarApi['GET /api/calendar/working-days']),
     },
-    handler: async (req) => {
-      const cal = await ctx.calendar.get();
-      return {
-        count: workingDaysBetween(cal, req.query.from, req.query.to),
-        provisionalYear: provisionalYear(cal, req.query.from, req.query.to),
-      };
-    },
+    handler: async (req) => countWorkingDays(ctx, req.query.from, req.query.to),
   });
 
   r.get('/api/calendar/add-working-days', {
@@ -46,38 +36,25 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '第 N 个工作日 / the Nth working day after a date',
-      querystring: z.object({ date: isoDateString, days: z.coerce.number().int().min(-3660).max(3660) }),
-      response: { 200: z.object({ date: z.string(), provisionalYear: z.number().int().nullable() }) },
+      ...routeSchema(calendarApi['GET /api/calendar/add-working-days']),
     },
-    handler: async (req) => {
-      const cal = await ctx.calendar.get();
-      const date = addWorkingDays(cal, req.query.date, req.query.days);
-      return { date, provisionalYear: provisionalYear(cal, req.query.date, date) };
-    },
+    handler: async (req) => nthWorkingDay(ctx, req.query.date, req.query.days),
   });
 
   r.get('/api/calendar/years', {
     config: { public: true },
-    schema: { tags, summary: '已导入的年份 / loaded years' },
-    handler: async () => ({
-      data: (await listYears(ctx.db)).map((y) => ({ ...y, updatedAt: y.updatedAt.toISOString() })),
-    }),
+    schema: { tags, summary: '已导入的年份 / loaded years', ...routeSchema(calendarApi['GET /api/calendar/years']) },
+    handler: async () => listCalendarYears(ctx),
   });
 
   r.get('/api/calendar/years/:year', {
     config: { public: true },
-    schema: { tags, summary: '某年的节假日与调休 / a year’s exceptions', params: yearParams },
-    handler: async (req) => {
-      const y = await findYear(ctx.db, req.params.year);
-      if (!y) throw notFound({ zh: `${req.params.year} 年工作日历`, en: `Calendar ${req.params.year}` });
-      return {
-        year: y.year,
-        source: y.source,
-        note: y.note,
-        updatedAt: y.updatedAt.toISOString(),
-        days: await yearDays(ctx.db, y.year),
-      };
+    schema: {
+      tags,
+      summary: '某年的节假日与调休 / a year’s exceptions',
+      ...routeSchema(calendarApi['GET /api/calendar/years/:year']),
     },
+    handler: async (req) => getYear(ctx, req.params.year),
   });
 
   r.put('/api/calendar/years/:year', {
@@ -85,8 +62,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '保存某年日历 / save a year',
-      params: yearParams,
-      body: z.object({ note: z.string().max(200).nullable().optional(), days: z.array(dayItem).max(366) }),
+      ...routeSchema(calendarApi['PUT /api/calendar/years/:year']),
     },
     handler: async (req) => {
       await saveYearSchedule(
@@ -96,7 +72,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         'ui',
         req.body.note ?? null,
       );
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -105,48 +81,19 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '从 JSON/CSV 文件导入某年日历 / import a year from a file',
-      body: z.object({
-        format: z.enum(['json', 'csv']),
-        content: z.string().min(1).max(200_000),
-        year: z.number().int().min(2000).max(2100).optional(),
-      }),
+      ...routeSchema(calendarApi['POST /api/calendar/import']),
     },
-    handler: async (req) => {
-      const { format, content, year } = req.body;
-      let schedule;
-      try {
-        schedule = format === 'json' ? parseScheduleJson(content, year) : parseScheduleCsv(content, year);
-      } catch (e) {
-        rethrowSchedule(e);
-      }
-      await saveYearSchedule(ctx, auditActorOf(actorOf(req)), schedule, `import:${format}`);
-      return { ok: true, year: schedule.year, days: schedule.days.length };
-    },
+    handler: async (req) => importSchedule(ctx, auditActorOf(actorOf(req)), req.body),
   });
-
-  const noticeBody = z.object({
-    text: z.string().trim().min(1, '请粘贴通知全文').max(20_000),
-    year: z.number().int().min(2000).max(2100).optional(),
-  });
-  const readNotice = (body: z.infer<typeof noticeBody>) => {
-    try {
-      return parseHolidayNotice(body.text, body.year);
-    } catch (e) {
-      rethrowNotice(e);
-    }
-  };
 
   r.post('/api/calendar/notice/preview', {
     config: { permission: 'calendar.write' },
     schema: {
       tags,
       summary: '预览：解析粘贴的国务院节假日安排通知（不保存）/ parse a pasted State Council notice',
-      body: noticeBody,
+      ...routeSchema(calendarApi['POST /api/calendar/notice/preview']),
     },
-    handler: async (req) => {
-      const n = readNotice(req.body);
-      return { year: n.year, loaded: Boolean(await findYear(ctx.db, n.year)), days: n.days, items: n.items };
-    },
+    handler: async (req) => previewNotice(ctx, req.body),
   });
 
   r.post('/api/calendar/notice', {
@@ -154,26 +101,21 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '确认导入粘贴的通知：保存该年日历并重算全部暂定期限 / load a year from a pasted notice',
-      body: noticeBody,
+      ...routeSchema(calendarApi['POST /api/calendar/notice']),
     },
-    handler: async (req) => {
-      const n = readNotice(req.body);
-      const recomputed = await saveYearSchedule(
-        ctx,
-        auditActorOf(actorOf(req)),
-        { year: n.year, days: n.days },
-        'notice',
-      );
-      return { ok: true, year: n.year, days: n.days.length, recomputed };
-    },
+    handler: async (req) => loadNotice(ctx, auditActorOf(actorOf(req)), req.body),
   });
 
   r.delete('/api/calendar/years/:year', {
     config: { permission: 'calendar.write' },
-    schema: { tags, summary: '删除某年日历 / remove a year', params: yearParams },
+    schema: {
+      tags,
+      summary: '删除某年日历 / remove a year',
+      ...routeSchema(calendarApi['DELETE /api/calendar/years/:year']),
+    },
     handler: async (req) => {
       await removeYear(ctx, auditActorOf(actorOf(req)), req.params.year);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 }

@@ -1,22 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
-import { ROLE_CODES } from '../../../shared/roles.js';
-import { PERMISSIONS } from '../../../shared/permissions.js';
-import { userIdParams, userView } from '../users/index.js';
+import { rolesApi } from '../../../shared/api/roles.js';
+import { routeSchema } from '../../http/contract.js';
 import { rolePolicy } from './role.policy.js';
 import { listRoleDefinitions, setUserRoles } from './role.service.js';
 import { setUserScope } from './scope.service.js';
-
-const roleView = z.object({
-  code: z.enum(ROLE_CODES),
-  kind: z.enum(['admin', 'business']),
-  zh: z.string(),
-  en: z.string(),
-  descriptionZh: z.string(),
-  permissions: z.array(z.enum(PERMISSIONS)),
-});
 
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +14,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/roles', {
     config: { permission: rolePolicy.list },
-    schema: { tags, summary: '角色定义 / role definitions', response: { 200: z.object({ data: z.array(roleView) }) } },
+    schema: { tags, summary: '角色定义 / role definitions', ...routeSchema(rolesApi['GET /api/roles']) },
     handler: async () => ({ data: listRoleDefinitions() }),
   });
 
@@ -34,9 +23,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '授予角色 / set a user’s roles',
-      params: userIdParams,
-      body: z.object({ roles: z.array(z.enum(ROLE_CODES)).max(ROLE_CODES.length) }),
-      response: { 200: userView },
+      ...routeSchema(rolesApi['PUT /api/users/:id/roles']),
     },
     handler: async (req) => setUserRoles(ctx, actorOf(req), req.params.id, req.body.roles),
   });
@@ -46,9 +33,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '调整数据范围（授权）/ set a user’s scope (a grant)',
-      params: userIdParams,
-      body: z.object({ scopeUnitId: z.number().int().positive().max(2147483647) }),
-      response: { 200: userView },
+      ...routeSchema(rolesApi['PUT /api/users/:id/scope']),
     },
     handler: async (req) => setUserScope(ctx, actorOf(req), req.params.id, req.body.scopeUnitId),
   });

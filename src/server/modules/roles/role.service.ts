@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict } from '../../errors.js';
 import { userRoles } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { roleChangeViolation } from '../../../domain/separation.js';
 import { ROLES, type RoleCode } from '../../../shared/roles.js';
@@ -58,4 +59,17 @@ export async function setUserRoles(
     );
   });
   return getUser(ctx, actor, userId);
+}
+
+/** Replaces every role of a user at once (the server break-glass restoring a 三员 role), on the caller's transaction. */
+export async function replaceUserRoles(
+  tx: Executor,
+  userId: number,
+  roles: RoleCode[],
+  grantedBy: number | null,
+  at: Date,
+): Promise<void> {
+  await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (roles.length)
+    await tx.insert(userRoles).values(roles.map((roleCode) => ({ userId, roleCode, grantedBy, grantedAt: at })));
 }

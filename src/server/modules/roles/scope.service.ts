@@ -1,14 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { isTriadAccount, TRIAD_ACCOUNT_PROTECTED } from '../../../domain/separation.js';
 import { findUnitInScope } from '../orgs/index.js';
-import { lockUser, rolesOf } from '../users/index.js';
-import { getUser } from '../users/index.js';
-import type { UserView } from '../users/index.js';
+import { getUser, lockUser, rolesOf, setScopeUnit, type UserView } from '../users/index.js';
 
 const UNIT = { zh: '数据范围（所属单位）', en: 'Scope unit' };
 
@@ -30,7 +26,7 @@ export async function setUserScope(
   await ctx.db.transaction(async (tx) => {
     await lockUser(tx, userId);
     if (isTriadAccount(await rolesOf(tx, userId))) throw new AppError('FORBIDDEN', TRIAD_ACCOUNT_PROTECTED);
-    await tx.update(users).set({ scopeUnitId, updatedAt: now }).where(eq(users.id, userId));
+    await setScopeUnit(tx, userId, scopeUnitId, now);
     await recordAudit(
       tx,
       auditActorOf(actor),

@@ -15,7 +15,7 @@ export async function exportUsers(
   f: Omit<UserFilter, 'page' | 'pageSize'>,
 ): Promise<Buffer> {
   const now = ctx.clock.now();
-  const { rows } = await listUsers(ctx.db, actor.scope.path, { ...f, page: 1, pageSize: MAX_ROWS }, now);
+  const { rows } = await listUsers(ctx.db, actor, { ...f, page: 1, pageSize: MAX_ROWS }, now);
   const views = rows.map((u) => presentUser(u, ctx.cipher, now));
   return buildXlsx({
     name: '用户',

@@ -2,7 +2,7 @@ import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { maskPhone } from '../../../shared/mask.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { UserRecord } from './user.repository.js';
-import type { UserView } from './user.schemas.js';
+import type { UserView } from '../../../shared/api/users.js';
 
 /** The fields of a user the API shows; the phone is always masked here. */
 export function presentUser(u: UserRecord, cipher: FieldCipher, now: Date): UserView {

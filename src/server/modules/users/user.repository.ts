@@ -4,6 +4,10 @@ import { loginAttempts, orgUnits, userRoles, users } from '../../db/schema/index
 import type { RoleCode } from '../../../shared/roles.js';
 import { inSubtree } from '../../scope.js';
 import { offsetOf, type PageQuery } from '../../http/pagination.js';
+import type { Actor } from '../../actor.js';
+
+/** The part of the actor a scoped read needs: users whose scope node lies inside the actor's subtree. */
+type ScopedActor = Pick<Actor, 'scope'>;
 
 export interface UserRecord {
   id: number;
@@ -81,11 +85,11 @@ function filterWhere(scopePath: string, f: Omit<UserFilter, 'page' | 'pageSize'>
 /** Users whose scope node lies inside the actor's subtree. */
 export async function listUsers(
   db: Executor,
-  scopePath: string,
+  actor: ScopedActor,
   f: UserFilter,
   now: Date,
 ): Promise<{ rows: UserRecord[]; total: number }> {
-  const where = filterWhere(scopePath, f, now);
+  const where = filterWhere(actor.scope.path, f, now);
   const from = db
     .select(baseColumns)
     .from(users)
@@ -103,13 +107,13 @@ export async function listUsers(
   return { rows: await withRoles(db, rows), total: count?.n ?? 0 };
 }
 
-export async function findUserInScope(db: Executor, scopePath: string, id: number): Promise<UserRecord | undefined> {
+export async function findUserInScope(db: Executor, actor: ScopedActor, id: number): Promise<UserRecord | undefined> {
   const rows = await db
     .select(baseColumns)
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
     .leftJoin(loginAttempts, eq(loginAttempts.username, users.username))
-    .where(and(eq(users.id, id), inSubtree(orgUnits.path, scopePath)));
+    .where(and(eq(users.id, id), inSubtree(orgUnits.path, actor.scope.path)));
   return (await withRoles(db, rows))[0];
 }
 

@@ -9,8 +9,7 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { findUnitInScope } from '../orgs/index.js';
-import { clearAttempts } from '../auth/index.js';
-import { deleteUserSessions } from '../auth/index.js';
+import { emitEvent } from '../../events.js';
 import {
   findUserInScope,
   listUsers,
@@ -21,7 +20,7 @@ import {
   type UserRecord,
 } from './user.repository.js';
 import { auditSnapshot, presentUser } from './user.presenter.js';
-import type { UserView } from './user.schemas.js';
+import type { UserView } from '../../../shared/api/users.js';
 import type { Page } from '../../http/pagination.js';
 
 const USER = { zh: '用户', en: 'User' };
@@ -33,7 +32,7 @@ function assertStrong(pw: string, username: string): void {
 }
 
 async function requireUser(ctx: AppContext, actor: Actor, id: number): Promise<UserRecord> {
-  const u = await findUserInScope(ctx.db, actor.scope.path, id);
+  const u = await findUserInScope(ctx.db, actor, id);
   if (!u) throw notFound(USER);
   return u;
 }
@@ -51,7 +50,7 @@ export const SCOPE_IS_A_GRANT = {
 
 export async function listUsersFor(ctx: AppContext, actor: Actor, f: UserFilter): Promise<Page<UserView>> {
   const now = ctx.clock.now();
-  const { rows, total } = await listUsers(ctx.db, actor.scope.path, f, now);
+  const { rows, total } = await listUsers(ctx.db, actor, f, now);
   return { data: rows.map((u) => presentUser(u, ctx.cipher, now)), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -154,7 +153,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
         updatedAt: now,
       })
       .where(eq(users.id, id));
-    if (input.disabled === true) await deleteUserSessions(tx, id);
+    if (input.disabled === true) await emitEvent(tx, ctx, auditActorOf(actor), 'user.disabled', { userId: id });
     const after = { ...before, ...input, title: input.title !== undefined ? input.title : before.title };
     await recordAudit(
       tx,
@@ -184,8 +183,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
       .update(users)
       .set({ passwordHash: hash, mustChangePassword: true, updatedAt: now })
       .where(eq(users.id, id));
-    await deleteUserSessions(tx, id);
-    await clearAttempts(tx, u.username);
+    await emitEvent(tx, ctx, auditActorOf(actor), 'user.passwordReset', { userId: id, username: u.username });
     await recordAudit(tx, auditActorOf(actor), { entity: 'user', entityId: id, action: 'reset_password' }, now);
   });
   return getUser(ctx, actor, id);
@@ -196,7 +194,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: number): Pro
   assertNotTriad(u, actor, false);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await clearAttempts(tx, u.username);
+    await emitEvent(tx, ctx, auditActorOf(actor), 'user.unlocked', { userId: id, username: u.username });
     await recordAudit(tx, auditActorOf(actor), { entity: 'user', entityId: id, action: 'unlock' }, now);
   });
   return getUser(ctx, actor, id);

@@ -3,32 +3,11 @@ import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, S
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { download, get, type Page } from '../../app/api.js';
+import { download, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
-
-interface AuditView {
-  id: number;
-  at: string;
-  actorName: string;
-  ip: string | null;
-  requestId: string | null;
-  entity: string;
-  entityZh: string;
-  entityId: string | null;
-  action: string;
-  actionZh: string;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
-
-interface ChainReport {
-  ok: boolean;
-  checked: number;
-  firstBad?: { id: number; reason: string };
-}
+import type { AuditFacets, AuditPage as AuditList, AuditView, ChainReport } from '../../../shared/api/audit.js';
 
 const DEFAULTS = {
   q: undefined as string | undefined,
@@ -55,13 +34,10 @@ export default function AuditPage() {
   const { tr } = useI18n();
   const [f, setF] = useUrlState(DEFAULTS);
   const [detail, setDetail] = useState<AuditView | null>(null);
-  const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<Page<AuditView>>('/api/audit', f) });
+  const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<AuditList>('/api/audit', f) });
   const facets = useQuery({
     queryKey: ['audit-facets'],
-    queryFn: () =>
-      get<{ entities: Array<{ value: string; zh: string }>; actions: Array<{ value: string; zh: string }> }>(
-        '/api/audit/facets',
-      ),
+    queryFn: () => get<AuditFacets>('/api/audit/facets'),
   });
   const verify = useMutation({ mutationFn: () => get<ChainReport>('/api/audit/verify') });
   const filters = { q: f.q, actor: f.actor, entity: f.entity, action: f.action, from: f.from, to: f.to };

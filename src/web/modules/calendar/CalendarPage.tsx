@@ -25,14 +25,7 @@ import { formatDateTimeChina } from '../../../shared/format.js';
 import { YearGrid, type DayException } from './YearGrid.js';
 import { WorkingDayCalculator } from './WorkingDayCalculator.js';
 import { NoticeImport } from './NoticeImport.js';
-
-interface YearInfo {
-  year: number;
-  source: string;
-  holidays: number;
-  workdays: number;
-  updatedAt: string;
-}
+import type { ImportResult, YearDetail, YearList } from '../../../shared/api/calendar.js';
 
 /** 工作日历 (system administrator): the official holidays and 调休 days by year; the table is the truth. */
 export default function CalendarPage() {
@@ -42,13 +35,13 @@ export default function CalendarPage() {
   const thisYear = Number(serverToday().slice(0, 4));
   // On a phone the controls go in the card's body: in the header they squeeze the title out.
   const narrow = !Grid.useBreakpoint().md;
-  const years = useQuery({ queryKey: ['cal-years'], queryFn: () => get<{ data: YearInfo[] }>('/api/calendar/years') });
+  const years = useQuery({ queryKey: ['cal-years'], queryFn: () => get<YearList>('/api/calendar/years') });
   const [year, setYear] = useState<number>(thisYear);
   const loaded = years.data?.data.find((y) => y.year === year);
   const detail = useQuery({
     queryKey: ['cal-year', year],
     enabled: Boolean(loaded),
-    queryFn: () => get<{ days: DayException[] }>(`/api/calendar/years/${year}`),
+    queryFn: () => get<YearDetail>(`/api/calendar/years/${year}`),
   });
   const [draft, setDraft] = useState<Map<string, DayException>>(new Map());
   const [dirty, setDirty] = useState(false);
@@ -80,7 +73,7 @@ export default function CalendarPage() {
   });
   const importFile = useMutation({
     mutationFn: async (file: File) =>
-      post<{ year: number; days: number }>('/api/calendar/import', {
+      post<ImportResult>('/api/calendar/import', {
         format: file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
         content: await file.text(),
       }),

@@ -3,14 +3,8 @@ import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography }
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
-import { YearGrid, type DayException } from './YearGrid.js';
-
-interface Preview {
-  year: number;
-  loaded: boolean;
-  days: DayException[];
-  items: Array<{ line: number; name: string; holidays: string[]; workdays: string[] }>;
-}
+import { YearGrid } from './YearGrid.js';
+import type { NoticeLoaded, NoticePreview as Preview } from '../../../shared/api/calendar.js';
 
 /** 2027-02-05 → 2月5日 (the preview's title names the year), never broken inside a date on a phone. */
 const md = (date: string) => (
@@ -56,8 +50,7 @@ export function NoticeImport({ onLoaded }: { onLoaded: (year: number) => void })
     onError: (e) => (setPreview(null), fail(e)),
   });
   const load = useMutation({
-    mutationFn: () =>
-      post<{ year: number; recomputed: Record<string, { moved: number[] }> }>('/api/calendar/notice', { text }),
+    mutationFn: () => post<NoticeLoaded>('/api/calendar/notice', { text }),
     onSuccess: (r) => {
       const moved = Object.values(r.recomputed).reduce((n, x) => n + x.moved.length, 0);
       void message.success(

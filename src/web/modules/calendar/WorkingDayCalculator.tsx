@@ -3,6 +3,7 @@ import { Alert, Card, DatePicker, InputNumber, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import type { AddWorkingDays, WorkingDays } from '../../../shared/api/calendar.js';
 
 /** Try the calendar: working days in a range, and the Nth working day after a date. */
 export function WorkingDayCalculator() {
@@ -23,7 +24,7 @@ export function WorkingDayCalculator() {
   const addDays = (d: Dayjs | null, days: number | null) => {
     if (d && days !== null)
       void run(
-        () => get<{ date: string }>('/api/calendar/add-working-days', { date: d.format('YYYY-MM-DD'), days }),
+        () => get<AddWorkingDays>('/api/calendar/add-working-days', { date: d.format('YYYY-MM-DD'), days }),
         (r) => setTarget(r.date),
       );
   };
@@ -38,7 +39,7 @@ export function WorkingDayCalculator() {
               if (a && b)
                 void run(
                   () =>
-                    get<{ count: number }>('/api/calendar/working-days', {
+                    get<WorkingDays>('/api/calendar/working-days', {
                       from: a.format('YYYY-MM-DD'),
                       to: b.format('YYYY-MM-DD'),
                     }),

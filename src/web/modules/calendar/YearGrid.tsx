@@ -1,11 +1,9 @@
 import { Grid, Tooltip } from 'antd';
 import { useI18n } from '../../app/i18n.js';
+import type { DayExceptionView as DayException } from '../../../shared/api/calendar.js';
 
-export interface DayException {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+/** One exception of a year as the server answers it (the shared contract). */
+export type { DayExceptionView as DayException } from '../../../shared/api/calendar.js';
 
 const WEEK_ZH = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEK_EN = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];

@@ -21,7 +21,8 @@ import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES, type RoleCode } from '../../../shared/roles.js';
-import { DEFAULT_FILTERS, type UserPage, type UserView } from '../users/api.js';
+import { DEFAULT_FILTERS } from '../users/api.js';
+import type { UserPage, UserView } from '../../../shared/api/users.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 
 /**

@@ -1,21 +1,5 @@
-import type { Page } from '../../app/api.js';
-
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  title: string | null;
-  phone: string | null;
-  scopeUnit: { id: number; name: string; kind: string };
-  roles: Array<{ code: string; zh: string; en: string }>;
-  status: 'active' | 'disabled' | 'locked';
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export type UserPage = Page<UserView>;
+/** The server's answers, from the shared contract (types only: zod stays out of the bundle). */
+export type { UserPage, UserView } from '../../../shared/api/users.js';
 
 export interface UserFilters extends Record<string, string | number | undefined> {
   q: string | undefined;

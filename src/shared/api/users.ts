@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { idParam, idRef } from '../../../shared/input.js';
-import { ROLE_CODES } from '../../../shared/roles.js';
-import { pageOf, pageQuery } from '../../http/pagination.js';
+import type { ApiTable } from './contract.js';
+import { XLSX_FILE } from './contract.js';
+import { idParam, idRef } from '../input.js';
+import { ROLE_CODES } from '../roles.js';
+import { pageOf, pageQuery } from './page.js';
+
+/** 用户管理: the request and response contract of /api/users (server validates, web infers). */
 
 export const userIdParams = z.object({ id: idParam });
 
@@ -60,4 +64,19 @@ export const userView = z.object({
 });
 
 export const userPage = pageOf(userView);
+export const userExportQuery = userListQuery.omit({ page: true, pageSize: true });
+
+export const usersApi = {
+  'GET /api/users': { query: userListQuery, response: userPage },
+  'GET /api/users/export': { query: userExportQuery, file: XLSX_FILE },
+  'GET /api/users/:id': { params: userIdParams, response: userView },
+  'POST /api/users': { body: createUserBody, response: userView },
+  'PATCH /api/users/:id': { params: userIdParams, body: updateUserBody, response: userView },
+  'POST /api/users/:id/reset-password': { params: userIdParams, body: resetPasswordBody, response: userView },
+  'POST /api/users/:id/unlock': { params: userIdParams, response: userView },
+} satisfies ApiTable;
+
 export type UserView = z.infer<typeof userView>;
+export type UserPage = z.infer<typeof userPage>;
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;

@@ -1,15 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { userRoles, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../crypto/password.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { ADMIN_ROLES, type AdminRole, type RoleCode } from '../../../shared/roles.js';
 import { passwordProblem } from '../../../shared/password-policy.js';
-import { clearAttempts } from '../auth/index.js';
-import { deleteUserSessions } from '../auth/index.js';
-import { findUserByUsername, lockUser, rolesOf } from './user.repository.js';
+import { clearAttempts } from './login-attempts.js';
+import { deleteUserSessions } from './session.repository.js';
+import { findUserByUsername, lockUser, restoreAccount, rolesOf } from '../users/index.js';
+import { replaceUserRoles } from '../roles/index.js';
 
 export interface BreakGlassInput {
   username: string;
@@ -70,14 +69,8 @@ export async function breakGlassReset(ctx: AppContext, input: BreakGlassInput): 
         zh: `${user.username} 不是管理员账号：业务用户的密码由系统管理员在系统内重置（如需恢复其管理员角色，请加 --role）`,
         en: `${user.username} is not an administrator account; reset business users in the system (or pass --role)`,
       });
-    if (input.role) {
-      await tx.delete(userRoles).where(eq(userRoles.userId, user.id));
-      await tx.insert(userRoles).values({ userId: user.id, roleCode: input.role, grantedBy: null, grantedAt: now });
-    }
-    await tx
-      .update(users)
-      .set({ disabled: false, updatedAt: now, ...(hash ? { passwordHash: hash, mustChangePassword: true } : {}) })
-      .where(eq(users.id, user.id));
+    if (input.role) await replaceUserRoles(tx, user.id, [input.role], null, now);
+    await restoreAccount(tx, user.id, hash, now);
     await deleteUserSessions(tx, user.id);
     await clearAttempts(tx, user.username);
     await recordAudit(
