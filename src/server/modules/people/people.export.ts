@@ -5,7 +5,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import { listPeople, peopleWhere } from './people.repository.js';
 import { presentPerson } from './people.presenter.js';
 import { auditPeopleExport } from './people.privacy.js';
-import type { PeopleFilter } from './people.schemas.js';
+import type { PeopleFilter } from '../../../shared/api/people.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
 const yn = (b: boolean) => (b ? '是' : '');

@@ -12,7 +12,12 @@ import { checkIdNumber } from '../../../domain/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
 import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
-import { STATUS_LABELS, type PoliticalStatus } from './people.schemas.js';
+import {
+  STATUS_LABELS,
+  type ImportIssue,
+  type ImportReport,
+  type PoliticalStatus,
+} from '../../../shared/api/people.js';
 
 /** The roster columns, as the template has them (the header row is matched by these names). */
 export const IMPORT_COLUMNS = [
@@ -30,19 +35,6 @@ export const IMPORT_COLUMNS = [
 ] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 export const IMPORT_MAX_ROWS = 20_000;
-
-export interface ImportIssue {
-  row: number;
-  column: string;
-  message: string;
-}
-export interface ImportReport {
-  total: number;
-  valid: number;
-  invalidRows: number;
-  imported: number;
-  errors: ImportIssue[];
-}
 
 const STATUS_BY_ZH = new Map<string, PoliticalStatus>(
   Object.entries(STATUS_LABELS).map(([k, v]) => [v.zh, k as PoliticalStatus]),

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { getPerson, requirePerson } from './people.service.js';
-import type { PeopleFilter, PersonDetail, RevealInput } from './people.schemas.js';
+import type { PeopleFilter, PersonDetail, RevealInput } from '../../../shared/api/people.js';
 
 /**
  * Personal data (个人信息): every list, search result and export shows ID numbers and phones masked,

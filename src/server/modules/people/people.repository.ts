@@ -7,7 +7,7 @@ import { inSubtree } from '../../scope.js';
 import type { Actor } from '../../actor.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { offsetOf } from '../../http/pagination.js';
-import type { PeopleFilter } from './people.schemas.js';
+import type { PeopleFilter } from '../../../shared/api/people.js';
 
 type Who = Pick<Actor, 'scope'>;
 

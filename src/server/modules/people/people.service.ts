@@ -29,7 +29,7 @@ import type {
   PersonDetail,
   PersonListItem,
   UpdatePersonInput,
-} from './people.schemas.js';
+} from '../../../shared/api/people.js';
 import './people.labels.js';
 
 export const PERSON = { zh: '人员', en: 'Person' };

@@ -20,7 +20,7 @@ import {
 } from '../../../domain/pipeline.js';
 import { requirePerson, writePersonEvent } from './people.service.js';
 import { findUnitInScope } from './people.repository.js';
-import { REASON_MIN_CHARS, type PipelineStepInput } from './people.schemas.js';
+import { REASON_MIN_CHARS, type PipelineStepInput } from '../../../shared/api/people.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
   apply: { zh: '递交入党申请书', en: 'Applied to join' },

@@ -12,7 +12,7 @@ import { offsetOf, type Page } from '../../http/pagination.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
 import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
 import { requirePerson, writePersonEvent } from './people.service.js';
-import type { TransferFilter, TransferItem } from './people.schemas.js';
+import type { TransferFilter, TransferItem } from '../../../shared/api/people.js';
 
 /** 组织关系介绍信 is valid for 90 days from issue. */
 export const LETTER_VALID_DAYS = 90;
