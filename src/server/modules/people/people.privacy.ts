@@ -3,7 +3,8 @@ import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
-import { getPerson, requirePerson } from './people.service.js';
+import { getPerson } from './person.detail.js';
+import { requirePerson } from './person.access.js';
 import type { PeopleFilter, PersonDetail, RevealInput } from '../../../shared/api/people.js';
 
 /**

@@ -6,15 +6,9 @@ import { invalid } from '../../errors.js';
 import { peoplePolicy } from './people.policy.js';
 import { peopleApi } from '../../../shared/api/people.js';
 import { routeSchema } from '../../http/contract.js';
-import {
-  addParticipation,
-  createPerson,
-  endParticipation,
-  getPerson,
-  listPeopleFor,
-  setFlow,
-  updatePerson,
-} from './people.service.js';
+import { createPerson, listPeopleFor, setFlow, updatePerson } from './people.service.js';
+import { addParticipation, endParticipation } from './person.participations.js';
+import { getPerson } from './person.detail.js';
 import { orgPipeline, recordPipelineStep } from './pipeline.service.js';
 import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.service.js';
 import { exportPeople } from './people.export.js';

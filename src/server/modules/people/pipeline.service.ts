@@ -18,7 +18,8 @@ import {
   type PipelineDates,
   type PipelineStep,
 } from '../../../domain/pipeline.js';
-import { requirePerson, writePersonEvent } from './people.service.js';
+import { requirePerson } from './person.access.js';
+import { writePersonEvent } from './person.events.js';
 import { findUnitInScope } from './people.repository.js';
 import { REASON_MIN_CHARS, type PipelineStepInput } from '../../../shared/api/people.js';
 

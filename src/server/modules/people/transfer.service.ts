@@ -11,7 +11,8 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { offsetOf, type Page } from '../../http/pagination.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
 import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
-import { requirePerson, writePersonEvent } from './people.service.js';
+import { requirePerson } from './person.access.js';
+import { writePersonEvent } from './person.events.js';
 import type { TransferFilter, TransferItem } from '../../../shared/api/people.js';
 
 /** 组织关系介绍信 is valid for 90 days from issue. */
