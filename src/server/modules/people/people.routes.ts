@@ -144,7 +144,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: peoplePolicy.write },
     schema: {
       tags,
-      summary: '修改人员（乐观锁 version）/ update a person',
+      summary: '修改人员（乐观锁 version）/ edit a person',
       ...routeSchema(peopleApi['PATCH /api/people/:id']),
     },
     handler: async (req) => {

@@ -10,7 +10,7 @@ import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { checkIdNumber } from '../../../domain/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { findUnitInScope, listPeople, peopleWhere, type PersonRow } from './people.repository.js';
+import { findUnitInScope, idNumberHolder, listPeople, type PersonRow } from './people.repository.js';
 import { personAuditSnapshot, presentPerson } from './people.presenter.js';
 import { PERSON, presentOpts, requirePerson, requireRelationOrg } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
@@ -29,8 +29,7 @@ import './people.labels.js';
 export { writePersonEvent } from './person.events.js';
 
 export async function listPeopleFor(ctx: AppContext, actor: Actor, f: PeopleFilter): Promise<Page<PersonListItem>> {
-  const where = await peopleWhere(ctx.db, actor, f, ctx.cipher);
-  const { rows, total } = await listPeople(ctx.db, where, f);
+  const { rows, total } = await listPeople(ctx.db, actor, f, ctx.cipher);
   const o = presentOpts(ctx, actor);
   return { data: rows.map((r) => presentPerson(r, o)), total, page: f.page, pageSize: f.pageSize };
 }
@@ -80,8 +79,8 @@ export const DUPLICATE_ID = new AppError('CONFLICT', {
 
 async function refuseDuplicateId(db: Executor, idHash: string | null | undefined, exceptId?: number): Promise<void> {
   if (!idHash) return;
-  const [dup] = await db.select({ id: people.id }).from(people).where(eq(people.idHash, idHash));
-  if (dup && dup.id !== exceptId) throw DUPLICATE_ID;
+  const holder = await idNumberHolder(db, idHash);
+  if (holder !== undefined && holder !== exceptId) throw DUPLICATE_ID;
 }
 
 async function checkRefs(db: Executor, actor: Actor, input: Partial<CreatePersonInput>): Promise<void> {

@@ -1,13 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { can, type Actor } from '../../actor.js';
-import { developmentRecords, personEvents, personParticipations } from '../../db/schema/index.js';
 import { pipelineView, type PipelineDates } from '../../../domain/pipeline.js';
 import type { PersonDetail } from '../../../shared/api/people.js';
-import { unitNames } from './people.repository.js';
+import { developmentOf, participationsOf, timelineOf } from './people.repository.js';
 import { presentPerson } from './people.presenter.js';
 import { presentOpts, requirePerson } from './person.access.js';
-import { presentTransfers, transfersOfPerson } from './transfer.service.js';
+import { presentTransfers } from './transfer.service.js';
+import { transfersOfPerson } from './transfer.repository.js';
 
 function refs(list: unknown): Array<{ personId?: number | null; name: string }> {
   return Array.isArray(list) ? (list as Array<{ personId?: number | null; name: string }>) : [];
@@ -17,24 +16,12 @@ function refs(list: unknown): Array<{ personId?: number | null; name: string }> 
 export async function getPerson(ctx: AppContext, actor: Actor, id: number): Promise<PersonDetail> {
   const row = await requirePerson(ctx, actor, id);
   const o = presentOpts(ctx, actor);
-  const [parts, [dev], events, transfers] = await Promise.all([
-    ctx.db
-      .select()
-      .from(personParticipations)
-      .where(eq(personParticipations.personId, id))
-      .orderBy(asc(personParticipations.since), asc(personParticipations.id)),
-    ctx.db.select().from(developmentRecords).where(eq(developmentRecords.personId, id)),
-    ctx.db
-      .select()
-      .from(personEvents)
-      .where(eq(personEvents.personId, id))
-      .orderBy(asc(personEvents.on), asc(personEvents.id)),
-    transfersOfPerson(ctx.db, id),
+  const [parts, dev, events, transfers] = await Promise.all([
+    participationsOf(ctx.db, actor, id),
+    developmentOf(ctx.db, actor, id),
+    timelineOf(ctx.db, actor, id),
+    transfersOfPerson(ctx.db, actor, id),
   ]);
-  const names = await unitNames(
-    ctx.db,
-    parts.map((p) => p.orgUnitId),
-  );
   const base = presentPerson(row, o);
   const view = dev ? pipelineView(dev as PipelineDates, o.today) : null;
   return {
@@ -42,9 +29,9 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
     employerUnitId: row.person.employerUnitId,
     homeUnitId: row.person.homeUnitId,
     canReveal: can(actor, 'people.reveal'),
-    participations: parts.map((p) => ({
+    participations: parts.map(({ p, orgName }) => ({
       id: p.id,
-      org: { id: p.orgUnitId, name: names.get(p.orgUnitId) ?? '' },
+      org: { id: p.orgUnitId, name: orgName ?? '' },
       role: p.role,
       since: p.since,
       until: p.until,

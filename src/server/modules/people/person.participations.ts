@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
@@ -7,6 +7,7 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { requirePerson, requireRelationOrg } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
+import { findParticipation, openParticipation } from './people.repository.js';
 
 const ROLE_ZH: Record<string, string> = {
   participant: '参与',
@@ -29,16 +30,7 @@ export async function addParticipation(
   if (org.id === row.person.relationOrgUnitId)
     throw invalid({ zh: '参与党组织：组织关系已在该党组织', en: 'The relation is already held by this org' });
   await ctx.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ id: personParticipations.id })
-      .from(personParticipations)
-      .where(
-        and(
-          eq(personParticipations.personId, id),
-          eq(personParticipations.orgUnitId, org.id),
-          isNull(personParticipations.until),
-        ),
-      );
+    const open = await openParticipation(tx, actor, id, org.id);
     if (open) throw conflict({ zh: '已在该党组织参与活动', en: 'Already taking part in this org' });
     const [p] = await tx
       .insert(personParticipations)
@@ -74,10 +66,7 @@ export async function endParticipation(
   const now = ctx.clock.now();
   await requirePerson(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(personParticipations)
-      .where(and(eq(personParticipations.id, participationId), eq(personParticipations.personId, id)));
+    const p = await findParticipation(tx, actor, id, participationId);
     if (!p) throw notFound({ zh: '参与记录', en: 'Participation' });
     if (p.until) throw conflict({ zh: '该参与已结束', en: 'Already ended' });
     if (until < p.since) throw invalid({ zh: '结束日期：不能早于起始日期', en: 'until: before since' });

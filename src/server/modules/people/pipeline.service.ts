@@ -3,7 +3,6 @@ import type { AppContext } from '../../context.js';
 import { auditActorOf, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { developmentRecords, notifications, orgUnits, people, userRoles, users } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { notifyUsers } from '../notifications/index.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
@@ -20,7 +19,7 @@ import {
 } from '../../../domain/pipeline.js';
 import { requirePerson } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
-import { findUnitInScope } from './people.repository.js';
+import { findUnitInScope, openPipelines } from './people.repository.js';
 import { REASON_MIN_CHARS, type PipelineStepInput } from '../../../shared/api/people.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
@@ -152,18 +151,7 @@ export async function orgPipeline(ctx: AppContext, actor: Actor, orgId: number |
     if (!org) throw notFound({ zh: '党组织', en: 'Organisation' });
     path = org.path;
   }
-  const rows = await ctx.db
-    .select({
-      dev: developmentRecords,
-      name: people.name,
-      status: people.politicalStatus,
-      orgName: orgUnits.name,
-      orgId: people.relationOrgUnitId,
-    })
-    .from(developmentRecords)
-    .innerJoin(people, eq(people.id, developmentRecords.personId))
-    .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
-    .where(and(inSubtree(people.orgPath, path), sql`${developmentRecords.fullOn} is null`));
+  const rows = await openPipelines(ctx.db, actor, { orgPath: path });
   const lang = actor.lang;
   const items = rows.map((r) => {
     const v = pipelineView(r.dev, today);
@@ -194,11 +182,7 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const horizon = addDays(today, DUE_SOON_DAYS);
-  const rows = await ctx.db
-    .select({ dev: developmentRecords, name: people.name, orgPath: people.orgPath, orgId: people.relationOrgUnitId })
-    .from(developmentRecords)
-    .innerJoin(people, eq(people.id, developmentRecords.personId))
-    .where(sql`${developmentRecords.fullOn} is null`);
+  const rows = await openPipelines(ctx.db, SYSTEM_ACTOR);
   let sent = 0;
   for (const r of rows) {
     const v = pipelineView(r.dev, today);
