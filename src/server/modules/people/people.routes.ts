@@ -8,7 +8,6 @@ import { peopleApi } from '../../../shared/api/people.js';
 import { routeSchema } from '../../http/contract.js';
 import { createPerson, listPeopleFor, setFlow, updatePerson } from './people.service.js';
 import { addParticipation, endParticipation } from './person.participations.js';
-import { getPerson } from './person.detail.js';
 import { orgPipeline, recordPipelineStep } from './pipeline.service.js';
 import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.service.js';
 import { exportPeople } from './people.export.js';
@@ -134,10 +133,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/people', {
     config: { permission: peoplePolicy.write },
     schema: { tags, summary: '登记人员 / register a person', ...routeSchema(peopleApi['POST /api/people']) },
-    handler: async (req) => {
-      const a = actorOf(req);
-      return getPerson(ctx, a, await createPerson(ctx, a, req.body));
-    },
+    handler: async (req) => createPerson(ctx, actorOf(req), req.body),
   });
 
   r.patch('/api/people/:id', {
@@ -147,11 +143,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       summary: '修改人员（乐观锁 version）/ edit a person',
       ...routeSchema(peopleApi['PATCH /api/people/:id']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await updatePerson(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => updatePerson(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/flow', {
@@ -161,11 +153,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       summary: '登记流出/流入 / mark flowing',
       ...routeSchema(peopleApi['POST /api/people/:id/flow']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await setFlow(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => setFlow(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/participations', {
@@ -175,11 +163,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       summary: '双向管理：登记参与其他党组织 / add participation',
       ...routeSchema(peopleApi['POST /api/people/:id/participations']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await addParticipation(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => addParticipation(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/participations/:pid/end', {
@@ -189,11 +173,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       summary: '结束双向管理参与 / end participation',
       ...routeSchema(peopleApi['POST /api/people/:id/participations/:pid/end']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await endParticipation(ctx, a, req.params.id, req.params.pid, req.body.until);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => endParticipation(ctx, actorOf(req), req.params.id, req.params.pid, req.body.until),
   });
 
   r.post('/api/people/:id/pipeline', {
@@ -203,10 +183,6 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       summary: '登记发展党员步骤 / record a pipeline step',
       ...routeSchema(peopleApi['POST /api/people/:id/pipeline']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await recordPipelineStep(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => recordPipelineStep(ctx, actorOf(req), req.params.id, req.body),
   });
 }

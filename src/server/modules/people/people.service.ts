@@ -14,10 +14,12 @@ import { findUnitInScope, idNumberHolder, listPeople, type PersonRow } from './p
 import { personAuditSnapshot, presentPerson } from './people.presenter.js';
 import { PERSON, presentOpts, requirePerson, requireRelationOrg } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
+import { getPerson } from './person.detail.js';
 import type {
   CreatePersonInput,
   FlowInput,
   PeopleFilter,
+  PersonDetail,
   PersonListItem,
   UpdatePersonInput,
 } from '../../../shared/api/people.js';
@@ -91,8 +93,8 @@ async function checkRefs(db: Executor, actor: Actor, input: Partial<CreatePerson
   }
 }
 
-/** Registers a person (any status from 群众 to 正式党员) with the relation in one party org. */
-export async function createPerson(ctx: AppContext, actor: Actor, input: CreatePersonInput): Promise<number> {
+/** Registers a person (any status from 群众 to 正式党员) with the relation in one party org; answers with its detail. */
+export async function createPerson(ctx: AppContext, actor: Actor, input: CreatePersonInput): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const org = await requireRelationOrg(ctx.db, actor, input.relationOrgUnitId);
@@ -101,7 +103,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
   await refuseDuplicateId(ctx.db, sealed.idHash);
   const who = auditActorOf(actor);
   const { idNumber: _i, phone: _p, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(people)
       .values({
@@ -135,6 +137,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
     );
     return row.id;
   });
+  return getPerson(ctx, actor, id);
 }
 
 export function isUniqueViolation(e: unknown): boolean {
@@ -152,7 +155,12 @@ export const POLITICAL_STATUS_BY_PIPELINE = invalid({
  * Edits a person (optimistic `version`: a stale edit answers 409). The relation org changes only by
  * transfer, the political status only by a pipeline step (400 otherwise).
  */
-export async function updatePerson(ctx: AppContext, actor: Actor, id: number, input: UpdatePersonInput): Promise<void> {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: UpdatePersonInput,
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   await requirePerson(ctx, actor, id);
@@ -201,10 +209,11 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }
 
 /** 流出 / 流入 with since date, place and whether the member holds a 流动党员活动证. */
-export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: FlowInput): Promise<void> {
+export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: FlowInput): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   await requirePerson(ctx, actor, id);
@@ -272,4 +281,5 @@ export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: 
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }

@@ -7,6 +7,8 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { requirePerson, requireRelationOrg } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
+import { getPerson } from './person.detail.js';
+import type { PersonDetail } from '../../../shared/api/people.js';
 import { findParticipation, openParticipation } from './people.repository.js';
 
 const ROLE_ZH: Record<string, string> = {
@@ -23,7 +25,7 @@ export async function addParticipation(
   actor: Actor,
   id: number,
   input: { orgUnitId: number; role: string; since: IsoDate },
-): Promise<void> {
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const row = await requirePerson(ctx, actor, id);
   const org = await requireRelationOrg(ctx.db, actor, input.orgUnitId, '参与党组织');
@@ -54,6 +56,7 @@ export async function addParticipation(
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }
 
 export async function endParticipation(
@@ -62,7 +65,7 @@ export async function endParticipation(
   id: number,
   participationId: number,
   until: IsoDate,
-): Promise<void> {
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   await requirePerson(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
@@ -92,4 +95,5 @@ export async function endParticipation(
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }

@@ -19,8 +19,9 @@ import {
 } from '../../../domain/pipeline.js';
 import { requirePerson } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
+import { getPerson } from './person.detail.js';
 import { findUnitInScope, openPipelines } from './people.repository.js';
-import { REASON_MIN_CHARS, type PipelineStepInput } from '../../../shared/api/people.js';
+import { REASON_MIN_CHARS, type PersonDetail, type PipelineStepInput } from '../../../shared/api/people.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
   apply: { zh: '递交入党申请书', en: 'Applied to join' },
@@ -44,7 +45,7 @@ export async function recordPipelineStep(
   actor: Actor,
   id: number,
   input: PipelineStepInput,
-): Promise<void> {
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const row = await requirePerson(ctx, actor, id);
@@ -140,6 +141,7 @@ export async function recordPipelineStep(
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }
 
 /** Per org (default: the actor's scope): who is at which stage and what is due next, soonest first. */
