@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { developmentRecords, orgUnits, personEvents, personParticipations, people } from '../../db/schema/index.js';
+import {
+  developmentRecords,
+  orgUnits,
+  personEvents,
+  personParticipations,
+  people,
+  userRoles,
+  users,
+} from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
 import type { Actor, SYSTEM_ACTOR } from '../../actor.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
@@ -240,4 +248,27 @@ export async function registeredIdHashes(db: Executor, hashes: string[]): Promis
     for (const f of found) if (f.h) out.add(f.h);
   }
   return out;
+}
+
+/** Who is reminded of a pipeline date: the relation org's secretaries and the org_dept users at it or above. */
+export async function pipelineRecipients(db: Executor, orgId: number, orgPath: string): Promise<number[]> {
+  const ancestors = orgPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
+    .where(
+      and(
+        eq(users.disabled, false),
+        or(
+          and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, orgId)),
+          and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)),
+        ),
+      ),
+    );
+  return rows.map((u) => u.id);
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { developmentRecords, notifications, orgUnits, people, userRoles, users } from '../../db/schema/index.js';
+import { developmentRecords, notifications, orgUnits, people } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { notifyUsers } from '../notifications/index.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
@@ -20,7 +20,7 @@ import {
 import { requirePerson } from './person.access.js';
 import { writePersonEvent } from './person.events.js';
 import { getPerson } from './person.detail.js';
-import { findUnitInScope, openPipelines } from './people.repository.js';
+import { findUnitInScope, openPipelines, pipelineRecipients } from './people.repository.js';
 import { REASON_MIN_CHARS, type PersonDetail, type PipelineStepInput } from '../../../shared/api/people.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
@@ -197,30 +197,13 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
       .where(eq(notifications.dedupeKey, key))
       .limit(1);
     if (already) continue;
-    const ancestors = r.orgPath
-      .split('/')
-      .filter(Boolean)
-      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
-    const recipients = await ctx.db
-      .selectDistinct({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-      .where(
-        and(
-          eq(users.disabled, false),
-          or(
-            and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, r.orgId as number)),
-            and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)),
-          ),
-        ),
-      );
+    const recipients = await pipelineRecipients(ctx.db, r.orgId as number, r.orgPath);
     if (!recipients.length) continue;
     const overdue = v.next.status === 'overdue';
     await ctx.db.transaction(async (tx) => {
       sent += await notifyUsers(
         tx,
-        recipients.map((u) => u.id),
+        recipients,
         {
           kind: 'pipeline_due',
           title: {
