@@ -2,10 +2,10 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
 import { buildXlsx } from '../../files/xlsx.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { listPeople, peopleWhere } from './people.repository.js';
+import { listPeople } from './people.repository.js';
 import { presentPerson } from './people.presenter.js';
 import { auditPeopleExport } from './people.privacy.js';
-import type { PeopleFilter } from './people.schemas.js';
+import type { PeopleFilter } from '../../../shared/api/people.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
 const yn = (b: boolean) => (b ? '是' : '');
@@ -21,8 +21,7 @@ export async function exportPeople(
   f: Omit<PeopleFilter, 'page' | 'pageSize'>,
 ): Promise<Buffer> {
   const today = chinaDate(ctx.clock.now());
-  const where = await peopleWhere(ctx.db, actor, f, ctx.cipher);
-  const { rows } = await listPeople(ctx.db, where, { ...f, page: 1, pageSize: EXPORT_MAX_ROWS });
+  const { rows } = await listPeople(ctx.db, actor, { ...f, page: 1, pageSize: EXPORT_MAX_ROWS }, ctx.cipher);
   const o = { lang: actor.lang, today };
   const items = rows.map((r) => presentPerson(r, o));
   await auditPeopleExport(ctx, actor, f, items.length);

@@ -1,27 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../actor.js';
-import { developmentRecords, orgUnits, people, relationTransfers } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { pipelineView } from '../../../domain/pipeline.js';
+import { openPipelines } from './people.repository.js';
+import { countTransfersToReceive } from './transfer.repository.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
 
 /** Transfer letters addressed to an org in scope, waiting to be received. */
 export const transfersToReceive: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'transfers.manage')) return [];
   const today = chinaDate(ctx.clock.now());
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(relationTransfers)
-    .innerJoin(orgUnits, eq(orgUnits.id, relationTransfers.toOrgUnitId))
-    .where(
-      and(
-        eq(relationTransfers.status, 'issued'),
-        sql`${relationTransfers.validUntil} >= ${today}`,
-        inSubtree(orgUnits.path, actor.scope.path),
-      ),
-    );
-  const n = row?.n ?? 0;
+  const n = await countTransfersToReceive(ctx.db, actor, today);
   return n
     ? [
         {
@@ -39,12 +27,7 @@ export const transfersToReceive: HomeProvider = async (ctx, actor) => {
 export const pipelineDue: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'people.write')) return [];
   const today = chinaDate(ctx.clock.now());
-  const rows = await ctx.db
-    .select({ dev: developmentRecords })
-    .from(developmentRecords)
-    .innerJoin(people, eq(people.id, developmentRecords.personId))
-    .where(and(inSubtree(people.orgPath, actor.scope.path), sql`${developmentRecords.fullOn} is null`))
-    .limit(5000);
+  const rows = await openPipelines(ctx.db, actor, { limit: 5000 });
   let overdue = 0;
   let soon = 0;
   for (const r of rows) {

@@ -1,18 +1,21 @@
 import ExcelJS from 'exceljs';
-import { and, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { invalid } from '../../errors.js';
-import { orgUnits, personEvents, people } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { personEvents, people } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { buildXlsx } from '../../files/xlsx.js';
 import { chinaDate, isIsoDate } from '../../../domain/dates.js';
 import { checkIdNumber } from '../../../domain/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
-import { STATUS_LABELS, type PoliticalStatus } from './people.schemas.js';
+import { partyOrgsInScope, registeredIdHashes } from './people.repository.js';
+import {
+  STATUS_LABELS,
+  type ImportIssue,
+  type ImportReport,
+  type PoliticalStatus,
+} from '../../../shared/api/people.js';
 
 /** The roster columns, as the template has them (the header row is matched by these names). */
 export const IMPORT_COLUMNS = [
@@ -30,19 +33,6 @@ export const IMPORT_COLUMNS = [
 ] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 export const IMPORT_MAX_ROWS = 20_000;
-
-export interface ImportIssue {
-  row: number;
-  column: string;
-  message: string;
-}
-export interface ImportReport {
-  total: number;
-  valid: number;
-  invalidRows: number;
-  imported: number;
-  errors: ImportIssue[];
-}
 
 const STATUS_BY_ZH = new Map<string, PoliticalStatus>(
   Object.entries(STATUS_LABELS).map(([k, v]) => [v.zh, k as PoliticalStatus]),
@@ -138,10 +128,7 @@ export async function importPeople(
   if (ws.rowCount - headerRow > IMPORT_MAX_ROWS)
     throw invalid({ zh: `文件：一次最多导入${IMPORT_MAX_ROWS}行`, en: `file: at most ${IMPORT_MAX_ROWS} rows` });
 
-  const orgs = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
-    .from(orgUnits)
-    .where(and(inSubtree(orgUnits.path, actor.scope.path), inArray(orgUnits.kind, [...PARTY_ORG_KINDS])));
+  const orgs = await partyOrgsInScope(ctx.db, actor);
   const orgByName = new Map<string, (typeof orgs)[number] | null>();
   for (const o of orgs) orgByName.set(o.name, orgByName.has(o.name) ? null : o);
 
@@ -223,12 +210,7 @@ export async function importPeople(
   }
   // Already registered: looked up by blind index in chunks.
   const hashes = parsed.map((p) => p.values.idHash as string);
-  const existing = new Set<string>();
-  for (let i = 0; i < hashes.length; i += 1000) {
-    const chunk = hashes.slice(i, i + 1000);
-    const found = await ctx.db.select({ h: people.idHash }).from(people).where(inArray(people.idHash, chunk));
-    for (const f of found) if (f.h) existing.add(f.h);
-  }
+  const existing = await registeredIdHashes(ctx.db, hashes);
   const valid = parsed.filter((p) => {
     if (!existing.has(p.values.idHash as string)) return true;
     errors.push({ row: p.row, column: '身份证号', message: '身份证号：系统中已登记该身份证号' });

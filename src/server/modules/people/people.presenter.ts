@@ -2,7 +2,7 @@ import type { Lang } from '../../errors.js';
 import { flowWarning, type Flow } from '../../../domain/flow.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import type { PersonListRow, PersonRow } from './people.repository.js';
-import { STATUS_LABELS, type PersonListItem, type PoliticalStatus } from './people.schemas.js';
+import { STATUS_LABELS, type PersonListItem, type PoliticalStatus } from '../../../shared/api/people.js';
 
 export interface PresentOpts {
   lang: Lang;

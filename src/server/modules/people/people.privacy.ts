@@ -3,8 +3,9 @@ import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
-import { getPerson, requirePerson } from './people.service.js';
-import type { PeopleFilter, PersonDetail, RevealInput } from './people.schemas.js';
+import { getPerson } from './person.detail.js';
+import { requirePerson } from './person.access.js';
+import type { PeopleFilter, PersonDetail, RevealInput } from '../../../shared/api/people.js';
 
 /**
  * Personal data (个人信息): every list, search result and export shows ID numbers and phones masked,

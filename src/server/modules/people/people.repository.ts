@@ -1,15 +1,34 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgUnits, people } from '../../db/schema/index.js';
-
-export type PersonRow = typeof people.$inferSelect;
+import {
+  developmentRecords,
+  orgUnits,
+  personEvents,
+  personParticipations,
+  people,
+  userRoles,
+  users,
+} from '../../db/schema/index.js';
 import { inSubtree } from '../../scope.js';
-import type { Actor } from '../../actor.js';
+import type { Actor, SYSTEM_ACTOR } from '../../actor.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { offsetOf } from '../../http/pagination.js';
-import type { PeopleFilter } from './people.schemas.js';
+import { PARTY_ORG_KINDS } from '../../../shared/org-kinds.js';
+import type { PeopleFilter } from '../../../shared/api/people.js';
 
-type Who = Pick<Actor, 'scope'>;
+/**
+ * The people module's reads. Every function over business rows takes the actor and keeps to its
+ * subtree (by the relation org's path), so what is not the actor's reads as not found. Jobs read as
+ * SYSTEM_ACTOR (the whole tree).
+ */
+
+export type PersonRow = typeof people.$inferSelect;
+/** A request's actor, or the system for a job. */
+export type Reader = Actor | typeof SYSTEM_ACTOR;
+
+export function scopePathOf(actor: Reader): string {
+  return 'scope' in actor ? actor.scope.path : actor.scopePath;
+}
 
 function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -32,18 +51,18 @@ export function searchCondition(q: string, cipher: FieldCipher): SQL | undefined
 }
 
 /** Filters of the list and the export, inside the actor's subtree (by the relation org's path). */
-export async function peopleWhere(
+async function peopleWhere(
   db: Executor,
-  who: Who,
+  actor: Actor,
   f: Partial<PeopleFilter>,
   cipher: FieldCipher,
 ): Promise<SQL | undefined> {
-  const conds: Array<SQL | undefined> = [inSubtree(people.orgPath, who.scope.path)];
+  const conds: Array<SQL | undefined> = [inSubtree(people.orgPath, actor.scope.path)];
   if (f.orgId) {
     const [org] = await db
       .select({ path: orgUnits.path })
       .from(orgUnits)
-      .where(and(eq(orgUnits.id, f.orgId), inSubtree(orgUnits.path, who.scope.path)));
+      .where(and(eq(orgUnits.id, f.orgId), inSubtree(orgUnits.path, actor.scope.path)));
     conds.push(org ? inSubtree(people.orgPath, org.path) : sql`false`);
   }
   if (f.q) conds.push(searchCondition(f.q, cipher));
@@ -72,11 +91,14 @@ function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined }): SQ
   return [sql`${people.pinyin} using ~<~`, asc(people.id)];
 }
 
+/** One page of the list (or the export) with the list's filters, in the actor's subtree. */
 export async function listPeople(
   db: Executor,
-  where: SQL | undefined,
-  f: Pick<PeopleFilter, 'page' | 'pageSize' | 'sort'> & { q?: string | undefined },
+  actor: Actor,
+  f: Omit<PeopleFilter, 'page' | 'pageSize'> & Pick<PeopleFilter, 'page' | 'pageSize'>,
+  cipher: FieldCipher,
 ): Promise<{ rows: PersonListRow[]; total: number }> {
+  const where = await peopleWhere(db, actor, f, cipher);
   const [rows, [count]] = await Promise.all([
     db
       .select({ person: people, orgName: orgUnits.name })
@@ -94,30 +116,159 @@ export async function listPeople(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findPersonInScope(db: Executor, who: Who, id: number): Promise<PersonListRow | undefined> {
+export async function findPersonInScope(db: Executor, actor: Actor, id: number): Promise<PersonListRow | undefined> {
   const [row] = await db
     .select({ person: people, orgName: orgUnits.name })
     .from(people)
     .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
-    .where(and(eq(people.id, id), inSubtree(people.orgPath, who.scope.path)));
+    .where(and(eq(people.id, id), inSubtree(people.orgPath, actor.scope.path)));
   return row;
 }
 
 /** An org unit in the actor's subtree, or undefined (the caller answers 404). */
-export async function findUnitInScope(db: Executor, who: Who, id: number) {
+export async function findUnitInScope(db: Executor, actor: Actor, id: number) {
   const [u] = await db
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
     .from(orgUnits)
-    .where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, who.scope.path)));
+    .where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, actor.scope.path)));
   return u;
 }
 
-export async function unitNames(db: Executor, ids: Array<number | null | undefined>): Promise<Map<number, string>> {
-  const list = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
-  if (!list.length) return new Map();
+/** The person `id` in the actor's subtree (else nothing): rows of its tables joined to it. */
+function personInScope(actor: Actor, id: number): SQL | undefined {
+  return and(eq(people.id, id), inSubtree(people.orgPath, actor.scope.path));
+}
+
+/** 双向管理 of a person in scope, oldest first, with the org's name. */
+export async function participationsOf(db: Executor, actor: Actor, id: number) {
+  return db
+    .select({ p: personParticipations, orgName: orgUnits.name })
+    .from(personParticipations)
+    .innerJoin(people, eq(people.id, personParticipations.personId))
+    .leftJoin(orgUnits, eq(orgUnits.id, personParticipations.orgUnitId))
+    .where(personInScope(actor, id))
+    .orderBy(asc(personParticipations.since), asc(personParticipations.id));
+}
+
+/** The open 双向管理 of a person in one org (in the transaction that adds one). */
+export async function openParticipation(db: Executor, actor: Actor, id: number, orgUnitId: number) {
+  const [row] = await db
+    .select({ id: personParticipations.id })
+    .from(personParticipations)
+    .innerJoin(people, eq(people.id, personParticipations.personId))
+    .where(
+      and(personInScope(actor, id), eq(personParticipations.orgUnitId, orgUnitId), isNull(personParticipations.until)),
+    );
+  return row;
+}
+
+/** One 双向管理 row of a person in scope. */
+export async function findParticipation(db: Executor, actor: Actor, id: number, participationId: number) {
+  const [row] = await db
+    .select({ p: personParticipations })
+    .from(personParticipations)
+    .innerJoin(people, eq(people.id, personParticipations.personId))
+    .where(and(personInScope(actor, id), eq(personParticipations.id, participationId)));
+  return row?.p;
+}
+
+/** The development record of a person in scope (none before the application). */
+export async function developmentOf(db: Executor, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ dev: developmentRecords })
+    .from(developmentRecords)
+    .innerJoin(people, eq(people.id, developmentRecords.personId))
+    .where(personInScope(actor, id));
+  return row?.dev;
+}
+
+/** The timeline of a person in scope, in date order. */
+export async function timelineOf(db: Executor, actor: Actor, id: number) {
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
+    .select({ e: personEvents })
+    .from(personEvents)
+    .innerJoin(people, eq(people.id, personEvents.personId))
+    .where(personInScope(actor, id))
+    .orderBy(asc(personEvents.on), asc(personEvents.id));
+  return rows.map((r) => r.e);
+}
+
+/**
+ * Open pipelines (not yet 正式党员) in the reader's subtree, or under `orgPath` inside it, with the
+ * person's name, status and relation org.
+ */
+export async function openPipelines(db: Executor, actor: Reader, opts: { orgPath?: string; limit?: number } = {}) {
+  const q = db
+    .select({
+      dev: developmentRecords,
+      name: people.name,
+      status: people.politicalStatus,
+      orgName: orgUnits.name,
+      orgId: people.relationOrgUnitId,
+      orgPath: people.orgPath,
+    })
+    .from(developmentRecords)
+    .innerJoin(people, eq(people.id, developmentRecords.personId))
+    .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
+    .where(
+      and(
+        inSubtree(people.orgPath, scopePathOf(actor)),
+        opts.orgPath ? inSubtree(people.orgPath, opts.orgPath) : undefined,
+        isNull(developmentRecords.fullOn),
+      ),
+    );
+  return opts.limit ? q.limit(opts.limit) : q;
+}
+
+/** The party orgs in the actor's subtree (a roster names its orgs by name). */
+export async function partyOrgsInScope(db: Executor, actor: Actor) {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
     .from(orgUnits)
-    .where(inArray(orgUnits.id, list));
-  return new Map(rows.map((r) => [r.id, r.name]));
+    .where(and(inSubtree(orgUnits.path, actor.scope.path), inArray(orgUnits.kind, [...PARTY_ORG_KINDS])));
+}
+
+/**
+ * An ID number is registered once in the whole system, so this check is not scoped; it answers only
+ * whether (and, for an edit, whether by the same person), never whose row it is.
+ */
+export async function idNumberHolder(db: Executor, idHash: string): Promise<number | undefined> {
+  const [dup] = await db.select({ id: people.id }).from(people).where(eq(people.idHash, idHash));
+  return dup?.id;
+}
+
+/** Which of these ID numbers (blind indexes) are registered already, system-wide (see idNumberHolder). */
+export async function registeredIdHashes(db: Executor, hashes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 1000) {
+    const found = await db
+      .select({ h: people.idHash })
+      .from(people)
+      .where(inArray(people.idHash, hashes.slice(i, i + 1000)));
+    for (const f of found) if (f.h) out.add(f.h);
+  }
+  return out;
+}
+
+/** Who is reminded of a pipeline date: the relation org's secretaries and the org_dept users at it or above. */
+export async function pipelineRecipients(db: Executor, orgId: number, orgPath: string): Promise<number[]> {
+  const ancestors = orgPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
+    .where(
+      and(
+        eq(users.disabled, false),
+        or(
+          and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, orgId)),
+          and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)),
+        ),
+      ),
+    );
+  return rows.map((u) => u.id);
 }

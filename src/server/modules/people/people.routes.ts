@@ -1,42 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendFile, XLSX_TYPE } from '../../files/xlsx.js';
 import { invalid } from '../../errors.js';
 import { peoplePolicy } from './people.policy.js';
-import {
-  createPersonBody,
-  decideTransferBody,
-  endParticipationBody,
-  flowBody,
-  importQuery,
-  issueTransferBody,
-  participationBody,
-  participationParams,
-  peopleFilterQuery,
-  peopleListQuery,
-  personDetail,
-  personIdParams,
-  personPage,
-  pipelineQuery,
-  revealBody,
-  revealResponse,
-  pipelineStepBody,
-  transferIdParams,
-  transferListQuery,
-  transferPage,
-  updatePersonBody,
-} from './people.schemas.js';
-import {
-  addParticipation,
-  createPerson,
-  endParticipation,
-  getPerson,
-  listPeopleFor,
-  setFlow,
-  updatePerson,
-} from './people.service.js';
+import { peopleApi } from '../../../shared/api/people.js';
+import { routeSchema } from '../../http/contract.js';
+import { createPerson, listPeopleFor, setFlow, updatePerson } from './people.service.js';
+import { addParticipation, endParticipation } from './person.participations.js';
 import { orgPipeline, recordPipelineStep } from './pipeline.service.js';
 import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.service.js';
 import { exportPeople } from './people.export.js';
@@ -58,8 +29,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '党员（人员）列表：筛选、拼音首字母搜索、分页 / people list',
-      querystring: peopleListQuery,
-      response: { 200: personPage },
+      ...routeSchema(peopleApi['GET /api/people']),
     },
     handler: async (req) => listPeopleFor(ctx, actorOf(req), req.query),
   });
@@ -69,7 +39,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出党员台账（Excel，身份证号和手机号打码）/ export (masked)',
-      querystring: peopleFilterQuery,
+      ...routeSchema(peopleApi['GET /api/people/export']),
     },
     handler: async (req, reply) =>
       sendFile(reply, '党员台账.xlsx', XLSX_TYPE, await exportPeople(ctx, actorOf(req), req.query)),
@@ -77,6 +47,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/people/import/template', {
     config: { permission: peoplePolicy.import },
+    // a file, nothing to validate: peopleApi['GET /api/people/import/template'] describes it
     schema: { tags, summary: '党员名册导入模板 / roster template' },
     handler: async (_req, reply) => sendFile(reply, '党员名册导入模板.xlsx', XLSX_TYPE, await importTemplate()),
   });
@@ -86,7 +57,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导入党员名册（逐行校验报告；有错误时不写入，除非 onlyValid=true）/ import a roster',
-      querystring: importQuery,
+      ...routeSchema(peopleApi['POST /api/people/import']),
     },
     handler: async (req) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
@@ -97,7 +68,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/people/pipeline', {
     config: { permission: peoplePolicy.read },
-    schema: { tags, summary: '发展党员：各阶段人员与下一个到期事项 / pipeline per org', querystring: pipelineQuery },
+    schema: {
+      tags,
+      summary: '发展党员：各阶段人员与下一个到期事项 / pipeline per org',
+      ...routeSchema(peopleApi['GET /api/people/pipeline']),
+    },
     handler: async (req) => orgPipeline(ctx, actorOf(req), req.query.orgId),
   });
 
@@ -106,8 +81,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '组织关系转接列表 / relation transfers',
-      querystring: transferListQuery,
-      response: { 200: transferPage },
+      ...routeSchema(peopleApi['GET /api/people/transfers']),
     },
     handler: async (req) => listTransfersFor(ctx, actorOf(req), req.query),
   });
@@ -117,8 +91,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '开具组织关系介绍信 / issue a transfer',
-      body: issueTransferBody,
-      response: { 200: z.object({ id: z.number().int() }) },
+      ...routeSchema(peopleApi['POST /api/people/transfers']),
     },
     handler: async (req) => ({ id: await issueTransfer(ctx, actorOf(req), req.body) }),
   });
@@ -129,12 +102,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: `${decision === 'receive' ? '接收' : decision === 'reject' ? '拒绝' : '撤销'}组织关系转接 / ${decision}`,
-        params: transferIdParams,
-        body: decideTransferBody,
+        ...routeSchema(peopleApi[`POST /api/people/transfers/:id/${decision}`]),
       },
       handler: async (req) => {
         await decideTransfer(ctx, actorOf(req), req.params.id, decision, req.body);
-        return { ok: true };
+        return { ok: true as const };
       },
     });
 
@@ -143,8 +115,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '人员详情（身份证号、手机号打码；查看记入审计）/ person (masked, read audited)',
-      params: personIdParams,
-      response: { 200: personDetail },
+      ...routeSchema(peopleApi['GET /api/people/:id']),
     },
     handler: async (req) => readPerson(ctx, actorOf(req), req.params.id),
   });
@@ -154,36 +125,25 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '查看完整身份证号或手机号（须填写理由，记入审计）/ reveal one field with a reason (audited)',
-      params: personIdParams,
-      body: revealBody,
-      response: { 200: revealResponse },
+      ...routeSchema(peopleApi['POST /api/people/:id/reveal']),
     },
     handler: async (req) => revealPersonField(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people', {
     config: { permission: peoplePolicy.write },
-    schema: { tags, summary: '登记人员 / register a person', body: createPersonBody, response: { 200: personDetail } },
-    handler: async (req) => {
-      const a = actorOf(req);
-      return getPerson(ctx, a, await createPerson(ctx, a, req.body));
-    },
+    schema: { tags, summary: '登记人员 / register a person', ...routeSchema(peopleApi['POST /api/people']) },
+    handler: async (req) => createPerson(ctx, actorOf(req), req.body),
   });
 
   r.patch('/api/people/:id', {
     config: { permission: peoplePolicy.write },
     schema: {
       tags,
-      summary: '修改人员（乐观锁 version）/ update a person',
-      params: personIdParams,
-      body: updatePersonBody,
-      response: { 200: personDetail },
+      summary: '修改人员（乐观锁 version）/ edit a person',
+      ...routeSchema(peopleApi['PATCH /api/people/:id']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await updatePerson(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => updatePerson(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/flow', {
@@ -191,15 +151,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '登记流出/流入 / mark flowing',
-      params: personIdParams,
-      body: flowBody,
-      response: { 200: personDetail },
+      ...routeSchema(peopleApi['POST /api/people/:id/flow']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await setFlow(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => setFlow(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/participations', {
@@ -207,15 +161,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '双向管理：登记参与其他党组织 / add participation',
-      params: personIdParams,
-      body: participationBody,
-      response: { 200: personDetail },
+      ...routeSchema(peopleApi['POST /api/people/:id/participations']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await addParticipation(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => addParticipation(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/people/:id/participations/:pid/end', {
@@ -223,15 +171,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '结束双向管理参与 / end participation',
-      params: participationParams,
-      body: endParticipationBody,
-      response: { 200: personDetail },
+      ...routeSchema(peopleApi['POST /api/people/:id/participations/:pid/end']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await endParticipation(ctx, a, req.params.id, req.params.pid, req.body.until);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => endParticipation(ctx, actorOf(req), req.params.id, req.params.pid, req.body.until),
   });
 
   r.post('/api/people/:id/pipeline', {
@@ -239,14 +181,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '登记发展党员步骤 / record a pipeline step',
-      params: personIdParams,
-      body: pipelineStepBody,
-      response: { 200: personDetail },
+      ...routeSchema(peopleApi['POST /api/people/:id/pipeline']),
     },
-    handler: async (req) => {
-      const a = actorOf(req);
-      await recordPipelineStep(ctx, a, req.params.id, req.body);
-      return getPerson(ctx, a, req.params.id);
-    },
+    handler: async (req) => recordPipelineStep(ctx, actorOf(req), req.params.id, req.body),
   });
 }

@@ -1,27 +1,20 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Executor, Tx } from '../../db/client.js';
-import { auditActorOf, can, type Actor } from '../../actor.js';
+import type { Executor } from '../../db/client.js';
+import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { developmentRecords, personEvents, personParticipations, people } from '../../db/schema/index.js';
+import { people } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import type { Page } from '../../http/pagination.js';
 import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { checkIdNumber } from '../../../domain/id-number.js';
-import { pipelineView, type PipelineDates } from '../../../domain/pipeline.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
 import { pinyinKey } from '../../../shared/pinyin.js';
-import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
-import {
-  findPersonInScope,
-  findUnitInScope,
-  listPeople,
-  peopleWhere,
-  unitNames,
-  type PersonRow,
-} from './people.repository.js';
-import { personAuditSnapshot, presentPerson, type PresentOpts } from './people.presenter.js';
-import { presentTransfers, transfersOfPerson } from './transfer.service.js';
+import { findUnitInScope, idNumberHolder, listPeople, type PersonRow } from './people.repository.js';
+import { personAuditSnapshot, presentPerson } from './people.presenter.js';
+import { PERSON, presentOpts, requirePerson, requireRelationOrg } from './person.access.js';
+import { writePersonEvent } from './person.events.js';
+import { getPerson } from './person.detail.js';
 import type {
   CreatePersonInput,
   FlowInput,
@@ -29,36 +22,16 @@ import type {
   PersonDetail,
   PersonListItem,
   UpdatePersonInput,
-} from './people.schemas.js';
+} from '../../../shared/api/people.js';
 import './people.labels.js';
 
-export const PERSON = { zh: '人员', en: 'Person' };
+/** Registering and editing people (the list, 登记, 修改, 流动). Detail: person.detail.ts; 双向管理: person.participations.ts. */
 
-export function presentOpts(ctx: AppContext, actor: Actor): PresentOpts {
-  return {
-    lang: actor.lang,
-    today: chinaDate(ctx.clock.now()),
-  };
-}
-
-export async function requirePerson(ctx: AppContext, actor: Actor, id: number, db: Executor = ctx.db) {
-  const row = await findPersonInScope(db, actor, id);
-  if (!row) throw notFound(PERSON);
-  return row;
-}
-
-/** A party org in the actor's subtree that can hold relations: else 404 (out of scope) or 400. */
-export async function requireRelationOrg(db: Executor, actor: Actor, id: number, label = '所在党组织') {
-  const u = await findUnitInScope(db, actor, id);
-  if (!u) throw notFound({ zh: label, en: 'Organisation' });
-  if (!PARTY_ORG_KINDS.includes(u.kind as OrgKind))
-    throw invalid({ zh: `${label}：必须是党组织`, en: 'The unit is not a party organisation' });
-  return u;
-}
+// Other code of the module (and orgs' person.relations.ts) still finds the timeline writer here.
+export { writePersonEvent } from './person.events.js';
 
 export async function listPeopleFor(ctx: AppContext, actor: Actor, f: PeopleFilter): Promise<Page<PersonListItem>> {
-  const where = await peopleWhere(ctx.db, actor, f, ctx.cipher);
-  const { rows, total } = await listPeople(ctx.db, where, f);
+  const { rows, total } = await listPeople(ctx.db, actor, f, ctx.cipher);
   const o = presentOpts(ctx, actor);
   return { data: rows.map((r) => presentPerson(r, o)), total, page: f.page, pageSize: f.pageSize };
 }
@@ -108,31 +81,8 @@ export const DUPLICATE_ID = new AppError('CONFLICT', {
 
 async function refuseDuplicateId(db: Executor, idHash: string | null | undefined, exceptId?: number): Promise<void> {
   if (!idHash) return;
-  const [dup] = await db.select({ id: people.id }).from(people).where(eq(people.idHash, idHash));
-  if (dup && dup.id !== exceptId) throw DUPLICATE_ID;
-}
-
-export async function writePersonEvent(
-  tx: Tx,
-  e: {
-    personId: number;
-    kind: string;
-    on: IsoDate;
-    text: { zh: string; en: string };
-    data?: unknown;
-    byUserId: number | null;
-    at: Date;
-  },
-): Promise<void> {
-  await tx.insert(personEvents).values({
-    personId: e.personId,
-    kind: e.kind,
-    on: e.on,
-    text: e.text,
-    data: e.data ?? null,
-    byUserId: e.byUserId,
-    at: e.at,
-  });
+  const holder = await idNumberHolder(db, idHash);
+  if (holder !== undefined && holder !== exceptId) throw DUPLICATE_ID;
 }
 
 async function checkRefs(db: Executor, actor: Actor, input: Partial<CreatePersonInput>): Promise<void> {
@@ -143,8 +93,8 @@ async function checkRefs(db: Executor, actor: Actor, input: Partial<CreatePerson
   }
 }
 
-/** Registers a person (any status from 群众 to 正式党员) with the relation in one party org. */
-export async function createPerson(ctx: AppContext, actor: Actor, input: CreatePersonInput): Promise<number> {
+/** Registers a person (any status from 群众 to 正式党员) with the relation in one party org; answers with its detail. */
+export async function createPerson(ctx: AppContext, actor: Actor, input: CreatePersonInput): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const org = await requireRelationOrg(ctx.db, actor, input.relationOrgUnitId);
@@ -153,7 +103,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
   await refuseDuplicateId(ctx.db, sealed.idHash);
   const who = auditActorOf(actor);
   const { idNumber: _i, phone: _p, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(people)
       .values({
@@ -187,6 +137,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
     );
     return row.id;
   });
+  return getPerson(ctx, actor, id);
 }
 
 export function isUniqueViolation(e: unknown): boolean {
@@ -204,7 +155,12 @@ export const POLITICAL_STATUS_BY_PIPELINE = invalid({
  * Edits a person (optimistic `version`: a stale edit answers 409). The relation org changes only by
  * transfer, the political status only by a pipeline step (400 otherwise).
  */
-export async function updatePerson(ctx: AppContext, actor: Actor, id: number, input: UpdatePersonInput): Promise<void> {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: UpdatePersonInput,
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   await requirePerson(ctx, actor, id);
@@ -253,10 +209,11 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }
 
 /** 流出 / 流入 with since date, place and whether the member holds a 流动党员活动证. */
-export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: FlowInput): Promise<void> {
+export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: FlowInput): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   await requirePerson(ctx, actor, id);
@@ -324,173 +281,5 @@ export async function setFlow(ctx: AppContext, actor: Actor, id: number, input: 
       now,
     );
   });
-}
-
-const ROLE_ZH: Record<string, string> = {
-  participant: '参与',
-  secretary: '书记',
-  deputy_secretary: '副书记',
-  committee_member: '委员',
-  group_leader: '党小组长',
-};
-
-/** 双向管理: the person takes part in another org (in the actor's scope) with a role. */
-export async function addParticipation(
-  ctx: AppContext,
-  actor: Actor,
-  id: number,
-  input: { orgUnitId: number; role: string; since: IsoDate },
-): Promise<void> {
-  const now = ctx.clock.now();
-  const row = await requirePerson(ctx, actor, id);
-  const org = await requireRelationOrg(ctx.db, actor, input.orgUnitId, '参与党组织');
-  if (org.id === row.person.relationOrgUnitId)
-    throw invalid({ zh: '参与党组织：组织关系已在该党组织', en: 'The relation is already held by this org' });
-  await ctx.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ id: personParticipations.id })
-      .from(personParticipations)
-      .where(
-        and(
-          eq(personParticipations.personId, id),
-          eq(personParticipations.orgUnitId, org.id),
-          isNull(personParticipations.until),
-        ),
-      );
-    if (open) throw conflict({ zh: '已在该党组织参与活动', en: 'Already taking part in this org' });
-    const [p] = await tx
-      .insert(personParticipations)
-      .values({ personId: id, orgUnitId: org.id, role: input.role, since: input.since })
-      .returning();
-    await writePersonEvent(tx, {
-      personId: id,
-      kind: 'participation',
-      on: input.since,
-      text: {
-        zh: `在「${org.name}」参加组织生活（${ROLE_ZH[input.role] ?? input.role}）`,
-        en: `Takes part in ${org.name} (${input.role})`,
-      },
-      byUserId: actor.userId,
-      at: now,
-    });
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { entity: 'person_participation', entityId: p?.id ?? null, action: 'participate', after: p },
-      now,
-    );
-  });
-}
-
-export async function endParticipation(
-  ctx: AppContext,
-  actor: Actor,
-  id: number,
-  participationId: number,
-  until: IsoDate,
-): Promise<void> {
-  const now = ctx.clock.now();
-  await requirePerson(ctx, actor, id);
-  await ctx.db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(personParticipations)
-      .where(and(eq(personParticipations.id, participationId), eq(personParticipations.personId, id)));
-    if (!p) throw notFound({ zh: '参与记录', en: 'Participation' });
-    if (p.until) throw conflict({ zh: '该参与已结束', en: 'Already ended' });
-    if (until < p.since) throw invalid({ zh: '结束日期：不能早于起始日期', en: 'until: before since' });
-    await tx.update(personParticipations).set({ until }).where(eq(personParticipations.id, participationId));
-    await writePersonEvent(tx, {
-      personId: id,
-      kind: 'participation_end',
-      on: until,
-      text: { zh: '结束双向管理参与', en: 'Participation ended' },
-      byUserId: actor.userId,
-      at: now,
-    });
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        entity: 'person_participation',
-        entityId: participationId,
-        action: 'end_participation',
-        before: p,
-        after: { ...p, until },
-      },
-      now,
-    );
-  });
-}
-
-function refs(list: unknown): Array<{ personId?: number | null; name: string }> {
-  return Array.isArray(list) ? (list as Array<{ personId?: number | null; name: string }>) : [];
-}
-
-/** The person with participations, development record (due dates explained), timeline and transfers. */
-export async function getPerson(ctx: AppContext, actor: Actor, id: number): Promise<PersonDetail> {
-  const row = await requirePerson(ctx, actor, id);
-  const o = presentOpts(ctx, actor);
-  const [parts, [dev], events, transfers] = await Promise.all([
-    ctx.db
-      .select()
-      .from(personParticipations)
-      .where(eq(personParticipations.personId, id))
-      .orderBy(asc(personParticipations.since), asc(personParticipations.id)),
-    ctx.db.select().from(developmentRecords).where(eq(developmentRecords.personId, id)),
-    ctx.db
-      .select()
-      .from(personEvents)
-      .where(eq(personEvents.personId, id))
-      .orderBy(asc(personEvents.on), asc(personEvents.id)),
-    transfersOfPerson(ctx.db, id),
-  ]);
-  const names = await unitNames(
-    ctx.db,
-    parts.map((p) => p.orgUnitId),
-  );
-  const base = presentPerson(row, o);
-  const view = dev ? pipelineView(dev as PipelineDates, o.today) : null;
-  return {
-    ...base,
-    employerUnitId: row.person.employerUnitId,
-    homeUnitId: row.person.homeUnitId,
-    canReveal: can(actor, 'people.reveal'),
-    participations: parts.map((p) => ({
-      id: p.id,
-      org: { id: p.orgUnitId, name: names.get(p.orgUnitId) ?? '' },
-      role: p.role,
-      since: p.since,
-      until: p.until,
-    })),
-    development:
-      dev && view
-        ? {
-            orgUnitId: dev.orgUnitId,
-            appliedOn: dev.appliedOn,
-            talkedOn: dev.talkedOn,
-            activistOn: dev.activistOn,
-            candidateOn: dev.candidateOn,
-            admittedOn: dev.admittedOn,
-            extensionMonths: dev.extensionMonths,
-            extensionReason: dev.extensionReason,
-            fullOn: dev.fullOn,
-            probationEndsOn: view.probationEndsOn,
-            introducers: refs(dev.introducers),
-            contacts: refs(dev.contacts),
-            stage: view.stage,
-            next: view.next
-              ? { key: view.next.key, dueOn: view.next.dueOn, status: view.next.status, text: view.next.text[o.lang] }
-              : null,
-            warnings: view.warnings.map((w) => ({ code: w.code, text: w.text[o.lang] })),
-          }
-        : null,
-    timeline: events.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      on: e.on,
-      text: (e.text as { zh: string; en: string })[o.lang],
-    })),
-    transfers: await presentTransfers(ctx, actor, transfers),
-  };
+  return getPerson(ctx, actor, id);
 }

@@ -1,9 +1,8 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { developmentRecords, notifications, orgUnits, people, userRoles, users } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { developmentRecords, notifications, orgUnits, people } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { notifyUsers } from '../notifications/index.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
@@ -18,9 +17,11 @@ import {
   type PipelineDates,
   type PipelineStep,
 } from '../../../domain/pipeline.js';
-import { requirePerson, writePersonEvent } from './people.service.js';
-import { findUnitInScope } from './people.repository.js';
-import { REASON_MIN_CHARS, type PipelineStepInput } from './people.schemas.js';
+import { requirePerson } from './person.access.js';
+import { writePersonEvent } from './person.events.js';
+import { getPerson } from './person.detail.js';
+import { findUnitInScope, openPipelines, pipelineRecipients } from './people.repository.js';
+import { REASON_MIN_CHARS, type PersonDetail, type PipelineStepInput } from '../../../shared/api/people.js';
 
 const STEP_ZH: Record<PipelineStep, { zh: string; en: string }> = {
   apply: { zh: '递交入党申请书', en: 'Applied to join' },
@@ -44,7 +45,7 @@ export async function recordPipelineStep(
   actor: Actor,
   id: number,
   input: PipelineStepInput,
-): Promise<void> {
+): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const row = await requirePerson(ctx, actor, id);
@@ -140,6 +141,7 @@ export async function recordPipelineStep(
       now,
     );
   });
+  return getPerson(ctx, actor, id);
 }
 
 /** Per org (default: the actor's scope): who is at which stage and what is due next, soonest first. */
@@ -151,18 +153,7 @@ export async function orgPipeline(ctx: AppContext, actor: Actor, orgId: number |
     if (!org) throw notFound({ zh: '党组织', en: 'Organisation' });
     path = org.path;
   }
-  const rows = await ctx.db
-    .select({
-      dev: developmentRecords,
-      name: people.name,
-      status: people.politicalStatus,
-      orgName: orgUnits.name,
-      orgId: people.relationOrgUnitId,
-    })
-    .from(developmentRecords)
-    .innerJoin(people, eq(people.id, developmentRecords.personId))
-    .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
-    .where(and(inSubtree(people.orgPath, path), sql`${developmentRecords.fullOn} is null`));
+  const rows = await openPipelines(ctx.db, actor, { orgPath: path });
   const lang = actor.lang;
   const items = rows.map((r) => {
     const v = pipelineView(r.dev, today);
@@ -193,11 +184,7 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const horizon = addDays(today, DUE_SOON_DAYS);
-  const rows = await ctx.db
-    .select({ dev: developmentRecords, name: people.name, orgPath: people.orgPath, orgId: people.relationOrgUnitId })
-    .from(developmentRecords)
-    .innerJoin(people, eq(people.id, developmentRecords.personId))
-    .where(sql`${developmentRecords.fullOn} is null`);
+  const rows = await openPipelines(ctx.db, SYSTEM_ACTOR);
   let sent = 0;
   for (const r of rows) {
     const v = pipelineView(r.dev, today);
@@ -210,30 +197,13 @@ export async function sendPipelineReminders(ctx: AppContext): Promise<number> {
       .where(eq(notifications.dedupeKey, key))
       .limit(1);
     if (already) continue;
-    const ancestors = r.orgPath
-      .split('/')
-      .filter(Boolean)
-      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
-    const recipients = await ctx.db
-      .selectDistinct({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-      .where(
-        and(
-          eq(users.disabled, false),
-          or(
-            and(eq(userRoles.roleCode, 'secretary'), eq(users.scopeUnitId, r.orgId as number)),
-            and(eq(userRoles.roleCode, 'org_dept'), inArray(orgUnits.path, ancestors)),
-          ),
-        ),
-      );
+    const recipients = await pipelineRecipients(ctx.db, r.orgId as number, r.orgPath);
     if (!recipients.length) continue;
     const overdue = v.next.status === 'overdue';
     await ctx.db.transaction(async (tx) => {
       sent += await notifyUsers(
         tx,
-        recipients.map((u) => u.id),
+        recipients,
         {
           kind: 'pipeline_due',
           title: {

@@ -1,18 +1,26 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Executor, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { auditActorOf, can, SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { developmentRecords, orgUnits, people, relationTransfers, userRoles, users } from '../../db/schema/index.js';
+import { developmentRecords, orgUnits, people, relationTransfers } from '../../db/schema/index.js';
 import { notifyUsers } from '../notifications/index.js';
-import { inSubtree, isWithin } from '../../scope.js';
+import { isWithin } from '../../scope.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { offsetOf, type Page } from '../../http/pagination.js';
+import type { Page } from '../../http/pagination.js';
 import { addDays, chinaDate } from '../../../domain/dates.js';
 import { PARTY_ORG_KINDS, type OrgKind } from '../../../shared/org-kinds.js';
-import { requirePerson, writePersonEvent } from './people.service.js';
-import type { TransferFilter, TransferItem } from './people.schemas.js';
+import { requirePerson } from './person.access.js';
+import { writePersonEvent } from './person.events.js';
+import {
+  findTransferInScope,
+  listTransfers,
+  receivingOrg,
+  staleTransferIds,
+  transferReceivers,
+  type TransferRow,
+} from './transfer.repository.js';
+import type { TransferFilter, TransferItem } from '../../../shared/api/people.js';
 
 /** 组织关系介绍信 is valid for 90 days from issue. */
 export const LETTER_VALID_DAYS = 90;
@@ -25,35 +33,6 @@ export const TRANSFER_STATUS: Record<string, { zh: string; en: string }> = {
   expired: { zh: '已超期', en: 'Expired' },
   revoked: { zh: '已撤销', en: 'Revoked' },
 };
-
-const fromOrg = alias(orgUnits, 'from_org');
-const toOrg = alias(orgUnits, 'to_org');
-
-function selectTransfers(db: Executor) {
-  return db
-    .select({
-      t: relationTransfers,
-      personName: people.name,
-      fromName: fromOrg.name,
-      fromPath: fromOrg.path,
-      toName: toOrg.name,
-      toPath: toOrg.path,
-    })
-    .from(relationTransfers)
-    .innerJoin(people, eq(people.id, relationTransfers.personId))
-    .leftJoin(fromOrg, eq(fromOrg.id, relationTransfers.fromOrgUnitId))
-    .leftJoin(toOrg, eq(toOrg.id, relationTransfers.toOrgUnitId));
-}
-type TransferRow = Awaited<ReturnType<ReturnType<typeof selectTransfers>['where']>>[number];
-
-/** Both sides see a transfer: the issuing org's subtree and the receiving org's. */
-function touchesScope(scopePath: string): SQL {
-  return sql`(${inSubtree(fromOrg.path, scopePath)} or ${inSubtree(toOrg.path, scopePath)})`;
-}
-
-export async function transfersOfPerson(db: Executor, personId: number): Promise<TransferRow[]> {
-  return selectTransfers(db).where(eq(relationTransfers.personId, personId)).orderBy(desc(relationTransfers.id));
-}
 
 /** An issued letter past its validity reads as 超期 at once; the daily job writes it down. */
 function effectiveStatus(t: TransferRow['t'], today: string): string {
@@ -87,33 +66,9 @@ export async function presentTransfers(ctx: AppContext, actor: Actor, rows: Tran
 
 export async function listTransfersFor(ctx: AppContext, actor: Actor, f: TransferFilter): Promise<Page<TransferItem>> {
   const today = chinaDate(ctx.clock.now());
-  const conds: Array<SQL | undefined> = [
-    f.direction === 'in'
-      ? inSubtree(toOrg.path, actor.scope.path)
-      : f.direction === 'out'
-        ? inSubtree(fromOrg.path, actor.scope.path)
-        : touchesScope(actor.scope.path),
-  ];
-  if (f.status === 'issued')
-    conds.push(sql`${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} >= ${today}`);
-  else if (f.status === 'expired')
-    conds.push(
-      sql`(${relationTransfers.status} = 'expired' or (${relationTransfers.status} = 'issued' and ${relationTransfers.validUntil} < ${today}))`,
-    );
-  else if (f.status) conds.push(eq(relationTransfers.status, f.status));
-  const where = and(...conds);
-  const [rows, [count]] = await Promise.all([
-    selectTransfers(ctx.db).where(where).orderBy(desc(relationTransfers.id)).limit(f.pageSize).offset(offsetOf(f)),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(relationTransfers)
-      .leftJoin(fromOrg, eq(fromOrg.id, relationTransfers.fromOrgUnitId))
-      .leftJoin(toOrg, eq(toOrg.id, relationTransfers.toOrgUnitId))
-      .where(where),
-  ]);
-  return { data: await presentTransfers(ctx, actor, rows), total: count?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const { rows, total } = await listTransfers(ctx.db, actor, f, today);
+  return { data: await presentTransfers(ctx, actor, rows), total, page: f.page, pageSize: f.pageSize };
 }
-
 /** 开具: the letter from the person's current org to a party org anywhere in the system; one open transfer at a time. */
 export async function issueTransfer(
   ctx: AppContext,
@@ -132,10 +87,7 @@ export async function issueTransfer(
   const row = await requirePerson(ctx, actor, input.personId);
   const p = row.person;
   if (!p.relationOrgUnitId) throw invalid({ zh: '该人员没有组织关系，无需转接', en: 'The person holds no relation' });
-  const [to] = await ctx.db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, input.toOrgUnitId));
+  const to = await receivingOrg(ctx.db, input.toOrgUnitId);
   if (!to) throw notFound({ zh: '转入党组织', en: 'Receiving org' });
   if (!PARTY_ORG_KINDS.includes(to.kind as OrgKind))
     throw invalid({ zh: '转入党组织：必须是党组织', en: 'toOrgUnitId: not a party organisation' });
@@ -185,25 +137,9 @@ export async function issueTransfer(
       at: now,
     });
     // the receiving org's secretaries (and transfer managers above it) learn that a letter is on its way
-    const ancestors = to.path
-      .split('/')
-      .filter(Boolean)
-      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
-    const receivers = await tx
-      .selectDistinct({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .innerJoin(orgUnits, eq(orgUnits.id, users.scopeUnitId))
-      .where(
-        and(
-          eq(users.disabled, false),
-          inArray(userRoles.roleCode, ['secretary', 'org_dept']),
-          inArray(orgUnits.path, ancestors),
-        ),
-      );
     await notifyUsers(
       tx,
-      receivers.map((u) => u.id),
+      await transferReceivers(tx, to.path),
       {
         kind: 'transfer_issued',
         title: {
@@ -242,7 +178,7 @@ export async function decideTransfer(
 ): Promise<void> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const [row] = await selectTransfers(ctx.db).where(and(eq(relationTransfers.id, id), touchesScope(actor.scope.path)));
+  const row = await findTransferInScope(ctx.db, actor, id);
   if (!row) throw notFound(TRANSFER);
   const side = decision === 'revoke' ? row.fromPath : row.toPath;
   if (!side || !isWithin(side, actor.scope.path)) throw notFound(TRANSFER);
@@ -366,12 +302,9 @@ async function markExpired(tx: Tx, t: typeof relationTransfers.$inferSelect, now
 export async function expireTransfers(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const stale = await ctx.db
-    .select({ id: relationTransfers.id })
-    .from(relationTransfers)
-    .where(and(eq(relationTransfers.status, 'issued'), lt(relationTransfers.validUntil, today)));
+  const stale = await staleTransferIds(ctx.db, SYSTEM_ACTOR, today);
   let n = 0;
-  for (const { id } of stale)
+  for (const id of stale)
     await ctx.db.transaction(async (tx) => {
       const [t] = await tx.select().from(relationTransfers).where(eq(relationTransfers.id, id)).for('update');
       if (t?.status !== 'issued' || t.validUntil >= today) return;

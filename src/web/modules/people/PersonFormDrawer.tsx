@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
-import { STATUS_OPTIONS } from './api.js';
+import { STATUS_OPTIONS, type PersonDetail } from './api.js';
 
 const PARTY_KINDS = [
   'party_working_committee',
@@ -27,7 +27,7 @@ export function PersonFormDrawer({ open, onClose }: { open: boolean; onClose: ()
   const navigate = useNavigate();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ id: number }>('/api/people', {
+      post<PersonDetail>('/api/people', {
         ...v,
         idNumber: v.idNumber || null,
         phone: v.phone || null,

@@ -3,8 +3,9 @@ import { Alert, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd'
 import { useMutation } from '@tanstack/react-query';
 import { post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import type { RevealResponse } from './api.js';
 
-export type RevealField = 'idNumber' | 'phone';
+export type RevealField = RevealResponse['field'];
 const REASON_MIN = 5;
 
 /**
@@ -29,8 +30,7 @@ export function SensitiveValue({
   const [form] = Form.useForm<{ reason: string }>();
   const label = field === 'idNumber' ? tr('身份证号', 'ID number') : tr('手机号', 'phone');
   const reveal = useMutation({
-    mutationFn: (reason: string) =>
-      post<{ field: RevealField; value: string }>(`/api/people/${personId}/reveal`, { field, reason }),
+    mutationFn: (reason: string) => post<RevealResponse>(`/api/people/${personId}/reveal`, { field, reason }),
     onSuccess: (r) => {
       setValue(r.value);
       setOpen(false);

@@ -1,9 +1,9 @@
 import { Card, Segmented, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get, type Page } from '../../app/api.js';
+import { get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
-import type { TransferItem } from './api.js';
+import type { TransferPage } from './api.js';
 import { TransferTable } from './TransferTable.js';
 
 /** 组织关系转接: letters issued by and to the orgs in scope, with 接收 / 拒绝 / 撤销. */
@@ -12,7 +12,7 @@ export default function TransfersPage() {
   const [f, setF] = useUrlState({ direction: 'all', status: undefined as string | undefined, page: 1, pageSize: 20 });
   const list = useQuery({
     queryKey: ['transfers', f, lang],
-    queryFn: () => get<Page<TransferItem>>('/api/people/transfers', f),
+    queryFn: () => get<TransferPage>('/api/people/transfers', f),
   });
   return (
     <Card title={tr('组织关系转接', 'Relation transfers')}>

@@ -1,99 +1,19 @@
-import type { Page } from '../../app/api.js';
+import type { Due, ImportReport } from '../../../shared/api/people.js';
 import { getLang } from '../../app/i18n.js';
 import { ApiError } from '../../app/api.js';
 
-export interface Ref {
-  id: number;
-  name: string;
-}
-export interface PersonItem {
-  id: number;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  politicalStatus: string;
-  statusLabel: string;
-  relationOrg: Ref | null;
-  employerName: string | null;
-  job: string | null;
-  isWorker: boolean;
-  isTalent: boolean;
-  isExpert: boolean;
-  flow: string;
-  flowSince: string | null;
-  flowPlace: string | null;
-  flowCertificate: boolean;
-  flowWarning: { code: string; text: string } | null;
-  version: number;
-}
-export type PersonPage = Page<PersonItem>;
-export interface Due {
-  key: string;
-  dueOn: string;
-  status: 'waiting' | 'due_soon' | 'overdue' | 'ready';
-  text: string;
-}
-export interface TransferItem {
-  id: number;
-  personId: number;
-  personName: string;
-  fromOrg: Ref | null;
-  toOrg: Ref | null;
-  letterNo: string | null;
-  issuedOn: string;
-  validUntil: string;
-  status: string;
-  statusLabel: string;
-  decidedOn: string | null;
-  reason: string | null;
-  version: number;
-  canReceive: boolean;
-  canRevoke: boolean;
-}
-export interface PersonDetail extends PersonItem {
-  /** May 查看 the full ID number / phone (people.reveal); the person's values are always masked here. */
-  canReveal: boolean;
-  participations: Array<{ id: number; org: Ref | null; role: string; since: string; until: string | null }>;
-  development: null | {
-    appliedOn: string | null;
-    talkedOn: string | null;
-    activistOn: string | null;
-    candidateOn: string | null;
-    admittedOn: string | null;
-    extensionMonths: number | null;
-    extensionReason: string | null;
-    fullOn: string | null;
-    probationEndsOn: string | null;
-    introducers: Array<{ name: string }>;
-    contacts: Array<{ name: string }>;
-    stage: string | null;
-    next: Due | null;
-    warnings: Array<{ code: string; text: string }>;
-  };
-  timeline: Array<{ id: number; kind: string; on: string; text: string }>;
-  transfers: TransferItem[];
-}
-export interface ImportReport {
-  total: number;
-  valid: number;
-  invalidRows: number;
-  imported: number;
-  errors: Array<{ row: number; column: string; message: string }>;
-}
-export interface PipelineList {
-  data: Array<{
-    personId: number;
-    name: string;
-    org: Ref | null;
-    stage: string | null;
-    stageLabel: string;
-    next: Due | null;
-    warnings: Array<{ code: string; text: string }>;
-  }>;
-  stages: Record<string, number>;
-}
+/** The server's answers, from the shared contract (types only: zod stays out of the bundle). */
+export type {
+  Due,
+  ImportReport,
+  PersonDetail,
+  PersonListItem as PersonItem,
+  PersonPage,
+  PipelineList,
+  RevealResponse,
+  TransferItem,
+  TransferPage,
+} from '../../../shared/api/people.js';
 
 export const DEFAULT_PEOPLE_FILTERS = {
   q: undefined as string | undefined,

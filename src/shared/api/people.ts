@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { idParam, idRef, int4 } from '../../../shared/input.js';
-import { isoDateString, pageOf, pageQuery, queryBool } from '../../http/pagination.js';
-import { PIPELINE_STEPS } from '../../../domain/pipeline.js';
+import { idParam, idRef, int4, isoDate as isoDateString } from '../input.js';
+import { pageOf, pageQuery, queryBool } from '../page.js';
+import { PIPELINE_STEPS } from '../../domain/pipeline.js';
+import { XLSX_FILE, type ApiTable } from './contract.js';
+
+/** 党员（人员）、发展党员、组织关系转接: the request and response contract of /api/people (server validates, web infers). */
 
 export const POLITICAL_STATUSES = ['masses', 'applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
@@ -179,7 +182,16 @@ export const transferItem = z.object({
   canReceive: z.boolean(),
   canRevoke: z.boolean(),
 });
-const due = z.object({ key: z.string(), dueOn: z.string(), status: z.string(), text: z.string() }).nullable();
+export const DUE_STATUSES = ['waiting', 'due_soon', 'overdue', 'ready'] as const;
+/** What is due next in the pipeline, explained in words. */
+export const dueSchema = z.object({
+  key: z.string(),
+  dueOn: z.string(),
+  status: z.enum(DUE_STATUSES),
+  text: z.string(),
+});
+const due = dueSchema.nullable();
+const warning = z.object({ code: z.string(), text: z.string() });
 export const personDetail = personListItem.extend({
   employerUnitId: z.number().int().nullable(),
   homeUnitId: z.number().int().nullable(),
@@ -204,7 +216,7 @@ export const personDetail = personListItem.extend({
       contacts: z.array(z.object({ personId: z.number().nullable().optional(), name: z.string() })),
       stage: z.string().nullable(),
       next: due,
-      warnings: z.array(z.object({ code: z.string(), text: z.string() })),
+      warnings: z.array(warning),
     })
     .nullable(),
   timeline: z.array(z.object({ id: z.number().int(), kind: z.string(), on: z.string(), text: z.string() })),
@@ -224,3 +236,65 @@ export const revealResponse = z.object({ field: z.enum(REVEAL_FIELDS), value: z.
 
 export const transferPage = pageOf(transferItem);
 export type TransferItem = z.infer<typeof transferItem>;
+
+export const transferCreated = z.object({ id: z.number().int() });
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export const pipelineItem = z.object({
+  personId: z.number().int(),
+  name: z.string(),
+  org: ref,
+  stage: z.string().nullable(),
+  stageLabel: z.string(),
+  next: due,
+  warnings: z.array(warning),
+});
+/** 发展党员 per org: the open pipelines, soonest due first, and how many are at each stage. */
+export const pipelineList = z.object({ data: z.array(pipelineItem), stages: z.record(z.string(), z.number().int()) });
+export type PipelineItem = z.infer<typeof pipelineItem>;
+export type PipelineList = z.infer<typeof pipelineList>;
+export type Due = z.infer<typeof dueSchema>;
+
+export const importIssue = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+/** The row report of a roster import: nothing is written while any row is wrong, unless onlyValid. */
+export const importReport = z.object({
+  total: z.number().int(),
+  valid: z.number().int(),
+  invalidRows: z.number().int(),
+  imported: z.number().int(),
+  errors: z.array(importIssue),
+});
+export type ImportIssue = z.infer<typeof importIssue>;
+export type ImportReport = z.infer<typeof importReport>;
+export type PersonPage = z.infer<typeof personPage>;
+export type TransferPage = z.infer<typeof transferPage>;
+export type RevealResponse = z.infer<typeof revealResponse>;
+
+const decide = { params: transferIdParams, body: decideTransferBody, response: okResponse };
+const personWrite = { params: personIdParams, response: personDetail };
+
+export const peopleApi = {
+  'GET /api/people': { query: peopleListQuery, response: personPage },
+  'GET /api/people/export': { query: peopleFilterQuery, file: XLSX_FILE },
+  'GET /api/people/import/template': { file: XLSX_FILE },
+  /** The body is the raw .xlsx file (no JSON body to describe). */
+  'POST /api/people/import': { query: importQuery, response: importReport },
+  'GET /api/people/pipeline': { query: pipelineQuery, response: pipelineList },
+  'GET /api/people/transfers': { query: transferListQuery, response: transferPage },
+  'POST /api/people/transfers': { body: issueTransferBody, response: transferCreated },
+  'POST /api/people/transfers/:id/receive': decide,
+  'POST /api/people/transfers/:id/reject': decide,
+  'POST /api/people/transfers/:id/revoke': decide,
+  'GET /api/people/:id': { params: personIdParams, response: personDetail },
+  'POST /api/people/:id/reveal': { params: personIdParams, body: revealBody, response: revealResponse },
+  'POST /api/people': { body: createPersonBody, response: personDetail },
+  'PATCH /api/people/:id': { ...personWrite, body: updatePersonBody },
+  'POST /api/people/:id/flow': { ...personWrite, body: flowBody },
+  'POST /api/people/:id/participations': { ...personWrite, body: participationBody },
+  'POST /api/people/:id/participations/:pid/end': {
+    params: participationParams,
+    body: endParticipationBody,
+    response: personDetail,
+  },
+  'POST /api/people/:id/pipeline': { ...personWrite, body: pipelineStepBody },
+} satisfies ApiTable;
