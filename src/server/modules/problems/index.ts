@@ -1,13 +1,11 @@
 /** The public face of the problems module: other code imports only from this file (docs/ARCHITECTURE.md). */
-export { problemConfigRoutes } from './problem-config.routes.js';
-export { problemStepRoutes } from './problem-steps.routes.js';
 import './problem.dispatch.js';
 export { problemHome } from './problem.home.js';
 export { insertProblem, titleFrom } from './problem.intake.js';
 export { problemJobs } from './problem.jobs.js';
 export { problemCode } from './problem.presenter.js';
 import './problem.recompute.js';
-export { problemRoutes } from './problem.routes.js';
+export { problemConfigRoutes, problemRoutes, problemStepRoutes } from './problem.routes.js';
 export { applyStep } from './problem.runner.js';
 export { problemVisibleTo } from './problem.scope.js';
 export { slaPolicyFor } from './problem.sla-config.js';

@@ -15,7 +15,8 @@ import { recordAudit } from '../../audit/audit.writer.js';
 import { inSubtree } from '../../scope.js';
 import { projectVisibleTo } from '../projects/index.js';
 import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
-import { safeDeliveryError, type WebhookKind } from './problem.webhook.js';
+import { safeDeliveryError } from './problem.webhook.js';
+import type { DeptSettings, DeptSettingsInput, WebhookKind } from '../../../shared/api/problems.js';
 import { BLOCKED_LABELS, parseAllowList } from '../../net/address-policy.js';
 import { refusedTarget } from '../../net/guarded-post.js';
 
@@ -95,7 +96,7 @@ function maskUrl(url: string): string {
   return u.toString();
 }
 
-export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: number) {
+export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: number): Promise<DeptSettings> {
   const dept = await requireDept(ctx, actor, deptId);
   const [s] = await ctx.db.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, deptId));
   const deliveries = await ctx.db
@@ -128,16 +129,6 @@ export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: num
   };
 }
 
-export interface DeptSettingsInput {
-  headUserId: number | null;
-  leaderUserId: number | null;
-  webhookKind: WebhookKind | null;
-  /** Omitted: keep the stored URL; null: remove it. */
-  webhookUrl?: string | null | undefined;
-  webhookSecret?: string | null | undefined;
-  webhookEnabled: boolean;
-}
-
 /** A robot URL must point outside the server's networks (SSRF), unless the operator allow-listed it. */
 async function assertPublicTarget(ctx: AppContext, url: string): Promise<void> {
   const kind = await refusedTarget(url, parseAllowList(ctx.config.webhookAllow));
@@ -153,7 +144,12 @@ async function assertPublicTarget(ctx: AppContext, url: string): Promise<void> {
 }
 
 /** Sets a department's head, leader in charge and group robot; the robot URL and secret are encrypted at rest. */
-export async function saveDeptSettings(ctx: AppContext, actor: Actor, deptId: number, input: DeptSettingsInput) {
+export async function saveDeptSettings(
+  ctx: AppContext,
+  actor: Actor,
+  deptId: number,
+  input: DeptSettingsInput,
+): Promise<DeptSettings> {
   await requireDept(ctx, actor, deptId);
   if (typeof input.webhookUrl === 'string') await assertPublicTarget(ctx, input.webhookUrl);
   const allowed = new Set((await candidates(ctx, actor, deptId)).map((c) => c.id));

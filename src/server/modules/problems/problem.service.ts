@@ -22,7 +22,7 @@ import {
 import { presentListItem, type AssignmentBrief } from './problem.presenter.js';
 import { describeEvent, explainDeadlines } from './problem.explain.js';
 import { loadEvents } from './problem.store.js';
-import type { ProblemDetail, ProblemItem } from './problem.schemas.js';
+import type { ProblemDetail, ProblemItem } from '../../../shared/api/problems.js';
 import { isRaiserSide } from './problem.steps.js';
 import { PROBLEM } from './problem.runner.js';
 
