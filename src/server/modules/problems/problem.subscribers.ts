@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { onEvent } from '../../events.js';
-import { supervisionFindings } from '../../db/schema/index.js';
+import { linkFindingToProblem } from '../supervision/index.js';
 import { insertProblem, projectTownPath, titleFrom } from './problem.intake.js';
 
 /**
@@ -32,5 +31,5 @@ onEvent('supervision.findingRaised', async (tx, ctx, who, { finding, project, vi
     },
     ctx.clock.now(),
   );
-  await tx.update(supervisionFindings).set({ problemId: id }).where(eq(supervisionFindings.id, finding.id));
+  await linkFindingToProblem(tx, finding.id, id);
 });
