@@ -171,8 +171,16 @@ export async function findProblemRow(db: Executor, actor: Actor, id: number) {
   return row;
 }
 
-export async function findProblemListRow(db: Executor, actor: Actor, id: number) {
-  const [row] = await baseSelect(db).where(and(eq(problems.id, id), problemVisibleTo(actor)));
+/** One visible problem with the ledger's columns and what its detail adds (one scoped read). */
+export async function findProblemDetailRow(db: Executor, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ ...listColumns, description: problems.description, createdBy: problems.createdBy })
+    .from(problems)
+    .leftJoin(firm, eq(firm.id, problems.firmUnitId))
+    .leftJoin(projects, eq(projects.id, problems.projectId))
+    .leftJoin(lead, eq(lead.id, problems.leadDeptUnitId))
+    .leftJoin(owner, eq(owner.id, problems.ownerUserId))
+    .where(and(eq(problems.id, id), problemVisibleTo(actor)));
   return row;
 }
 

@@ -16,6 +16,7 @@ import { exportLedger } from './problem.export.js';
 import { problemStats } from './problem.stats.js';
 import { PHOTO_MAX_BYTES, readOwnUpload, readProblemPhoto, uploadPhoto } from './problem.photos.js';
 import * as steps from './problem.steps.js';
+import type { StepResult } from './problem.runner.js';
 import {
   getDeptSettings,
   listDepartments,
@@ -166,7 +167,7 @@ export async function problemStepRoutes(app: FastifyInstance): Promise<void> {
     key: K,
     summary: string,
     permission: Permission,
-    run: (actor: Actor, id: number, body: z.infer<(typeof api)[K]['body']>) => Promise<void>,
+    run: (actor: Actor, id: number, body: z.infer<(typeof api)[K]['body']>) => Promise<StepResult>,
   ) {
     const c = api[key] as { params: typeof problemIdParams; body: z.ZodType; response: typeof problemDetail };
     r.post(key.slice('POST '.length), {
@@ -174,8 +175,9 @@ export async function problemStepRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary, ...routeSchema(c) },
       handler: async (req) => {
         const actor = actorOf(req);
-        await run(actor, req.params.id, req.body as z.infer<(typeof api)[K]['body']>);
-        return getProblem(ctx, actor, req.params.id);
+        // The answer is built from the history the step just wrote (no second read and fold of it).
+        const after = await run(actor, req.params.id, req.body as z.infer<(typeof api)[K]['body']>);
+        return getProblem(ctx, actor, req.params.id, after);
       },
     });
   }
