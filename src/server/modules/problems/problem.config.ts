@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import type { SlaPolicy } from '../../../domain/sla.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import {
   orgUnits,
@@ -14,11 +16,35 @@ import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { inSubtree } from '../../scope.js';
 import { projectVisibleTo } from '../projects/index.js';
-import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
+import { categoryOf, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
 import { safeDeliveryError } from './problem.webhook.js';
 import type { DeptSettings, DeptSettingsInput, WebhookKind } from '../../../shared/api/problems.js';
 import { BLOCKED_LABELS, parseAllowList } from '../../net/address-policy.js';
 import { refusedTarget } from '../../net/guarded-post.js';
+
+/** The SLA of a category: 组织部's override when set, else the default. Frozen into each dispatch event. */
+export async function slaPolicyFor(db: Executor, category: string): Promise<SlaPolicy> {
+  const [o] = await db.select().from(problemCategorySla).where(eq(problemCategorySla.category, category));
+  if (o) return { signDays: o.signDays, answerDays: o.answerDays, feedbackAfterAnswerDays: o.feedbackAfterAnswerDays };
+  const c = categoryOf(category);
+  return { signDays: c.signDays, answerDays: c.answerDays, feedbackAfterAnswerDays: c.feedbackAfterAnswerDays };
+}
+
+export async function listCategorySla(db: Executor) {
+  const overrides = new Map((await db.select().from(problemCategorySla)).map((o) => [o.category, o]));
+  return PROBLEM_CATEGORIES.map((c) => {
+    const o = overrides.get(c.code);
+    return {
+      code: c.code,
+      zh: c.zh,
+      en: c.en,
+      signDays: o?.signDays ?? c.signDays,
+      answerDays: o?.answerDays ?? c.answerDays,
+      feedbackAfterAnswerDays: o?.feedbackAfterAnswerDays ?? c.feedbackAfterAnswerDays,
+      customised: Boolean(o),
+    };
+  });
+}
 
 const DEPT = { zh: '部门', en: 'Department' };
 

@@ -24,7 +24,7 @@ import {
   saveCategorySla,
   saveDeptSettings,
 } from './problem.config.js';
-import { listCategorySla } from './problem.sla-config.js';
+import { listCategorySla } from './problem.config.js';
 
 registerFieldLabels({
   clientRequestId: { zh: '请求编号', en: 'clientRequestId' },

@@ -9,7 +9,7 @@ import type { Rating } from '../../../domain/problem-events.js';
 import { refuse, runStep } from './problem.runner.js';
 import { unitNames } from './problem.repository.js';
 import { isTriageUserFor } from './problem.recipients.js';
-import { slaPolicyFor } from './problem.sla-config.js';
+import { slaPolicyFor } from './problem.config.js';
 
 /** The assignments of a problem that belong to the actor's department (empty for anyone else). */
 export async function myAssignments(tx: Tx, actor: Actor, s: ProblemState): Promise<AssignmentState[]> {
