@@ -60,6 +60,7 @@ const envSchema = z.object({
     .optional(),
   XIANFENG_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   XIANFENG_BACKUP_DIR: z.string().min(1).optional(),
+  XIANFENG_FILES_DIR: z.string().min(1).optional(),
   XIANFENG_BACKUP_HOUR: z.coerce
     .number({ error: 'must be an hour 0–23 (China time)' })
     .int('must be an hour 0–23 (China time)')
@@ -103,6 +104,8 @@ export interface Config {
   jobs: boolean;
   /** Where backups are written (default `<parent of the data dir>/backups`; never inside the data dir). */
   backupDir: string | undefined;
+  /** Uploaded files (problem photos), see files/storage.ts (default: the data dir; shared by every server). */
+  filesDir: string | undefined;
   /** The nightly backup's hour, China time (0–23). */
   backupHour: number;
   /** Retention: daily backups for N days, weekly for N weeks, monthly for N months. */
@@ -166,6 +169,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
     jobs: e.XIANFENG_JOBS === 'on',
     backupDir: e.XIANFENG_BACKUP_DIR,
+    filesDir: e.XIANFENG_FILES_DIR,
     backupHour: e.XIANFENG_BACKUP_HOUR,
     backupKeep: {
       daily: e.XIANFENG_BACKUP_KEEP_DAILY,

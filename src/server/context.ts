@@ -7,6 +7,7 @@ import type { Database } from './db/client.js';
 import { createFieldCipher } from './crypto/field-cipher.js';
 import { deriveAuditKey, setAuditKey } from './audit/audit.key.js';
 import { deriveBackupKeys, type BackupKeys } from './crypto/backup-key.js';
+import { fileStoreFromConfig, type FileStore } from './files/storage.js';
 
 export interface Clock {
   now(): Date;
@@ -38,6 +39,8 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** Backup encryption keys, derived from the same master secret (crypto/backup-key.ts). */
   backupKeys: BackupKeys;
+  /** Uploaded files (files/storage.ts). */
+  files: FileStore;
 }
 
 export function createAppContext(opts: {
@@ -47,6 +50,7 @@ export function createAppContext(opts: {
   log: FastifyBaseLogger;
   clock?: Clock;
   cipher?: FieldCipher;
+  files?: FileStore;
 }): AppContext {
   if (opts.secretKeyHex) setAuditKey(deriveAuditKey(opts.secretKeyHex));
   return {
@@ -58,5 +62,6 @@ export function createAppContext(opts: {
     calendar: createCalendarStore(opts.database.db),
     log: opts.log,
     backupKeys: deriveBackupKeys(opts.secretKeyHex),
+    files: opts.files ?? fileStoreFromConfig(opts.config),
   };
 }

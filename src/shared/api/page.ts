@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { INT4_MAX } from '../input.js';
 
-/**
- * Paging and query-string pieces of the shared contracts (the same rules as server/http/pagination.ts,
- * which the server's older routes still import): `page` from 1, `pageSize` 1–200 (default 20).
- */
+/** `page` (from 1) and `pageSize` (1–200, default 20), as every list takes them. */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
+export type PageQuery = z.infer<typeof pageQuery>;
+
 /** Every list answers `{data,total,page,pageSize}`. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 /** A query-string boolean: "true"/"1" → true, "false"/"0" → false. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idParam, idRef, int4, isoDate as isoDateString } from '../input.js';
-import { pageOf, pageQuery, queryBool } from '../page.js';
+import { pageOf, pageQuery, queryBool } from './page.js';
 import { PIPELINE_STEPS } from '../../domain/pipeline.js';
 import { XLSX_FILE, type ApiTable } from './contract.js';
 

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import type { SlaPolicy } from '../../../domain/sla.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import {
   orgUnits,
@@ -14,10 +16,35 @@ import { invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { inSubtree } from '../../scope.js';
 import { projectVisibleTo } from '../projects/index.js';
-import { PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
-import { safeDeliveryError, type WebhookKind } from './problem.webhook.js';
+import { categoryOf, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_CODES } from '../../../shared/problem-categories.js';
+import { safeDeliveryError } from './problem.webhook.js';
+import type { DeptSettings, DeptSettingsInput, WebhookKind } from '../../../shared/api/problems.js';
 import { BLOCKED_LABELS, parseAllowList } from '../../net/address-policy.js';
 import { refusedTarget } from '../../net/guarded-post.js';
+
+/** The SLA of a category: 组织部's override when set, else the default. Frozen into each dispatch event. */
+export async function slaPolicyFor(db: Executor, category: string): Promise<SlaPolicy> {
+  const [o] = await db.select().from(problemCategorySla).where(eq(problemCategorySla.category, category));
+  if (o) return { signDays: o.signDays, answerDays: o.answerDays, feedbackAfterAnswerDays: o.feedbackAfterAnswerDays };
+  const c = categoryOf(category);
+  return { signDays: c.signDays, answerDays: c.answerDays, feedbackAfterAnswerDays: c.feedbackAfterAnswerDays };
+}
+
+export async function listCategorySla(db: Executor) {
+  const overrides = new Map((await db.select().from(problemCategorySla)).map((o) => [o.category, o]));
+  return PROBLEM_CATEGORIES.map((c) => {
+    const o = overrides.get(c.code);
+    return {
+      code: c.code,
+      zh: c.zh,
+      en: c.en,
+      signDays: o?.signDays ?? c.signDays,
+      answerDays: o?.answerDays ?? c.answerDays,
+      feedbackAfterAnswerDays: o?.feedbackAfterAnswerDays ?? c.feedbackAfterAnswerDays,
+      customised: Boolean(o),
+    };
+  });
+}
 
 const DEPT = { zh: '部门', en: 'Department' };
 
@@ -95,7 +122,7 @@ function maskUrl(url: string): string {
   return u.toString();
 }
 
-export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: number) {
+export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: number): Promise<DeptSettings> {
   const dept = await requireDept(ctx, actor, deptId);
   const [s] = await ctx.db.select().from(problemDeptSettings).where(eq(problemDeptSettings.deptUnitId, deptId));
   const deliveries = await ctx.db
@@ -128,16 +155,6 @@ export async function getDeptSettings(ctx: AppContext, actor: Actor, deptId: num
   };
 }
 
-export interface DeptSettingsInput {
-  headUserId: number | null;
-  leaderUserId: number | null;
-  webhookKind: WebhookKind | null;
-  /** Omitted: keep the stored URL; null: remove it. */
-  webhookUrl?: string | null | undefined;
-  webhookSecret?: string | null | undefined;
-  webhookEnabled: boolean;
-}
-
 /** A robot URL must point outside the server's networks (SSRF), unless the operator allow-listed it. */
 async function assertPublicTarget(ctx: AppContext, url: string): Promise<void> {
   const kind = await refusedTarget(url, parseAllowList(ctx.config.webhookAllow));
@@ -153,7 +170,12 @@ async function assertPublicTarget(ctx: AppContext, url: string): Promise<void> {
 }
 
 /** Sets a department's head, leader in charge and group robot; the robot URL and secret are encrypted at rest. */
-export async function saveDeptSettings(ctx: AppContext, actor: Actor, deptId: number, input: DeptSettingsInput) {
+export async function saveDeptSettings(
+  ctx: AppContext,
+  actor: Actor,
+  deptId: number,
+  input: DeptSettingsInput,
+): Promise<DeptSettings> {
   await requireDept(ctx, actor, deptId);
   if (typeof input.webhookUrl === 'string') await assertPublicTarget(ctx, input.webhookUrl);
   const allowed = new Set((await candidates(ctx, actor, deptId)).map((c) => c.id));

@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
@@ -57,9 +55,8 @@ export async function sanitizePhoto(input: Buffer): Promise<{ data: Buffer; widt
   }
 }
 
-function photoDir(ctx: AppContext): string {
-  return resolve(ctx.config.dataDir, 'problems', 'photos');
-}
+/** The store key of a photo: its row keeps `file` (`2026-12/<uuid>.jpg`), relative to this prefix. */
+const photoKey = (file: string) => `problems/photos/${file}`;
 
 /** Stores an uploaded photo (not yet attached to a problem; only its uploader can attach it). */
 export async function uploadPhoto(ctx: AppContext, actor: Actor, body: Buffer) {
@@ -67,8 +64,7 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, body: Buffer) {
   const now = ctx.clock.now();
   const month = chinaDate(now).slice(0, 7);
   const file = `${month}/${randomUUID()}.jpg`;
-  await mkdir(join(photoDir(ctx), month), { recursive: true });
-  await writeFile(join(photoDir(ctx), file), clean.data, { mode: 0o600 });
+  await ctx.files.put(photoKey(file), clean.data);
   const [row] = await ctx.db
     .insert(problemPhotos)
     .values({
@@ -101,7 +97,7 @@ export async function readProblemPhoto(
     .from(problemPhotos)
     .where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.problemId, problemId)));
   if (!p) throw notFound(PHOTO);
-  return readFile(join(photoDir(ctx), p.file));
+  return ctx.files.get(photoKey(p.file));
 }
 
 /** An uploaded photo not yet attached: only its uploader sees it (the preview while raising). */
@@ -111,5 +107,5 @@ export async function readOwnUpload(ctx: AppContext, actor: Actor, photoId: numb
     .from(problemPhotos)
     .where(and(eq(problemPhotos.id, photoId), eq(problemPhotos.uploadedBy, actor.userId)));
   if (!p) throw notFound(PHOTO);
-  return readFile(join(photoDir(ctx), p.file));
+  return ctx.files.get(photoKey(p.file));
 }

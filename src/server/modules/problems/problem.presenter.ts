@@ -3,7 +3,7 @@ import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { stepState, type Due } from '../../../domain/sla.js';
 import { timelinessOf } from '../../../domain/problem-stats.js';
 import type { ProblemSource, ProblemStatus, Rating } from '../../../domain/problem-events.js';
-import type { ProblemItem } from './problem.schemas.js';
+import type { ProblemItem } from '../../../shared/api/problems.js';
 import type { ProblemListRow } from './problem.repository.js';
 
 /** 问题编号: WT + year raised + six-digit id, e.g. WT2026000123. */

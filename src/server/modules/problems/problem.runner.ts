@@ -5,7 +5,7 @@ import type { ProblemRow } from '../../db/schema/index.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import type { CalendarData } from '../../../domain/calendar.js';
-import type { ProblemEventData } from '../../../domain/problem-events.js';
+import type { ProblemEvent, ProblemEventData } from '../../../domain/problem-events.js';
 import { foldProblem, type ProblemState } from '../../../domain/problem-flow.js';
 import type { RuleText } from '../../../domain/problem-rules.js';
 import {
@@ -29,6 +29,12 @@ export const STALE = {
 /** A step refused by the rules: 409 with the rule's reason. */
 export function refuse(r: RuleText | null): void {
   if (r) throw conflict(r);
+}
+
+/** The problem after a step: its whole history and the state folded from it (the answer is built from them). */
+export interface StepResult {
+  events: ProblemEvent[];
+  state: ProblemState;
 }
 
 export interface StepInput {
@@ -56,10 +62,10 @@ export async function runStep(
   action: string,
   plan: (s: StepInput) => Promise<ProblemEventData[]>,
   opts: StepOptions = {},
-): Promise<void> {
+): Promise<StepResult> {
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
-  await ctx.db.transaction((tx) => applyStep(tx, actor, id, expectedVersion, action, cal, now, plan, opts));
+  return ctx.db.transaction((tx) => applyStep(tx, actor, id, expectedVersion, action, cal, now, plan, opts));
 }
 
 export interface StepOptions {
@@ -82,7 +88,7 @@ export async function applyStep(
   now: Date,
   plan: (s: StepInput) => Promise<ProblemEventData[]>,
   opts: StepOptions = {},
-): Promise<void> {
+): Promise<StepResult> {
   if (opts.ownStep) await lockProblem(tx, id);
   const row = await findProblemRow(tx, actor, id);
   if (!row) throw notFound(PROBLEM);
@@ -98,7 +104,8 @@ export async function applyStep(
     events.length,
     planned.map((data) => ({ data, actor: eventActorOf(actor), at: now })),
   );
-  const next = await writeProjection(tx, id, [...events, ...appended], cal);
+  const history = [...events, ...appended];
+  const next = await writeProjection(tx, id, history, cal);
   await notifyEvents(tx, row, next, appended, now);
   await recordAudit(
     tx,
@@ -112,6 +119,7 @@ export async function applyStep(
     },
     now,
   );
+  return { events: history, state: next };
 }
 
 export function isConflict(e: unknown): boolean {

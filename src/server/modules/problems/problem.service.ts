@@ -11,8 +11,7 @@ import * as rules from '../../../domain/problem-rules.js';
 import { EVENT_LABELS } from '../../../shared/problem-labels.js';
 import {
   assignmentsOf,
-  findProblemListRow,
-  findProblemRow,
+  findProblemDetailRow,
   listProblems,
   unitNames,
   userNames,
@@ -22,9 +21,9 @@ import {
 import { presentListItem, type AssignmentBrief } from './problem.presenter.js';
 import { describeEvent, explainDeadlines } from './problem.explain.js';
 import { loadEvents } from './problem.store.js';
-import type { ProblemDetail, ProblemItem } from './problem.schemas.js';
+import type { ProblemDetail, ProblemItem } from '../../../shared/api/problems.js';
 import { isRaiserSide } from './problem.steps.js';
-import { PROBLEM } from './problem.runner.js';
+import { PROBLEM, type StepResult } from './problem.runner.js';
 
 /** Today in China and the next working day (for "due soon"); tolerant of a missing next-year calendar. */
 export function filterDates(cal: CalendarData, now: Date): FilterDates {
@@ -78,14 +77,22 @@ export async function listProblemsFor(ctx: AppContext, actor: Actor, f: ProblemF
   };
 }
 
-/** A problem with its whole timeline, its deadlines and their reasons, and what the actor may do next. */
-export async function getProblem(ctx: AppContext, actor: Actor, id: number): Promise<ProblemDetail> {
-  const [row, listRow] = await Promise.all([findProblemRow(ctx.db, actor, id), findProblemListRow(ctx.db, actor, id)]);
-  if (!row || !listRow) throw notFound(PROBLEM);
+/**
+ * A problem with its whole timeline, its deadlines and their reasons, and what the actor may do next.
+ * `after`: the history and state a step just wrote (its answer), so they are not read and folded again.
+ */
+export async function getProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  after?: StepResult,
+): Promise<ProblemDetail> {
+  const row = await findProblemDetailRow(ctx.db, actor, id);
+  if (!row) throw notFound(PROBLEM);
   const cal = await ctx.calendar.get();
   const { today } = filterDates(cal, ctx.clock.now());
-  const events = await loadEvents(ctx.db, id);
-  const s = foldProblem(events, cal);
+  const events = after?.events ?? (await loadEvents(ctx.db, id));
+  const s = after?.state ?? foldProblem(events, cal);
   const units = await unitNames(ctx.db, [
     ...s.assignments.map((a) => a.deptUnitId),
     ...events.map((e) => e.actorUnitId ?? 0),
@@ -105,7 +112,7 @@ export async function getProblem(ctx: AppContext, actor: Actor, id: number): Pro
     .orderBy(asc(problemPhotos.id));
   const brief = (await briefs(ctx, [id])).get(id) ?? [];
   const deptPath = actor.scope.kind === 'dept' ? actor.scope.path : null;
-  const item = presentListItem(listRow, brief, deptPath, cal, today);
+  const item = presentListItem(row, brief, deptPath, cal, today);
   const mine = s.assignments.filter((a) => deptPath !== null && units.get(a.deptUnitId)?.path.startsWith(deptPath));
   const open = (st: string[]) => mine.filter((a) => st.includes(a.status));
   const owner = s.ownerUserId === actor.userId && !isFinal(s.status);

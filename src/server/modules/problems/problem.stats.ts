@@ -3,15 +3,10 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
 import { queryRows } from '../../db/client.js';
 import { orgUnits, problemAssignments, problems } from '../../db/schema/index.js';
-import {
-  EMPTY_COUNTS,
-  ledgerRates,
-  ratio,
-  type LedgerCounts,
-  type LedgerRates,
-} from '../../../domain/problem-stats.js';
+import { EMPTY_COUNTS, ledgerRates, ratio, type LedgerCounts } from '../../../domain/problem-stats.js';
 import { filterWhere, openOverdueSql, withScope, type ProblemFilter } from './problem.repository.js';
 import { filterDates } from './problem.service.js';
+import type { ProblemStats } from '../../../shared/api/problems.js';
 
 const FINAL = sql`${problems.status} in ('rated','closed')`;
 
@@ -57,27 +52,6 @@ const toCounts = (r: CountRow | undefined): LedgerCounts =>
         closeDaysCount: r.close_days_count,
       }
     : EMPTY_COUNTS;
-
-export interface DeptStats extends LedgerRates {
-  deptId: number;
-  name: string;
-  assigned: number;
-  answered: number;
-  answeredOnTime: number;
-  openOverdue: number;
-  returned: number;
-  avgAnswerWorkingDays: number | null;
-  /** 按期答复率 of the department's own dispatches: answered on time ÷ (answered + open overdue). */
-  answerOnTimeRate: number | null;
-}
-
-export interface ProblemStats {
-  asOf: string;
-  overall: LedgerCounts & LedgerRates;
-  byMonth: Array<LedgerCounts & LedgerRates & { month: string }>;
-  byDept: DeptStats[];
-  formula: { zh: string; en: string };
-}
 
 /**
  * 按期办结率, 限期反馈率, 满意率 and average working days to close — overall, per month raised and

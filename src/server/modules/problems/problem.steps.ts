@@ -9,7 +9,7 @@ import type { Rating } from '../../../domain/problem-events.js';
 import { refuse, runStep } from './problem.runner.js';
 import { unitNames } from './problem.repository.js';
 import { isTriageUserFor } from './problem.recipients.js';
-import { slaPolicyFor } from './problem.sla-config.js';
+import { slaPolicyFor } from './problem.config.js';
 
 /** The assignments of a problem that belong to the actor's department (empty for anyone else). */
 export async function myAssignments(tx: Tx, actor: Actor, s: ProblemState): Promise<AssignmentState[]> {
@@ -41,7 +41,7 @@ const nextNo = (s: ProblemState) => s.assignments.reduce((m, a) => Math.max(m, a
 
 /** 受理: the first receiver becomes the owner (首办负责制). */
 export async function acceptProblem(ctx: AppContext, actor: Actor, id: number, version?: number) {
-  await runStep(ctx, actor, id, version, 'accept', async ({ state }) => {
+  return runStep(ctx, actor, id, version, 'accept', async ({ state }) => {
     refuse(rules.checkAccept(state));
     return [{ type: 'accepted', ownerUserId: actor.userId, ownerUnitId: actor.scope.unitId }];
   });
@@ -54,7 +54,7 @@ export async function handOverProblem(
   id: number,
   input: { toUserId: number; reason: string; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'hand_over', async ({ tx, row, state }) => {
+  return runStep(ctx, actor, id, input.version, 'hand_over', async ({ tx, row, state }) => {
     refuse(rules.checkOwnerStep(state, actor.userId));
     const to = await isTriageUserFor(tx, input.toUserId, row.scopePath);
     if (!to) throw notFound({ zh: '接收人', en: 'Recipient' });
@@ -80,7 +80,7 @@ export interface DispatchInput {
 
 /** 派单 to one lead department and any co-handling ones; each gets its deadlines from now. */
 export async function dispatchProblem(ctx: AppContext, actor: Actor, id: number, input: DispatchInput) {
-  await runStep(ctx, actor, id, input.version, 'dispatch', async ({ tx, row, state }) => {
+  return runStep(ctx, actor, id, input.version, 'dispatch', async ({ tx, row, state }) => {
     refuse(rules.checkOwnerStep(state, actor.userId));
     const targets = [
       { deptUnitId: input.leadDeptId, role: 'lead' as const, designated: input.designated ?? false },
@@ -121,7 +121,7 @@ export async function signProblem(
   input: { assignmentNo?: number | undefined; version?: number | undefined },
 ) {
   // each department's sign is its own step: the lead and the co-departments sign in any order, at once
-  await runStep(
+  return runStep(
     ctx,
     actor,
     id,
@@ -143,7 +143,7 @@ export async function returnProblem(
   id: number,
   input: { assignmentNo?: number | undefined; reason: string; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'return', async ({ tx, state }) => {
+  return runStep(ctx, actor, id, input.version, 'return', async ({ tx, state }) => {
     const a = await pick(tx, actor, state, input.assignmentNo, ['to_sign', 'in_hand']);
     refuse(rules.checkReturn(state, a));
     return [{ type: 'returned', assignmentNo: a.no, reason: input.reason }];
@@ -157,7 +157,7 @@ export type ExtendInput =
 /** 延期: the department asks with a reason; the owner approves or refuses; both stay in the history. */
 export async function extendProblem(ctx: AppContext, actor: Actor, id: number, input: ExtendInput) {
   if (!can(actor, input.op === 'request' ? 'problems.handle' : 'problems.triage')) throw forbidden();
-  await runStep(
+  return runStep(
     ctx,
     actor,
     id,
@@ -197,7 +197,7 @@ export async function answerProblem(
   id: number,
   input: { assignmentNo?: number | undefined; text: string; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'answer', async ({ tx, state }) => {
+  return runStep(ctx, actor, id, input.version, 'answer', async ({ tx, state }) => {
     const a = await pick(tx, actor, state, input.assignmentNo, ['in_hand', 'to_sign']);
     refuse(rules.checkAnswer(state, a));
     return [{ type: 'answered', assignmentNo: a.no, text: input.text }];
@@ -211,7 +211,7 @@ export async function feedbackProblem(
   id: number,
   input: { text?: string | undefined; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'feedback', async ({ state }) => {
+  return runStep(ctx, actor, id, input.version, 'feedback', async ({ state }) => {
     refuse(rules.checkOwnerStep(state, actor.userId));
     refuse(rules.checkFeedback(state));
     return [{ type: 'fed_back', text: input.text ?? state.answer ?? '' }];
@@ -230,7 +230,7 @@ export async function rateProblem(
   id: number,
   input: { rating: Rating; comment?: string | undefined; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'rate', async ({ tx, row, state }) => {
+  return runStep(ctx, actor, id, input.version, 'rate', async ({ tx, row, state }) => {
     if (!isRaiserSide(actor, row))
       throw conflict({
         zh: '只有提出人或该企业的联系人可以评价',
@@ -264,7 +264,7 @@ export async function closeProblem(
   id: number,
   input: { answer: string; meetingId?: number | undefined; version?: number | undefined },
 ) {
-  await runStep(ctx, actor, id, input.version, 'close', async ({ state }) =>
+  return runStep(ctx, actor, id, input.version, 'close', async ({ state }) =>
     closingEvents(actor, state, input.answer, input.meetingId ?? null),
   );
 }

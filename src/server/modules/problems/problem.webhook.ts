@@ -6,8 +6,7 @@ import { problemDeptSettings, webhookDeliveries } from '../../db/schema/index.js
 import { parseAllowList } from '../../net/address-policy.js';
 import { guardedPostJson, type PostOutcome } from '../../net/guarded-post.js';
 
-export const WEBHOOK_KINDS = ['wecom', 'dingtalk'] as const;
-export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+import type { WebhookKind } from '../../../shared/api/problems.js';
 
 /** Minutes to wait before attempt 2, 3, 4, 5; after the fifth failure the delivery is marked failed. */
 export const WEBHOOK_BACKOFF_MINUTES = [1, 5, 15, 60];

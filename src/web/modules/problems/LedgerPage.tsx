@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { PROBLEM_CATEGORIES } from '../../../shared/problem-categories.js';
 import { PROBLEM_SOURCE_LABELS, PROBLEM_STATUS_LABELS } from '../../../shared/problem-labels.js';
-import { LEDGER_DEFAULTS, type ProblemPage } from './api.js';
+import { LEDGER_DEFAULTS, type DepartmentList, type ProblemPage } from './api.js';
 import { ProblemTable } from './ProblemTable.js';
 
 /** 问题台账: every problem in scope with filters in the URL and the Excel ledger export. */
@@ -20,7 +20,7 @@ export default function LedgerPage() {
   const list = useQuery({ queryKey: ['problems', 'ledger', f], queryFn: () => get<ProblemPage>('/api/problems', f) });
   const depts = useQuery({
     queryKey: ['problem-depts'],
-    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/departments'),
+    queryFn: () => get<DepartmentList>('/api/problems/departments'),
   });
   const filters = { ...f, page: undefined, pageSize: undefined };
   return (

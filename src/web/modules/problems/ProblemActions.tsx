@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, S
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
-import type { ProblemDetail } from './api.js';
+import type { DepartmentList, ProblemDetail } from './api.js';
 
 type Ask = { kind: 'return' | 'extend' | 'close' } | null;
 
@@ -18,7 +18,7 @@ export function ProblemActions({ p }: { p: ProblemDetail }) {
   const depts = useQuery({
     queryKey: ['problem-depts'],
     enabled: a.dispatch,
-    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/departments'),
+    queryFn: () => get<DepartmentList>('/api/problems/departments'),
   });
   const act = useMutation({
     mutationFn: ({ step, body }: { step: string; body: Record<string, unknown> }) =>

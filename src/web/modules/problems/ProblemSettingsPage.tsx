@@ -5,38 +5,7 @@ import { ApiError, get, put } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import { deliveryErrorLabel } from './delivery-error.js';
-
-interface CategorySla {
-  code: string;
-  zh: string;
-  en: string;
-  signDays: number;
-  answerDays: number;
-  feedbackAfterAnswerDays: number;
-  customised: boolean;
-}
-
-interface DeptSettings {
-  dept: { id: number; name: string };
-  headUserId: number | null;
-  leaderUserId: number | null;
-  webhookKind: 'wecom' | 'dingtalk' | null;
-  webhookUrl: string | null;
-  hasSecret: boolean;
-  webhookEnabled: boolean;
-  candidates: Array<{ id: number; name: string; title: string | null }>;
-  deliveries: Array<{
-    id: number;
-    problemId: number | null;
-    event: string;
-    status: string;
-    attempts: number;
-    lastStatus: number | null;
-    lastError: string | null;
-    createdAt: string;
-    deliveredAt: string | null;
-  }>;
-}
+import type { CategorySla, DepartmentList, DeptSettings } from './api.js';
 
 /** 办理时限与部门设置: category limits in working days; each department's head, leader and group robot. */
 export default function ProblemSettingsPage() {
@@ -64,7 +33,7 @@ export default function ProblemSettingsPage() {
   });
   const depts = useQuery({
     queryKey: ['problem-depts'],
-    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/departments'),
+    queryFn: () => get<DepartmentList>('/api/problems/departments'),
   });
   const [deptId, setDeptId] = useState<number | undefined>();
   const settings = useQuery({

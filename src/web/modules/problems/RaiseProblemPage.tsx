@@ -7,7 +7,7 @@ import { ApiError, get, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { PROBLEM_CATEGORIES } from '../../../shared/problem-categories.js';
-import type { ProblemDetail } from './api.js';
+import type { ProblemDetail, ProjectOptionList } from './api.js';
 import { newRequestId, uploadPhoto, type UploadedPhoto } from './photo-upload.js';
 
 interface FormValues {
@@ -30,7 +30,7 @@ export default function RaiseProblemPage() {
   const isFirm = me?.user.scope.kind === 'firm';
   const projects = useQuery({
     queryKey: ['problem-projects'],
-    queryFn: () => get<{ data: Array<{ id: number; name: string }> }>('/api/problems/project-options'),
+    queryFn: () => get<ProjectOptionList>('/api/problems/project-options'),
   });
   const firms = useQuery({
     queryKey: ['firm-options'],

@@ -1,4 +1,5 @@
 import { ApiError } from '../../app/api.js';
+import type { UploadedPhoto } from '../../../shared/api/problems.js';
 import { getLang } from '../../app/i18n.js';
 
 /** A request id that makes a retried submission idempotent (works outside secure contexts too). */
@@ -27,12 +28,7 @@ async function shrink(file: File): Promise<Blob> {
   }
 }
 
-export interface UploadedPhoto {
-  id: number;
-  url: string;
-  width: number;
-  height: number;
-}
+export type { UploadedPhoto };
 
 export async function uploadPhoto(file: File, csrf: string): Promise<UploadedPhoto> {
   const body = await shrink(file);
