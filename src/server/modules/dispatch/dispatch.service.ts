@@ -12,49 +12,25 @@ import {
 } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { dispatchDueOn, dispatchState, summariseMonth, type DispatchSummary } from '../../../domain/dispatch.js';
-import type { WarningColour, WarningReason } from '../../../domain/warnings.js';
 import {
-  PROJECT_STAGE_CODES,
-  PROJECT_STAGES,
-  requiresDispatch,
-  type ProjectStage,
-} from '../../../shared/project-stages.js';
-import type { LocalText } from '../../errors.js';
+  DISPATCH_STAGES,
+  defaultDispatchMonth,
+  dispatchDueOn,
+  dispatchState,
+  summariseMonth,
+} from '../../../domain/dispatch.js';
+export { DISPATCH_STAGES, defaultDispatchMonth };
+import type { WarningColour, WarningReason } from '../../../domain/warnings.js';
+import { PROJECT_STAGES, requiresDispatch, type ProjectStage } from '../../../shared/project-stages.js';
+import type { DispatchList, DispatchReport, DispatchSnapshotView } from '../../../shared/api/dispatch.js';
 import { writeHistory } from '../projects/index.js';
 import { canConfirmDispatch } from '../projects/index.js';
 import { listProjects, projectFilterWhere, type ProjectListRow } from '../projects/index.js';
 import { requireProject } from '../projects/index.js';
-import { collectOpenItems, type OpenItems } from './dispatch.contributors.js';
-
-export const DISPATCH_STAGES = PROJECT_STAGE_CODES.filter(requiresDispatch);
+import { collectOpenItems } from './dispatch.contributors.js';
 
 /** What a report says, prefilled from nodes, investment, warnings and open items; kept as confirmed. */
-export interface DispatchSnapshot {
-  month: string;
-  project: {
-    id: number;
-    code: string;
-    name: string;
-    township: string | null;
-    stage: string;
-    stageZh: string;
-    commissioner: string | null;
-    leader: string | null;
-  };
-  colour: WarningColour;
-  reasons: LocalText[];
-  progress: number | null;
-  plannedProgress: number | null;
-  summary: DispatchSummary;
-  open: OpenItems[];
-}
-
-/** The month whose report is being asked for: the previous month (月调度 reports on the month just ended). */
-export function defaultDispatchMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+export type DispatchSnapshot = DispatchSnapshotView;
 
 /** Prefilled snapshots for the given projects and month (a handful of queries for the whole page). */
 export async function buildSnapshots(
@@ -135,7 +111,7 @@ function dispatchWhere(actor: Actor, f: DispatchFilter, month: string): SQL | un
 }
 
 /** A month's reports of the visible projects that owe one: confirmed or missing (缺报), with the due date. */
-export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFilter) {
+export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFilter): Promise<DispatchList> {
   const today = chinaDate(ctx.clock.now());
   const month = f.month ?? defaultDispatchMonth(today);
   const cal = await ctx.calendar.get();
@@ -181,7 +157,7 @@ export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFil
           name: r.project.name,
           township: r.townshipName,
           commissioner: r.commissionerName,
-          colour: r.project.warningColour,
+          colour: r.project.warningColour as WarningColour,
         },
         state: dispatchState(Boolean(rep), due.dueOn, today),
         confirmedAt: rep?.confirmedAt.toISOString() ?? null,
@@ -217,7 +193,12 @@ async function projectRow(ctx: AppContext, actor: Actor, id: number): Promise<Pr
 }
 
 /** One project's report for a month: the confirmed snapshot, or the live prefill waiting for confirmation. */
-export async function getDispatchReport(ctx: AppContext, actor: Actor, projectId: number, month: string) {
+export async function getDispatchReport(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: number,
+  month: string,
+): Promise<DispatchReport> {
   const today = chinaDate(ctx.clock.now());
   checkMonth(month, today);
   const row = await projectRow(ctx, actor, projectId);
@@ -228,7 +209,7 @@ export async function getDispatchReport(ctx: AppContext, actor: Actor, projectId
   const due = dispatchDueOn(await ctx.calendar.get(), month);
   const snapshot = rep
     ? (rep.snapshot as DispatchSnapshot)
-    : (await buildSnapshots(ctx.db, [row], month)).get(projectId);
+    : ((await buildSnapshots(ctx.db, [row], month)).get(projectId) as DispatchSnapshot);
   return {
     month,
     dueOn: due.dueOn,
@@ -253,7 +234,7 @@ export async function confirmDispatch(
   projectId: number,
   month: string,
   input: { remarks?: string | null | undefined; version: number },
-) {
+): Promise<DispatchReport> {
   const now = ctx.clock.now();
   checkMonth(month, chinaDate(now));
   const row = await projectRow(ctx, actor, projectId);
