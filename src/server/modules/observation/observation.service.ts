@@ -21,6 +21,7 @@ import {
   sheetTotal,
   type Criterion,
 } from '../../../domain/scoring.js';
+import type { EventPage, EventView } from '../../../shared/api/observation.js';
 import { projectVisibleTo, regionOfPath } from '../projects/index.js';
 import { requireProject } from '../projects/index.js';
 
@@ -35,7 +36,11 @@ function problems(ps: Array<{ zh: string; en: string }>, field: string, fieldEn:
   });
 }
 
-export async function listEvents(ctx: AppContext, actor: Actor, f: { page: number; pageSize: number }) {
+export async function listEvents(
+  ctx: AppContext,
+  actor: Actor,
+  f: { page: number; pageSize: number },
+): Promise<EventPage> {
   const [rows, [count]] = await Promise.all([
     ctx.db
       .select({
@@ -70,7 +75,7 @@ async function requireEvent(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /** The event, its scoring sheet, the visited projects the actor may see, every sheet and the totals. */
-export async function getEvent(ctx: AppContext, actor: Actor, id: number) {
+export async function getEvent(ctx: AppContext, actor: Actor, id: number): Promise<EventView> {
   const e = await requireEvent(ctx, actor, id);
   const criteria = e.criteria as Criterion[];
   const [visited, sheets] = await Promise.all([
@@ -127,7 +132,7 @@ export async function createEvent(
     criteria?: Criterion[] | undefined;
     projectIds: number[];
   },
-) {
+): Promise<EventView> {
   const criteria = input.criteria ?? DEFAULT_CRITERIA;
   const ps = checkCriteria(criteria);
   if (ps.length) throw problems(ps, '评分标准', 'criteria');
@@ -169,7 +174,7 @@ export async function updateCriteria(
   actor: Actor,
   id: number,
   input: { criteria: Criterion[]; version: number },
-) {
+): Promise<EventView> {
   await requireEvent(ctx, actor, id);
   const ps = checkCriteria(input.criteria);
   if (ps.length) throw problems(ps, '评分标准', 'criteria');
@@ -207,7 +212,7 @@ export async function scoreProject(
   actor: Actor,
   id: number,
   input: { projectId: number; scorerName: string; scores: Record<string, number>; comment?: string | null | undefined },
-) {
+): Promise<EventView> {
   const e = await requireEvent(ctx, actor, id);
   await requireProject(ctx, actor, input.projectId);
   const [visited] = await ctx.db
