@@ -3,13 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, invalid } from '../../errors.js';
-import {
-  dispatchReports,
-  projectInvestments,
-  projectNodes,
-  projects,
-  projectWarningMonths,
-} from '../../db/schema/index.js';
+import { projectInvestments, projectNodes, projects, projectWarningMonths } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
 import {
@@ -28,6 +22,7 @@ import { canConfirmDispatch } from '../projects/index.js';
 import { listProjects, projectFilterWhere, type ProjectListRow } from '../projects/index.js';
 import { requireProject } from '../projects/index.js';
 import { collectOpenItems } from './dispatch.contributors.js';
+import { findReport, lockReport, reportsOf, saveReport } from './dispatch.repository.js';
 
 /** What a report says, prefilled from nodes, investment, warnings and open items; kept as confirmed. */
 export type DispatchSnapshot = DispatchSnapshotView;
@@ -132,13 +127,12 @@ export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFil
       .from(projects)
       .where(dispatchWhere(actor, { ...f, state: undefined }, month)),
   ]);
-  const ids = rows.map((r) => r.project.id);
-  const reports = ids.length
-    ? await ctx.db
-        .select()
-        .from(dispatchReports)
-        .where(and(inArray(dispatchReports.projectId, ids), eq(dispatchReports.month, month)))
-    : [];
+  const reports = await reportsOf(
+    ctx.db,
+    actor,
+    rows.map((r) => r.project.id),
+    month,
+  );
   return {
     month,
     dueOn: due.dueOn,
@@ -202,10 +196,7 @@ export async function getDispatchReport(
   const today = chinaDate(ctx.clock.now());
   checkMonth(month, today);
   const row = await projectRow(ctx, actor, projectId);
-  const [rep] = await ctx.db
-    .select()
-    .from(dispatchReports)
-    .where(and(eq(dispatchReports.projectId, projectId), eq(dispatchReports.month, month)));
+  const rep = await findReport(ctx.db, actor, projectId, month);
   const due = dispatchDueOn(await ctx.calendar.get(), month);
   const snapshot = rep
     ? (rep.snapshot as DispatchSnapshot)
@@ -251,11 +242,7 @@ export async function confirmDispatch(
   const snapshot = (await buildSnapshots(ctx.db, [row], month)).get(projectId) as DispatchSnapshot;
   const who = auditActorOf(actor);
   await ctx.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(dispatchReports)
-      .where(and(eq(dispatchReports.projectId, projectId), eq(dispatchReports.month, month)))
-      .for('update');
+    const current = await lockReport(tx, actor, projectId, month);
     if ((current?.version ?? 0) !== input.version)
       throw new AppError(
         'CONFLICT',
@@ -272,12 +259,7 @@ export async function confirmDispatch(
       confirmedByName: actor.displayName,
       confirmedAt: now,
     };
-    if (current)
-      await tx
-        .update(dispatchReports)
-        .set({ ...values, version: current.version + 1 })
-        .where(eq(dispatchReports.id, current.id));
-    else await tx.insert(dispatchReports).values({ projectId, month, ...values });
+    await saveReport(tx, current, projectId, month, values);
     await writeHistory(tx, who, now, [
       {
         projectId,
