@@ -1,11 +1,21 @@
 import { addWorkingDays, provisionalYear, type CalendarData } from './calendar.js';
 import type { IsoDate } from './dates.js';
 import { lastDayOfMonth, type Month } from './months.js';
+import { PROJECT_STAGE_CODES, requiresDispatch } from '../shared/project-stages.js';
 
 /**
  * 月调度 (monthly dispatch): a project's report for a month is prefilled from what is already in the
  * system — its time nodes and investment — so the commissioner only confirms and adds remarks (减负).
  */
+
+/** The stages whose projects report every month. */
+export const DISPATCH_STAGES = PROJECT_STAGE_CODES.filter(requiresDispatch);
+
+/** The month whose report is being asked for: the previous month (月调度 reports on the month just ended). */
+export function defaultDispatchMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 /** The report of month M is due by the Nth working day of the month after (default the 5th). */
 export const DISPATCH_DUE_WORKING_DAY = 5;

@@ -4,15 +4,8 @@ import { Link } from 'react-router-dom';
 import { get } from '../app/api.js';
 import { useAuth } from '../app/auth.js';
 import { useI18n } from '../app/i18n.js';
+import type { HomeView } from '../../shared/api/home.js';
 import './home.css';
-
-interface HomeItem {
-  key: string;
-  level: 'info' | 'warning' | 'danger';
-  title: string;
-  count?: number;
-  link?: string;
-}
 
 const LEVEL_COLOR = { danger: 'red', warning: 'orange', info: 'blue' } as const;
 
@@ -20,7 +13,7 @@ const LEVEL_COLOR = { danger: 'red', warning: 'orange', info: 'blue' } as const;
 export default function HomePage() {
   const { me } = useAuth();
   const { tr, lang } = useI18n();
-  const home = useQuery({ queryKey: ['home', lang], queryFn: () => get<{ items: HomeItem[] }>('/api/home') });
+  const home = useQuery({ queryKey: ['home', lang], queryFn: () => get<HomeView>('/api/home') });
   if (!me) return null;
   const items = home.data?.items ?? [];
   return (

@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, int4, isoMonth } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { pageQuery, queryBool } from '../../http/pagination.js';
+import { routeSchema } from '../../http/contract.js';
+import { dispatchApi } from '../../../shared/api/dispatch.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { sendFile } from '../../files/xlsx.js';
 import { chinaDate } from '../../../domain/dates.js';
 import { confirmDispatch, defaultDispatchMonth, getDispatchReport, listDispatch } from './dispatch.service.js';
 import { DOCX_TYPE, exportDispatchDocx } from './dispatch.docx.js';
-
-const month = isoMonth;
-const reportParams = z.object({ projectId: idParam, month });
 
 registerFieldLabels({ remarks: '专员备注', state: '调度状态', projectId: '项目' });
 
@@ -26,13 +22,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '月调度：本月各项目报告状态（缺报清单）/ the month’s reports',
-      querystring: pageQuery.extend({
-        month: month.optional(),
-        state: z.enum(['confirmed', 'missing']).optional(),
-        townshipId: idParam.optional(),
-        mine: queryBool.optional(),
-        q: z.string().trim().max(64).optional(),
-      }),
+      ...routeSchema(dispatchApi['GET /api/dispatch']),
     },
     handler: async (req) => listDispatch(ctx, actorOf(req), req.query),
   });
@@ -42,7 +32,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '导出月调度报告（Word）/ the month’s report as Word',
-      querystring: z.object({ month: month.optional(), townshipId: idParam.optional() }),
+      ...routeSchema(dispatchApi['GET /api/dispatch/export']),
     },
     handler: async (req, reply) => {
       const m = req.query.month ?? defaultDispatchMonth(chinaDate(ctx.clock.now()));
@@ -53,7 +43,11 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/dispatch/:projectId/:month', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '某项目某月调度报告（自动预填）/ one prefilled report', params: reportParams },
+    schema: {
+      tags,
+      summary: '某项目某月调度报告（自动预填）/ one prefilled report',
+      ...routeSchema(dispatchApi['GET /api/dispatch/:projectId/:month']),
+    },
     handler: async (req) => getDispatchReport(ctx, actorOf(req), req.params.projectId, req.params.month),
   });
 
@@ -62,8 +56,7 @@ export async function dispatchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '确认调度报告并备注 / confirm with remarks',
-      params: reportParams,
-      body: z.object({ remarks: z.string().trim().max(500).nullable().optional(), version: int4 }),
+      ...routeSchema(dispatchApi['POST /api/dispatch/:projectId/:month/confirm']),
     },
     handler: async (req) => confirmDispatch(ctx, actorOf(req), req.params.projectId, req.params.month, req.body),
   });

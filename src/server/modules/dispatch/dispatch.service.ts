@@ -3,58 +3,29 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, invalid } from '../../errors.js';
-import {
-  dispatchReports,
-  projectInvestments,
-  projectNodes,
-  projects,
-  projectWarningMonths,
-} from '../../db/schema/index.js';
+import { projectInvestments, projectNodes, projects, projectWarningMonths } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { dispatchDueOn, dispatchState, summariseMonth, type DispatchSummary } from '../../../domain/dispatch.js';
-import type { WarningColour, WarningReason } from '../../../domain/warnings.js';
 import {
-  PROJECT_STAGE_CODES,
-  PROJECT_STAGES,
-  requiresDispatch,
-  type ProjectStage,
-} from '../../../shared/project-stages.js';
-import type { LocalText } from '../../errors.js';
+  DISPATCH_STAGES,
+  defaultDispatchMonth,
+  dispatchDueOn,
+  dispatchState,
+  summariseMonth,
+} from '../../../domain/dispatch.js';
+export { DISPATCH_STAGES, defaultDispatchMonth };
+import type { WarningColour, WarningReason } from '../../../domain/warnings.js';
+import { PROJECT_STAGES, requiresDispatch, type ProjectStage } from '../../../shared/project-stages.js';
+import type { DispatchList, DispatchReport, DispatchSnapshotView } from '../../../shared/api/dispatch.js';
 import { writeHistory } from '../projects/index.js';
 import { canConfirmDispatch } from '../projects/index.js';
 import { listProjects, projectFilterWhere, type ProjectListRow } from '../projects/index.js';
 import { requireProject } from '../projects/index.js';
-import { collectOpenItems, type OpenItems } from './dispatch.contributors.js';
-
-export const DISPATCH_STAGES = PROJECT_STAGE_CODES.filter(requiresDispatch);
+import { collectOpenItems } from './dispatch.contributors.js';
+import { findReport, lockReport, reportsOf, saveReport } from './dispatch.repository.js';
 
 /** What a report says, prefilled from nodes, investment, warnings and open items; kept as confirmed. */
-export interface DispatchSnapshot {
-  month: string;
-  project: {
-    id: number;
-    code: string;
-    name: string;
-    township: string | null;
-    stage: string;
-    stageZh: string;
-    commissioner: string | null;
-    leader: string | null;
-  };
-  colour: WarningColour;
-  reasons: LocalText[];
-  progress: number | null;
-  plannedProgress: number | null;
-  summary: DispatchSummary;
-  open: OpenItems[];
-}
-
-/** The month whose report is being asked for: the previous month (月调度 reports on the month just ended). */
-export function defaultDispatchMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+export type DispatchSnapshot = DispatchSnapshotView;
 
 /** Prefilled snapshots for the given projects and month (a handful of queries for the whole page). */
 export async function buildSnapshots(
@@ -135,7 +106,7 @@ function dispatchWhere(actor: Actor, f: DispatchFilter, month: string): SQL | un
 }
 
 /** A month's reports of the visible projects that owe one: confirmed or missing (缺报), with the due date. */
-export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFilter) {
+export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFilter): Promise<DispatchList> {
   const today = chinaDate(ctx.clock.now());
   const month = f.month ?? defaultDispatchMonth(today);
   const cal = await ctx.calendar.get();
@@ -156,13 +127,12 @@ export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFil
       .from(projects)
       .where(dispatchWhere(actor, { ...f, state: undefined }, month)),
   ]);
-  const ids = rows.map((r) => r.project.id);
-  const reports = ids.length
-    ? await ctx.db
-        .select()
-        .from(dispatchReports)
-        .where(and(inArray(dispatchReports.projectId, ids), eq(dispatchReports.month, month)))
-    : [];
+  const reports = await reportsOf(
+    ctx.db,
+    actor,
+    rows.map((r) => r.project.id),
+    month,
+  );
   return {
     month,
     dueOn: due.dueOn,
@@ -181,7 +151,7 @@ export async function listDispatch(ctx: AppContext, actor: Actor, f: DispatchFil
           name: r.project.name,
           township: r.townshipName,
           commissioner: r.commissionerName,
-          colour: r.project.warningColour,
+          colour: r.project.warningColour as WarningColour,
         },
         state: dispatchState(Boolean(rep), due.dueOn, today),
         confirmedAt: rep?.confirmedAt.toISOString() ?? null,
@@ -217,18 +187,20 @@ async function projectRow(ctx: AppContext, actor: Actor, id: number): Promise<Pr
 }
 
 /** One project's report for a month: the confirmed snapshot, or the live prefill waiting for confirmation. */
-export async function getDispatchReport(ctx: AppContext, actor: Actor, projectId: number, month: string) {
+export async function getDispatchReport(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: number,
+  month: string,
+): Promise<DispatchReport> {
   const today = chinaDate(ctx.clock.now());
   checkMonth(month, today);
   const row = await projectRow(ctx, actor, projectId);
-  const [rep] = await ctx.db
-    .select()
-    .from(dispatchReports)
-    .where(and(eq(dispatchReports.projectId, projectId), eq(dispatchReports.month, month)));
+  const rep = await findReport(ctx.db, actor, projectId, month);
   const due = dispatchDueOn(await ctx.calendar.get(), month);
   const snapshot = rep
     ? (rep.snapshot as DispatchSnapshot)
-    : (await buildSnapshots(ctx.db, [row], month)).get(projectId);
+    : ((await buildSnapshots(ctx.db, [row], month)).get(projectId) as DispatchSnapshot);
   return {
     month,
     dueOn: due.dueOn,
@@ -253,7 +225,7 @@ export async function confirmDispatch(
   projectId: number,
   month: string,
   input: { remarks?: string | null | undefined; version: number },
-) {
+): Promise<DispatchReport> {
   const now = ctx.clock.now();
   checkMonth(month, chinaDate(now));
   const row = await projectRow(ctx, actor, projectId);
@@ -270,11 +242,7 @@ export async function confirmDispatch(
   const snapshot = (await buildSnapshots(ctx.db, [row], month)).get(projectId) as DispatchSnapshot;
   const who = auditActorOf(actor);
   await ctx.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(dispatchReports)
-      .where(and(eq(dispatchReports.projectId, projectId), eq(dispatchReports.month, month)))
-      .for('update');
+    const current = await lockReport(tx, actor, projectId, month);
     if ((current?.version ?? 0) !== input.version)
       throw new AppError(
         'CONFLICT',
@@ -291,12 +259,7 @@ export async function confirmDispatch(
       confirmedByName: actor.displayName,
       confirmedAt: now,
     };
-    if (current)
-      await tx
-        .update(dispatchReports)
-        .set({ ...values, version: current.version + 1 })
-        .where(eq(dispatchReports.id, current.id));
-    else await tx.insert(dispatchReports).values({ projectId, month, ...values });
+    await saveReport(tx, current, projectId, month, values);
     await writeHistory(tx, who, now, [
       {
         projectId,

@@ -1,33 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { auditLog, loginAttempts, notifications } from '../../db/schema/index.js';
 import { can } from '../../actor.js';
 import { chinaDate } from '../../../domain/dates.js';
 import type { HomeProvider } from './home.types.js';
-import { problemHome } from '../problems/index.js';
-import { PROJECT_HOME_PROVIDERS } from '../projects/index.js';
-import { APPROVAL_HOME_PROVIDERS } from '../approvals/index.js';
-import { COVERAGE_HOME_PROVIDERS } from '../orgs/index.js';
-import { PEOPLE_HOME_PROVIDERS } from '../people/index.js';
-import { backupHome } from '../backups/index.js';
-
-const inbox: HomeProvider = async (ctx, actor) => {
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
-  const n = row?.n ?? 0;
-  return n
-    ? [
-        {
-          key: 'inbox',
-          level: 'info',
-          title: { zh: `${n} 条未读消息`, en: `${n} unread messages` },
-          count: n,
-          link: '/inbox',
-        },
-      ]
-    : [];
-};
+import { countFailedLoginsSince, countLockedAccounts } from './home.repository.js';
 
 /** The State Council publishes next year's schedule in November; remind the administrator to load it. */
 const calendarNextYear: HomeProvider = async (ctx, actor) => {
@@ -61,11 +35,7 @@ const calendarNextYear: HomeProvider = async (ctx, actor) => {
 
 const lockedAccounts: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'users.write')) return [];
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(loginAttempts)
-    .where(gt(loginAttempts.lockedUntil, ctx.clock.now()));
-  const n = row?.n ?? 0;
+  const n = await countLockedAccounts(ctx.db, ctx.clock.now());
   return n
     ? [
         {
@@ -82,17 +52,7 @@ const lockedAccounts: HomeProvider = async (ctx, actor) => {
 const failedLoginsToday: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'audit.read')) return [];
   const since = new Date(`${chinaDate(ctx.clock.now())}T00:00:00+08:00`);
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, 'auth'),
-        sql`${auditLog.action} in ('login_failed','account_locked')`,
-        gt(auditLog.at, since),
-      ),
-    );
-  const n = row?.n ?? 0;
+  const n = await countFailedLoginsSince(ctx.db, since);
   return n
     ? [
         {
@@ -106,16 +66,5 @@ const failedLoginsToday: HomeProvider = async (ctx, actor) => {
     : [];
 };
 
-/** Modules add their providers here (to sign, due soon, overdue, to confirm …). */
-export const HOME_PROVIDERS: HomeProvider[] = [
-  inbox,
-  calendarNextYear,
-  lockedAccounts,
-  failedLoginsToday,
-  problemHome,
-  ...PROJECT_HOME_PROVIDERS,
-  ...APPROVAL_HOME_PROVIDERS,
-];
-HOME_PROVIDERS.push(...COVERAGE_HOME_PROVIDERS);
-HOME_PROVIDERS.push(...PEOPLE_HOME_PROVIDERS);
-HOME_PROVIDERS.push(backupHome);
+/** Home's own providers (system reminders); the registry (modules/index.ts) adds every module's. */
+export const SYSTEM_HOME_PROVIDERS: readonly HomeProvider[] = [calendarNextYear, lockedAccounts, failedLoginsToday];

@@ -1,14 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
-import { HOME_PROVIDERS } from './home.providers.js';
+import { routeSchema } from '../../http/contract.js';
+import { homeApi } from '../../../shared/api/home.js';
+import type { HomeProvider } from './home.types.js';
 
-export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  const { ctx } = app;
-  app.get('/api/home', { schema: { tags: ['home'], summary: '待办与提醒 / what needs me now' } }, async (req) => {
-    const actor = actorOf(req);
-    const lists = await Promise.all(HOME_PROVIDERS.map((p) => p(ctx, actor)));
-    const order = { danger: 0, warning: 1, info: 2 } as const;
-    const items = lists.flat().sort((a, b) => order[a.level] - order[b.level]);
-    return { items: items.map((i) => ({ ...i, title: i.title[actor.lang] })) };
-  });
+const ORDER = { danger: 0, warning: 1, info: 2 } as const;
+
+/** 工作台: the routes of home, answering from the providers the registry hands in (modules/index.ts). */
+export function homeRoutes(providers: readonly HomeProvider[]): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const { ctx } = app;
+    r.get('/api/home', {
+      schema: { tags: ['home'], summary: '待办与提醒 / what needs me now', ...routeSchema(homeApi['GET /api/home']) },
+      handler: async (req) => {
+        const actor = actorOf(req);
+        const lists = await Promise.all(providers.map((p) => p(ctx, actor)));
+        const items = lists.flat().sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+        return { items: items.map((i) => ({ ...i, title: i.title[actor.lang] })) };
+      },
+    });
+  };
 }

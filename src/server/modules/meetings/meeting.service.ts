@@ -1,18 +1,25 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
-import { meetingDecisions, meetingProblems, meetings, problems } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import { inSubtree } from '../../scope.js';
-import { offsetOf, type Page, type PageQuery } from '../../http/pagination.js';
-import { problemVisibleTo } from '../problems/index.js';
+import type { PageQuery } from '../../http/pagination.js';
+import type { MeetingPage, MeetingView } from '../../../shared/api/meetings.js';
 import { applyStep } from '../problems/index.js';
 import { closingEvents } from '../problems/index.js';
 import { insertProblem, titleFrom } from '../problems/index.js';
 import { findUnitInScope } from '../orgs/index.js';
 import { findProjectInScope } from '../projects/index.js';
-import { problemCode } from '../problems/index.js';
+import {
+  countVisibleProblems,
+  decisionsOfMeeting,
+  findMeeting,
+  insertDecision,
+  insertMeeting,
+  linkProblems,
+  listMeetingRows,
+  problemsOfMeeting,
+} from './meeting.repository.js';
+import { presentMeeting } from './meeting.presenter.js';
 
 const MEETING = { zh: '会议', en: 'Meeting' };
 
@@ -34,11 +41,8 @@ export interface NewMeeting {
 
 async function requireVisibleProblems(ctx: AppContext, actor: Actor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await ctx.db
-    .select({ id: problems.id })
-    .from(problems)
-    .where(and(inArray(problems.id, ids), problemVisibleTo(actor)));
-  if (rows.length !== new Set(ids).size) throw notFound({ zh: '问题', en: 'Problem' });
+  if ((await countVisibleProblems(ctx.db, actor, ids)) !== new Set(ids).size)
+    throw notFound({ zh: '问题', en: 'Problem' });
 }
 
 /** Records a 党政企联席会议: attendees by organisation and the problems it discussed. */
@@ -46,119 +50,54 @@ export async function createMeeting(ctx: AppContext, actor: Actor, input: NewMee
   await requireVisibleProblems(ctx, actor, input.problemIds ?? []);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [m] = await tx
-      .insert(meetings)
-      .values({
-        unitId: actor.scope.unitId,
-        scopePath: actor.scope.path,
-        heldOn: input.heldOn,
-        title: input.subject,
-        place: input.place ?? null,
-        host: input.host ?? null,
-        attendees: input.attendees,
-        summary: input.summary ?? null,
-        createdBy: actor.userId,
-        createdAt: now,
-      })
-      .returning({ id: meetings.id });
-    if (!m) throw new Error('meeting insert failed');
+    const meetingId = await insertMeeting(tx, {
+      unitId: actor.scope.unitId,
+      scopePath: actor.scope.path,
+      heldOn: input.heldOn,
+      title: input.subject,
+      place: input.place ?? null,
+      host: input.host ?? null,
+      attendees: input.attendees,
+      summary: input.summary ?? null,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
     const ids = [...new Set(input.problemIds ?? [])];
-    if (ids.length) await tx.insert(meetingProblems).values(ids.map((problemId) => ({ meetingId: m.id, problemId })));
+    await linkProblems(tx, meetingId, ids);
     await recordAudit(
       tx,
       auditActorOf(actor),
       {
         entity: 'meeting',
-        entityId: m.id,
+        entityId: meetingId,
         action: 'create',
         after: { heldOn: input.heldOn, title: input.subject, attendees: input.attendees.length, problems: ids },
       },
       now,
     );
-    return m.id;
+    return meetingId;
   });
 }
 
-export async function listMeetings(
-  ctx: AppContext,
-  actor: Actor,
-  q: PageQuery,
-): Promise<
-  Page<{
-    id: number;
-    heldOn: string;
-    title: string;
-    place: string | null;
-    attendees: number;
-    problems: number;
-    decisions: number;
-  }>
-> {
-  const where = inSubtree(meetings.scopePath, actor.scope.path);
-  const [rows, [count]] = await Promise.all([
-    ctx.db
-      .select({
-        id: meetings.id,
-        heldOn: meetings.heldOn,
-        title: meetings.title,
-        place: meetings.place,
-        attendees: sql<number>`jsonb_array_length(${meetings.attendees})::int`,
-        // Written out: inside select fields drizzle leaves columns unqualified, and md has its own id.
-        problems: sql<number>`(select count(*)::int from meeting_problems mp where mp.meeting_id = "meetings"."id")`,
-        decisions: sql<number>`(select count(*)::int from meeting_decisions md where md.meeting_id = "meetings"."id")`,
-      })
-      .from(meetings)
-      .where(where)
-      .orderBy(desc(meetings.heldOn), desc(meetings.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(meetings)
-      .where(where),
-  ]);
-  return { data: rows, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+/** Records a meeting and answers it as the detail view shows it. */
+export async function recordMeeting(ctx: AppContext, actor: Actor, input: NewMeeting): Promise<MeetingView> {
+  return getMeeting(ctx, actor, await createMeeting(ctx, actor, input));
 }
 
-export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
-  const [m] = await ctx.db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, id), inSubtree(meetings.scopePath, actor.scope.path)));
+export async function listMeetings(ctx: AppContext, actor: Actor, q: PageQuery): Promise<MeetingPage> {
+  const { rows, total } = await listMeetingRows(ctx.db, actor, q);
+  return { data: rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A meeting in the actor's scope, the problems it discussed that the actor may see, and its decisions. */
+export async function getMeeting(ctx: AppContext, actor: Actor, id: number): Promise<MeetingView> {
+  const m = await findMeeting(ctx.db, actor, id);
   if (!m) throw notFound(MEETING);
-  const discussed = await ctx.db
-    .select({ id: problems.id, title: problems.title, status: problems.status, raisedAt: problems.raisedAt })
-    .from(meetingProblems)
-    .innerJoin(problems, eq(problems.id, meetingProblems.problemId))
-    .where(and(eq(meetingProblems.meetingId, id), problemVisibleTo(actor)))
-    .orderBy(asc(problems.id));
-  const decisions = await ctx.db
-    .select()
-    .from(meetingDecisions)
-    .where(eq(meetingDecisions.meetingId, id))
-    .orderBy(asc(meetingDecisions.id));
-  return {
-    id: m.id,
-    heldOn: m.heldOn,
-    title: m.title,
-    place: m.place,
-    host: m.host,
-    summary: m.summary,
-    attendees: m.attendees as Attendee[],
-    problems: discussed.map((p) => ({
-      id: p.id,
-      code: problemCode(p.id, p.raisedAt),
-      title: p.title,
-      status: p.status,
-    })),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      text: d.text,
-      problemId: d.problemId,
-      createdAt: d.createdAt.toISOString(),
-    })),
-  };
+  const [discussed, decisions] = await Promise.all([
+    problemsOfMeeting(ctx.db, actor, id),
+    decisionsOfMeeting(ctx.db, actor, id),
+  ]);
+  return presentMeeting(m, discussed, decisions);
 }
 
 export type DecisionInput =
@@ -177,7 +116,12 @@ export type DecisionInput =
  * Records a decision. One that opens a problem creates it (source 'meeting'); one that closes a
  * problem closes it with the recorded answer — in the same transaction as the decision.
  */
-export async function addDecision(ctx: AppContext, actor: Actor, meetingId: number, input: DecisionInput) {
+export async function addDecision(
+  ctx: AppContext,
+  actor: Actor,
+  meetingId: number,
+  input: DecisionInput,
+): Promise<MeetingView> {
   const meeting = await getMeeting(ctx, actor, meetingId);
   const cal = await ctx.calendar.get();
   const now = ctx.clock.now();
@@ -213,19 +157,23 @@ export async function addDecision(ctx: AppContext, actor: Actor, meetingId: numb
         now,
       );
       problemId = created.id;
-      await tx.insert(meetingProblems).values({ meetingId, problemId }).onConflictDoNothing();
+      await linkProblems(tx, meetingId, [problemId]);
     }
     if (input.kind === 'close_problem') {
       problemId = input.problemId;
       await applyStep(tx, actor, input.problemId, undefined, 'close_by_meeting', cal, now, async ({ state }) =>
         closingEvents(actor, state, input.answer, meetingId),
       );
-      await tx.insert(meetingProblems).values({ meetingId, problemId }).onConflictDoNothing();
+      await linkProblems(tx, meetingId, [problemId]);
     }
-    const [d] = await tx
-      .insert(meetingDecisions)
-      .values({ meetingId, kind: input.kind, text: input.text, problemId, createdBy: actor.userId, createdAt: now })
-      .returning({ id: meetingDecisions.id });
+    const decisionId = await insertDecision(tx, {
+      meetingId,
+      kind: input.kind,
+      text: input.text,
+      problemId,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
     await recordAudit(
       tx,
       auditActorOf(actor),
@@ -233,7 +181,7 @@ export async function addDecision(ctx: AppContext, actor: Actor, meetingId: numb
         entity: 'meeting',
         entityId: meeting.id,
         action: 'decision',
-        after: { decision: d?.id, kind: input.kind, problemId },
+        after: { decision: decisionId, kind: input.kind, problemId },
       },
       now,
     );

@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../actor.js';
+import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { notifications } from '../../db/schema/index.js';
 import type { LocalText } from '../../errors.js';
+import type { InboxPage } from '../../../shared/api/notifications.js';
+import { insertNotifications, listInbox, markRead, usersWithUnreadKey } from './notification.repository.js';
+import { presentNotification } from './notification.presenter.js';
 
 export interface NewNotification {
   kind: string;
@@ -23,21 +26,12 @@ export async function notifyUsers(tx: Executor, userIds: number[], n: NewNotific
   let targets = [...new Set(userIds)];
   if (targets.length === 0) return 0;
   if (n.dedupeKey) {
-    const existing = await tx
-      .select({ userId: notifications.userId })
-      .from(notifications)
-      .where(
-        and(
-          inArray(notifications.userId, targets),
-          eq(notifications.dedupeKey, n.dedupeKey),
-          isNull(notifications.readAt),
-        ),
-      );
-    const skip = new Set(existing.map((e) => e.userId));
+    const skip = await usersWithUnreadKey(tx, targets, n.dedupeKey);
     targets = targets.filter((u) => !skip.has(u));
   }
   if (targets.length === 0) return 0;
-  await tx.insert(notifications).values(
+  await insertNotifications(
+    tx,
     targets.map((userId) => ({
       userId,
       kind: n.kind,
@@ -56,41 +50,28 @@ export async function notifyUsers(tx: Executor, userIds: number[], n: NewNotific
   return targets.length;
 }
 
-export async function listInbox(
-  db: Executor,
-  userId: number,
-  opts: { unreadOnly: boolean; page: number; pageSize: number },
-) {
-  const where = and(eq(notifications.userId, userId), opts.unreadOnly ? isNull(notifications.readAt) : undefined);
-  const [rows, [count], [unread]] = await Promise.all([
-    db
-      .select()
-      .from(notifications)
-      .where(where)
-      .orderBy(desc(notifications.id))
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(notifications)
-      .where(where),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-  ]);
-  return { rows, total: count?.n ?? 0, unread: unread?.n ?? 0 };
+/** The actor's own inbox, a page of it, newest first. */
+export async function inboxOf(
+  ctx: AppContext,
+  actor: Actor,
+  q: { unread?: boolean; page: number; pageSize: number },
+): Promise<InboxPage> {
+  const { rows, total, unread } = await listInbox(ctx.db, actor, {
+    unreadOnly: q.unread ?? false,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return {
+    data: rows.map((n) => presentNotification(n, actor.lang)),
+    total,
+    unread,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
-export async function markRead(db: Executor, userId: number, ids: number[] | 'all', at: Date): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ readAt: at })
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        isNull(notifications.readAt),
-        ids === 'all' ? undefined : inArray(notifications.id, ids),
-      ),
-    );
+/** Marks the actor's own notifications read (personal state, not audited). */
+export async function markInboxRead(ctx: AppContext, actor: Actor, ids: number[] | 'all'): Promise<{ ok: true }> {
+  await markRead(ctx.db, actor, ids, ctx.clock.now());
+  return { ok: true };
 }

@@ -1,22 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, idRef, int4 } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { isoDateString, pageQuery } from '../../http/pagination.js';
+import { routeSchema } from '../../http/contract.js';
+import { observationApi } from '../../../shared/api/observation.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { createEvent, getEvent, listEvents, scoreProject, updateCriteria } from './observation.service.js';
-
-const idParams = z.object({ id: idParam });
-const criterion = z.object({
-  key: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{0,23}$/),
-  zh: z.string().trim().min(1).max(32),
-  en: z.string().trim().max(64).optional(),
-  max: z.number().positive().max(1000),
-});
 
 registerFieldLabels({
   heldOn: '观摩日期',
@@ -38,7 +26,11 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/observations', {
     config: { permission: 'observation.read' },
-    schema: { tags, summary: '半年观摩活动 / observation events', querystring: pageQuery },
+    schema: {
+      tags,
+      summary: '半年观摩活动 / observation events',
+      ...routeSchema(observationApi['GET /api/observations']),
+    },
     handler: async (req) => listEvents(ctx, actorOf(req), req.query),
   });
 
@@ -47,23 +39,18 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '新建观摩活动 / create an event',
-      body: z.object({
-        title: z.string().trim().min(2).max(64),
-        heldOn: isoDateString,
-        half: z
-          .string()
-          .regex(/^\d{4}-H[12]$/)
-          .optional(),
-        criteria: z.array(criterion).max(20).optional(),
-        projectIds: z.array(idRef).min(1).max(200),
-      }),
+      ...routeSchema(observationApi['POST /api/observations']),
     },
     handler: async (req) => createEvent(ctx, actorOf(req), req.body),
   });
 
   r.get('/api/observations/:id', {
     config: { permission: 'observation.read' },
-    schema: { tags, summary: '观摩活动、评分表与得分 / an event with scores and totals', params: idParams },
+    schema: {
+      tags,
+      summary: '观摩活动、评分表与得分 / an event with scores and totals',
+      ...routeSchema(observationApi['GET /api/observations/:id']),
+    },
     handler: async (req) => getEvent(ctx, actorOf(req), req.params.id),
   });
 
@@ -72,8 +59,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '修改评分表（评分前）/ change the sheet',
-      params: idParams,
-      body: z.object({ criteria: z.array(criterion).min(1).max(20), version: int4.min(1) }),
+      ...routeSchema(observationApi['PUT /api/observations/:id/criteria']),
     },
     handler: async (req) => updateCriteria(ctx, actorOf(req), req.params.id, req.body),
   });
@@ -83,13 +69,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '录入评分 / enter a scoring sheet',
-      params: idParams,
-      body: z.object({
-        projectId: idRef,
-        scorerName: z.string().trim().min(1).max(32),
-        scores: z.record(z.string(), z.number()),
-        comment: z.string().trim().max(500).nullable().optional(),
-      }),
+      ...routeSchema(observationApi['PUT /api/observations/:id/scores']),
     },
     handler: async (req) => scoreProject(ctx, actorOf(req), req.params.id, req.body),
   });

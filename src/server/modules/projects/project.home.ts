@@ -2,9 +2,8 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { can } from '../../actor.js';
 import { projects } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { dispatchDueOn, dispatchState } from '../../../domain/dispatch.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
-import { DISPATCH_STAGES, defaultDispatchMonth } from '../dispatch/index.js';
+import { DISPATCH_STAGES, defaultDispatchMonth, dispatchDueOn, dispatchState } from '../../../domain/dispatch.js';
 import { projectVisibleTo } from './project.scope.js';
 
 /** 包联领导 and 项目专员: the red and yellow projects in their charge. */

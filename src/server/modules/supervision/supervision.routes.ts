@@ -1,24 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, idRef } from '../../../shared/input.js';
 import { actorOf } from '../../http/authenticate.js';
-import { isoDateString, pageQuery } from '../../http/pagination.js';
+import { routeSchema } from '../../http/contract.js';
+import { supervisionApi } from '../../../shared/api/supervision.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/index.js';
-import { projectIdParams } from '../projects/index.js';
-import { requireProject } from '../projects/index.js';
 import {
   addFinding,
   createVisit,
-  findingsOfProject,
   getVisit,
   listVisits,
+  projectFindings,
   updateFinding,
 } from './supervision.service.js';
-
-const idParams = z.object({ id: idParam });
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
 
 registerFieldLabels({
   groupName: '督导组',
@@ -54,7 +48,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '季督办记录 / supervision visits',
-      querystring: pageQuery.extend({ quarter: quarter.optional() }),
+      ...routeSchema(supervisionApi['GET /api/supervision/visits']),
     },
     handler: async (req) => listVisits(ctx, actorOf(req), req.query),
   });
@@ -64,20 +58,18 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '登记季督办 / record a visit',
-      body: z.object({
-        groupName: z.string().trim().min(2).max(64),
-        visitedOn: isoDateString,
-        quarter: quarter.optional(),
-        members: z.string().trim().max(200).nullable().optional(),
-        summary: z.string().trim().max(2000).nullable().optional(),
-      }),
+      ...routeSchema(supervisionApi['POST /api/supervision/visits']),
     },
     handler: async (req) => createVisit(ctx, actorOf(req), req.body),
   });
 
   r.get('/api/supervision/visits/:id', {
     config: { permission: 'supervision.read' },
-    schema: { tags, summary: '督办详情与发现 / a visit with its findings', params: idParams },
+    schema: {
+      tags,
+      summary: '督办详情与发现 / a visit with its findings',
+      ...routeSchema(supervisionApi['GET /api/supervision/visits/:id']),
+    },
     handler: async (req) => getVisit(ctx, actorOf(req), req.params.id),
   });
 
@@ -86,12 +78,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '记录督办发现（可转入问题台账）/ record a finding',
-      params: idParams,
-      body: z.object({
-        projectId: idRef,
-        description: z.string().trim().min(4).max(500),
-        responsibleUnitId: idRef.nullable().optional(),
-      }),
+      ...routeSchema(supervisionApi['POST /api/supervision/visits/:id/findings']),
     },
     handler: async (req) => addFinding(ctx, actorOf(req), req.params.id, req.body),
   });
@@ -101,22 +88,18 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: '整改完成或关联问题台账 / resolve or link a finding',
-      params: idParams,
-      body: z.object({
-        status: z.enum(['open', 'resolved']).optional(),
-        resolution: z.string().trim().max(500).nullable().optional(),
-        problemId: idRef.nullable().optional(),
-      }),
+      ...routeSchema(supervisionApi['PATCH /api/supervision/findings/:id']),
     },
     handler: async (req) => updateFinding(ctx, actorOf(req), req.params.id, req.body),
   });
 
   r.get('/api/projects/:id/findings', {
     config: { permission: 'projects.read' },
-    schema: { tags, summary: '项目的督办发现 / findings of a project', params: projectIdParams },
-    handler: async (req) => {
-      const a = actorOf(req);
-      return findingsOfProject(ctx, a, await requireProject(ctx, a, req.params.id));
+    schema: {
+      tags,
+      summary: '项目的督办发现 / findings of a project',
+      ...routeSchema(supervisionApi['GET /api/projects/:id/findings']),
     },
+    handler: async (req) => projectFindings(ctx, actorOf(req), req.params.id),
   });
 }

@@ -5,30 +5,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError, get, put } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
-
-interface Criterion {
-  key: string;
-  zh: string;
-  en?: string;
-  max: number;
-}
-interface EventView {
-  id: number;
-  title: string;
-  half: string;
-  heldOn: string;
-  criteria: Criterion[];
-  maxTotal: number;
-  version: number;
-  projects: Array<{
-    id: number;
-    name: string;
-    code: string;
-    township: string | null;
-    total: { total: number; rank: number; scorers: number; perCriterion: Record<string, number> } | null;
-  }>;
-  sheets: Array<{ id: number; projectId: number; scorerName: string; total: number; comment: string | null }>;
-}
+import type { CriterionView as Criterion, EventView } from '../../../shared/api/observation.js';
 
 /** One observation event: its scoring sheet, a form to enter a scorer's sheet, and totals per project (average of scorers). */
 export default function ObservationDetailPage() {

@@ -4,18 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, get, post, type Page } from '../../app/api.js';
+import { ApiError, get, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { ProjectPicker } from './ProjectPicker.js';
-
-interface EventRow {
-  id: number;
-  title: string;
-  half: string;
-  heldOn: string;
-  projects: number;
-}
+import type { EventPage, EventRow, EventView } from '../../../shared/api/observation.js';
 
 /** 半年观摩: observation events; each has a scoring sheet and totals per visited project. */
 export default function ObservationsPage() {
@@ -26,11 +19,11 @@ export default function ObservationsPage() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['observations'],
-    queryFn: () => get<Page<EventRow>>('/api/observations', { pageSize: 50 }),
+    queryFn: () => get<EventPage>('/api/observations', { pageSize: 50 }),
   });
   const create = useMutation({
     mutationFn: (v: { title: string; heldOn: Dayjs; projectIds: number[] }) =>
-      post<{ id: number }>('/api/observations', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
+      post<EventView>('/api/observations', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
     onSuccess: (e) => {
       void qc.invalidateQueries({ queryKey: ['observations'] });
       setCreating(false);

@@ -4,29 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { ApiError, get, patch, post, type Page } from '../../app/api.js';
+import { ApiError, get, patch, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { ProjectPicker } from './ProjectPicker.js';
-
-interface Visit {
-  id: number;
-  quarter: string;
-  groupName: string;
-  visitedOn: string;
-  members: string | null;
-  summary: string | null;
-  findings?: number;
-  openFindings?: number;
-}
-interface Finding {
-  id: number;
-  project: { id: number; name: string };
-  description: string;
-  status: string;
-  resolution: string | null;
-  problemId: number | null;
-}
+import type { FindingView as Finding, VisitDetail, VisitPage } from '../../../shared/api/supervision.js';
 
 /** 季督办: visits of the supervision group and the findings per project (each can become a problem-ledger entry). */
 export default function SupervisionPage() {
@@ -40,12 +22,12 @@ export default function SupervisionPage() {
   const [error, setError] = useState<string | null>(null);
   const visits = useQuery({
     queryKey: ['visits', lang],
-    queryFn: () => get<Page<Visit>>('/api/supervision/visits', { pageSize: 50 }),
+    queryFn: () => get<VisitPage>('/api/supervision/visits', { pageSize: 50 }),
   });
   const visit = useQuery({
     queryKey: ['visit', selected, lang],
     enabled: selected !== null,
-    queryFn: () => get<Visit & { findings: Finding[] }>(`/api/supervision/visits/${selected}`),
+    queryFn: () => get<VisitDetail>(`/api/supervision/visits/${selected}`),
   });
   const refresh = () => {
     setError(null);
@@ -55,7 +37,7 @@ export default function SupervisionPage() {
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   const create = useMutation({
     mutationFn: (v: { groupName: string; visitedOn: Dayjs; members?: string; summary?: string }) =>
-      post<Visit>('/api/supervision/visits', { ...v, visitedOn: v.visitedOn.format('YYYY-MM-DD') }),
+      post<VisitDetail>('/api/supervision/visits', { ...v, visitedOn: v.visitedOn.format('YYYY-MM-DD') }),
     onSuccess: (v) => (refresh(), setCreating(false), setSelected(v.id)),
     onError: fail,
   });

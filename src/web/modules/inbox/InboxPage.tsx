@@ -1,20 +1,11 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { get, post, type Page } from '../../app/api.js';
+import { get, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
-
-interface Note {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+import type { InboxPage as Inbox } from '../../../shared/api/notifications.js';
 
 export default function InboxPage() {
   const { tr, lang } = useI18n();
@@ -22,7 +13,7 @@ export default function InboxPage() {
   const [f, setF] = useUrlState({ unread: undefined as string | undefined, page: 1, pageSize: 20 });
   const list = useQuery({
     queryKey: ['inbox', f, lang],
-    queryFn: () => get<Page<Note> & { unread: number }>('/api/notifications', f),
+    queryFn: () => get<Inbox>('/api/notifications', f),
   });
   const mark = useMutation({
     mutationFn: (ids: number[] | 'all') => post('/api/notifications/read', { ids }),

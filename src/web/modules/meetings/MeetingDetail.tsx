@@ -6,18 +6,7 @@ import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { PROBLEM_CATEGORIES } from '../../../shared/problem-categories.js';
 import { StatusTag } from '../problems/labels.js';
-
-interface Meeting {
-  id: number;
-  heldOn: string;
-  title: string;
-  place: string | null;
-  host: string | null;
-  summary: string | null;
-  attendees: Array<{ unitName: string; people: string }>;
-  problems: Array<{ id: number; code: string; title: string; status: string }>;
-  decisions: Array<{ id: number; kind: string; text: string; problemId: number | null; createdAt: string }>;
-}
+import type { MeetingView as Meeting } from '../../../shared/api/meetings.js';
 
 const KINDS = {
   note: ['决定事项', 'Decision'],

@@ -3,22 +3,13 @@ import { App, Button, Card, DatePicker, Drawer, Form, Input, Select, Space, Tabl
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { ApiError, get, post, type Page } from '../../app/api.js';
+import { ApiError, get, post } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import type { ProblemPage } from '../problems/api.js';
 import { MeetingDetail } from './MeetingDetail.js';
-
-interface MeetingRow {
-  id: number;
-  heldOn: string;
-  title: string;
-  place: string | null;
-  attendees: number;
-  problems: number;
-  decisions: number;
-}
+import type { MeetingPage, MeetingRow, MeetingView } from '../../../shared/api/meetings.js';
 
 /** 党政企联席会议: the record of each meeting, the problems it took up and what it decided. */
 export default function MeetingsPage() {
@@ -30,7 +21,7 @@ export default function MeetingsPage() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['meetings', f.page, f.pageSize],
-    queryFn: () => get<Page<MeetingRow>>('/api/meetings', { page: f.page, pageSize: f.pageSize }),
+    queryFn: () => get<MeetingPage>('/api/meetings', { page: f.page, pageSize: f.pageSize }),
   });
   const openProblems = useQuery({
     queryKey: ['problems', 'open-for-meeting'],
@@ -50,7 +41,7 @@ export default function MeetingsPage() {
       summary?: string;
       attendees: Array<{ unitName: string; people: string }>;
       problemIds?: number[];
-    }) => post<{ id: number }>('/api/meetings', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
+    }) => post<MeetingView>('/api/meetings', { ...v, heldOn: v.heldOn.format('YYYY-MM-DD') }),
     onSuccess: (m) => {
       setCreating(false);
       void qc.invalidateQueries({ queryKey: ['meetings'] });
