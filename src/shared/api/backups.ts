@@ -35,6 +35,7 @@ export const backupStartedSchema = z.object({ runId: z.number().int() });
 
 export type BackupRunView = z.infer<typeof backupRunSchema>;
 export type BackupList = z.infer<typeof backupListSchema>;
+export type BackupStarted = z.infer<typeof backupStartedSchema>;
 
 export const backupsApi = {
   'GET /api/backups': { query: backupListQuery, response: backupListSchema },

@@ -126,6 +126,7 @@ export const orgOption = z.object({
   depth: z.number().int(),
 });
 export const orgOptions = z.object({ data: z.array(orgOption) });
+export type OrgOptions = z.infer<typeof orgOptions>;
 
 /** Temporary and joint branches whose covered projects are all completed (转型或撤销). */
 export const lifecycleBranch = z.object({

@@ -9,6 +9,7 @@ import { MENU, visibleMenu, type MenuEntry } from './menu.js';
 import { PAGE_ROUTES } from './routes.js';
 import { get } from './api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+import type { InboxPage } from '../../shared/api/notifications.js';
 
 // 403/404 carry antd's Result illustrations: loaded when shown, not with the shell (decision 020).
 const ForbiddenPage = lazy(() => import('../pages/ErrorPages.js').then((m) => ({ default: m.ForbiddenPage })));
@@ -49,7 +50,7 @@ export default function Shell() {
   const menu = useMemo(() => visibleMenu(MENU, can), [can]);
   const inbox = useQuery({
     queryKey: ['inbox-count'],
-    queryFn: () => get<{ unread: number }>('/api/notifications', { unread: true, pageSize: 1 }),
+    queryFn: () => get<InboxPage>('/api/notifications', { unread: true, pageSize: 1 }),
     refetchInterval: 60_000,
   });
   if (!me) return null;

@@ -3,13 +3,7 @@ import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../app/api.js';
 import { useI18n } from '../app/i18n.js';
-
-interface Option {
-  id: number;
-  name: string;
-  kind: string;
-  depth: number;
-}
+import type { OrgOptions } from '../../shared/api/orgs.js';
 
 /** Picks a unit of the organisation tree inside the user's scope; search by name or pinyin initials. */
 export function OrgPicker(props: {
@@ -25,7 +19,7 @@ export function OrgPicker(props: {
   const [q, setQ] = useState('');
   const opts = useQuery({
     queryKey: ['org-options', q, props.kinds],
-    queryFn: () => get<{ data: Option[] }>('/api/orgs/options', { q, kind: props.kinds, limit: 100 }),
+    queryFn: () => get<OrgOptions>('/api/orgs/options', { q, kind: props.kinds, limit: 100 }),
   });
   return (
     <Select

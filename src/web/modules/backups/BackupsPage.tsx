@@ -4,7 +4,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
-import type { BackupList, BackupRunView } from '../../../shared/api/backups.js';
+import type { BackupList, BackupRunView, BackupStarted } from '../../../shared/api/backups.js';
 
 const mb = (n: number | null) =>
   n === null ? '—' : n < 1e6 ? `${(n / 1e3).toFixed(0)} KB` : `${(n / 1e6).toFixed(1)} MB`;
@@ -34,7 +34,7 @@ export default function BackupsPage() {
     else void message.error(tr(`备份失败：${watched.error}`, `Backup failed: ${watched.error}`), 8);
   }, [watched, message, tr]);
   const start = useMutation({
-    mutationFn: () => post<{ runId: number }>('/api/backups', {}),
+    mutationFn: () => post<BackupStarted>('/api/backups', {}),
     onSuccess: (r) => {
       setWatching(r.runId);
       void qc.invalidateQueries({ queryKey: ['backups'] });

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n.js';
 import { PROBLEM_CATEGORIES } from '../../../shared/problem-categories.js';
 import { StatusTag } from '../problems/labels.js';
 import type { MeetingView as Meeting } from '../../../shared/api/meetings.js';
+import type { OrgOptions } from '../../../shared/api/orgs.js';
 
 const KINDS = {
   note: ['决定事项', 'Decision'],
@@ -39,8 +40,7 @@ export function MeetingDetail({ id, onClose }: { id: number | undefined; onClose
   const firms = useQuery({
     queryKey: ['firm-options'],
     enabled: kind === 'create_problem',
-    queryFn: () =>
-      get<{ data: Array<{ id: number; name: string }> }>('/api/orgs/options', { kind: 'firm', limit: 500 }),
+    queryFn: () => get<OrgOptions>('/api/orgs/options', { kind: 'firm', limit: 500 }),
   });
   const m = q.data;
   return (

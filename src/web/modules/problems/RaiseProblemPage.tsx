@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n.js';
 import { PROBLEM_CATEGORIES } from '../../../shared/problem-categories.js';
 import type { ProblemDetail, ProjectOptionList } from './api.js';
 import { newRequestId, uploadPhoto, type UploadedPhoto } from './photo-upload.js';
+import type { OrgOptions } from '../../../shared/api/orgs.js';
 
 interface FormValues {
   category: string;
@@ -35,8 +36,7 @@ export default function RaiseProblemPage() {
   const firms = useQuery({
     queryKey: ['firm-options'],
     enabled: !isFirm,
-    queryFn: () =>
-      get<{ data: Array<{ id: number; name: string }> }>('/api/orgs/options', { kind: 'firm', limit: 500 }),
+    queryFn: () => get<OrgOptions>('/api/orgs/options', { kind: 'firm', limit: 500 }),
   });
   const submit = useMutation({
     mutationFn: (v: FormValues) =>

@@ -3,15 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../../../app/api.js';
 import { useI18n } from '../../../app/i18n.js';
-
-interface Finding {
-  id: number;
-  description: string;
-  status: string;
-  resolution: string | null;
-  problemId: number | null;
-  createdAt: string;
-}
+import type { ProjectFindings } from '../../../../shared/api/supervision.js';
 
 function lastMonths(today: string, n: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -26,7 +18,7 @@ export function CadencePanel({ projectId, today }: { projectId: number; today: s
   const { tr, lang } = useI18n();
   const findings = useQuery({
     queryKey: ['project', projectId, 'findings', lang],
-    queryFn: () => get<{ data: Finding[] }>(`/api/projects/${projectId}/findings`),
+    queryFn: () => get<ProjectFindings>(`/api/projects/${projectId}/findings`),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
