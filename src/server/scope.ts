@@ -12,3 +12,11 @@ export function inSubtree(pathColumn: AnyColumn | SQL, scopePath: string): SQL {
 export function isWithin(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);
 }
+
+/** The paths of a node and every node above it: "/1/4/12/" → ["/1/", "/1/4/", "/1/4/12/"]. */
+export function ancestorPaths(path: string): string[] {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+}

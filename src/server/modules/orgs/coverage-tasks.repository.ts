@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { conflict } from '../../errors.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
 import { coverageProposals, orgSetupTasks, orgUnits, projects } from '../../db/schema/index.js';
@@ -72,4 +73,22 @@ export async function countOpenSetupTasks(db: Executor, actor: Actor, today: str
     .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
     .where(and(eq(orgSetupTasks.status, 'open'), inSubtree(orgUnits.path, actor.scope.path)));
   return row;
+}
+
+/** Decides an open proposal once: the version must be the one read, else someone decided it meanwhile (409). */
+export async function claimProposal(
+  tx: Executor,
+  id: number,
+  version: number,
+  decision: { status: 'accepted' | 'rejected'; decidedBy: number; decidedAt: Date; decisionNote?: string },
+): Promise<void> {
+  const [taken] = await tx
+    .update(coverageProposals)
+    .set({ ...decision, version: sql`${coverageProposals.version} + 1` })
+    .where(
+      and(eq(coverageProposals.id, id), eq(coverageProposals.status, 'open'), eq(coverageProposals.version, version)),
+    )
+    .returning({ id: coverageProposals.id });
+  if (!taken)
+    throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, notFound } from '../../errors.js';
@@ -22,7 +22,7 @@ import { writeCoverage, type CoveredInput } from './party-org.binding.js';
 import { enrolWorkingMembers } from '../people/index.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
-import { findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
+import { claimProposal, findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
 
 export const CLASS_LABELS: Record<CoverageClass, { zh: string; en: string }> = {
   own_branch: { zh: '单独建立党组织', en: 'Covered by its own branch' },
@@ -174,24 +174,7 @@ export async function acceptProposal(
     else for (const f of ref.firmIds) covered.push({ kind: 'unit', id: f });
   }
   return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx
-      .update(coverageProposals)
-      .set({
-        status: 'accepted',
-        decidedBy: actor.userId,
-        decidedAt: now,
-        version: sql`${coverageProposals.version} + 1`,
-      })
-      .where(
-        and(
-          eq(coverageProposals.id, id),
-          eq(coverageProposals.status, 'open'),
-          eq(coverageProposals.version, row.version),
-        ),
-      )
-      .returning({ id: coverageProposals.id });
-    if (!taken)
-      throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    await claimProposal(tx, id, row.version, { status: 'accepted', decidedBy: actor.userId, decidedAt: now });
     const unit = await insertUnit(tx, { parentId: parentId!, kind: 'joint_branch', name, pinyin: pinyinKey(name) });
     await tx.insert(partyOrgs).values({
       unitId: unit.id,
@@ -237,25 +220,12 @@ export async function rejectProposal(ctx: AppContext, actor: Actor, id: number, 
   const row = await requireProposal(ctx, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [taken] = await tx
-      .update(coverageProposals)
-      .set({
-        status: 'rejected',
-        decidedBy: actor.userId,
-        decidedAt: now,
-        decisionNote: reason,
-        version: sql`${coverageProposals.version} + 1`,
-      })
-      .where(
-        and(
-          eq(coverageProposals.id, id),
-          eq(coverageProposals.status, 'open'),
-          eq(coverageProposals.version, row.version),
-        ),
-      )
-      .returning({ id: coverageProposals.id });
-    if (!taken)
-      throw conflict({ zh: '该建议已被他人处理，请刷新', en: 'Someone decided this proposal meanwhile; reload' });
+    await claimProposal(tx, id, row.version, {
+      status: 'rejected',
+      decidedBy: actor.userId,
+      decidedAt: now,
+      decisionNote: reason,
+    });
     await recordAudit(
       tx,
       auditActorOf(actor),

@@ -9,7 +9,7 @@ import {
   userRoles,
   users,
 } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { inSubtree, ancestorPaths } from '../../scope.js';
 import type { Actor, SYSTEM_ACTOR } from '../../actor.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { offsetOf } from '../../http/pagination.js';
@@ -252,10 +252,7 @@ export async function registeredIdHashes(db: Executor, hashes: string[]): Promis
 
 /** Who is reminded of a pipeline date: the relation org's secretaries and the org_dept users at it or above. */
 export async function pipelineRecipients(db: Executor, orgId: number, orgPath: string): Promise<number[]> {
-  const ancestors = orgPath
-    .split('/')
-    .filter(Boolean)
-    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+  const ancestors = ancestorPaths(orgPath);
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(users)

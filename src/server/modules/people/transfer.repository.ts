@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
 import { orgUnits, people, relationTransfers, userRoles, users } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { inSubtree, ancestorPaths } from '../../scope.js';
 import { offsetOf } from '../../http/pagination.js';
 import type { TransferFilter } from '../../../shared/api/people.js';
 import { scopePathOf, type Reader } from './people.repository.js';
@@ -127,10 +127,7 @@ export async function receivingOrg(db: Executor, id: number) {
 
 /** Who learns that a letter is on its way: secretaries and org_dept users at the org or above it. */
 export async function transferReceivers(db: Executor, orgPath: string): Promise<number[]> {
-  const ancestors = orgPath
-    .split('/')
-    .filter(Boolean)
-    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+  const ancestors = ancestorPaths(orgPath);
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(users)
