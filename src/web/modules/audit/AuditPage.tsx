@@ -121,6 +121,7 @@ export default function AuditPage() {
       <Table<AuditView>
         rowKey="id"
         size="small"
+        scroll={{ x: 960 }}
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
         onRow={(r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } })}

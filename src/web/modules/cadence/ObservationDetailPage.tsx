@@ -49,6 +49,7 @@ export default function ObservationDetailPage() {
           style={{ marginTop: 12 }}
           rowKey="id"
           size="small"
+          scroll={{ x: 820 }}
           pagination={false}
           dataSource={[...(e?.projects ?? [])].sort((a, b) => (a.total?.rank ?? 999) - (b.total?.rank ?? 999))}
           columns={[
