@@ -7,14 +7,14 @@ import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 export const BENCH_KEY = 'c3'.repeat(32);
 
 /** The real application over a bench database, logged-out; `loginCookie` makes an authenticated session. */
-export async function benchApp(database: Database): Promise<FastifyInstance> {
+export async function benchApp(database: Database, opts: { sessionCache?: boolean } = {}): Promise<FastifyInstance> {
   const config = parseConfig({
     NODE_ENV: 'test',
     XIANFENG_DEMO: 'false',
     XIANFENG_WEB_DIR: '/nonexistent',
     XIANFENG_SESSION_IDLE_MINUTES: '600',
   });
-  const app = await buildApp({ database, config, secretKeyHex: BENCH_KEY });
+  const app = await buildApp({ database, config, secretKeyHex: BENCH_KEY, ...opts });
   await syncRoles(app.ctx);
   await seedCalendarOnce(app.ctx);
   return app;

@@ -22,6 +22,7 @@ import { registerTextGuard } from './http/text-guard.js';
 import { registerCompression } from './http/compression.js';
 import { staticHeaders } from './http/static-headers.js';
 import { MODULE_ROUTES } from './modules/index.js';
+import { createSessionCache } from './modules/auth/index.js';
 
 export interface AppDeps {
   database: Database;
@@ -30,6 +31,11 @@ export interface AppDeps {
   cipher?: FieldCipher;
   secretKeyHex?: string;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * false: read the session from the database on every request (the bench's "before"; decision 022).
+   * The cache is on otherwise.
+   */
+  sessionCache?: boolean;
 }
 
 /**
@@ -93,7 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app);
   registerServerTime(app);
-  registerAuthentication(app);
+  const sessionCache = deps.sessionCache === false ? undefined : await createSessionCache(database, { log: app.log });
+  app.decorate('sessionCache', sessionCache);
+  if (sessionCache) app.addHook('onClose', () => sessionCache.close());
+  registerAuthentication(app, sessionCache);
   registerTextGuard(app);
   registerCompression(app);
   app.setErrorHandler(errorHandler);

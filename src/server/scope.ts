@@ -5,8 +5,13 @@ import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
  * text_pattern_ops index. Paths hold only digits and slashes, so no LIKE wildcard can sneak in.
  */
 export function inSubtree(pathColumn: AnyColumn | SQL, scopePath: string): SQL {
+  return sql`${pathColumn} like ${subtreePattern(scopePath)}`;
+}
+
+/** The LIKE pattern of a subtree, for a prepared statement's placeholder; refuses anything but a path. */
+export function subtreePattern(scopePath: string): string {
   if (!/^\/(\d+\/)*$/.test(scopePath)) throw new Error(`invalid scope path ${scopePath}`);
-  return sql`${pathColumn} like ${`${scopePath}%`}`;
+  return `${scopePath}%`;
 }
 
 export function isWithin(path: string, scopePath: string): boolean {

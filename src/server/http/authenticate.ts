@@ -2,7 +2,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors.js';
 import { requestLang } from './lang.js';
-import { deleteSession, findSessionUser, touchSession } from '../modules/auth/index.js';
+import {
+  deleteSession,
+  findSessionUser,
+  touchSession,
+  type SessionCache,
+  type SessionUserRow,
+} from '../modules/auth/index.js';
 import { permissionsOf } from '../../shared/roles.js';
 import { scopeKindOf } from '../../shared/org-kinds.js';
 import type { Actor } from '../actor.js';
@@ -28,8 +34,13 @@ const unauthenticated = () => new AppError('UNAUTHENTICATED', { zh: '请先登�
  * Resolves the actor of every /api request from the session cookie, then enforces, in this order:
  * idle and absolute session expiry, CSRF on state-changing requests, a pending password change, and
  * the route's permission. Public routes skip all of it.
+ *
+ * With a session cache (decision 022) the row comes from memory; an expired or disabled verdict is
+ * only ever reached on a row read again from the database (another server may have seen the session
+ * since), and every state-changing request empties the cache before its response leaves, so what it
+ * changed counts on this server's next request.
  */
-export function registerAuthentication(app: FastifyInstance): void {
+export function registerAuthentication(app: FastifyInstance, cache?: SessionCache): void {
   // A public route says so in the OpenAPI document too (an operation without security), so the
   // document tells which routes need a session and test/route-sweep.test.ts can check every one.
   app.addHook('onRoute', (route) => {
@@ -45,18 +56,21 @@ export function registerAuthentication(app: FastifyInstance): void {
     const { db, clock, config } = app.ctx;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const row = await findSessionUser(db, hashSessionToken(token));
+    const sessionId = hashSessionToken(token);
+    let row = cache ? await cache.find(db, sessionId) : await findSessionUser(db, sessionId);
+    const now = clock.now();
+    const idleMs = config.sessionIdleMinutes * 60_000;
+    const isExpired = (r: SessionUserRow) =>
+      now.getTime() - r.lastSeenAt.getTime() > idleMs ||
+      now.getTime() - r.createdAt.getTime() > config.sessionMaxHours * 3_600_000;
+    if (cache && row && (row.disabled || isExpired(row))) row = await cache.reload(db, sessionId);
     if (!row) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw unauthenticated();
     }
-    const now = clock.now();
-    const idleMs = config.sessionIdleMinutes * 60_000;
-    const expired =
-      now.getTime() - row.lastSeenAt.getTime() > idleMs ||
-      now.getTime() - row.createdAt.getTime() > config.sessionMaxHours * 3_600_000;
-    if (expired || row.disabled) {
+    if (row.disabled || isExpired(row)) {
       await deleteSession(db, row.sessionId);
+      cache?.forget(row.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       if (row.disabled)
         throw new AppError('UNAUTHENTICATED', { zh: '账号已停用，请联系系统管理员', en: 'This account is disabled' });
@@ -97,9 +111,17 @@ export function registerAuthentication(app: FastifyInstance): void {
       lang: req.lang,
     };
     if (cfg.permission && !actor.permissions.has(cfg.permission)) throw forbidden();
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, row.sessionId, now);
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await touchSession(db, row.sessionId, now);
+      cache?.touched(row.sessionId, now);
+    }
     req.actor = actor;
   });
+  if (cache)
+    app.addHook('onSend', async (req, _reply, payload) => {
+      if (!SAFE_METHODS.has(req.method)) cache.flush();
+      return payload;
+    });
 }
 
 /** The actor of an authenticated route (the hook guarantees it). */

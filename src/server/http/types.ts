@@ -2,6 +2,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import type { Lang } from '../errors.js';
 import type { Permission } from '../../shared/permissions.js';
+import type { SessionCache } from '../modules/auth/index.js';
 
 import type { RouteOptions } from 'fastify';
 
@@ -24,6 +25,8 @@ declare module 'fastify' {
     ctx: AppContext;
     /** Every route as registered (the contract test walks it). */
     routeList: RouteOptions[];
+    /** The session cache (decision 022); undefined when built with `sessionCache: false`. */
+    sessionCache: SessionCache | undefined;
   }
 }
 

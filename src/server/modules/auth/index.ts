@@ -5,3 +5,5 @@ export { breakGlassReset } from './break-glass.js';
 export { createSetupToken } from './auth.service.js';
 export { clearAttempts } from './login-attempts.js';
 export { deleteSession, deleteUserSessions, findSessionUser, touchSession } from './session.repository.js';
+export { createSessionCache, type SessionCache } from './session.cache.js';
+export type { SessionUserRow } from './session.repository.js';

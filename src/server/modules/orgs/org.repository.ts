@@ -1,18 +1,35 @@
-import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, type OrgUnitRow } from '../../db/schema/index.js';
-import { inSubtree } from '../../scope.js';
+import { inSubtree, subtreePattern } from '../../scope.js';
 import type { OrgKind } from '../../../shared/org-kinds.js';
 import type { Actor } from '../../actor.js';
 
 /** A node of the tree, only if it lies in the actor's subtree. */
 export async function findUnitInScope(db: Executor, scopePath: string, id: number): Promise<OrgUnitRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, id), inSubtree(orgUnits.path, scopePath)));
+  let lookup = unitLookups.get(db);
+  if (!lookup) {
+    lookup = prepareUnitLookup(db);
+    unitLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ id, subtree: subtreePattern(scopePath) });
   return row;
 }
+
+/**
+ * The read behind GET /api/orgs/:id and every by-id unit check: built once per database handle and,
+ * on PostgreSQL, a named statement each pooled connection parses and plans once (decision 022).
+ * The same condition as inSubtree (path like '<scope path>%').
+ */
+function prepareUnitLookup(db: Executor) {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, sql.placeholder('id')), sql`${orgUnits.path} like ${sql.placeholder('subtree')}`))
+    .prepare('xf_find_unit_in_scope');
+}
+
+const unitLookups = new WeakMap<Executor, ReturnType<typeof prepareUnitLookup>>();
 
 /** The actor's subtree in depth order (closed nodes only when asked). */
 export async function listSubtree(
