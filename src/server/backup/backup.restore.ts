@@ -80,7 +80,10 @@ async function restorePglite(
       renameSync(dir, replaced);
     }
     mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir, { ...pgliteOptions, loadDataDir: new Blob([new Uint8Array(decoded.dump)]) });
+    const client = await PGlite.create(dir, {
+      ...pgliteOptions,
+      loadDataDir: new Blob([new Uint8Array(decoded.dump)]),
+    });
     const before = await readSnapshotFacts(async (q) => (await client.query<Record<string, unknown>>(q)).rows);
     const database = pgliteHoldingLock(client, lock);
     await migrateDatabase(database);
