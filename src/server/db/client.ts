@@ -1,10 +1,13 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { createResilientPool, type ConnectionErrorListener } from './availability.js';
@@ -42,6 +45,33 @@ export function databaseOptionsFromConfig(
     : { kind: 'pglite', dataDir: cfg.dataDir, lockPurpose: purpose };
 }
 
+/**
+ * PGlite's start parameters, its defaults plus a smaller buffer cache. Postgres's `shared_buffers`
+ * (128 MB by default) is allocated and written through at start inside PGlite's WASM heap, so every
+ * MB of it is a resident MB from the first second, and the heap never shrinks. 16 MB holds the demo
+ * database twice over; a page not in it is one read from the data directory, which the operating
+ * system's page cache keeps (decision 022-pglite-memory, with the figures).
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+export const pgliteOptions: Pick<PGliteOptions, 'startParams'> = {
+  startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+};
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * A new data directory is made by initdb in a short-lived child process. In-process, PGlite runs
+ * initdb in a second WASM instance (and a third PGlite) whose 128 MB heaps and copies of the data
+ * directory stay resident until V8 collects them, which an idle server may not do for a long time:
+ * a fresh start idled at 600–950 MB against 470 MB on the same directory reopened.
+ */
+export async function initPgliteDataDir(dir: string): Promise<void> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return;
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(dir)}).then((db) => db.close())`;
+  await execFileAsync(process.execPath, ['-e', script], { env: process.env });
+}
+
 /** Opens PGlite (embedded, default) or a PostgreSQL pool; the same Drizzle API over both. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') {
@@ -54,7 +84,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', url: opts.url, onConnectionError, close: () => (ended ??= pool.end()) };
   }
   if (opts.kind === 'pglite-memory') {
-    const client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    const client = await PGlite.create(
+      opts.loadDataDir ? { ...pgliteOptions, loadDataDir: opts.loadDataDir } : pgliteOptions,
+    );
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, kind: 'pglite', pglite: client, close: () => client.close() };
   }
@@ -62,7 +94,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const dir = join(resolve(opts.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
-    return pgliteHoldingLock(await PGlite.create(dir), lock);
+    await initPgliteDataDir(dir);
+    return pgliteHoldingLock(await PGlite.create(dir, pgliteOptions), lock);
   } catch (e) {
     lock.release();
     throw e;
