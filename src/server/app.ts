@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createAppContext, type AppContext, type Clock } from './context.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import type { ReadRouter } from './db/replica.js';
+import { registerReadRouting } from './http/read-routing.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import { errorHandler } from './http/error-handler.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   cipher?: FieldCipher;
   secretKeyHex?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Tests: a read router with a fake lag (default: built from database.replica and the config). */
+  reads?: ReadRouter;
 }
 
 /**
@@ -71,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.cipher ? { cipher: deps.cipher } : {}),
+    ...(deps.reads ? { reads: deps.reads } : {}),
   });
   app.decorate('ctx', ctx);
   const routeList: RouteOptions[] = [];
@@ -96,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app);
   registerTextGuard(app);
   registerCompression(app);
+  registerReadRouting(app, ctx);
   app.setErrorHandler(errorHandler);
 
   registerDatabaseHealth(app, database);
