@@ -163,7 +163,7 @@ async function run(): Promise<void> {
         const { rows } = await replicaAdmin.query<{ n: number }>('select count(*)::int as n from problems');
         if (rows[0]?.n === PROBLEMS) break;
       } catch (e) {
-        if (i > 600) throw e;
+        if (i > 3000) throw e; // 5 min: a standby replaying other databases' WAL can be minutes behind
         if (!connected) listen((replicaAdmin = new pg.Client({ connectionString: replicaUrl })));
       }
       await sleep(100);
