@@ -56,10 +56,19 @@ export function summarise(lat: number[], errors: number, elapsedMs: number): Loa
   };
 }
 
-export function httpLoad(
+export async function httpLoad(
   url: string,
   opts: { headers?: Record<string, string>; connections?: number; durationMs?: number } = {},
 ): Promise<LoadResult> {
+  const m = await httpLoadSamples(url, opts);
+  return summarise(m.lat, m.errors, m.elapsed);
+}
+
+/** httpLoad's raw latencies (ms), errors and elapsed time, to merge several generators into one figure. */
+export function httpLoadSamples(
+  url: string,
+  opts: { headers?: Record<string, string>; connections?: number; durationMs?: number } = {},
+): Promise<{ lat: number[]; errors: number; elapsed: number }> {
   const workerData = {
     url,
     headers: opts.headers ?? {},
@@ -68,9 +77,7 @@ export function httpLoad(
   };
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData });
-    w.once('message', (m: { lat: number[]; errors: number; elapsed: number }) =>
-      resolve(summarise(m.lat, m.errors, m.elapsed)),
-    );
+    w.once('message', resolve);
     w.once('error', reject);
   });
 }

@@ -5,6 +5,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig, type Config } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
+import type { Database } from '../src/server/db/client.js';
+import type { ReadRouter } from '../src/server/db/replica.js';
 import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { FakeClock } from './fake-clock.js';
@@ -24,7 +26,10 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'Test@pass2026';
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { reads?: (database: Database) => ReadRouter } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config: Config = parseConfig({
     NODE_ENV: 'test',
@@ -35,7 +40,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const clock = new FakeClock();
-  const app = await buildApp({ database: db.database, config, clock, secretKeyHex: TEST_KEY });
+  const app = await buildApp({
+    database: db.database,
+    config,
+    clock,
+    secretKeyHex: TEST_KEY,
+    ...(opts.reads ? { reads: opts.reads(db.database) } : {}),
+  });
   await syncRoles(app.ctx);
   await seedCalendarOnce(app.ctx);
   const t: TestApp = {
@@ -63,6 +74,8 @@ type Body = Record<string, unknown> | unknown[] | undefined;
 /** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
 export class Agent {
   cookie: string | undefined;
+  /** Other cookies the server set (the read-your-writes time `xf_rw` when a replica is configured). */
+  readonly otherCookies = new Map<string, string>();
   csrf: string | undefined;
   lang: 'zh' | 'en' = 'zh';
   constructor(private readonly app: FastifyInstance) {}
@@ -74,7 +87,8 @@ export class Agent {
     opts: { csrf?: string | null } = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'x-lang': this.lang };
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, ...[...this.otherCookies].map(([k, v]) => `${k}=${v}`)].filter(Boolean);
+    if (cookies.length) headers.cookie = cookies.join('; ');
     const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
     const res = await this.app.inject({
@@ -85,6 +99,7 @@ export class Agent {
     });
     const set = res.cookies.find((c) => c.name === 'xf_sid');
     if (set) this.cookie = set.value ? `xf_sid=${set.value}` : undefined;
+    for (const c of res.cookies) if (c.name !== 'xf_sid') this.otherCookies.set(c.name, c.value);
     if (res.statusCode === 200 && res.headers['content-type']?.toString().includes('application/json')) {
       const json = res.json() as { csrfToken?: string };
       if (json && typeof json === 'object' && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;

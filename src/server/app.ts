@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createAppContext, type AppContext, type Clock } from './context.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import type { ReadRouter } from './db/replica.js';
+import { registerReadRouting } from './http/read-routing.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import { errorHandler } from './http/error-handler.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -36,6 +38,8 @@ export interface AppDeps {
    * The cache is on otherwise.
    */
   sessionCache?: boolean;
+  /** Tests: a read router with a fake lag (default: built from database.replica and the config). */
+  reads?: ReadRouter;
 }
 
 /**
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.cipher ? { cipher: deps.cipher } : {}),
+    ...(deps.reads ? { reads: deps.reads } : {}),
   });
   app.decorate('ctx', ctx);
   const routeList: RouteOptions[] = [];
@@ -105,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, sessionCache);
   registerTextGuard(app);
   registerCompression(app);
+  registerReadRouting(app, ctx);
   app.setErrorHandler(errorHandler);
 
   registerDatabaseHealth(app, database);

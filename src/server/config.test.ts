@@ -46,6 +46,17 @@ describe('parseConfig', () => {
     );
   });
 
+  it('a read replica (DATABASE_REPLICA_URL) needs the primary DATABASE_URL', () => {
+    expect(() => parseConfig({ DATABASE_REPLICA_URL: 'postgres://r/x' })).toThrow(
+      /DATABASE_REPLICA_URL: a replica needs DATABASE_URL/,
+    );
+    expect(parseConfig({ DATABASE_URL: 'postgres://p/x', DATABASE_REPLICA_URL: 'postgres://r/x' })).toMatchObject({
+      databaseReplicaUrl: 'postgres://r/x',
+      replicaMaxLagSeconds: 30,
+    });
+    expect(parseConfig({}).databaseReplicaUrl).toBeUndefined();
+  });
+
   it('production needs a secret key, refuses demo data and uses secure cookies', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/XIANFENG_SECRET_KEY: required/);
     expect(() =>

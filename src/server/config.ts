@@ -40,6 +40,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  XIANFENG_REPLICA_MAX_LAG_SECONDS: positiveInt('XIANFENG_REPLICA_MAX_LAG_SECONDS').default(30),
   XIANFENG_DEMO: boolFromEnv.optional(),
   XIANFENG_SECRET_KEY: z
     .string()
@@ -85,6 +90,13 @@ export interface Config {
   hostFromEnv: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * A streaming-replication standby of DATABASE_URL: report reads (statistics, coverage, the board, the
+   * home counts) go there; a session that just wrote reads the primary (db/replica.ts).
+   */
+  databaseReplicaUrl: string | undefined;
+  /** Past this replay lag (or unreachable) the replica is skipped and every read goes to the primary. */
+  replicaMaxLagSeconds: number;
   demo: boolean;
   secretKeyHex: string | undefined;
   sessionIdleMinutes: number;
@@ -145,6 +157,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `XIANFENG_CLOCK_START: a fixed clock is only for tests; set NODE_ENV=test or remove it (NODE_ENV=${e.NODE_ENV}) / 固定时钟仅用于测试`,
     );
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    problems.push(
+      'DATABASE_REPLICA_URL: a replica needs DATABASE_URL (the primary); PGlite has no replica / 只读副本需同时设置 DATABASE_URL',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -153,6 +170,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hostFromEnv: e.HOST !== undefined,
     dataDir: e.XIANFENG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagSeconds: e.XIANFENG_REPLICA_MAX_LAG_SECONDS,
     demo: e.XIANFENG_DEMO ?? !production,
     secretKeyHex: e.XIANFENG_SECRET_KEY,
     sessionIdleMinutes: e.XIANFENG_SESSION_IDLE_MINUTES,

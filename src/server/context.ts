@@ -8,6 +8,7 @@ import { createFieldCipher } from './crypto/field-cipher.js';
 import { deriveAuditKey, setAuditKey } from './audit/audit.key.js';
 import { deriveBackupKeys, type BackupKeys } from './crypto/backup-key.js';
 import { fileStoreFromConfig, type FileStore } from './files/storage.js';
+import { createReadRouter, type ReadRouter } from './db/replica.js';
 
 export interface Clock {
   now(): Date;
@@ -30,7 +31,17 @@ export function clockFromConfig(config: Config): Clock {
 
 /** What every service needs, built once in buildApp and passed explicitly (no globals). */
 export interface AppContext {
+  /** The primary: every write and every read that is not a report. */
   db: Db;
+  /**
+   * Report reads (statistics, coverage, the board, the home counts, the cockpit to come). The app's
+   * context has `readDb = db`; a report route hands its service `reportCtx(req)` (http/read-routing.ts),
+   * whose readDb is the replica when one is configured, current enough, and the session has not just
+   * written (db/replica.ts). Never write through it.
+   */
+  readDb: Db;
+  /** Chooses readDb per request and watches the replica's lag. */
+  reads: ReadRouter;
   dbKind: DbKind;
   config: Config;
   clock: Clock;
@@ -51,10 +62,24 @@ export function createAppContext(opts: {
   clock?: Clock;
   cipher?: FieldCipher;
   files?: FileStore;
+  reads?: ReadRouter;
 }): AppContext {
   if (opts.secretKeyHex) setAuditKey(deriveAuditKey(opts.secretKeyHex));
   return {
     db: opts.database.db,
+    readDb: opts.database.db,
+    reads:
+      opts.reads ??
+      createReadRouter({
+        primary: opts.database.db,
+        replica: opts.database.replica,
+        maxLagSeconds: opts.config.replicaMaxLagSeconds,
+        onChange: (s) =>
+          opts.log.warn(
+            { replicaHealthy: s.healthy, lagSeconds: s.lagSeconds, code: s.error },
+            s.healthy ? 'read replica in use' : 'read replica skipped: reports read the primary',
+          ),
+      }),
     dbKind: opts.database.kind,
     config: opts.config,
     clock: opts.clock ?? clockFromConfig(opts.config),

@@ -28,20 +28,30 @@ export interface Database {
   url?: string;
   /** PostgreSQL: be told when a connection is lost (the pool itself survives and reconnects). */
   onConnectionError?(listener: ConnectionErrorListener): void;
+  /** PostgreSQL with DATABASE_REPLICA_URL: the standby that report reads may use (db/replica.ts). */
+  replica?: ReplicaDatabase;
+  close(): Promise<void>;
+}
+
+/** A read-only standby: its own pool (with its own 'error' listeners), never written to. */
+export interface ReplicaDatabase {
+  db: Db;
+  url?: string;
+  onConnectionError?(listener: ConnectionErrorListener): void;
   close(): Promise<void>;
 }
 
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; replicaUrl?: string | undefined }
   | { kind: 'pglite'; dataDir: string; lockPurpose?: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
 
 export function databaseOptionsFromConfig(
-  cfg: { databaseUrl: string | undefined; dataDir: string },
+  cfg: { databaseUrl: string | undefined; databaseReplicaUrl?: string | undefined; dataDir: string },
   purpose: string,
 ): OpenOptions {
   return cfg.databaseUrl
-    ? { kind: 'postgres', url: cfg.databaseUrl }
+    ? { kind: 'postgres', url: cfg.databaseUrl, replicaUrl: cfg.databaseReplicaUrl }
     : { kind: 'pglite', dataDir: cfg.dataDir, lockPurpose: purpose };
 }
 
@@ -80,8 +90,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const probe = await pool.connect();
     probe.release();
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    // No probe of the replica: a standby that is down at start is skipped (db/replica.ts) until it answers.
+    const replica = opts.replicaUrl ? openReplica(opts.replicaUrl, opts.poolSize ?? 10) : undefined;
     let ended: Promise<void> | undefined;
-    return { db, kind: 'postgres', url: opts.url, onConnectionError, close: () => (ended ??= pool.end()) };
+    const close = () => (ended ??= Promise.all([pool.end(), replica?.close()]).then(() => undefined));
+    return { db, kind: 'postgres', url: opts.url, onConnectionError, ...(replica ? { replica } : {}), close };
   }
   if (opts.kind === 'pglite-memory') {
     const client = await PGlite.create(
@@ -100,6 +113,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     lock.release();
     throw e;
   }
+}
+
+function openReplica(url: string, poolSize: number): ReplicaDatabase {
+  const { pool, onConnectionError } = createResilientPool(url, poolSize);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  let ended: Promise<void> | undefined;
+  return { db, url, onConnectionError, close: () => (ended ??= pool.end()) };
 }
 
 /** A PGlite opened on a locked data directory: closing it releases the lock. */

@@ -7,7 +7,7 @@ import { openWorkTimings } from './approval.repository.js';
 /** A department's approval items past their promised working days. */
 export const approvalsOverdue: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'approvals.handle') || actor.scope.kind !== 'dept') return [];
-  const rows = await openWorkTimings(ctx.db, actor);
+  const rows = await openWorkTimings(ctx.readDb, actor);
   const cal = await ctx.calendar.get();
   const today = chinaDate(ctx.clock.now());
   const n = rows.filter((r) => timeApproval(cal, r, today).status === 'overdue').length;

@@ -7,7 +7,7 @@ const STALE_HOURS = 36;
 /** The system administrator is warned when the last backup failed or none succeeded in 36 hours. */
 export const backupHome: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'backups.manage')) return [];
-  const last = await lastRun(ctx.db, 'finished');
+  const last = await lastRun(ctx.readDb, 'finished');
   if (last?.status === 'failed')
     return [
       {
@@ -20,7 +20,7 @@ export const backupHome: HomeProvider = async (ctx, actor) => {
         link: '/admin/backups',
       },
     ];
-  const ok = await lastRun(ctx.db, 'ok');
+  const ok = await lastRun(ctx.readDb, 'ok');
   const at = ok?.finishedAt ?? ok?.startedAt;
   const hours = at ? (ctx.clock.now().getTime() - at.getTime()) / 3_600_000 : Infinity;
   if (hours <= STALE_HOURS) return [];

@@ -35,7 +35,7 @@ const calendarNextYear: HomeProvider = async (ctx, actor) => {
 
 const lockedAccounts: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'users.write')) return [];
-  const n = await countLockedAccounts(ctx.db, ctx.clock.now());
+  const n = await countLockedAccounts(ctx.readDb, ctx.clock.now());
   return n
     ? [
         {
@@ -52,7 +52,7 @@ const lockedAccounts: HomeProvider = async (ctx, actor) => {
 const failedLoginsToday: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'audit.read')) return [];
   const since = new Date(`${chinaDate(ctx.clock.now())}T00:00:00+08:00`);
-  const n = await countFailedLoginsSince(ctx.db, since);
+  const n = await countFailedLoginsSince(ctx.readDb, since);
   return n
     ? [
         {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
 import { routeSchema } from '../../http/contract.js';
+import { reportCtx } from '../../http/read-routing.js';
 import { homeApi } from '../../../shared/api/home.js';
 import type { HomeProvider } from './home.types.js';
 
@@ -16,7 +17,9 @@ export function homeRoutes(providers: readonly HomeProvider[]): (app: FastifyIns
       schema: { tags: ['home'], summary: '待办与提醒 / what needs me now', ...routeSchema(homeApi['GET /api/home']) },
       handler: async (req) => {
         const actor = actorOf(req);
-        const lists = await Promise.all(providers.map((p) => p(ctx, actor)));
+        // Counts for "what needs me now": from the read replica unless this session has just written.
+        const reads = reportCtx(ctx, req);
+        const lists = await Promise.all(providers.map((p) => p(reads, actor)));
         const items = lists.flat().sort((a, b) => ORDER[a.level] - ORDER[b.level]);
         return { items: items.map((i) => ({ ...i, title: i.title[actor.lang] })) };
       },

@@ -3,7 +3,7 @@ import { countUnread } from './notification.repository.js';
 
 /** 工作台: the number of unread messages in the actor's inbox. */
 export const inboxHome: HomeProvider = async (ctx, actor) => {
-  const n = await countUnread(ctx.db, actor);
+  const n = await countUnread(ctx.readDb, actor);
   return n
     ? [
         {

@@ -8,7 +8,7 @@ import { countOpenSetupTasks } from './coverage-tasks.repository.js';
 export const setupTasksHome: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'coverage.read')) return [];
   const today = chinaDate(ctx.clock.now());
-  const row = await countOpenSetupTasks(ctx.db, actor, today);
+  const row = await countOpenSetupTasks(ctx.readDb, actor, today);
   const n = row?.n ?? 0;
   if (!n) return [];
   const o = row?.overdue ?? 0;
@@ -28,7 +28,7 @@ export const setupTasksHome: HomeProvider = async (ctx, actor) => {
 
 export const lifecycleHome: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'orgs.write')) return [];
-  const n = (await branchesToTransformOrClose(ctx.db, actor)).length;
+  const n = (await branchesToTransformOrClose(ctx.readDb, actor)).length;
   const items: HomeItem[] = [];
   if (n)
     items.push({

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authenticate.js';
 import { orgsApi } from '../../../shared/api/orgs.js';
 import { routeSchema } from '../../http/contract.js';
+import { reportCtx } from '../../http/read-routing.js';
 import { registerFieldLabels } from '../../http/field-labels.js';
 import { registerAuditLabels } from '../audit/index.js';
 import { acceptProposal, coverageOverview, listSetupTasks, rejectProposal } from './coverage.service.js';
@@ -41,7 +42,7 @@ export async function coverageRoutes(app: FastifyInstance): Promise<void> {
         '组织覆盖率 = 已由党组织覆盖（单独建支部或联合党支部）的单位数 ÷ 在建项目与企业总数；工作覆盖率 = 已由党组织覆盖或已选派党建指导员（项目专员、指导站）的单位数 ÷ 总数。单位：开工至竣工前的项目，及企业（仅有一个在建项目的业主企业并入该项目计）。正式党员≥3名的单位应单独建支部，<3名的需联合组建。',
       ...routeSchema(orgsApi['GET /api/coverage']),
     },
-    handler: async (req) => coverageOverview(ctx, actorOf(req), req.query),
+    handler: async (req) => coverageOverview(reportCtx(ctx, req), actorOf(req), req.query),
   });
 
   r.get('/api/coverage/proposals', {

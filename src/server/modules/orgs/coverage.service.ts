@@ -64,7 +64,7 @@ export interface CoverageQuery {
 
 /** 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas. */
 export async function coverageOverview(ctx: AppContext, actor: Actor, query: CoverageQuery) {
-  const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
+  const loaded = await loadCoverageUnits(ctx.readDb, actor.scope.path);
   const views = unitViews(loaded);
   const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
   for (const v of views) byClass[v.class]++;

@@ -9,7 +9,7 @@ import type { HomeItem, HomeProvider } from '../home/index.js';
 export const transfersToReceive: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'transfers.manage')) return [];
   const today = chinaDate(ctx.clock.now());
-  const n = await countTransfersToReceive(ctx.db, actor, today);
+  const n = await countTransfersToReceive(ctx.readDb, actor, today);
   return n
     ? [
         {
@@ -27,7 +27,7 @@ export const transfersToReceive: HomeProvider = async (ctx, actor) => {
 export const pipelineDue: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'people.write')) return [];
   const today = chinaDate(ctx.clock.now());
-  const rows = await openPipelines(ctx.db, actor, { limit: 5000 });
+  const rows = await openPipelines(ctx.readDb, actor, { limit: 5000 });
   let overdue = 0;
   let soon = 0;
   for (const r of rows) {

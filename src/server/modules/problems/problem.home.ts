@@ -39,9 +39,9 @@ registerAuditLabels(
 export const problemHome: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'problems.read')) return [];
   const cal = await ctx.calendar.get();
-  const d = await withScope(ctx.db, actor, filterDates(cal, ctx.clock.now()));
+  const d = await withScope(ctx.readDb, actor, filterDates(cal, ctx.clock.now()));
   const count = async (f: Parameters<typeof filterWhere>[1], extra?: ReturnType<typeof sql>) => {
-    const [r] = await ctx.db
+    const [r] = await ctx.readDb
       .select({ n: sql<number>`count(*)::int` })
       .from(problems)
       .where(and(filterWhere(actor, f, d), extra));

@@ -14,6 +14,7 @@ import { getProblem, listProblemsFor } from './problem.service.js';
 import { raiseProblem } from './problem.intake.js';
 import { exportLedger } from './problem.export.js';
 import { problemStats } from './problem.stats.js';
+import { reportCtx } from '../../http/read-routing.js';
 import { PHOTO_MAX_BYTES, readOwnUpload, readProblemPhoto, uploadPhoto } from './problem.photos.js';
 import * as steps from './problem.steps.js';
 import type { StepResult } from './problem.runner.js';
@@ -94,7 +95,7 @@ export async function problemRoutes(app: FastifyInstance): Promise<void> {
       summary: '按期办结率、反馈率、满意率 / statistics',
       ...routeSchema(api['GET /api/problems/stats']),
     },
-    handler: async (req) => problemStats(ctx, actorOf(req), req.query),
+    handler: async (req) => problemStats(reportCtx(ctx, req), actorOf(req), req.query),
   });
 
   r.post('/api/problems', {

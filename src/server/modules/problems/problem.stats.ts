@@ -63,13 +63,13 @@ export async function problemStats(
   f: Omit<ProblemFilter, 'page' | 'pageSize'>,
 ): Promise<ProblemStats> {
   const cal = await ctx.calendar.get();
-  const d = await withScope(ctx.db, actor, filterDates(cal, ctx.clock.now()));
+  const d = await withScope(ctx.readDb, actor, filterDates(cal, ctx.clock.now()));
   const where = filterWhere(actor, f, d) as SQL;
   const month = sql`to_char(${problems.raisedOn}, 'YYYY-MM')`;
   // One scan for the overall, per-month and per-lead-department counts (GROUPING SETS).
   const [grouped, deptRows] = await Promise.all([
     queryRows<CountRow & { month: string | null; dept_id: number | null; g_month: number; g_dept: number }>(
-      ctx.db,
+      ctx.readDb,
       sql`select ${month} as month, ${problems.leadDeptUnitId} as dept_id, grouping(${month})::int as g_month, grouping(${problems.leadDeptUnitId})::int as g_dept, ${countColumns(d.today)}
           from ${problems} where ${where}
           group by grouping sets ((), (${month}), (${problems.leadDeptUnitId}))`,
@@ -85,7 +85,7 @@ export async function problemStats(
       days_sum: number;
       days_n: number;
     }>(
-      ctx.db,
+      ctx.readDb,
       sql`select pa.dept_unit_id as dept_id,
             count(*) filter (where pa.status <> 'returned')::int as assigned,
             count(*) filter (where pa.status = 'answered')::int as answered,
@@ -112,7 +112,7 @@ export async function problemStats(
   const names = deptRows.length
     ? new Map(
         (
-          await ctx.db
+          await ctx.readDb
             .select({ id: orgUnits.id, name: orgUnits.name })
             .from(orgUnits)
             .where(

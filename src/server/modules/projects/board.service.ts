@@ -15,14 +15,14 @@ import type { BoardQuery, BoardView } from '../../../shared/api/projects.js';
  * visibility rule; it shows no more than is published). `canOpen` says whether the detail opens.
  */
 export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery): Promise<BoardView> {
-  const region = await regionOfPath(ctx.db, actor.scope.path);
+  const region = await regionOfPath(ctx.readDb, actor.scope.path);
   if (!region) throw notFound({ zh: '区域', en: 'Region' });
   const today = chinaDate(ctx.clock.now());
   const inRegion = eq(projects.regionUnitId, region.id);
   const where = projectFilterWhere(actor, { colour: f.colour, townshipId: f.townshipId, q: f.q }, inRegion);
   const [{ rows, total }, counts, cal] = await Promise.all([
-    listProjects(ctx.db, actor, { ...f, sort: 'risk' }, today.slice(0, 4), where),
-    ctx.db
+    listProjects(ctx.readDb, actor, { ...f, sort: 'risk' }, today.slice(0, 4), where),
+    ctx.readDb
       // grouped by rank, which the region index covers
       .select({ rank: projects.warningRank, n: sql<number>`count(*)::int` })
       .from(projects)
@@ -33,21 +33,21 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery): Pr
   const ids = rows.map((r) => r.project.id);
   const [nodes, visible] = await Promise.all([
     ids.length
-      ? ctx.db
+      ? ctx.readDb
           .select()
           .from(projectNodes)
           .where(inArray(projectNodes.projectId, ids))
           .orderBy(asc(projectNodes.projectId), asc(projectNodes.seq))
       : [],
     ids.length
-      ? ctx.db
+      ? ctx.readDb
           .select({ id: projects.id })
           .from(projects)
           .where(and(inArray(projects.id, ids), projectVisibleTo(actor)))
       : [],
   ]);
   const names = await namesOf(
-    ctx.db,
+    ctx.readDb,
     nodes.map((n) => n.responsibleUnitId).filter((x): x is number => typeof x === 'number'),
     nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number'),
   );

@@ -9,7 +9,7 @@ import { projectVisibleTo } from './project.scope.js';
 /** 包联领导 and 项目专员: the red and yellow projects in their charge. */
 export const myWarnings: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'projects.read')) return [];
-  const rows = await ctx.db
+  const rows = await ctx.readDb
     .select({ colour: projects.warningColour, n: sql<number>`count(*)::int` })
     .from(projects)
     .where(
@@ -47,7 +47,7 @@ export const dispatchDue: HomeProvider = async (ctx, actor) => {
   const month = defaultDispatchMonth(today);
   const manage = can(actor, 'dispatch.manage');
   const missing = sql`not exists (select 1 from dispatch_reports dr where dr.project_id = ${projects.id} and dr.month = ${month})`;
-  const [row] = await ctx.db
+  const [row] = await ctx.readDb
     .select({ n: sql<number>`count(*)::int` })
     .from(projects)
     .where(

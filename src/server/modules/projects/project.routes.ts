@@ -9,6 +9,7 @@ import { facetsFor, getProject, listAssignees, listProjectsFor, requireProject }
 import { registerProject, updateProject } from './project.register.js';
 import { exportProjects } from './project.export.js';
 import { getBoard } from './board.service.js';
+import { reportCtx } from '../../http/read-routing.js';
 import './project.labels.js';
 
 export async function projectRoutes(app: FastifyInstance): Promise<void> {
@@ -64,7 +65,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
       summary: '红黄蓝公示栏（本区域全部项目）/ the region’s public board',
       ...routeSchema(projectsApi['GET /api/projects/board']),
     },
-    handler: async (req) => getBoard(ctx, actorOf(req), req.query),
+    handler: async (req) => getBoard(reportCtx(ctx, req), actorOf(req), req.query),
   });
 
   r.get('/api/projects/:id', {
