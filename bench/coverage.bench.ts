@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { sql, type SQL } from 'drizzle-orm';
 import { classify, checkGroup, proposeJointBranches, rates, type CoverageUnit } from '../src/domain/coverage.js';
 import { insertUnit } from '../src/server/modules/orgs/org.repository.js';
 import { userRoles, users } from '../src/server/db/schema/index.js';
@@ -7,15 +8,20 @@ import { hashPassword } from '../src/server/crypto/password.js';
 import { queryRows } from '../src/server/db/client.js';
 import { benchApp, loginCookie } from './app.js';
 import { recomputeProposals } from '../src/server/modules/orgs/coverage.proposals.js';
-import { SYSTEM_ACTOR } from '../src/server/actor.js';
-import { benchPostgres } from './db.js';
+import { SYSTEM_ACTOR, type Actor } from '../src/server/actor.js';
+import { coverageOverview, coverageOverviewFromAllUnits } from '../src/server/modules/orgs/coverage.service.js';
+import { coverageSummaryStatement } from '../src/server/modules/orgs/coverage.repository.js';
+import type { Database } from '../src/server/db/client.js';
+import { benchPglite, benchPostgres, type BenchDatabase } from './db.js';
 import { measure, printStats } from './lib.js';
 
 /**
- * The coverage engine for 10,000 units (projects and firms):
- *  1. the pure domain function (classification, rates, joint-branch proposals) — no database;
- *  2. on PostgreSQL over 10,000 units and their formal members: GET /api/coverage, the recomputation
- *     that stores the proposals (POST …/proposals/recompute and the nightly job), and GET /api/coverage/proposals.
+ * The coverage engine (组织覆盖):
+ *  1. the pure domain function (classification, rates, joint-branch proposals) over BENCH_UNITS (10,000) — no database;
+ *  2. on PostgreSQL at 2k, 10k and 20k units (or BENCH_UNITS only) with their formal members, and on PGlite at
+ *     one district (4,000 units): GET /api/coverage before (every unit loaded and classified in JS, the old path,
+ *     kept callable for this baseline) and after (classified in SQL: counts and one page), a township user's
+ *     GET, the recomputation that stores the proposals, GET /api/coverage/proposals; EXPLAIN ANALYZE of the statement.
  *   npx tsx bench/coverage.bench.ts        (or npm run bench -- coverage)
  *   BENCH_UNITS=20000 npx tsx bench/coverage.bench.ts
  */
@@ -80,9 +86,20 @@ async function pureFigures(): Promise<void> {
   ]);
 }
 
-async function apiFigures(): Promise<void> {
-  const bench = await benchPostgres();
-  if (!bench) return;
+/** Unit counts of the end-to-end runs: BENCH_UNITS=20000 for one, default 2k, 10k and 20k on PostgreSQL. */
+const API_SCALES = process.env.BENCH_UNITS ? [UNITS] : [2_000, 10_000, 20_000];
+/** PGlite: one district (bench/generate: about 2,000 projects and 1,500 firms): 4,000 units. */
+const PGLITE_UNITS = Number(process.env.BENCH_PGLITE_UNITS ?? 4_000);
+
+/** Execution time of one statement as PostgreSQL reports it (EXPLAIN ANALYZE): independent of the machine's load. */
+async function explainMs(db: Database['db'], statement: SQL): Promise<string> {
+  const rows = await queryRows<Record<string, unknown>>(db, sql`explain (analyze, buffers, format json) ${statement}`);
+  const plan = Object.values(rows[0]!)[0];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ 'Execution Time': number }>;
+  return parsed[0]!['Execution Time'].toFixed(1);
+}
+
+async function apiFigures(bench: BenchDatabase, units: number): Promise<void> {
   const { database } = bench;
   try {
     const app = await benchApp(database);
@@ -93,7 +110,7 @@ async function apiFigures(): Promise<void> {
     for (let i = 0; i < TOWNSHIPS; i++)
       towns.push(await insertUnit(db, { parentId: region.id, kind: 'township', name: `基准镇${i}` }));
     const branch = await insertUnit(db, { parentId: towns[0]!.id, kind: 'party_committee', name: '基准镇党委' });
-    const half = UNITS / 2;
+    const half = units / 2;
     const townIds = `{${towns.map((t) => t.id).join(',')}}`;
     const townPaths = `{${towns.map((t) => `"${t.path}"`).join(',')}}`;
     // firms: half of the units; projects (开工): the other half, in the same townships
@@ -139,7 +156,7 @@ async function apiFigures(): Promise<void> {
       .returning();
     await db.insert(userRoles).values({ userId: user!.id, roleCode: 'org_dept' });
     console.log(
-      `\nPostgreSQL: ${UNITS} units (${half} started projects, ${half} firms) in ${TOWNSHIPS} townships, ${members} formal members, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `\n${bench.label}: ${units} units (${half} started projects, ${half} firms) in ${TOWNSHIPS} townships, ${members} formal members, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
     const cookie = await loginCookie(app, 'bench_zzb', 'Bench@2026pass');
     const get = (url: string) => async () => {
@@ -153,21 +170,88 @@ async function apiFigures(): Promise<void> {
     const overview = (await get('/api/coverage?pageSize=1')()).json() as {
       region: { units: number; orgRate: number; workRate: number };
     };
+    // the same answer both ways (the bench's own check; test/coverage-summary.test.ts is the real one)
+    const actor = { scope: { path: region.path } } as unknown as Actor;
+    const q = { page: 1, pageSize: 50 };
+    const fast = await coverageOverview(app.ctx, actor, q);
+    const full = await coverageOverviewFromAllUnits(app.ctx, actor, q);
+    if (!isDeepStrictEqual(fast, full)) {
+      console.log(JSON.stringify(fast).slice(0, 1500), '\n', JSON.stringify(full).slice(0, 1500));
+      throw new Error('the database classification differs from the full recomputation');
+    }
     console.log(`API: ${overview.region.units} units, ${first.total} proposals stored`);
-    printStats(`API end to end on PostgreSQL (${COMMAND})`, [
-      await measure('GET /api/coverage (classify 10k units, rates, page 1)', get('/api/coverage?pageSize=50'), {
-        n: 10,
-        warmup: 2,
+    const town = towns[3]!;
+    const townUser = await db
+      .insert(users)
+      .values({
+        username: 'bench_town',
+        displayName: '基准镇',
+        passwordHash: await hashPassword('Bench@2026pass'),
+        scopeUnitId: town.id,
+        mustChangePassword: false,
+      })
+      .returning();
+    await db.insert(userRoles).values({ userId: townUser[0]!.id, roleCode: 'org_dept' });
+    const townCookie = await loginCookie(app, 'bench_town', 'Bench@2026pass');
+    const getTown = async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/coverage?pageSize=20',
+        headers: { cookie: townCookie },
+      });
+      if (res.statusCode !== 200) throw new Error(`town: ${res.statusCode}`);
+    };
+    const k = `${units / 1000}k`;
+    printStats(`${bench.label}, ${units} units: GET /api/coverage before/after, proposals (${COMMAND})`, [
+      await measure(
+        `before: all ${k} units loaded, classified in JS (service call)`,
+        () => coverageOverviewFromAllUnits(app.ctx, actor, { page: 1, pageSize: 20 }),
+        { n: 10, warmup: 2 },
+      ),
+      await measure(
+        `after: classified in SQL, counts + one page (service call)`,
+        () => coverageOverview(app.ctx, actor, { page: 1, pageSize: 20 }),
+        { n: 20, warmup: 3 },
+      ),
+      await measure(`after: GET /api/coverage?pageSize=20 (region, ${k} units)`, get('/api/coverage?pageSize=20'), {
+        n: 20,
+        warmup: 3,
       }),
-      await measure('recompute proposals (compute 10k units + store, as POST …/recompute)', recompute, {
-        n: 10,
-        warmup: 2,
+      await measure(
+        `after: GET /api/coverage?class=needs_joint&page=5`,
+        get('/api/coverage?class=needs_joint&page=5&pageSize=20'),
+        {
+          n: 20,
+          warmup: 3,
+        },
+      ),
+      await measure(`after: GET /api/coverage, a township user (subtree only)`, getTown, { n: 20, warmup: 3 }),
+      await measure(`recompute proposals (all ${k} units + store, as POST …/recompute)`, recompute, {
+        n: 5,
+        warmup: 1,
       }),
-      await measure('GET /api/coverage/proposals (stored, page 1)', get('/api/coverage/proposals?pageSize=50'), {
-        n: 10,
-        warmup: 2,
-      }),
+      await measure(
+        'GET /api/coverage/proposals (stored, page 1; leftOver from all units)',
+        get('/api/coverage/proposals?pageSize=50'),
+        {
+          n: 5,
+          warmup: 1,
+        },
+      ),
     ]);
+    if (process.env.BENCH_PLAN)
+      for (const r of await queryRows<Record<string, string>>(
+        db,
+        sql`explain (analyze, buffers) ${coverageSummaryStatement(region.path, { limit: 20, offset: 0 })}`,
+      ))
+        console.log(Object.values(r)[0]);
+    if (bench.label === 'PostgreSQL')
+      console.log(
+        `EXPLAIN ANALYZE execution time of the summary statement, region scope, ${k} units: ${await explainMs(
+          db,
+          coverageSummaryStatement(region.path, { limit: 20, offset: 0 }),
+        )} ms; township scope: ${await explainMs(db, coverageSummaryStatement(town.path, { limit: 20, offset: 0 }))} ms`,
+      );
     await app.close();
   } finally {
     await bench.drop();
@@ -176,7 +260,11 @@ async function apiFigures(): Promise<void> {
 
 export async function run(): Promise<void> {
   await pureFigures();
-  await apiFigures();
+  for (const units of API_SCALES) {
+    const pg = await benchPostgres();
+    if (pg) await apiFigures(pg, units);
+  }
+  await apiFigures(await benchPglite(), PGLITE_UNITS);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

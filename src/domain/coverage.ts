@@ -312,9 +312,13 @@ export const RATE_FORMULAS = {
 };
 
 export function rates(units: CoverageUnit[]): Rates {
-  const n = units.length;
   const org = units.filter((u) => u.coveredBy).length;
   const work = units.filter((u) => u.coveredBy || u.hasInstructor).length;
+  return ratesOf(units.length, org, work);
+}
+
+/** The rates from counts: n units, org of them covered by a party org, work covered by an org or an instructor. */
+export function ratesOf(n: number, org: number, work: number): Rates {
   const r = (x: number) => (n ? Math.round((x / n) * 1000) / 10 : 0);
   return { units: n, orgCovered: org, workCovered: work, orgRate: r(org), workRate: r(work) };
 }

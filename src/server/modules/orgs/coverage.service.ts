@@ -11,6 +11,7 @@ import {
   formalMembers,
   RATE_FORMULAS,
   rates,
+  ratesOf,
   type CoverageClass,
   type CoverageUnit,
 } from '../../../domain/coverage.js';
@@ -20,7 +21,7 @@ import { findUnitInScope, insertUnit } from './org.repository.js';
 import { townshipPartyOrgs } from './party-org.repository.js';
 import { writeCoverage, type CoveredInput } from './party-org.binding.js';
 import { enrolWorkingMembers } from '../people/index.js';
-import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
+import { loadCoverageUnits, summariseCoverageUnits, type ClassGroup, type LoadedUnits } from './coverage.repository.js';
 import { storedUnits } from './coverage.proposals.js';
 import { claimProposal, findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
 
@@ -62,9 +63,76 @@ export interface CoverageQuery {
   pageSize: number;
 }
 
-/** 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas. */
+const FORMULAS = {
+  ...RATE_FORMULAS,
+  classes: CLASS_LABELS,
+  memberCounting: {
+    zh: '正式党员按工作单位计一次：在建项目上的按项目计，否则按所在企业计；组织关系在覆盖该单位的党组织的计为“组织关系在此”，其余计为“参与管理”',
+    en: 'Each formal member counts once: at the started project they work on, else at their employer firm; “by relation” when their relation org covers the unit, otherwise “by participation”',
+  },
+};
+
+const COVERED: ReadonlySet<CoverageClass> = new Set(['own_branch', 'joint_branch']);
+
+/**
+ * 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas.
+ * Classified in the database (summariseCoverageUnits): counts by township × class and one page of
+ * units come back, not every unit (docs/decisions/022-coverage-…).
+ */
 export async function coverageOverview(ctx: AppContext, actor: Actor, query: CoverageQuery) {
-  const loaded = await loadCoverageUnits(ctx.readDb, actor.scope.path);
+  const start = (query.page - 1) * query.pageSize;
+  const s = await summariseCoverageUnits(ctx.readDb, actor.scope.path, {
+    class: query.class,
+    townshipId: query.townshipId,
+    q: query.q,
+    limit: query.pageSize,
+    offset: start,
+  });
+  const names = new Map(s.areas.map((a) => [a.id, a.name]));
+  const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
+  const tally = new Map<number | 'all', { n: number; org: number; work: number }>();
+  const add = (k: number | 'all', g: ClassGroup) => {
+    const t = tally.get(k) ?? { n: 0, org: 0, work: 0 };
+    const org = COVERED.has(g.class);
+    t.n += g.n;
+    if (org) t.org += g.n;
+    if (org || g.hasInstructor) t.work += g.n;
+    tally.set(k, t);
+  };
+  for (const g of s.groups) {
+    byClass[g.class] += g.n;
+    add(g.areaId, g);
+    add('all', g);
+  }
+  const ratesFor = (k: number | 'all') => {
+    const t = tally.get(k) ?? { n: 0, org: 0, work: 0 };
+    return ratesOf(t.n, t.org, t.work);
+  };
+  return {
+    formulas: FORMULAS,
+    region: { name: s.regionName, ...ratesFor('all') },
+    townships: s.areas.map((a) => ({ id: a.id, name: a.name, ...ratesFor(a.id) })).filter((t) => t.units > 0),
+    byClass,
+    units: {
+      data: s.page.map((u) => ({
+        ...u,
+        formalMembers: formalMembers(u),
+        classZh: CLASS_LABELS[u.class].zh,
+        townshipName: names.get(u.areaId) ?? '',
+      })),
+      total: s.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+  };
+}
+
+/**
+ * The same answer computed the old way: every unit loaded into JS and classified there. Kept for
+ * the bench (the baseline) and for the test that the database classification agrees with it.
+ */
+export async function coverageOverviewFromAllUnits(ctx: AppContext, actor: Actor, query: CoverageQuery) {
+  const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
   const views = unitViews(loaded);
   const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
   for (const v of views) byClass[v.class]++;
@@ -78,14 +146,7 @@ export async function coverageOverview(ctx: AppContext, actor: Actor, query: Cov
     .sort((a, b) => a.areaId - b.areaId || (a.key < b.key ? -1 : 1));
   const start = (query.page - 1) * query.pageSize;
   return {
-    formulas: {
-      ...RATE_FORMULAS,
-      classes: CLASS_LABELS,
-      memberCounting: {
-        zh: '正式党员按工作单位计一次：在建项目上的按项目计，否则按所在企业计；组织关系在覆盖该单位的党组织的计为“组织关系在此”，其余计为“参与管理”',
-        en: 'Each formal member counts once: at the started project they work on, else at their employer firm; “by relation” when their relation org covers the unit, otherwise “by participation”',
-      },
-    },
+    formulas: FORMULAS,
     region: { name: loaded.regionName, ...rates(loaded.units) },
     townships,
     byClass,
