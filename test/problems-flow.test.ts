@@ -266,10 +266,15 @@ describe('the closed loop: 吹哨 → 受理 → 派单 → 签收 → 答复 �
   it('“what needs me now”: the department sees what to sign, the committee what to accept; messages in English too', async () => {
     const p = await raiseAndDispatch(w);
     const home = await ok<{ items: Array<{ key: string; title: string; count?: number }> }>(w.as.a.get('/api/home'));
-    expect(home.items.find((i) => i.key === 'problems-to-sign')?.title).toBe('待签收的问题');
+    expect(home.items.find((i) => i.key === 'problems-to-sign')?.title).toMatch(/^\d+ 件问题待签收$/);
     await raise(w.as.qiye);
     const committee = await ok<{ items: Array<{ key: string }> }>(w.as.zzb.get('/api/home'));
     expect(committee.items.map((i) => i.key)).toContain('problems-to-accept');
+    // the firm's home says what it raised is being handled (it was blank before), with the count in the title
+    const firm = await ok<{ items: Array<{ key: string; title: string }> }>(w.as.qiye.get('/api/home'));
+    expect(firm.items.find((i) => i.key === 'problems-raised-open')?.title).toMatch(
+      /^本企业提出的问题 \d+ 件正在办理$/,
+    );
     w.as.a.lang = 'en';
     await ok(w.as.a.post(`/api/problems/${p.id}/sign`, {}));
     const twice = await w.as.a.post(`/api/problems/${p.id}/sign`, { assignmentNo: 1 });

@@ -1,11 +1,25 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
-import { BellOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Badge,
+  Breadcrumb,
+  Button,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  type MenuProps,
+} from 'antd';
+import { BellOutlined, HomeOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useAuth } from './auth.js';
 import { useI18n } from './i18n.js';
-import { MENU, visibleMenu, type MenuEntry } from './menu.js';
+import { MENU, pageTrail, visibleMenu, type MenuEntry } from './menu.js';
+import './shell.css';
 import { PAGE_ROUTES } from './routes.js';
 import { get } from './api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
@@ -53,6 +67,18 @@ export default function Shell() {
     queryFn: () => get<InboxPage>('/api/notifications', { unread: true, pageSize: 1 }),
     refetchInterval: 60_000,
   });
+  const trail = useMemo(() => pageTrail(location.pathname, menu), [location.pathname, menu]);
+  const pageName = trail.filter((c) => c.path).at(-1);
+  const detail = trail.length > 0 && !trail.at(-1)!.path;
+  // the tab names the page (several tabs of 先锋 stay told apart)
+  useEffect(() => {
+    const name = pageName ? tr(pageName.zh, pageName.en) + (detail ? ` · ${tr('详情', 'Details')}` : '') : '';
+    document.title = name ? `${name} - ${tr('先锋', 'Xianfeng')}` : tr('先锋 · 党建引领项目建设', 'Xianfeng');
+  }, [pageName, detail, tr]);
+  // a navigation lands at the top of the new page (the window kept the last page's scroll position)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
   if (!me) return null;
   const user = me.user;
 
@@ -66,6 +92,7 @@ export default function Shell() {
         theme="light"
         width={220}
         data-testid="side-menu"
+        className="xf-sider"
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
         <div
@@ -82,6 +109,7 @@ export default function Shell() {
           {collapsed || !screens.md ? tr('先', 'X') : tr('先锋 · 党建引领', 'Xianfeng')}
         </div>
         <Menu
+          className="xf-sider-menu"
           mode="inline"
           selectedKeys={selectedKey(location.pathname, menu)}
           openKeys={
@@ -152,7 +180,25 @@ export default function Shell() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: screens.md ? 16 : 8 }}>
+        <Layout.Content style={{ margin: screens.md ? 16 : 8, minWidth: 0 }}>
+          {trail.length > 0 && location.pathname !== '/' && (
+            <Breadcrumb
+              data-testid="breadcrumb"
+              style={{ marginBottom: screens.md ? 12 : 8 }}
+              items={[
+                {
+                  title: (
+                    <Link to="/" aria-label={tr('工作台', 'Home')}>
+                      <HomeOutlined />
+                    </Link>
+                  ),
+                },
+                ...trail.map((c, i) => ({
+                  title: c.path && i < trail.length - 1 ? <Link to={c.path}>{tr(c.zh, c.en)}</Link> : tr(c.zh, c.en),
+                })),
+              ]}
+            />
+          )}
           <Suspense
             fallback={
               <div style={{ textAlign: 'center', padding: 48 }}>

@@ -223,3 +223,37 @@ export function visibleMenu(entries: MenuEntry[], can: (p: string) => boolean): 
     .map((e) => (e.children ? { ...e, children: visibleMenu(e.children, can) } : e))
     .filter((e) => !e.children || e.children.length > 0);
 }
+
+/** One step of the breadcrumb trail: a menu group, a page, or the detail under a page. */
+export interface Crumb {
+  zh: string;
+  en: string;
+  path?: string;
+}
+
+const EXTRA_PAGES: Crumb[] = [{ path: '/change-password', zh: '修改密码', en: 'Change password' }];
+
+/**
+ * Where a path sits in the menu: [group?, page, 详情?]. The page is the menu entry with the longest path
+ * that prefixes this one (a detail page such as /problems/12 sits under 问题台账); the trail gives the
+ * breadcrumbs and the tab title (document.title). Entries the user cannot see are not offered.
+ */
+export function pageTrail(pathname: string, entries: MenuEntry[]): Crumb[] {
+  const pages: Array<{ page: Crumb; group?: Crumb }> = [
+    ...EXTRA_PAGES.map((page) => ({ page })),
+    ...entries.flatMap((e) =>
+      e.children
+        ? e.children.filter((c) => c.path).map((c) => ({ page: c as Crumb, group: { zh: e.zh, en: e.en } }))
+        : e.path
+          ? [{ page: e as Crumb }]
+          : [],
+    ),
+  ];
+  const under = (p: string) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`));
+  const best = pages.filter((x) => under(x.page.path!)).sort((a, b) => b.page.path!.length - a.page.path!.length)[0];
+  if (!best) return [];
+  const page = { zh: best.page.zh, en: best.page.en, path: best.page.path };
+  const trail: Crumb[] = best.group && best.group.zh !== page.zh ? [best.group, page] : [page];
+  if (pathname !== best.page.path) trail.push({ zh: '详情', en: 'Details' });
+  return trail;
+}

@@ -26,7 +26,7 @@ export default function HomePage() {
             // A plain list, not antd's List: that one brings Pagination and Select to the first screen (decision 020).
             <ul className="xf-home-list">
               {items.map((i) => (
-                <li key={i.key}>
+                <li key={i.key} data-testid={`home-item-${i.key}`}>
                   <span className="xf-home-title">
                     <Tag color={LEVEL_COLOR[i.level]}>
                       {i.level === 'danger'
@@ -37,7 +37,11 @@ export default function HomePage() {
                     </Tag>
                     {i.title}
                   </span>
-                  {i.link && <Link to={i.link}>{tr('去处理', 'Open')}</Link>}
+                  {i.link && (
+                    <Link to={i.link} className="xf-home-go" data-testid="home-go">
+                      {tr('去处理', 'Open')} ›
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,12 @@
 import { can } from '../../actor.js';
 import { chinaDate } from '../../../domain/dates.js';
-import type { HomeProvider } from './home.types.js';
-import { countFailedLoginsSince, countLockedAccounts } from './home.repository.js';
+import type { HomeItem, HomeProvider } from './home.types.js';
+import {
+  countAuditSince,
+  countFailedLoginsSince,
+  countLockedAccounts,
+  countAccountsByRole,
+} from './home.repository.js';
 
 /** The State Council publishes next year's schedule in November; remind the administrator to load it. */
 const calendarNextYear: HomeProvider = async (ctx, actor) => {
@@ -49,22 +54,68 @@ const lockedAccounts: HomeProvider = async (ctx, actor) => {
     : [];
 };
 
-const failedLoginsToday: HomeProvider = async (ctx, actor) => {
+/**
+ * The audit administrator's day: today's records to review, failed logins among them (urgent when many).
+ * Always one line, so the auditor's home is never blank.
+ */
+const auditToday: HomeProvider = async (ctx, actor) => {
   if (!can(actor, 'audit.read')) return [];
   const since = new Date(`${chinaDate(ctx.clock.now())}T00:00:00+08:00`);
-  const n = await countFailedLoginsSince(ctx.readDb, since);
-  return n
-    ? [
-        {
-          key: 'failed-logins',
-          level: n >= 20 ? 'danger' : 'info',
-          title: { zh: `今日登录失败 ${n} 次`, en: `${n} failed logins today` },
-          count: n,
-          link: '/audit?entity=auth',
-        },
-      ]
-    : [];
+  const [n, all] = await Promise.all([countFailedLoginsSince(ctx.readDb, since), countAuditSince(ctx.readDb, since)]);
+  const items: HomeItem[] = [];
+  if (n)
+    items.push({
+      key: 'failed-logins',
+      level: n >= 20 ? 'danger' : 'warning',
+      title: { zh: `今日登录失败 ${n} 次`, en: `${n} failed logins today` },
+      count: n,
+      link: '/audit?entity=auth',
+    });
+  items.push({
+    key: 'audit-today',
+    level: 'info',
+    title: { zh: `今日审计记录 ${all} 条待查阅`, en: `${all} audit records today to review` },
+    count: all,
+    link: '/audit',
+  });
+  return items;
+};
+
+/**
+ * The security administrator's line: accounts that can log in but hold no role wait for a grant; when none
+ * does, the grants in force are there to review (never a blank home).
+ */
+const grantsToReview: HomeProvider = async (ctx, actor) => {
+  if (!can(actor, 'roles.grant')) return [];
+  const { active, withoutRole } = await countAccountsByRole(ctx.readDb);
+  if (withoutRole)
+    return [
+      {
+        key: 'users-without-role',
+        level: 'warning',
+        title: { zh: `${withoutRole} 个账号尚未授予角色`, en: `${withoutRole} accounts hold no role yet` },
+        count: withoutRole,
+        link: '/security/grants',
+      },
+    ];
+  return [
+    {
+      key: 'grants-review',
+      level: 'info',
+      title: {
+        zh: `${active} 个在用账号均已授予角色，可定期复核授权`,
+        en: `All ${active} active accounts hold a role; review the grants from time to time`,
+      },
+      count: active,
+      link: '/security/grants',
+    },
+  ];
 };
 
 /** Home's own providers (system reminders); the registry (modules/index.ts) adds every module's. */
-export const SYSTEM_HOME_PROVIDERS: readonly HomeProvider[] = [calendarNextYear, lockedAccounts, failedLoginsToday];
+export const SYSTEM_HOME_PROVIDERS: readonly HomeProvider[] = [
+  calendarNextYear,
+  lockedAccounts,
+  auditToday,
+  grantsToReview,
+];

@@ -30,10 +30,12 @@ export const pipelineDue: HomeProvider = async (ctx, actor) => {
   const rows = await openPipelines(ctx.readDb, actor, { limit: 5000 });
   let overdue = 0;
   let soon = 0;
+  let nextDue: string | undefined;
   for (const r of rows) {
-    const s = pipelineView(r.dev, today).next?.status;
-    if (s === 'overdue') overdue++;
-    else if (s === 'due_soon') soon++;
+    const next = pipelineView(r.dev, today).next;
+    if (next?.status === 'overdue') overdue++;
+    else if (next?.status === 'due_soon') soon++;
+    if (next?.dueOn && next.dueOn >= today && (!nextDue || next.dueOn < nextDue)) nextDue = next.dueOn;
   }
   const items: HomeItem[] = [];
   if (overdue)
@@ -50,6 +52,20 @@ export const pipelineDue: HomeProvider = async (ctx, actor) => {
       level: 'warning',
       title: { zh: `发展党员：${soon} 人的时间节点两周内到期`, en: `Pipeline: ${soon} people due within two weeks` },
       count: soon,
+      link: '/people/pipeline',
+    });
+  // nothing due: the branch secretary still sees who is in the pipeline and when the next date falls
+  if (!overdue && !soon && rows.length)
+    items.push({
+      key: 'pipeline-next',
+      level: 'info',
+      title: nextDue
+        ? {
+            zh: `发展党员：${rows.length} 人在培养中，最近的时间节点 ${nextDue}`,
+            en: `Pipeline: ${rows.length} people; the next statutory date is ${nextDue}`,
+          }
+        : { zh: `发展党员：${rows.length} 人在培养中`, en: `Pipeline: ${rows.length} people` },
+      count: rows.length,
       link: '/people/pipeline',
     });
   return items;

@@ -48,67 +48,81 @@ export const problemHome: HomeProvider = async (ctx, actor) => {
     return r?.n ?? 0;
   };
   const items: HomeItem[] = [];
-  const push = (n: number, item: Omit<HomeItem, 'count'>) => n > 0 && items.push({ ...item, count: n });
+  // the title is made from the count (every line of 工作台 says how many)
+  const push = (n: number, item: (n: number) => Omit<HomeItem, 'count'>) =>
+    n > 0 && items.push({ ...item(n), count: n });
   if (can(actor, 'problems.handle') && actor.scope.kind === 'dept') {
-    push(await count({ queue: 'overdue' }), {
+    push(await count({ queue: 'overdue' }), (n) => ({
       key: 'problems-overdue',
       level: 'danger',
-      title: { zh: '已逾期的问题', en: 'Overdue problems' },
+      title: { zh: `${n} 件问题已逾期`, en: `${n} overdue problems` },
       link: '/problems/queue?queue=overdue',
-    });
-    push(await count({ queue: 'due_soon' }), {
+    }));
+    push(await count({ queue: 'due_soon' }), (n) => ({
       key: 'problems-due-soon',
       level: 'warning',
-      title: { zh: '即将到期的问题', en: 'Problems due soon' },
+      title: { zh: `${n} 件问题即将到期`, en: `${n} problems due soon` },
       link: '/problems/queue?queue=due_soon',
-    });
-    push(await count({ queue: 'to_sign' }), {
+    }));
+    push(await count({ queue: 'to_sign' }), (n) => ({
       key: 'problems-to-sign',
       level: 'info',
-      title: { zh: '待签收的问题', en: 'Problems to sign for' },
+      title: { zh: `${n} 件问题待签收`, en: `${n} problems to sign for` },
       link: '/problems/queue?queue=to_sign',
-    });
+    }));
   }
   if (can(actor, 'problems.triage')) {
-    push(await count({ status: ['submitted'] }), {
+    push(await count({ status: ['submitted'] }), (n) => ({
       key: 'problems-to-accept',
       level: 'warning',
-      title: { zh: '企业吹哨待受理', en: 'Problems to accept' },
+      title: { zh: `企业吹哨 ${n} 件待受理`, en: `${n} problems to accept` },
       link: '/problems/board',
-    });
-    push(await count({ status: ['accepted', 'returned'], mine: 'owned' }), {
+    }));
+    push(await count({ status: ['accepted', 'returned'], mine: 'owned' }), (n) => ({
       key: 'problems-to-dispatch',
       level: 'warning',
-      title: { zh: '待派单（含被退单）', en: 'To dispatch (incl. returned)' },
+      title: { zh: `${n} 件问题待派单（含被退单）`, en: `${n} to dispatch (incl. returned)` },
       link: '/problems/board',
-    });
-    push(await count({ status: ['answered'], mine: 'owned' }), {
+    }));
+    push(await count({ status: ['answered'], mine: 'owned' }), (n) => ({
       key: 'problems-to-feedback',
       level: 'warning',
-      title: { zh: '部门已答复，待反馈企业', en: 'Answered; give feedback' },
+      title: { zh: `部门已答复 ${n} 件，待反馈企业`, en: `${n} answered; give feedback` },
       link: '/problems/board',
-    });
+    }));
     push(
       await count(
         { mine: 'owned' },
         sql`exists (select 1 from problem_assignments x where x.problem_id = ${problems.id} and x.extension_pending)`,
       ),
-      {
+      (n) => ({
         key: 'problems-extensions',
         level: 'info',
-        title: { zh: '延期申请待审批', en: 'Extension requests to decide' },
+        title: { zh: `${n} 件延期申请待审批`, en: `${n} extension requests to decide` },
         link: '/problems/board',
-      },
+      }),
     );
   }
   if (can(actor, 'problems.rate')) {
     const own = actor.scope.kind === 'firm' ? {} : { mine: 'raised' as const };
-    push(await count({ ...own, status: ['fed_back'] }), {
+    push(await count({ ...own, status: ['fed_back'] }), (n) => ({
       key: 'problems-to-rate',
       level: 'info',
-      title: { zh: '问题已答复，待您评价', en: 'Answers to rate' },
+      title: { zh: `${n} 件问题已答复，待您评价`, en: `${n} answers to rate` },
       link: '/problems/mine?status=fed_back',
-    });
+    }));
+    push(
+      await count({ ...own, status: ['submitted', 'accepted', 'returned', 'dispatched', 'in_progress', 'answered'] }),
+      (n) => ({
+        key: 'problems-raised-open',
+        level: 'info',
+        title:
+          actor.scope.kind === 'firm'
+            ? { zh: `本企业提出的问题 ${n} 件正在办理`, en: `${n} problems of the firm are being handled` }
+            : { zh: `我提出的问题 ${n} 件正在办理`, en: `${n} of my problems are being handled` },
+        link: '/problems/mine',
+      }),
+    );
   }
   return items;
 };

@@ -1,4 +1,5 @@
-import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Statistic } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import dayjs from 'dayjs';

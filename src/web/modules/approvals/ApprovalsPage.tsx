@@ -1,6 +1,7 @@
 import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import { useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Select, Space, Tag } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { BarChartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, Space, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';

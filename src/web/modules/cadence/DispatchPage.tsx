@@ -1,5 +1,6 @@
 import { provisionalReason } from '../../../shared/provisional.js';
-import { Alert, Button, Card, DatePicker, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Select, Space, Statistic, Tag } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { FileWordOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, post } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';

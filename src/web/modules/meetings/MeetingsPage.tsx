@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Select, Space, Table } from 'antd';
+import { App, Button, Card, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';

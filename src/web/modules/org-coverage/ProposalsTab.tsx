@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Input, Row, Space, Tag } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';

@@ -1,4 +1,5 @@
-import { Progress, Space, Table, Tag } from 'antd';
+import { Progress, Space, Tag } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { ProvisionalTag } from '../../components/ProvisionalTag.js';
 import { useI18n } from '../../app/i18n.js';
 import type { SetupTaskRow } from './api.js';

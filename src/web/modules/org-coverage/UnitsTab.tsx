@@ -1,4 +1,5 @@
-import { Card, Select, Space, Table, Tag } from 'antd';
+import { Card, Select, Space, Tag } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useI18n } from '../../app/i18n.js';
 import { CLASS_COLOURS, type CoverageClass, type CoverageOverview, type CoverageUnitView } from './api.js';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Modal, Select, Table, Typography } from 'antd';
+import { Alert, App, Modal, Select, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Tree } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -23,6 +23,26 @@ export default function OrgTreePage() {
   const keys = useMemo(() => new Map(all.map((n) => [n.id, pinyinKey(n.name)])), [all]);
   const matches = (n: OrgNode) => !q || n.name.includes(q) || (keys.get(n.id) ?? '').includes(q.toLowerCase());
   const keep = (n: OrgNode): boolean => matches(n) || n.children.some(keep);
+  // Party members in each node's subtree (formal members of the party orgs under it), shown on the node.
+  const members = useMemo(() => {
+    const out = new Map<number, number>();
+    const walk = (n: OrgNode): number => {
+      const sum = (n.party?.formalMembers ?? 0) + n.children.reduce((acc, c) => acc + walk(c), 0);
+      out.set(n.id, sum);
+      return sum;
+    };
+    (tree.data?.data ?? []).forEach(walk);
+    return out;
+  }, [tree.data]);
+  // The tree is controlled: the first two levels open by default; ▸ and a double click open and close a node;
+  // a search opens every branch that leads to a match. (Passing expandedKeys={undefined} had made the Tree
+  // controlled and stuck closed: only the root showed until a search.)
+  const [expanded, setExpanded] = useState<number[] | null>(null);
+  useEffect(() => {
+    if (!tree.data || expanded) return;
+    const roots = tree.data.data ?? [];
+    setExpanded([...roots.map((n) => n.id), ...roots.flatMap((n) => n.children.map((c) => c.id))]);
+  }, [tree.data, expanded]);
   const toData = (nodes: OrgNode[]): Array<Record<string, unknown>> =>
     nodes.filter(keep).map((n) => ({
       key: n.id,
@@ -42,6 +62,11 @@ export default function OrgTreePage() {
             {lang === 'zh' ? n.kindZh : ORG_KINDS[n.kind]?.en}
           </Tag>
           <span>{n.name}</span>
+          {(members.get(n.id) ?? 0) > 0 && (
+            <span style={{ color: '#8c8c8c', marginLeft: 6, fontSize: 12 }} data-testid="org-node-members">
+              {tr(`${members.get(n.id)} 名党员`, `${members.get(n.id)} members`)}
+            </span>
+          )}
           {n.warnings?.some((w) => w.level !== 'info') && <Badge status="warning" style={{ marginLeft: 6 }} />}
         </span>
       ),
@@ -62,6 +87,13 @@ export default function OrgTreePage() {
     }
     return out;
   }, [node, all]);
+  // a node picked from elsewhere (?focus=, the life-cycle alert) opens the branches above it
+  const above = focusPath.filter((id) => id !== selected).join(',');
+  useEffect(() => {
+    if (!above) return;
+    const ids = above.split(',').map(Number);
+    setExpanded((cur) => (cur ? [...new Set([...cur, ...ids])] : cur));
+  }, [above, expanded === null]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Row gutter={[16, 16]}>
       {(lifecycle.data?.data.length ?? 0) > 0 && (
@@ -98,8 +130,12 @@ export default function OrgTreePage() {
           {tree.data && (
             <Tree
               blockNode
-              defaultExpandedKeys={[...(tree.data.data ?? []).map((n) => n.id), ...focusPath]}
-              expandedKeys={q ? all.map((n) => n.id) : undefined}
+              data-testid="org-tree"
+              expandAction="doubleClick"
+              expandedKeys={q ? all.filter((n) => n.children.some(keep)).map((n) => n.id) : (expanded ?? [])}
+              onExpand={(keys) => {
+                if (!q) setExpanded(keys.map(Number));
+              }}
               selectedKeys={selected ? [selected] : []}
               treeData={toData(tree.data.data ?? []) as never}
               onSelect={(k) => setSelected(k.length ? Number(k[0]) : null)}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Space, Table, Upload, message } from 'antd';
+import { Alert, Button, Checkbox, Modal, Space, Upload, message } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { download } from '../../app/api.js';

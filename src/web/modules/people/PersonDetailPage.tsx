@@ -17,12 +17,12 @@ import {
   Select,
   Space,
   Steps,
-  Table,
   Tag,
   Timeline,
   Typography,
   message,
 } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';

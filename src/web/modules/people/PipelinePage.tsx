@@ -1,4 +1,5 @@
-import { Card, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Space, Statistic, Tag, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../../app/api.js';

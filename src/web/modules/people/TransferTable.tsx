@@ -1,4 +1,5 @@
-import { Button, Input, Modal, Space, Table, Tag, message } from 'antd';
+import { Button, Input, Modal, Space, Tag, message } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { post } from '../../app/api.js';

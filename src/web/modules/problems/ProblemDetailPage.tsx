@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Collapse, Descriptions, Image, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Collapse, Descriptions, Image, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { get } from '../../app/api.js';

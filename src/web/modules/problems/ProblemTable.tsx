@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../app/i18n.js';
@@ -28,8 +29,11 @@ export function ProblemTable({
     {
       title: tr('问题', 'Problem'),
       dataIndex: 'title',
+      // the one column that takes the room left; a long title ends in … and shows whole on hover
+      minWidth: 220,
+      ellipsis: { showTitle: false },
       render: (t: string, p) => (
-        <Link to={`/problems/${p.id}`} data-testid="problem-link">
+        <Link to={`/problems/${p.id}`} data-testid="problem-link" title={t}>
           {t}
         </Link>
       ),

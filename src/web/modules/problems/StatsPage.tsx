@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, DatePicker, Popover, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Popover, Row, Space, Statistic } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';

@@ -1,4 +1,5 @@
-import { Button, Card, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';

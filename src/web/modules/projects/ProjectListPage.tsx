@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';

@@ -1,20 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Divider,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Divider, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, put } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';

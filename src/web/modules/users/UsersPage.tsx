@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, download, get, post, patch } from '../../app/api.js';

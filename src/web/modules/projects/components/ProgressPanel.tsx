@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, InputNumber, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, InputNumber, Space } from 'antd';
+import { Table } from '../../../components/DataTable.js';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
