@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
-import { benchPostgres } from './db.js';
+import pg from 'pg';
+import { BENCH_PG_URL, benchPostgres } from './db.js';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { users } from '../src/server/db/schema/index.js';
@@ -13,6 +14,7 @@ import { SCALES, type GeneratedRefs, type ScaleName } from './generate/types.js'
 import { generateOrgs } from './generate/orgs.js';
 import { generatedIdNumber, generatePeople } from './generate/people.js';
 import { measure, printStats, type Stats } from './lib.js';
+import { PEOPLE_COUNT_CAP } from '../src/server/modules/people/people.repository.js';
 
 /**
  * The member list at scale through the real app (app.inject with an authenticated session): page 1,
@@ -22,6 +24,7 @@ import { measure, printStats, type Stats } from './lib.js';
  *   BENCH_SCALES=district npx tsx bench/people.bench.ts  60,000 people on PGlite
  *   BENCH_SCALES=province BENCH_PEOPLE=1000000 …         1M people on PostgreSQL (default)
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (an admin URL: a database is created and dropped)
+ *   BENCH_PG_KEEP=xf_bench_keep_people …                 generate once into that database and keep it (drop by hand)
  */
 const COMMAND = 'npm run bench -- people';
 const PASSWORD = 'Xianfeng@2026';
@@ -64,8 +67,25 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
       refs,
       log: (m: string) => console.log(m),
     };
-    await generateOrgs(g);
-    await generatePeople(g);
+    const [{ n: kept } = { n: 0 }] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from people`,
+    );
+    if (kept > 0) {
+      // a kept database (BENCH_PG_KEEP): the generated accounts and region are found by name
+      const found = await queryRows<{ username: string; id: number; path: string }>(
+        database.db,
+        sql`select u.username, u.id, o.path from users u join org_units o on o.id = u.scope_unit_id where u.username like 'gen_%'`,
+      );
+      for (const f of found) {
+        const key = f.username.replace(/\d+$/, '');
+        refs.userIds[key] = f.id;
+        if (key === 'gen_zzb') refs.regionPath = f.path;
+      }
+    } else {
+      await generateOrgs(g);
+      await generatePeople(g);
+    }
     const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from people`,
@@ -99,7 +119,11 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
             database.db,
             sql`select p.*, o.name as org_name from people p left join org_units o on o.id = p.relation_org_unit_id where ${where} order by ${order} limit 20`,
           ),
-          queryRows(database.db, sql`select count(*)::int from people p where ${where}`),
+          // the list's count: exact up to the cap, then the planner's estimate (EXPLAIN)
+          queryRows(
+            database.db,
+            sql`select count(*)::int from (select 1 from people p where ${where} limit ${PEOPLE_COUNT_CAP + 1}) c`,
+          ),
         ]);
       };
     const inRegion = sql`p.org_path like ${`${region}%`}`;
@@ -133,7 +157,9 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
     rows.push(
       await measure(
         'raw  SQL same (pinyin prefix)',
-        raw(sql`${inRegion} and (p.pinyin like 'zs%' or p.pinyin like '% zs%')`, sql`p.pinyin collate "C", p.id`),
+        raw(
+          sql`${inRegion} and p.pinyin like 'z%' and (p.pinyin like 'zs%' or split_part(p.pinyin, ' ', 2) like 'zs%')`,
+        ),
         opts,
       ),
     );
@@ -155,6 +181,22 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
         opts,
       ),
     );
+    // every other filter of the web page, alone, and a township user's search
+    for (const [label, cookie, url] of [
+      ['region, q=z (one letter)', org, '/api/people?q=z'],
+      ['region, q=zhang (full pinyin)', org, '/api/people?q=zhang'],
+      ['region, q=张 (name prefix)', org, `/api/people?q=${encodeURIComponent('张')}`],
+      ['region, expert=true', org, '/api/people?expert=true'],
+      ['region, talent=true', org, '/api/people?talent=true'],
+      ['region, worker=true', org, '/api/people?worker=true'],
+      ['region, flow=out', org, '/api/people?flow=out'],
+      ['region, flow=in (none)', org, '/api/people?flow=in'],
+      ['township user, q=zs', town, '/api/people?q=zs'],
+      ['township user, probationary', town, '/api/people?politicalStatus=probationary'],
+      ['township user, expert=true', town, '/api/people?expert=true'],
+      ['region, employer=生成企业7有限公司', org, `/api/people?employer=${encodeURIComponent('生成企业7有限公司')}`],
+    ] as const)
+      rows.push(await measure(`app  GET /api/people ${label}`, get(cookie, `${url}&page=1&pageSize=20`), opts));
     printStats(`people bench — ${scale} scale on ${database.kind} (${total} people) · ${COMMAND}`, rows);
     const p50 = (name: string) => rows.find((r) => r.name.startsWith(name))?.p50 ?? NaN;
     console.log(
@@ -176,6 +218,25 @@ export async function run(): Promise<void> {
     } finally {
       await database.close();
     }
+  }
+  const keep = process.env.BENCH_PG_KEEP;
+  if (scales.includes('province') && keep) {
+    // a database kept between runs while iterating (generated once, migrated on each run): drop it by hand
+    if (!/^xf_bench_keep_\w+$/.test(keep)) throw new Error('BENCH_PG_KEEP must look like xf_bench_keep_<name>');
+    const admin = new pg.Client({ connectionString: BENCH_PG_URL });
+    await admin.connect();
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [keep]);
+    if (!rowCount) await admin.query(`create database ${keep}`);
+    await admin.end();
+    const u = new URL(BENCH_PG_URL);
+    u.pathname = `/${keep}`;
+    const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 10 });
+    try {
+      await benchScale('province', database, Number(process.env.BENCH_N_PROVINCE ?? 30));
+    } finally {
+      await database.close();
+    }
+    return;
   }
   if (scales.includes('province')) {
     const bench = await benchPostgres({ prefix: 'people', poolSize: 10 });

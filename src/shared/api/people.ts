@@ -162,7 +162,8 @@ export const personListItem = z.object({
   flowWarning: z.object({ code: z.string(), text: z.string() }).nullable(),
   version: z.number().int(),
 });
-export const personPage = pageOf(personListItem);
+/** `totalEstimated`: above a few thousand rows the total is an estimate, shown as "约 12,000 人". */
+export const personPage = pageOf(personListItem).extend({ totalEstimated: z.literal(true).optional() });
 export type PersonListItem = z.infer<typeof personListItem>;
 
 export const transferItem = z.object({

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '../../db/client.js';
 import {
   developmentRecords,
   orgUnits,
@@ -37,15 +37,28 @@ function escapeLike(q: string): string {
 /** An 18-character ID number typed in the search box: found by its blind index, never by LIKE. */
 const ID_QUERY = /^\d{17}[\dXx]$/;
 
+/** The initials half of the pinyin key ("zhangsan zs" → "zs"), as the people_initials_idx expression. */
+const initialsOf = sql`split_part(${people.pinyin}, ' ', 2)`;
+
+/** A search box query that is matched against the pinyin key (letters only). */
+export const PINYIN_QUERY = /^[a-zA-Z]+$/;
+
 /**
  * The search box: an ID number matches exactly (blind index); letters match the pinyin key by
  * prefix of the full spelling or of the initials ("zs" → 张三); anything else is a name prefix.
+ * Both pinyin halves are prefix ranges of a btree (people_pinyin_idx, people_initials_idx), never a
+ * leading-wildcard LIKE. The key holds one space ("zhangsan zs", pinyinKey), so "the initials
+ * start with k" is the old "% k%". Full spelling and initials begin with the same letter, so every
+ * match lies in the pinyin range of the first letter: the list walks that range in order.
  */
 export function searchCondition(q: string, cipher: FieldCipher): SQL | undefined {
   if (ID_QUERY.test(q)) return eq(people.idHash, cipher.blindIndex(q));
-  if (/^[a-zA-Z]+$/.test(q)) {
-    const k = escapeLike(q.toLowerCase());
-    return or(sql`${people.pinyin} like ${`${k}%`}`, sql`${people.pinyin} like ${`% ${k}%`}`);
+  if (PINYIN_QUERY.test(q)) {
+    const k = q.toLowerCase();
+    return and(
+      sql`${people.pinyin} like ${`${k.slice(0, 1)}%`}`,
+      or(sql`${people.pinyin} like ${`${k}%`}`, sql`${initialsOf} like ${`${k}%`}`),
+    );
   }
   return sql`${people.name} like ${`${escapeLike(q)}%`}`;
 }
@@ -81,14 +94,53 @@ export type PersonListRow = { person: PersonRow; orgName: string | null };
 /**
  * By pinyin in byte order (USING ~<~, the ordering of the text_pattern_ops index on people.pinyin), so
  * page 1 of a million people is read from the index instead of sorting them all; pinyin keys are
- * lower-case ASCII, where byte order is alphabetical order.
+ * lower-case ASCII, where byte order is alphabetical order. A pinyin search keeps that order (its
+ * matches lie in one letter's range of the index); a name or ID search selects a few rows: filter
+ * first, then sort them (collate "C" is the same byte order, but no index serves it, so the planner
+ * does not walk the index from "a").
  */
-function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined }): SQL[] {
+function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined; employer?: string | undefined }): SQL[] {
   if (f.sort === 'recent') return [desc(people.id)];
-  // A text search selects a few rows clustered at one letter: filter first, then sort them (collate
-  // "C" is the same byte order, but no index serves it, so the planner cannot walk the index from "a").
-  if (f.q) return [sql`${people.pinyin} collate "C"`, asc(people.id)];
+  // 工作单位 is a substring (no index serves it): a scan that sorts its few matches beats walking the
+  // whole pinyin index for them (a province: 30 s → one scan; see the decision note)
+  if ((f.q && !PINYIN_QUERY.test(f.q)) || f.employer) return [sql`${people.pinyin} collate "C"`, asc(people.id)];
   return [sql`${people.pinyin} using ~<~`, asc(people.id)];
+}
+
+/**
+ * Counted exactly up to this many rows; above it the total is the planner's estimate (shown as
+ * "约 …"), so a list costs the same at a district and at a province (docs/decisions/022-people-…).
+ */
+export const PEOPLE_COUNT_CAP = 5000;
+
+/** The planner's row estimate of a query, two significant digits, at least `floor`. */
+async function estimateRows(db: Executor, query: SQL, floor: number): Promise<number> {
+  const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${query}`);
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan?: { 'Plan Rows'?: number } }>;
+  const n = Math.max(floor, Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0));
+  const unit = 10 ** Math.max(0, String(n).length - 2);
+  return Math.round(n / unit) * unit;
+}
+
+export type PeopleTotal = { total: number; estimated: boolean };
+
+/** How many rows match: exact up to PEOPLE_COUNT_CAP, else the planner's estimate. */
+async function countPeople(db: Executor, where: SQL | undefined, cap: number): Promise<PeopleTotal> {
+  const upTo = db
+    .select({ one: sql`1` })
+    .from(people)
+    .where(where)
+    .limit(cap + 1)
+    .as('c');
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(upTo);
+  const n = count?.n ?? 0;
+  if (n <= cap) return { total: n, estimated: false };
+  const all = db
+    .select({ one: sql`1` })
+    .from(people)
+    .where(where);
+  return { total: await estimateRows(db, sql`${all}`, n), estimated: true };
 }
 
 /** One page of the list (or the export) with the list's filters, in the actor's subtree. */
@@ -97,9 +149,10 @@ export async function listPeople(
   actor: Actor,
   f: Omit<PeopleFilter, 'page' | 'pageSize'> & Pick<PeopleFilter, 'page' | 'pageSize'>,
   cipher: FieldCipher,
-): Promise<{ rows: PersonListRow[]; total: number }> {
+  opts: { count?: boolean; countCap?: number } = {},
+): Promise<{ rows: PersonListRow[] } & PeopleTotal> {
   const where = await peopleWhere(db, actor, f, cipher);
-  const [rows, [count]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db
       .select({ person: people, orgName: orgUnits.name })
       .from(people)
@@ -108,12 +161,9 @@ export async function listPeople(
       .orderBy(...orderOf(f))
       .limit(f.pageSize)
       .offset(offsetOf(f)),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(people)
-      .where(where),
+    opts.count === false ? undefined : countPeople(db, where, opts.countCap ?? PEOPLE_COUNT_CAP),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, ...(count ?? { total: rows.length, estimated: false }) };
 }
 
 export async function findPersonInScope(db: Executor, actor: Actor, id: number): Promise<PersonListRow | undefined> {

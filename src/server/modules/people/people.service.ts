@@ -5,7 +5,6 @@ import { auditActorOf, type Actor } from '../../actor.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { people } from '../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.writer.js';
-import type { Page } from '../../http/pagination.js';
 import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { checkIdNumber } from '../../../domain/id-number.js';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.js';
@@ -20,7 +19,7 @@ import type {
   FlowInput,
   PeopleFilter,
   PersonDetail,
-  PersonListItem,
+  PersonPage,
   UpdatePersonInput,
 } from '../../../shared/api/people.js';
 import './people.labels.js';
@@ -30,10 +29,11 @@ import './people.labels.js';
 // Other code of the module (and orgs' person.relations.ts) still finds the timeline writer here.
 export { writePersonEvent } from './person.events.js';
 
-export async function listPeopleFor(ctx: AppContext, actor: Actor, f: PeopleFilter): Promise<Page<PersonListItem>> {
-  const { rows, total } = await listPeople(ctx.db, actor, f, ctx.cipher);
+export async function listPeopleFor(ctx: AppContext, actor: Actor, f: PeopleFilter): Promise<PersonPage> {
+  const { rows, total, estimated } = await listPeople(ctx.db, actor, f, ctx.cipher);
   const o = presentOpts(ctx, actor);
-  return { data: rows.map((r) => presentPerson(r, o)), total, page: f.page, pageSize: f.pageSize };
+  const data = rows.map((r) => presentPerson(r, o));
+  return { data, total, ...(estimated ? { totalEstimated: true } : {}), page: f.page, pageSize: f.pageSize };
 }
 
 type Sealed = Partial<

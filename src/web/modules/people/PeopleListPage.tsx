@@ -190,7 +190,11 @@ export default function PeopleListPage() {
           pageSize: f.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => tr(`共 ${n} 人`, `${n} people`),
+          // above a few thousand the server counts no further and answers an estimate
+          showTotal: (n) =>
+            list.data?.totalEstimated
+              ? tr(`约 ${n.toLocaleString('zh-CN')} 人`, `About ${n.toLocaleString('en')} people`)
+              : tr(`共 ${n} 人`, `${n} people`),
           onChange: (page, pageSize) => setF({ page, pageSize }),
         }}
       />
