@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, pgliteHoldingLock, type Database } from '../db/client.js';
+import { openDatabase, pgliteHoldingLock, PGLITE_EXTENSIONS, type Database } from '../db/client.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { BackupKeys } from '../crypto/backup-key.js';
@@ -80,7 +80,10 @@ async function restorePglite(
       renameSync(dir, replaced);
     }
     mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir, { loadDataDir: new Blob([new Uint8Array(decoded.dump)]) });
+    const client = await PGlite.create(dir, {
+      loadDataDir: new Blob([new Uint8Array(decoded.dump)]),
+      extensions: PGLITE_EXTENSIONS,
+    });
     const before = await readSnapshotFacts(async (q) => (await client.query<Record<string, unknown>>(q)).rows);
     const database = pgliteHoldingLock(client, lock);
     await migrateDatabase(database);

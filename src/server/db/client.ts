@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -8,6 +9,9 @@ import { join, resolve } from 'node:path';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { createResilientPool, type ConnectionErrorListener } from './availability.js';
+
+/** Extensions every PGlite opens with: pg_trgm backs the problem ledger's text search (migration 0008). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -54,7 +58,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', url: opts.url, onConnectionError, close: () => (ended ??= pool.end()) };
   }
   if (opts.kind === 'pglite-memory') {
-    const client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    const client = await PGlite.create(
+      opts.loadDataDir
+        ? { loadDataDir: opts.loadDataDir, extensions: PGLITE_EXTENSIONS }
+        : { extensions: PGLITE_EXTENSIONS },
+    );
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, kind: 'pglite', pglite: client, close: () => client.close() };
   }
@@ -62,7 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const dir = join(resolve(opts.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
-    return pgliteHoldingLock(await PGlite.create(dir), lock);
+    return pgliteHoldingLock(await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS }), lock);
   } catch (e) {
     lock.release();
     throw e;
