@@ -1,15 +1,19 @@
 /**
- * Problem ledger bench: the ledger list, a department queue and the statistics at district scale on
- * PGlite and at 1,000,000 problems on PostgreSQL, with a bare-Fastify and a raw-SQL baseline in the
- * same run.   npx tsx bench/problems.bench.ts   (BENCH_SKIP_PG=1 for PGlite only;
- * BENCH_PROBLEMS_PG=200000 for a smaller PostgreSQL run; BENCH_PG_URL to point elsewhere)
+ * Problem ledger bench: page 1 of the ledger under every filter the web offers (region, township,
+ * firm and department users; status, category, overdue, department, firm, title search, queues) and
+ * the statistics — at district scale (20,000) on PGlite and on PostgreSQL and at 1,000,000 problems on
+ * PostgreSQL, with a bare-Fastify and a raw-SQL baseline in the same run.
+ *   npx tsx bench/problems.bench.ts
+ * BENCH_SKIP_PG=1: PGlite only. BENCH_PROBLEMS_PG=200000: a smaller large run. BENCH_PG_URL: elsewhere.
+ * BENCH_PROBLEMS_DB=<name>: measure an existing, already generated database (kept, not dropped; its
+ * pending migrations are applied) instead of generating the large run again (1M takes ~45 min here).
  */
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
-import { benchPostgres } from './db.js';
+import { BENCH_PG_URL, benchPostgres } from './db.js';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
@@ -54,6 +58,52 @@ async function prepare(database: Database, scale: Scale, label: string) {
   const loadSeconds = (Date.now() - started) / 1000;
   console.log(`  [${label}] generated ${scale.problems.toLocaleString('en')} problems in ${loadSeconds.toFixed(1)} s`);
   return { app, refs, loadSeconds };
+}
+
+/** The generated accounts and region of a database generated earlier (see BENCH_PROBLEMS_DB). */
+async function refsOf(database: Database): Promise<GeneratedRefs> {
+  const users = await queryRows<{ username: string; id: number }>(
+    database.db,
+    sql`select username, id from users where username like 'gen\_%' order by id`,
+  );
+  const userIds: Record<string, number> = {};
+  for (const u of users) userIds[u.username.replace(/\d+$/, '')] = u.id;
+  const [region] = await queryRows<{ id: number; path: string }>(
+    database.db,
+    sql`select id, path from org_units where kind = 'region' order by id limit 1`,
+  );
+  return {
+    regionId: region?.id ?? 0,
+    regionPath: region?.path ?? '/',
+    townshipIds: [],
+    departmentIds: [],
+    firmIds: [],
+    branchIds: [],
+    userIds,
+    projectIds: [],
+  };
+}
+
+async function openKept(name: string, label: string) {
+  const u = new URL(BENCH_PG_URL);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 10 });
+  await migrateDatabase(database);
+  const app = await buildApp({
+    database,
+    config: parseConfig({
+      NODE_ENV: 'test',
+      XIANFENG_DEMO: 'false',
+      XIANFENG_WEB_DIR: '/nonexistent',
+      LOG_LEVEL: 'silent',
+    }),
+    secretKeyHex: KEY,
+  });
+  await syncRoles(app.ctx);
+  const refs = await refsOf(database);
+  const [n] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from problems`);
+  console.log(`  [${label}] kept database ${name}: ${n?.n.toLocaleString('en')} problems`);
+  return { app, refs, database, count: n?.n ?? 0 };
 }
 
 async function loginCookie(app: FastifyInstance, userId: number): Promise<string> {
@@ -106,6 +156,16 @@ async function benchApp(
 ): Promise<Stats[]> {
   const zzb = await loginCookie(app, refs.userIds.gen_zzb as number);
   const bumen = await loginCookie(app, refs.userIds.gen_bumen as number);
+  const town = await loginCookie(app, refs.userIds.gen_zhuanyuan as number);
+  const qiye = await loginCookie(app, refs.userIds.gen_qiye as number);
+  const [dept] = await queryRows<{ id: number }>(
+    app.ctx.db,
+    sql`select id from org_units where kind = 'department' order by id desc limit 1`,
+  );
+  const [firmRow] = await queryRows<{ id: number }>(
+    app.ctx.db,
+    sql`select firm_unit_id as id from problems order by id desc limit 1`,
+  );
   const get = (cookie: string, url: string) => async () => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
@@ -122,32 +182,30 @@ async function benchApp(
     ),
   );
   rows.push(await measure('baseline: raw SQL page + count', rawList(app, refs.regionPath), opts));
-  rows.push(await measure('GET /api/problems (ledger, page 1)', get(zzb, '/api/problems?page=1&pageSize=20'), opts));
-  rows.push(
-    await measure(
-      'GET /api/problems?status=in_progress&category=land',
-      get(zzb, '/api/problems?status=in_progress&category=land'),
-      opts,
-    ),
-  );
-  rows.push(await measure('GET /api/problems?overdue=true', get(zzb, '/api/problems?overdue=true'), opts));
-  rows.push(
-    await measure('GET /api/problems?page=50 (deep page)', get(zzb, '/api/problems?page=50&pageSize=20'), opts),
-  );
-  rows.push(
-    await measure(
-      'GET /api/problems?queue=to_sign (department)',
-      get(bumen, '/api/problems?queue=to_sign&sort=due'),
-      opts,
-    ),
-  );
-  rows.push(
-    await measure(
-      'GET /api/problems?queue=overdue (department)',
-      get(bumen, '/api/problems?queue=overdue&sort=due'),
-      opts,
-    ),
-  );
+  const q = encodeURIComponent;
+  const cases: Array<[string, string, string]> = [
+    ['GET /api/problems (ledger, page 1)', zzb, '/api/problems?page=1&pageSize=20'],
+    ['  ?status=in_progress&category=land', zzb, '/api/problems?status=in_progress&category=land'],
+    ['  ?status=closed', zzb, '/api/problems?status=closed'],
+    ['  ?category=tax', zzb, '/api/problems?category=tax'],
+    ['  ?overdue=true', zzb, '/api/problems?overdue=true'],
+    ['  ?overdue=false', zzb, '/api/problems?overdue=false'],
+    ['  ?deptId= (one department)', zzb, `/api/problems?deptId=${dept?.id}`],
+    ['  ?firmId= (one firm)', zzb, `/api/problems?firmId=${firmRow?.id}`],
+    ['  ?source=commissioner', zzb, '/api/problems?source=commissioner'],
+    [`  ?q=用地指标 (common title words)`, zzb, `/api/problems?q=${q('用地指标')}`],
+    [`  ?q=施工许可办理 (rarer title words)`, zzb, `/api/problems?q=${q('施工许可办理')}`],
+    [`  ?q=无此问题标题 (no match)`, zzb, `/api/problems?q=${q('无此问题标题')}`],
+    ['  ?page=50 (deep page)', zzb, '/api/problems?page=50&pageSize=20'],
+    ['township user: ledger page 1', town, '/api/problems'],
+    ['township user: ?overdue=true', town, '/api/problems?overdue=true'],
+    ['firm user: ledger page 1', qiye, '/api/problems'],
+    ['department user: ledger page 1', bumen, '/api/problems'],
+    ['department user: ?status=closed', bumen, '/api/problems?status=closed'],
+    ['department user: ?queue=to_sign&sort=due', bumen, '/api/problems?queue=to_sign&sort=due'],
+    ['department user: ?queue=overdue&sort=due', bumen, '/api/problems?queue=overdue&sort=due'],
+  ];
+  for (const [label, cookie, url] of cases) rows.push(await measure(label, get(cookie, url), opts));
   const sOpts = { n: n.stats, warmup: 2 };
   rows.push(await measure('baseline: raw SQL overall counts', rawStats(app, refs.regionPath, today), sOpts));
   rows.push(await measure('GET /api/problems/stats (all, by dept, by month)', get(zzb, '/api/problems/stats'), sOpts));
@@ -179,22 +237,13 @@ async function benchPglite(): Promise<void> {
   }
 }
 
-async function benchOnPostgres(): Promise<void> {
-  const count = Number(process.env.BENCH_PROBLEMS_PG ?? 1_000_000);
+async function benchOnPostgres(scale: Scale, label: string): Promise<void> {
   const bench = await benchPostgres({ prefix: 'problems', poolSize: 10 });
   if (!bench) return;
   try {
-    const { app, refs } = await prepare(
-      bench.database,
-      { ...SCALES.province, problems: count } as unknown as Scale,
-      `PostgreSQL ${count.toLocaleString('en')}`,
-    );
-    const [size] = await queryRows<{ s: string }>(
-      app.ctx.db,
-      sql`select pg_size_pretty(pg_database_size(current_database())) as s`,
-    );
-    console.log(`  database size ${size?.s}`);
-    await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems`, app, refs, {
+    const { app, refs } = await prepare(bench.database, scale, label);
+    await printSize(app);
+    await benchApp(`Problem ledger, PostgreSQL, ${scale.problems.toLocaleString('en')} problems`, app, refs, {
       list: 30,
       stats: 8,
     });
@@ -204,9 +253,43 @@ async function benchOnPostgres(): Promise<void> {
   }
 }
 
+async function printSize(app: FastifyInstance): Promise<void> {
+  const [size] = await queryRows<{ s: string }>(
+    app.ctx.db,
+    sql`select pg_size_pretty(pg_database_size(current_database())) as s`,
+  );
+  console.log(`  database size ${size?.s}`);
+}
+
+/** The large run on a database generated earlier (BENCH_PROBLEMS_DB), kept afterwards. */
+async function benchKept(name: string): Promise<void> {
+  const { app, refs, database, count } = await openKept(name, 'PostgreSQL kept');
+  try {
+    await printSize(app);
+    await benchApp(`Problem ledger, PostgreSQL, ${count.toLocaleString('en')} problems (kept ${name})`, app, refs, {
+      list: 30,
+      stats: 8,
+    });
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+/** BENCH_PROBLEMS_SCALES=pglite,pg-district,pg-large (default: all three). */
 export async function run(): Promise<void> {
-  await benchPglite();
-  if (!process.env.BENCH_SKIP_PG) await benchOnPostgres();
+  const scales = (process.env.BENCH_PROBLEMS_SCALES ?? 'pglite,pg-district,pg-large').split(',');
+  if (scales.includes('pglite')) await benchPglite();
+  if (process.env.BENCH_SKIP_PG) return;
+  if (scales.includes('pg-district')) await benchOnPostgres(SCALES.district, 'PostgreSQL district');
+  if (!scales.includes('pg-large')) return;
+  const kept = process.env.BENCH_PROBLEMS_DB;
+  if (kept) return benchKept(kept);
+  const count = Number(process.env.BENCH_PROBLEMS_PG ?? 1_000_000);
+  await benchOnPostgres(
+    { ...SCALES.province, problems: count } as unknown as Scale,
+    `PostgreSQL ${count.toLocaleString('en')}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

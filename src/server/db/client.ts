@@ -1,4 +1,5 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -11,6 +12,9 @@ import { promisify } from 'node:util';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { createResilientPool, type ConnectionErrorListener } from './availability.js';
+
+/** Extensions every PGlite opens with: pg_trgm backs the problem ledger's text search (migration 0008). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -63,8 +67,9 @@ export function databaseOptionsFromConfig(
  * system's page cache keeps (decision 022-pglite-memory, with the figures).
  */
 export const PGLITE_SHARED_BUFFERS = '16MB';
-export const pgliteOptions: Pick<PGliteOptions, 'startParams'> = {
+export const pgliteOptions: Pick<PGliteOptions, 'startParams' | 'extensions'> = {
   startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  extensions: PGLITE_EXTENSIONS,
 };
 
 const execFileAsync = promisify(execFile);

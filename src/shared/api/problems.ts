@@ -127,7 +127,8 @@ export const problemItem = z.object({
     })
     .nullable(),
 });
-export const problemPage = pageOf(problemItem);
+/** `totalExact: false`: more rows than the server counts; `total` is then an estimate (约). */
+export const problemPage = pageOf(problemItem).extend({ totalExact: z.boolean() });
 
 export const problemDetail = problemItem.extend({
   description: z.string(),

@@ -91,6 +91,9 @@ export const problems = pgTable(
     index('problems_open_idx')
       .on(t.answerDue, t.id)
       .where(sql`${t.status} not in ('rated', 'closed')`),
+    // The ledger's search ('%…%' in title or description): trigram GIN, pg_trgm from migration 0008.
+    index('problems_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('problems_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '../../db/client.js';
 import { orgUnits, problemAssignments, problems, projects, users } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { offsetOf, type PageQuery } from '../../http/pagination.js';
@@ -23,7 +23,9 @@ export function problemVisibleTo(actor: Pick<Actor, 'userId' | 'scope'>, unitIds
     case 'dept':
       return sql`${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${subtreeIds})`;
     case 'org':
-      return sql`(${inSubtree(problems.scopePath, path)} or ${problems.projectId} in (select projects.id from projects where ${projectVisibleTo(actor)}))`;
+      // = any(array(…)): the visible projects are computed once (an InitPlan), so the planner can
+      // OR two index scans (scope path, project) for a township instead of filtering every row.
+      return sql`(${inSubtree(problems.scopePath, path)} or ${problems.projectId} = any(array(select projects.id from projects where ${projectVisibleTo(actor)})))`;
   }
 }
 
@@ -182,22 +184,66 @@ function baseSelect(db: Executor) {
     .leftJoin(owner, eq(owner.id, problems.ownerUserId));
 }
 
-export async function listProblems(db: Executor, actor: Actor, f: ProblemFilter, dates: FilterDates) {
+/**
+ * Counting stops here: beyond it the total is the planner's estimate (约), since an exact count of a
+ * province's ledger reads every matching row on every page view (see docs/decisions/022-problems-…).
+ */
+export const COUNT_CAP = 5_000;
+
+/** A total and whether it was counted (exact) or estimated by the planner (above the cap). */
+export interface ListTotal {
+  total: number;
+  totalExact: boolean;
+}
+
+/** Exact up to `cap` matching rows (a LIMIT under the count); above it the planner's row estimate. */
+export async function cappedCount(db: Executor, where: SQL | undefined, cap: number): Promise<ListTotal> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from ${problems} where ${where ?? sql`true`} limit ${cap + 1}) capped`,
+  );
+  const n = row?.n ?? 0;
+  if (n <= cap) return { total: n, totalExact: true };
+  return { total: Math.max(cap + 1, roughly(await estimateRows(db, where))), totalExact: false };
+}
+
+/** The planner's estimate of the matching rows (EXPLAIN, nothing executed). */
+async function estimateRows(db: Executor, where: SQL | undefined): Promise<number> {
+  const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (format json) select 1 from ${problems} where ${where ?? sql`true`}`,
+  );
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan?: { 'Plan Rows'?: number } }>;
+  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/** Two significant figures: an estimate should not look like a count. */
+export function roughly(n: number): number {
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+export async function listProblems(
+  db: Executor,
+  actor: Actor,
+  f: ProblemFilter,
+  dates: FilterDates,
+  countCap = COUNT_CAP,
+) {
   const d = dates.unitIds || actor.scope.kind === 'org' ? dates : await withScope(db, actor, dates);
   const where = filterWhere(actor, f, d);
   const order = f.sort === 'due' ? [sql`${problems.answerDue} asc nulls last`, desc(problems.id)] : [desc(problems.id)];
-  const [rows, [count]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     baseSelect(db)
       .where(where)
       .orderBy(...order)
       .limit(f.pageSize)
       .offset(offsetOf(f)),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(problems)
-      .where(where),
+    cappedCount(db, where, countCap),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, ...counted };
 }
 
 export async function findProblemRow(db: Executor, actor: Actor, id: number) {

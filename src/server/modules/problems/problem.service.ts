@@ -3,7 +3,6 @@ import type { AppContext } from '../../context.js';
 import { can, type Actor } from '../../actor.js';
 import { problemPhotos } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
-import type { Page } from '../../http/pagination.js';
 import { addWorkingDays, type CalendarData } from '../../../domain/calendar.js';
 import { chinaDate, type IsoDate } from '../../../domain/dates.js';
 import { foldProblem, isFinal } from '../../../domain/problem-flow.js';
@@ -21,7 +20,7 @@ import {
 import { presentListItem, type AssignmentBrief } from './problem.presenter.js';
 import { describeEvent, explainDeadlines } from './problem.explain.js';
 import { loadEvents } from './problem.store.js';
-import type { ProblemDetail, ProblemItem } from '../../../shared/api/problems.js';
+import type { ProblemDetail, ProblemPage } from '../../../shared/api/problems.js';
 import { isRaiserSide } from './problem.steps.js';
 import { PROBLEM, type StepResult } from './problem.runner.js';
 
@@ -60,10 +59,19 @@ async function briefs(ctx: AppContext, ids: number[]): Promise<Map<number, Assig
   return out;
 }
 
-export async function listProblemsFor(ctx: AppContext, actor: Actor, f: ProblemFilter): Promise<Page<ProblemItem>> {
+/**
+ * 问题台账: one page of the visible problems with the filters. The total is exact up to the count cap
+ * and the planner's estimate above it (`totalExact: false`, shown as 约 N 条).
+ */
+export async function listProblemsFor(
+  ctx: AppContext,
+  actor: Actor,
+  f: ProblemFilter,
+  opts: { countCap?: number } = {},
+): Promise<ProblemPage> {
   const cal = await ctx.calendar.get();
   const d = filterDates(cal, ctx.clock.now());
-  const { rows, total } = await listProblems(ctx.db, actor, f, d);
+  const { rows, total, totalExact } = await listProblems(ctx.db, actor, f, d, opts.countCap);
   const byProblem = await briefs(
     ctx,
     rows.map((r) => r.id),
@@ -72,6 +80,7 @@ export async function listProblemsFor(ctx: AppContext, actor: Actor, f: ProblemF
   return {
     data: rows.map((r) => presentListItem(r, byProblem.get(r.id) ?? [], deptPath, cal, d.today)),
     total,
+    totalExact,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -119,7 +119,11 @@ export function ProblemTable({
               pageSize,
               total: data?.total ?? 0,
               showSizeChanger: true,
-              showTotal: (n) => tr(`共 ${n} 条`, `${n} in total`),
+              // Above the server's count cap the total is the planner's estimate: say so.
+              showTotal: (n) =>
+                data?.totalExact === false
+                  ? tr(`约 ${n.toLocaleString('zh-CN')} 条`, `about ${n.toLocaleString('en')}`)
+                  : tr(`共 ${n} 条`, `${n} in total`),
               onChange: onPage,
             }
           : false

@@ -1,0 +1,2 @@
+CREATE INDEX "problems_title_trgm_idx" ON "problems" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "problems_description_trgm_idx" ON "problems" USING gin ("description" gin_trgm_ops);
