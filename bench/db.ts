@@ -12,6 +12,8 @@ export const BENCH_PG_URL =
 export interface BenchDatabase {
   database: Database;
   label: string;
+  /** True when `keep` named a database that already existed (its data is reused, not regenerated). */
+  reused?: boolean;
   drop(): Promise<void>;
 }
 
@@ -23,12 +25,13 @@ export async function benchPglite(): Promise<BenchDatabase> {
 }
 
 /**
- * A fresh, migrated PostgreSQL database, dropped afterwards; undefined when PostgreSQL is not reachable.
+ * A fresh, migrated PostgreSQL database, dropped afterwards (or, with `keep: 'xf_keep_…'`, a named one that is
+ * created on the first run, reused by the next ones and never dropped here); undefined when PostgreSQL is not reachable.
  * drop() closes the pool, waits until its backends have gone (pool.end() resolves before its sockets
  * close, and a forced drop would otherwise terminate an idle client and crash the run), then drops.
  */
 export async function benchPostgres(
-  opts: { prefix?: string; poolSize?: number } = {},
+  opts: { prefix?: string; poolSize?: number; keep?: string } = {},
 ): Promise<BenchDatabase | undefined> {
   const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -39,8 +42,12 @@ export async function benchPostgres(
     );
     return undefined;
   }
-  const name = `xf_bench_${opts.prefix ? `${opts.prefix}_` : ''}${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
+  if (opts.keep !== undefined && !/^xf_keep_[a-z0-9_]+$/.test(opts.keep)) throw new Error('keep: xf_keep_<name>');
+  const name = opts.keep ?? `xf_bench_${opts.prefix ? `${opts.prefix}_` : ''}${randomBytes(4).toString('hex')}`;
+  const reused =
+    opts.keep !== undefined &&
+    (await admin.query('select 1 from pg_database where datname = $1', [name])).rows.length > 0;
+  if (!reused) await admin.query(`create database ${name}`);
   const u = new URL(BENCH_PG_URL);
   u.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: opts.poolSize ?? 16 });
@@ -48,7 +55,14 @@ export async function benchPostgres(
   return {
     database,
     label: 'PostgreSQL',
+    reused,
     drop: async () => {
+      if (opts.keep !== undefined) {
+        // a kept database stays for the next run (drop it by hand: drop database <name>)
+        await database.close();
+        await admin.end();
+        return;
+      }
       await database.close();
       for (let i = 0; i < 100; i++) {
         const { rows } = await admin.query<{ n: number }>(

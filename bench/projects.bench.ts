@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
@@ -11,14 +13,17 @@ import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 import { listProjects } from '../src/server/modules/projects/project.repository.js';
 import { chinaDate } from '../src/domain/dates.js';
 import { generate } from './generate/index.js';
-import type { GeneratedRefs, ScaleName } from './generate/types.js';
+import type { GeneratedRefs, Scale, ScaleName } from './generate/types.js';
 import { measure, printStats, type Stats } from './lib.js';
 
 /**
  * The project list (filtered, paged) and the 公示 board through the real app (app.inject with an
  * authenticated session), next to a bare-Fastify route and the equivalent raw SQL in the same run.
- *   npx tsx bench/projects.bench.ts                      district on PGlite, province on PostgreSQL
- *   BENCH_SCALES=district npx tsx bench/projects.bench.ts
+ * Only the orgs and projects generators run (no people, no problems): the list's cost is the projects'.
+ *   npx tsx bench/projects.bench.ts          2k on PGlite; 2k, 20k and 100k projects on PostgreSQL
+ *   BENCH_SCALES=pglite-2k,pg-100k npx tsx bench/projects.bench.ts
+ *   BENCH_KEEP=1 …   keeps each PostgreSQL database (xf_keep_projects_<scale>) and reuses it next time;
+ *                    drop them by hand when done (drop database xf_keep_projects_100k)
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres … (an admin URL: a database is created and dropped)
  */
 const COMMAND = 'npx tsx bench/projects.bench.ts';
@@ -40,8 +45,18 @@ async function usernameOf(database: Database, id: number | undefined): Promise<s
   return u.username;
 }
 
-async function benchScale(scale: ScaleName, database: Database, n: number): Promise<void> {
+/** Project counts of the bench: the region grows, page 1 must not. */
+const PROJECT_SCALES: Record<string, { base: ScaleName; scale: Partial<Scale> }> = {
+  '2k': { base: 'district', scale: {} },
+  '20k': { base: 'district', scale: { townships: 80, firms: 12_000, projects: 20_000 } },
+  '100k': { base: 'province', scale: {} },
+};
+
+async function benchScale(scaleKey: string, database: Database, n: number, keptAs?: string): Promise<void> {
   const started = Date.now();
+  const spec = PROJECT_SCALES[scaleKey];
+  if (!spec) throw new Error(`unknown scale ${scaleKey}`);
+  const scale = `${scaleKey} projects`;
   await migrateDatabase(database);
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -51,12 +66,26 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
   });
   const app = await buildApp({ database, config, secretKeyHex: 'a1'.repeat(32) });
   try {
-    await syncRoles(app.ctx);
-    await seedCalendarOnce(app.ctx);
-    const refs: GeneratedRefs = await generate(app.ctx, scale, 42, () => undefined);
-    console.log(
-      `\n${scale} (${database.kind}): generated ${refs.projectIds.length} projects in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
+    const refsFile = keptAs ? `.tmp/${keptAs}.refs.json` : undefined;
+    let refs: GeneratedRefs;
+    if (refsFile && existsSync(refsFile)) {
+      refs = JSON.parse(readFileSync(refsFile, 'utf8')) as GeneratedRefs;
+      console.log(`\n${scale} (${database.kind}): reusing ${keptAs} (${refs.projectIds.length} projects)`);
+    } else {
+      await syncRoles(app.ctx);
+      await seedCalendarOnce(app.ctx);
+      refs = await generate(app.ctx, spec.base, 42, () => undefined, {
+        only: ['orgs', 'projects'],
+        scale: spec.scale,
+      });
+      if (refsFile) {
+        mkdirSync('.tmp', { recursive: true });
+        writeFileSync(refsFile, JSON.stringify(refs));
+      }
+      console.log(
+        `\n${scale} (${database.kind}): generated ${refs.projectIds.length} projects in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }
     const org = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zzb));
     const town = await loginCookie(app, await usernameOf(database, refs.userIds.gen_zhuanyuan));
     const township = refs.townshipIds[1] as number;
@@ -120,6 +149,11 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
       );
 
     const opts = { n, warmup: Math.max(3, Math.round(n / 10)) };
+    console.log(
+      `load: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     const rows: Stats[] = [];
     rows.push(await measure('app  GET /api/projects (colour+township, page 1×20)', get(org, listUrl), opts));
     rows.push(
@@ -136,8 +170,31 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
         opts,
       ),
     );
+    // the other filters of the web list page (ProjectListPage.tsx), a name and a pinyin-initials search, the facets
+    const leaderId = refs.userIds.gen_lingdao ?? 0;
+    const cases: Array<[string, string, string]> = [
+      ['app  GET /api/projects (page 1×20, no filter)', org, '/api/projects?page=1&pageSize=20'],
+      ['app  GET /api/projects (q=智能 name, page 1×20)', org, `/api/projects?q=${encodeURIComponent('智能')}`],
+      ['app  GET /api/projects (q=znsp pinyin initials)', org, '/api/projects?q=znsp'],
+      ['app  GET /api/projects (q=G…-000123 code)', org, `/api/projects?q=${encodeURIComponent('-000123')}`],
+      ['app  GET /api/projects (chain+level)', org, `/api/projects?chain=${encodeURIComponent('新材料')}&level=city`],
+      ['app  GET /api/projects (leader)', org, `/api/projects?leaderId=${leaderId}`],
+      ['app  GET /api/projects (mine, township user)', town, '/api/projects?mine=true'],
+      ['app  GET /api/projects (sort=name)', org, '/api/projects?sort=name'],
+      ['app  GET /api/projects (township user, q=znsp)', town, '/api/projects?q=znsp'],
+      ['app  GET /api/projects/facets', org, '/api/projects/facets'],
+      ['app  GET /api/projects/facets (township user)', town, '/api/projects/facets'],
+    ];
+    for (const [name, who, url] of cases) rows.push(await measure(name, get(who, url), opts));
     rows.push(
       await measure('app  GET /api/projects/board (page 1×50)', get(org, '/api/projects/board?pageSize=50'), opts),
+    );
+    rows.push(
+      await measure(
+        'app  GET /api/projects/board (township user, q=znsp)',
+        get(town, '/api/projects/board?pageSize=50&q=znsp'),
+        opts,
+      ),
     );
     rows.push(
       await measure(
@@ -169,20 +226,22 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
 }
 
 export async function run(): Promise<void> {
-  const scales = (process.env.BENCH_SCALES ?? 'district,province').split(',');
-  if (scales.includes('district')) {
+  const scales = (process.env.BENCH_SCALES ?? 'pglite-2k,pg-2k,pg-20k,pg-100k').split(',');
+  if (scales.includes('pglite-2k')) {
     const database = await openDatabase({ kind: 'pglite-memory' });
     try {
-      await benchScale('district', database, Number(process.env.BENCH_N ?? 200));
+      await benchScale('2k', database, Number(process.env.BENCH_N ?? 200));
     } finally {
       await database.close();
     }
   }
-  if (scales.includes('province')) {
-    const bench = await benchPostgres({ prefix: 'projects', poolSize: 10 });
+  for (const key of ['2k', '20k', '100k']) {
+    if (!scales.includes(`pg-${key}`)) continue;
+    const keep = process.env.BENCH_KEEP ? `xf_keep_projects_${key}` : undefined;
+    const bench = await benchPostgres({ prefix: 'projects', poolSize: 10, ...(keep ? { keep } : {}) });
     if (!bench) return;
     try {
-      await benchScale('province', bench.database, Number(process.env.BENCH_N_PROVINCE ?? 50));
+      await benchScale(key, bench.database, Number(process.env.BENCH_N_PG ?? 100), keep);
     } finally {
       await bench.drop();
     }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../src/server/context.js';
 import { createRng } from './rng.js';
-import { SCALES, type GeneratedRefs, type Generator, type ScaleName } from './types.js';
+import { SCALES, type GeneratedRefs, type Generator, type Scale, type ScaleName } from './types.js';
 import { generateOrgs } from './orgs.js';
 import { generateProblems } from './problems.js';
 import { generateProjects } from './projects.js';
@@ -14,12 +14,16 @@ export const GENERATORS: Array<{ name: string; run: Generator }> = [
   { name: 'people', run: generatePeople },
 ];
 
-/** Generates a whole region at `scale`, reproducibly from `seed`, into the given database. */
+/**
+ * Generates a whole region at `scale`, reproducibly from `seed`, into the given database; `only` runs just the
+ * named generators (in their order), `scale` overrides sizes of the named scale.
+ */
 export async function generate(
   ctx: AppContext,
   scaleName: ScaleName,
   seed: number,
   log: (m: string) => void = console.log,
+  opts: { only?: string[]; scale?: Partial<Scale> } = {},
 ): Promise<GeneratedRefs> {
   const refs: GeneratedRefs = {
     regionId: 0,
@@ -32,9 +36,11 @@ export async function generate(
     projectIds: [],
   };
   const rng = createRng(seed);
+  const scale: Scale = { ...SCALES[scaleName], ...opts.scale };
   for (const gen of GENERATORS) {
+    if (opts.only && !opts.only.includes(gen.name)) continue;
     const started = Date.now();
-    await gen.run({ ctx, scale: SCALES[scaleName], scaleName, rng, refs, log });
+    await gen.run({ ctx, scale, scaleName, rng, refs, log });
     log(`  ${gen.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return refs;

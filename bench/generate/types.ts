@@ -12,7 +12,7 @@ export const SCALES = {
 } as const;
 
 export type ScaleName = keyof typeof SCALES;
-export type Scale = (typeof SCALES)[ScaleName];
+export type Scale = Record<keyof (typeof SCALES)['tiny'], number>;
 
 /** What earlier generators made, for later ones to attach rows to. */
 export interface GeneratedRefs {

@@ -148,7 +148,11 @@ export const projectListItem = z.object({
   warning: warningView,
 });
 export type ProjectListItem = z.infer<typeof projectListItem>;
-export const projectPage = pageOf(projectListItem);
+/**
+ * `totalExact: false`: more than 10,000 projects match and `total` is the database's estimate (shown as
+ * 约 …); counting them all would make page 1 cost as much as the whole region.
+ */
+export const projectPage = pageOf(projectListItem).extend({ totalExact: z.boolean() });
 export type ProjectPage = z.infer<typeof projectPage>;
 
 export const nodeView = z.object({

@@ -93,6 +93,10 @@ export const projects = pgTable(
     // the same order when the filter is not one region (several regions in one database)
     index('projects_rank_code_idx').on(t.warningRank.desc(), t.code),
     index('projects_colour_idx').on(t.warningColour),
+    // filters of the list without an index before (a selective one made the capped count read the whole scope),
+    // and the skip scan that lists the distinct chains for the facets
+    index('projects_chain_idx').on(t.chain),
+    index('projects_level_idx').on(t.level),
   ],
 );
 

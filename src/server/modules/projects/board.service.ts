@@ -4,7 +4,7 @@ import type { Actor } from '../../actor.js';
 import { notFound } from '../../errors.js';
 import { projectNodes, projects } from '../../db/schema/index.js';
 import { chinaDate } from '../../../domain/dates.js';
-import { listProjects, namesOf, projectFilterWhere } from './project.repository.js';
+import { listPageRows, namesOf, projectFilterWhere } from './project.repository.js';
 import { presentListItem, presentNode } from './project.presenter.js';
 import { projectVisibleTo, regionOfPath } from './project.scope.js';
 import type { BoardQuery, BoardView } from '../../../shared/api/projects.js';
@@ -20,8 +20,9 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery): Pr
   const today = chinaDate(ctx.clock.now());
   const inRegion = eq(projects.regionUnitId, region.id);
   const where = projectFilterWhere(actor, { colour: f.colour, townshipId: f.townshipId, q: f.q }, inRegion);
-  const [{ rows, total }, counts, cal] = await Promise.all([
-    listProjects(ctx.readDb, actor, { ...f, sort: 'risk' }, today.slice(0, 4), where),
+  // The page's total is read off the per-colour counts (the same filters but the colour), not counted again.
+  const [rows, counts, cal] = await Promise.all([
+    listPageRows(ctx.readDb, { ...f, sort: 'risk' }, today.slice(0, 4), where),
     ctx.readDb
       // grouped by rank, which the region index covers
       .select({ rank: projects.warningRank, n: sql<number>`count(*)::int` })
@@ -54,10 +55,13 @@ export async function getBoard(ctx: AppContext, actor: Actor, f: BoardQuery): Pr
   const open = new Set(visible.map((v) => v.id));
   const c = { blue: 0, yellow: 0, red: 0 };
   const byRank = ['blue', 'yellow', 'red'] as const;
+  let all = 0;
   for (const r of counts) {
+    all += r.n;
     const colour = byRank[r.rank];
     if (colour) c[colour] = r.n;
   }
+  const total = f.colour ? c[f.colour] : all;
   return {
     region: { id: region.id, name: region.name },
     asOf: today,

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '../../db/client.js';
 import {
   orgUnits,
   projectContractors,
@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.js';
 import type { Actor } from '../../actor.js';
 import { offsetOf } from '../../http/pagination.js';
-import { projectIdVisibleTo, projectVisibleTo } from './project.scope.js';
+import { isWideScope, projectIdVisibleTo, projectVisibleInList, projectVisibleTo } from './project.scope.js';
 import type { ProjectFilter } from '../../../shared/api/projects.js';
 
 const township = alias(orgUnits, 'township');
@@ -26,15 +26,25 @@ function escapeLike(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The search's index condition (migration 0009): the bigrams of name, code and pinyin together contain the
+ * query's. Necessary for any substring of two or more characters of one of them; the ILIKE decides.
+ */
+function searchBigrams(q: string): SQL | undefined {
+  if ([...q].length < 2) return undefined;
+  return sql`xf_bigrams(lower(${projects.name} || ' ' || ${projects.code} || ' ' || ${projects.pinyin})) @> xf_bigrams(lower(${q}))`;
+}
+
 /** The filters of the list, the export and the board, on top of the visibility rule. */
 export function projectFilterWhere(
   who: Who,
   f: Partial<ProjectFilter>,
-  visibility: SQL = projectVisibleTo(who),
+  visibility: SQL = projectVisibleInList(who),
 ): SQL | undefined {
   const conds: Array<SQL | undefined> = [visibility];
   if (f.q) {
     const like = escapeLike(f.q);
+    conds.push(searchBigrams(f.q));
     conds.push(or(ilike(projects.name, like), ilike(projects.code, like), ilike(projects.pinyin, like)));
   }
   if (f.stage) conds.push(eq(projects.stage, f.stage));
@@ -93,27 +103,69 @@ function selectList(db: Executor, year: string) {
     .leftJoin(commissioner, eq(commissioner.id, projects.commissionerUserId));
 }
 
-/** A page of the projects the actor may see, with the names the list shows (one query + one count). */
+/** Above this many matching rows the list's count stops and becomes the planner's estimate ("约"). */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * A page of the projects the actor may see, with the names the list shows (one query + one count).
+ * Without `countCap` the total is exact. With it, counting stops after `countCap + 1` rows — the cost
+ * of page 1 no longer grows with the region — and a larger total is the planner's estimate of the
+ * matching rows (never below `countCap + 1`) with `totalExact: false`.
+ */
 export async function listProjects(
   db: Executor,
   who: Who,
   f: ProjectFilter,
   year: string,
   where?: SQL,
-): Promise<{ rows: ProjectListRow[]; total: number }> {
+  opts: { countCap?: number } = {},
+): Promise<{ rows: ProjectListRow[]; total: number; totalExact: boolean }> {
   const w = where ?? projectFilterWhere(who, f);
-  const [rows, [count]] = await Promise.all([
-    selectList(db, year)
-      .where(w)
-      .orderBy(...orderOf(f.sort))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(projects)
-      .where(w),
+  const [rows, count] = await Promise.all([
+    listPageRows(db, f, year, w),
+    opts.countCap === undefined ? exactCount(db, w) : cappedCount(db, w, opts.countCap),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, ...count };
+}
+
+/** Only the page's rows, for callers that know the total otherwise (the board, from its counts). */
+export async function listPageRows(db: Executor, f: ProjectFilter, year: string, where: SQL | undefined) {
+  return selectList(db, year)
+    .where(where)
+    .orderBy(...orderOf(f.sort))
+    .limit(f.pageSize)
+    .offset(offsetOf(f));
+}
+
+async function exactCount(db: Executor, w: SQL | undefined) {
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(w);
+  return { total: count?.n ?? 0, totalExact: true };
+}
+
+async function cappedCount(db: Executor, w: SQL | undefined, cap: number) {
+  const where = w ?? sql`true`;
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from ${projects} where ${where} limit ${cap + 1}) capped`,
+  );
+  const n = count?.n ?? 0;
+  if (n <= cap) return { total: n, totalExact: true };
+  return { total: Math.max(cap + 1, await estimatedRows(db, where)), totalExact: false };
+}
+
+/** The planner's row estimate for the matching projects (EXPLAIN, nothing read), rounded to hundreds. */
+async function estimatedRows(db: Executor, where: SQL): Promise<number> {
+  const [plan] = await queryRows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (format json) select 1 from ${projects} where ${where}`,
+  );
+  const raw = plan?.['QUERY PLAN'];
+  const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan?: { 'Plan Rows'?: number } }>;
+  const rows = json[0]?.Plan?.['Plan Rows'] ?? 0;
+  return Math.round(rows / 100) * 100;
 }
 
 export async function findProjectRow(
@@ -169,14 +221,15 @@ export async function namesOf(db: Executor, unitIds: number[], userIds: number[]
 
 /** The townships, chains and leaders that occur among the visible projects (filter choices). */
 export async function projectFacets(db: Executor, who: Who) {
-  const visible = projectVisibleTo(who);
+  if (isWideScope(who)) return facetsBySkipScan(db, who);
+  const visible = projectVisibleInList(who);
   const [towns, chains, leaders] = await Promise.all([
     db
       .selectDistinct({ id: orgUnits.id, name: orgUnits.name, pinyin: orgUnits.pinyin })
       .from(projects)
       .innerJoin(orgUnits, eq(orgUnits.id, projects.townshipUnitId))
       .where(visible)
-      .orderBy(asc(orgUnits.pinyin)),
+      .orderBy(asc(orgUnits.pinyin), asc(orgUnits.id)),
     db
       .selectDistinct({ chain: projects.chain })
       .from(projects)
@@ -187,11 +240,48 @@ export async function projectFacets(db: Executor, who: Who) {
       .from(projects)
       .innerJoin(users, eq(users.id, projects.leaderUserId))
       .where(visible)
-      .orderBy(asc(users.pinyin)),
+      .orderBy(asc(users.pinyin), asc(users.id)),
   ]);
   return {
     townships: towns.map((t) => ({ id: t.id, name: t.name })),
     chains: chains.map((c) => c.chain as string),
+    leaders: leaders.map((l) => ({ id: l.id, name: l.name })),
+  };
+}
+
+const fp = alias(projects, 'fp');
+
+/**
+ * The distinct values of an indexed column among the visible projects, one index probe per value (a
+ * "skip scan": the next value above the last one whose project is visible) instead of reading every
+ * project. For a region-wide actor the first project of each value is visible, so the cost is the
+ * number of values (hundreds of townships), not of projects.
+ */
+function distinctVisible(who: Who, column: 'township_unit_id' | 'leader_user_id' | 'chain'): SQL {
+  const col = sql.raw(`fp.${column}`);
+  const visible = projectVisibleTo(who, fp as unknown as typeof projects);
+  return sql`with recursive t(v) as (
+      (select ${col} from projects fp where ${col} is not null and ${visible} order by ${col} limit 1)
+      union all
+      select (select ${col} from projects fp where ${col} > t.v and ${visible} order by ${col} limit 1) from t where t.v is not null
+    ) select v from t where v is not null`;
+}
+
+async function facetsBySkipScan(db: Executor, who: Who) {
+  const [towns, chains, leaders] = await Promise.all([
+    queryRows<{ id: number; name: string }>(
+      db,
+      sql`select o.id, o.name from org_units o where o.id in (${distinctVisible(who, 'township_unit_id')}) order by o.pinyin, o.id`,
+    ),
+    queryRows<{ v: string }>(db, sql`select v from (${distinctVisible(who, 'chain')}) c order by v`),
+    queryRows<{ id: number; name: string }>(
+      db,
+      sql`select u.id, u.display_name as name from users u where u.id in (${distinctVisible(who, 'leader_user_id')}) order by u.pinyin, u.id`,
+    ),
+  ]);
+  return {
+    townships: towns.map((t) => ({ id: t.id, name: t.name })),
+    chains: chains.map((c) => c.v),
     leaders: leaders.map((l) => ({ id: l.id, name: l.name })),
   };
 }

@@ -8,7 +8,14 @@ import type { Page } from '../../http/pagination.js';
 import { chinaDate } from '../../../domain/dates.js';
 import type { RoleCode } from '../../../shared/roles.js';
 import { findProjectInScope, regionOfPath } from './project.scope.js';
-import { findProjectRow, listProjects, namesOf, projectFacets, projectParts } from './project.repository.js';
+import {
+  findProjectRow,
+  LIST_COUNT_CAP,
+  listProjects,
+  namesOf,
+  projectFacets,
+  projectParts,
+} from './project.repository.js';
 import { listHistory } from './history.repository.js';
 import { presentDetail, presentHistory, presentListItem } from './project.presenter.js';
 import { abilitiesOf } from './project.policy.js';
@@ -17,7 +24,7 @@ import type {
   ProjectDetail,
   ProjectFacets,
   ProjectFilter,
-  ProjectListItem,
+  ProjectPage,
 } from '../../../shared/api/projects.js';
 
 export const PROJECT = { zh: '项目', en: 'Project' };
@@ -29,10 +36,19 @@ export async function requireProject(ctx: AppContext, actor: Actor, id: number):
   return p;
 }
 
-export async function listProjectsFor(ctx: AppContext, actor: Actor, f: ProjectFilter): Promise<Page<ProjectListItem>> {
+/** A page of the list; the total is exact up to LIST_COUNT_CAP matches, an estimate above (`totalExact`). */
+export async function listProjectsFor(ctx: AppContext, actor: Actor, f: ProjectFilter): Promise<ProjectPage> {
   const year = chinaDate(ctx.clock.now()).slice(0, 4);
-  const { rows, total } = await listProjects(ctx.db, actor, f, year);
-  return { data: rows.map((r) => presentListItem(r, actor.lang)), total, page: f.page, pageSize: f.pageSize };
+  const { rows, total, totalExact } = await listProjects(ctx.db, actor, f, year, undefined, {
+    countCap: LIST_COUNT_CAP,
+  });
+  return {
+    data: rows.map((r) => presentListItem(r, actor.lang)),
+    total,
+    totalExact,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 export async function getProject(ctx: AppContext, actor: Actor, id: number): Promise<ProjectDetail> {

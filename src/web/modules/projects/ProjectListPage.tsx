@@ -209,7 +209,11 @@ export default function ProjectListPage() {
           pageSize: f.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => tr(`共 ${n} 个项目`, `${n} projects`),
+          // above 10,000 matches the server estimates the total (totalExact: false) rather than count them all
+          showTotal: (n) =>
+            list.data?.totalExact === false
+              ? tr(`约 ${n.toLocaleString('zh-CN')} 个项目`, `about ${n.toLocaleString('en')} projects`)
+              : tr(`共 ${n} 个项目`, `${n} projects`),
           onChange: (page, pageSize) => setF({ page, pageSize }),
         }}
       />
