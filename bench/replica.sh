@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# N app servers on one PostgreSQL with a streaming-replication standby (decision 022-replica).
+# N app servers on one PostgreSQL with a streaming-replication standby (decision 028-replica).
 #
 #   sudo bash bench/replica.sh            # set up, run bench/replica.ts, tear down (always, via trap)
 #   sudo bash bench/replica.sh teardown   # only clean up what an interrupted run left

@@ -1,5 +1,5 @@
 /**
- * N app servers on one PostgreSQL with a streaming-replication standby (decision 022-replica).
+ * N app servers on one PostgreSQL with a streaming-replication standby (decision 028-replica).
  * Run through bench/replica.sh, which creates the standby cluster, runs this, and drops it again;
  * not part of `npm run bench` (it needs root to create a cluster and edits the primary's pg_hba.conf).
  *

@@ -8,7 +8,7 @@ import { listPeople } from '../src/server/modules/people/people.repository.js';
 import type { Actor } from '../src/server/actor.js';
 
 /**
- * The search key of the people list (docs/decisions/022-people-…): letters match the full pinyin or
+ * The search key of the people list (docs/decisions/025-people-…): letters match the full pinyin or
  * the initials by prefix (index ranges, no leading wildcard), 多音字 read as pinyinKey reads them;
  * results keep pinyin order; the total is exact up to the cap and an estimate above it.
  */

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from './test-app.js';
 import { buildProject, buildRegion, buildUnit, buildUser, uid } from './factories.js';
 
 /**
- * The list's cheaper forms (decision 022-projects): the union form of the visibility rule and the skip-scan
+ * The list's cheaper forms (decision 023-projects): the union form of the visibility rule and the skip-scan
  * facets select exactly what the per-row rule selects; the capped count says when its total is an estimate;
  * the bigram index condition of the search never drops a match.
  */

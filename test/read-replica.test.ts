@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from './test-app.js';
 import { buildProblemWorld, LONG_SESSIONS, ok, raiseAndDispatch, type ProblemWorld } from './problem-factories.js';
 
 /**
- * Decision 022-replica. The "replica" here is a frozen copy of the test database taken mid-test (a
+ * Decision 028-replica. The "replica" here is a frozen copy of the test database taken mid-test (a
  * replica infinitely behind): what a report returns shows which database answered it. PGlite: a
  * dump loaded into a second PGlite; PostgreSQL: a database created from this one as its template.
  */

@@ -7,7 +7,7 @@ import { DataDirLockedError } from './lock.js';
 import { sql } from 'drizzle-orm';
 
 /**
- * The on-disk PGlite: a new data directory is made by initdb in a child process (decision 022), and
+ * The on-disk PGlite: a new data directory is made by initdb in a child process (decision 027), and
  * the server then opens it under the data-directory lock with its smaller buffer cache.
  */
 const dirs: string[] = [];

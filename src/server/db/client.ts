@@ -64,7 +64,7 @@ export function databaseOptionsFromConfig(
  * (128 MB by default) is allocated and written through at start inside PGlite's WASM heap, so every
  * MB of it is a resident MB from the first second, and the heap never shrinks. 16 MB holds the demo
  * database twice over; a page not in it is one read from the data directory, which the operating
- * system's page cache keeps (decision 022-pglite-memory, with the figures).
+ * system's page cache keeps (decision 027-pglite-memory, with the figures).
  */
 export const PGLITE_SHARED_BUFFERS = '16MB';
 export const pgliteOptions: Pick<PGliteOptions, 'startParams' | 'extensions'> = {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type ReplicaDatabase } from './client.js';
 
 /**
- * Which database a report read goes to (decision 022-replica). Report services read `ctx.readDb`; the
+ * Which database a report read goes to (decision 028-replica). Report services read `ctx.readDb`; the
  * route hands them a context whose `readDb` is the replica only when all of these hold:
  * - a replica is configured (DATABASE_REPLICA_URL; PGlite never has one: readDb = db);
  * - its last check answered and its replay lag was at most XIANFENG_REPLICA_MAX_LAG_SECONDS;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 
 /**
- * Read-your-writes across N servers (decision 022-replica): a write request (POST, PUT, PATCH,
+ * Read-your-writes across N servers (decision 028-replica): a write request (POST, PUT, PATCH,
  * DELETE) sets the cookie `xf_rw` to the time it was answered; a report route reads the replica only
  * when that time is older than the window (5 s + the replica's lag). A cookie, not server memory, so
  * the read may land on any server behind the load balancer. Only set when a replica is configured.

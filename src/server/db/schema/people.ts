@@ -118,7 +118,7 @@ export const people = pgTable(
     index('people_status_idx').on(t.politicalStatus),
     index('people_pinyin_idx').using('btree', sql`${t.pinyin} text_pattern_ops`),
     // the initials half of the pinyin key ("zhangsan zs" → "zs"): "zs" finds 张三 by an index range
-    // instead of a leading-wildcard LIKE (see searchCondition and docs/decisions/022-people-…)
+    // instead of a leading-wildcard LIKE (see searchCondition and docs/decisions/025-people-…)
     index('people_initials_idx').using('btree', sql`split_part(${t.pinyin}, ' ', 2) text_pattern_ops`),
     // the rare flags of the list's filters, in list order: page 1 of 专家/人才/流动 walks these
     index('people_expert_pinyin_idx')

@@ -77,7 +77,7 @@ const COVERED: ReadonlySet<CoverageClass> = new Set(['own_branch', 'joint_branch
 /**
  * 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas.
  * Classified in the database (summariseCoverageUnits): counts by township × class and one page of
- * units come back, not every unit (docs/decisions/022-coverage-…).
+ * units come back, not every unit (docs/decisions/026-coverage-…).
  */
 export async function coverageOverview(ctx: AppContext, actor: Actor, query: CoverageQuery) {
   const start = (query.page - 1) * query.pageSize;

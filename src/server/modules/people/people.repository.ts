@@ -109,7 +109,7 @@ function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined; emplo
 
 /**
  * Counted exactly up to this many rows; above it the total is the planner's estimate (shown as
- * "约 …"), so a list costs the same at a district and at a province (docs/decisions/022-people-…).
+ * "约 …"), so a list costs the same at a district and at a province (docs/decisions/025-people-…).
  */
 export const PEOPLE_COUNT_CAP = 5000;
 

@@ -186,7 +186,7 @@ function baseSelect(db: Executor) {
 
 /**
  * Counting stops here: beyond it the total is the planner's estimate (约), since an exact count of a
- * province's ledger reads every matching row on every page view (see docs/decisions/022-problems-…).
+ * province's ledger reads every matching row on every page view (see docs/decisions/024-problems-…).
  */
 export const COUNT_CAP = 5_000;
 
