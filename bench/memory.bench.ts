@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { serverProcessEnv } from '../scripts/server-env.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -53,7 +54,8 @@ async function measureStart(label: string, env: Record<string, string>): Promise
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), ...env },
+    // the environment npm start gives it (scripts/start.mjs: glibc malloc settings unless set)
+    env: { ...serverProcessEnv(), NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid as number;

@@ -2,6 +2,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverProcessEnv } from './server-env.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const index = join(root, 'dist/web/index.html');
@@ -25,6 +26,7 @@ if (stale) {
 }
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
   cwd: process.cwd(),
+  env: serverProcessEnv(),
   stdio: 'inherit',
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
