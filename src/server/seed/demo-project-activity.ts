@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import {
@@ -22,13 +22,13 @@ import { addMonths, lastDayOfMonth, monthsBetween } from '../../domain/months.js
 import { computeWarning } from '../../domain/warnings.js';
 import { DEFAULT_CRITERIA, sheetTotal } from '../../domain/scoring.js';
 import { APPROVAL_TEMPLATE } from '../../shared/approval-items.js';
-import { requiresDispatch, stageIndex } from '../../shared/project-stages.js';
+import { requiresDispatch, stageIndex, type ProjectStage } from '../../shared/project-stages.js';
 import { calendarWith } from '../modules/warnings/index.js';
 import { recomputeWarnings } from '../modules/warnings/index.js';
 import { writeHistory } from '../modules/projects/index.js';
 import { listProjects } from '../modules/projects/index.js';
 import { buildSnapshots, defaultDispatchMonth } from '../modules/dispatch/index.js';
-import type { DemoRefs } from './demo-types.js';
+import type { DemoRefs, DemoSeeder } from './demo-types.js';
 import type { DemoProject } from './demo-project-data.js';
 
 export interface DemoPlan {
@@ -37,7 +37,11 @@ export interface DemoPlan {
   nodes: Array<{ name: string; stage: string | null; planned: IsoDate | null; actual: IsoDate | null }>;
 }
 
-const noon = (d: IsoDate) => new Date(`${d}T04:00:00Z`);
+/** Noon (China) of a past demo day, never after the server clock's now: demo history is never dated ahead of it. */
+const noon = (d: IsoDate, now: Date) => {
+  const at = new Date(`${d}T04:00:00Z`);
+  return at > now ? now : at;
+};
 const who = (refs: DemoRefs, username: string): AuditActor => ({
   userId: refs.user(username),
   name: username,
@@ -116,7 +120,7 @@ async function seedApprovals(
 }
 
 /** Investment by month from the start to last month, shaped around a tenth of the annual plan. */
-async function seedInvestments(tx: Tx, plans: DemoPlan[], today: IsoDate): Promise<void> {
+async function seedInvestments(tx: Tx, plans: DemoPlan[], today: IsoDate, now: Date): Promise<void> {
   const last = addMonths(today.slice(0, 7), -1);
   const rows = plans.flatMap((plan) => {
     const s = plan.spec;
@@ -125,14 +129,20 @@ async function seedInvestments(tx: Tx, plans: DemoPlan[], today: IsoDate): Promi
       projectId: plan.id,
       month,
       amount: Math.round((s.annual / 10) * (0.6 + ((i * 7 + plan.id) % 9) / 10) * 100) / 100,
-      updatedAt: noon(addDays(lastDayOfMonth(month), 3)),
+      updatedAt: noon(addDays(lastDayOfMonth(month), 3), now),
     }));
   });
   if (rows.length) await tx.insert(projectInvestments).values(rows);
 }
 
 /** The colour of each past month as it was then: nodes reached later count as open, no forecasts yet. */
-async function seedWarningHistory(tx: Tx, cal: CalendarData, plans: DemoPlan[], today: IsoDate): Promise<void> {
+async function seedWarningHistory(
+  tx: Tx,
+  cal: CalendarData,
+  plans: DemoPlan[],
+  today: IsoDate,
+  now: Date,
+): Promise<void> {
   const rows = plans.flatMap((plan) => {
     const s = plan.spec;
     const since = plan.nodes[0]?.planned?.slice(0, 7) ?? '2026-06';
@@ -167,7 +177,7 @@ async function seedWarningHistory(tx: Tx, cal: CalendarData, plans: DemoPlan[], 
             worstColour: w.colour,
             reasons: w.reasons,
             rulesVersion: 0,
-            computedAt: noon(asOf),
+            computedAt: noon(asOf, now),
           },
         ];
       } catch {
@@ -179,10 +189,11 @@ async function seedWarningHistory(tx: Tx, cal: CalendarData, plans: DemoPlan[], 
 }
 
 async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: IsoDate): Promise<void> {
+  const now = refs.now;
   for (const plan of plans) {
     const s = plan.spec;
     const registered = addDays(s.plannedStart < today ? s.plannedStart : today, -60);
-    await writeHistory(tx, who(refs, 'zzb'), noon(registered), [
+    await writeHistory(tx, who(refs, 'zzb'), noon(registered, now), [
       {
         projectId: plan.id,
         kind: 'registered',
@@ -191,7 +202,7 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
     ]);
     const reporter = who(refs, s.commissioner ?? 'zzb');
     for (const n of plan.nodes.filter((x) => x.actual))
-      await writeHistory(tx, reporter, noon(n.actual as IsoDate), [
+      await writeHistory(tx, reporter, noon(n.actual as IsoDate, now), [
         {
           projectId: plan.id,
           kind: 'node_actual',
@@ -202,7 +213,7 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
         },
       ]);
     if (s.progress !== undefined)
-      await writeHistory(tx, reporter, noon(addDays(today, -3)), [
+      await writeHistory(tx, reporter, noon(addDays(today, -3), now), [
         {
           projectId: plan.id,
           kind: 'progress',
@@ -210,7 +221,7 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
         },
       ]);
     if (s.code === 'XM-2026-003')
-      await writeHistory(tx, who(refs, 'zzb'), noon('2026-08-14'), [
+      await writeHistory(tx, who(refs, 'zzb'), noon('2026-08-14', now), [
         {
           projectId: plan.id,
           kind: 'node_plan',
@@ -225,11 +236,22 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
   }
 }
 
-/** 月调度 of last month: confirmed by the commissioner (or the organisation department), three left missing. */
-async function seedDispatch(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: IsoDate): Promise<void> {
+/**
+ * 月调度 of last month: confirmed by the commissioner (or the organisation department), three left missing.
+ * A seeder of its own, run after the demo problems: the snapshot lists the 未办结事项 open when it was
+ * confirmed, so it is built once every open item (problems, findings) exists, as the live confirmation does.
+ */
+export const seedDemoDispatch: DemoSeeder = async (tx, _ctx, refs) => {
+  const now = refs.now;
+  const today = chinaDate(now);
   const month = defaultDispatchMonth(today);
   const missing = new Set(['XM-2026-005', 'XM-2026-109', 'XM-2026-115']);
-  const due = plans.filter((p) => requiresDispatch(p.spec.stage) && !missing.has(p.spec.code));
+  const all = await tx
+    .select({ id: projects.id, code: projects.code, stage: projects.stage, commissioner: projects.commissionerUserId })
+    .from(projects)
+    .orderBy(asc(projects.code));
+  const due = all.filter((p) => requiresDispatch(p.stage as ProjectStage) && !missing.has(p.code));
+  if (due.length === 0) return;
   const { rows } = await listProjects(
     tx,
     { userId: 0, scope: { unitId: 0, path: '/', kind: 'org', unitKind: 'region', name: '' } },
@@ -241,22 +263,24 @@ async function seedDispatch(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Is
     ),
   );
   const snaps = await buildSnapshots(tx, rows, month);
-  const at = noon(addDays(lastDayOfMonth(month), 4));
+  const at = noon(addDays(lastDayOfMonth(month), 4), now);
+  const zhuanyuan = refs.user('zhuanyuan');
   for (const p of due) {
-    const by = p.spec.commissioner ?? 'zzb';
+    const by = p.commissioner ?? refs.user('zzb');
     await tx.insert(dispatchReports).values({
       projectId: p.id,
       month,
       snapshot: snaps.get(p.id),
-      remarks: p.spec.code === 'XM-2026-001' ? '主体结构施工有序推进，设备采购招标已完成' : null,
-      confirmedBy: refs.user(by),
-      confirmedByName: by === 'zhuanyuan' ? '张伟' : '王建国',
+      remarks: p.code === 'XM-2026-001' ? '主体结构施工有序推进，设备采购招标已完成' : null,
+      confirmedBy: by,
+      confirmedByName: by === zhuanyuan ? '张伟' : '王建国',
       confirmedAt: at,
     });
   }
-}
+};
 
 async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<void> {
+  const now = refs.now;
   const visits: Array<{ quarter: string; on: IsoDate; findings: Array<[string, string, boolean]> }> = [
     {
       quarter: '2026-Q3',
@@ -287,7 +311,7 @@ async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<
         members: '王建国（组长）、刘振华、孙立',
         summary: '对重点项目一对一动态跟踪，现场查看进度与党建工作，梳理难点堵点。',
         createdBy: refs.user('zzb'),
-        createdAt: noon(v.on),
+        createdAt: noon(v.on, now),
       })
       .returning({ id: supervisionVisits.id });
     await tx.insert(supervisionFindings).values(
@@ -297,15 +321,16 @@ async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<
         description,
         status: resolved ? 'resolved' : 'open',
         resolution: resolved ? '已整改到位，督导组复查通过' : null,
-        resolvedAt: resolved ? noon(addDays(v.on, 10)) : null,
+        resolvedAt: resolved ? noon(addDays(v.on, 10), now) : null,
         createdBy: refs.user('zzb'),
-        createdAt: noon(v.on),
+        createdAt: noon(v.on, now),
       })),
     );
   }
 }
 
 async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
+  const now = refs.now;
   const codes = ['XM-2026-001', 'XM-2026-003', 'XM-2026-004', 'XM-2026-005', 'XM-2026-101'];
   const [e] = await tx
     .insert(observationEvents)
@@ -316,7 +341,7 @@ async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
       heldOn: '2026-06-25',
       criteria: DEFAULT_CRITERIA,
       createdBy: refs.user('zzb'),
-      createdAt: noon('2026-06-20'),
+      createdAt: noon('2026-06-20', now),
     })
     .returning({ id: observationEvents.id });
   const eventId = e?.id as number;
@@ -338,7 +363,7 @@ async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
           scores,
           total: sheetTotal(DEFAULT_CRITERIA, scores),
           enteredBy: refs.user('zzb'),
-          enteredAt: noon('2026-06-25'),
+          enteredAt: noon('2026-06-25', now),
         };
       }),
     ),
@@ -355,8 +380,8 @@ export async function seedDemoProjectActivity(
   const cal = await calendarWith(tx);
   const today = chinaDate(refs.now);
   await seedApprovals(tx, cal, refs, plans, today);
-  await seedInvestments(tx, plans, today);
-  await seedWarningHistory(tx, cal, plans, today);
+  await seedInvestments(tx, plans, today, refs.now);
+  await seedWarningHistory(tx, cal, plans, today, refs.now);
   await seedHistory(tx, refs, plans, today);
   await seedSupervision(tx, refs, today);
   await seedObservation(tx, refs);
@@ -365,5 +390,4 @@ export async function seedDemoProjectActivity(
     plans.map((p) => p.id),
     { cal, today, now: refs.now, who: SYSTEM_ACTOR },
   );
-  await seedDispatch(tx, refs, plans, today);
 }
