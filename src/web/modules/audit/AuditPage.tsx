@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { download, get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import { auditCodeEn } from '../../../shared/labels.js';
 import { useUrlState } from '../../hooks/useUrlState.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import type { AuditFacets, AuditPage as AuditList, AuditView, ChainReport } from '../../../shared/api/audit.js';
@@ -32,7 +33,8 @@ function Json({ value }: { value: unknown }) {
 
 /** 审计日志 (audit administrator): search, read a record's before/after, verify the hash chain, export. */
 export default function AuditPage() {
-  const { tr } = useI18n();
+  const { tr, lang } = useI18n();
+  const word = (code: string, zh: string) => (lang === 'zh' ? zh : auditCodeEn(code));
   const [f, setF] = useUrlState(DEFAULTS);
   const [detail, setDetail] = useState<AuditView | null>(null);
   const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<AuditList>('/api/audit', f) });
@@ -104,7 +106,7 @@ export default function AuditPage() {
           style={{ width: 140 }}
           value={f.entity}
           onChange={(entity: string | undefined) => setF({ entity })}
-          options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: e.zh }))}
+          options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: word(e.value, e.zh) }))}
         />
         <Select
           allowClear
@@ -112,7 +114,7 @@ export default function AuditPage() {
           style={{ width: 140 }}
           value={f.action}
           onChange={(action: string | undefined) => setF({ action })}
-          options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: e.zh }))}
+          options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: word(e.value, e.zh) }))}
         />
         <DatePicker.RangePicker
           value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
@@ -139,9 +141,19 @@ export default function AuditPage() {
           { title: tr('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeChina(v) },
           { title: tr('操作人', 'Actor'), dataIndex: 'actorName', width: 120 },
           { title: 'IP', dataIndex: 'ip', width: 130, responsive: ['lg'] },
-          { title: tr('对象', 'Entity'), dataIndex: 'entityZh', width: 110 },
+          {
+            title: tr('对象', 'Entity'),
+            dataIndex: 'entityZh',
+            width: 110,
+            render: (v: string, r) => word(r.entity, v),
+          },
           { title: tr('对象编号', 'Entity id'), dataIndex: 'entityId', width: 90 },
-          { title: tr('操作', 'Action'), dataIndex: 'actionZh', width: 110 },
+          {
+            title: tr('操作', 'Action'),
+            dataIndex: 'actionZh',
+            width: 110,
+            render: (v: string, r) => word(r.action, v),
+          },
         ]}
       />
       <Drawer
@@ -159,8 +171,8 @@ export default function AuditPage() {
               <Descriptions.Item label={tr('请求编号', 'Request id')}>{detail.requestId}</Descriptions.Item>
               <Descriptions.Item
                 label={tr('对象', 'Entity')}
-              >{`${detail.entityZh} ${detail.entityId ?? ''}`}</Descriptions.Item>
-              <Descriptions.Item label={tr('操作', 'Action')}>{detail.actionZh}</Descriptions.Item>
+              >{`${word(detail.entity, detail.entityZh)} ${detail.entityId ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item label={tr('操作', 'Action')}>{word(detail.action, detail.actionZh)}</Descriptions.Item>
               <Descriptions.Item label={tr('哈希', 'Hash')}>
                 <Typography.Text code style={{ fontSize: 11 }}>
                   {detail.hash}

@@ -20,6 +20,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, del, get, post, put } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
+import { calendarSourceLabel } from '../../../shared/labels.js';
 import { serverToday } from '../../app/server-clock.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import { YearGrid, type DayException } from './YearGrid.js';
@@ -177,8 +178,8 @@ export default function CalendarPage() {
         <Typography.Paragraph type="secondary">
           {loaded
             ? tr(
-                `${year} 年：${loaded.holidays} 天法定节假日，${loaded.workdays} 天调休上班；来源 ${loaded.source}，更新于 ${formatDateTimeChina(loaded.updatedAt)}。点击日期可修改。`,
-                `${year}: ${loaded.holidays} holidays, ${loaded.workdays} make-up days; source ${loaded.source}. Click a date to edit.`,
+                `${year} 年：${loaded.holidays} 天法定节假日，${loaded.workdays} 天调休上班；来源：${calendarSourceLabel(loaded.source).zh}，更新于 ${formatDateTimeChina(loaded.updatedAt)}。点击日期可修改。`,
+                `${year}: ${loaded.holidays} holidays, ${loaded.workdays} make-up days; source: ${calendarSourceLabel(loaded.source).en}. Click a date to edit.`,
               )
             : tr(
                 `${year} 年尚未导入。可从文件导入，或逐日标注节假日与调休上班日后保存。`,

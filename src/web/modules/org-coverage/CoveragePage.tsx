@@ -60,7 +60,7 @@ export default function CoveragePage() {
             key: 'tasks',
             label: tr(
               `三同步任务（${tasks.data?.data.filter((t) => t.status === 'open').length ?? 0}）`,
-              '三同步 tasks',
+              'Party-building set-up tasks (the “three synchronisations”)',
             ),
             children: <TasksTab tasks={tasks.data?.data ?? []} loading={tasks.isLoading} />,
           },

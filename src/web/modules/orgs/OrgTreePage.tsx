@@ -161,7 +161,6 @@ export default function OrgTreePage() {
                 <Descriptions.Item label={tr('类型', 'Kind')}>
                   {lang === 'zh' ? node.kindZh : ORG_KINDS[node.kind]?.en}
                 </Descriptions.Item>
-                <Descriptions.Item label={tr('编码', 'Code')}>{node.code}</Descriptions.Item>
                 {node.industry && <Descriptions.Item label={tr('行业', 'Industry')}>{node.industry}</Descriptions.Item>}
                 {node.address && <Descriptions.Item label={tr('地址', 'Address')}>{node.address}</Descriptions.Item>}
                 {node.lng !== null && (

@@ -125,7 +125,7 @@ export default function ProblemSettingsPage() {
             >
               <Form.Item
                 name="headUserId"
-                label={tr('部门负责人（接收催办）', 'Head (gets 催办)')}
+                label={tr('部门负责人（接收催办）', 'Head (gets the reminders)')}
                 extra={tr('不设置时催办发给本部门全部经办人', 'Unset: all handlers get it')}
               >
                 <Select
@@ -138,8 +138,11 @@ export default function ProblemSettingsPage() {
               </Form.Item>
               <Form.Item
                 name="leaderUserId"
-                label={tr('分管领导（接收通报）', 'Leader in charge (gets 通报)')}
-                extra={tr('不设置时通报给项目包联领导或组织部', 'Unset: the project leader or the 组织部')}
+                label={tr('分管领导（接收通报）', 'Leader in charge (gets the notices)')}
+                extra={tr(
+                  '不设置时通报给项目包联领导或组织部',
+                  'Unset: the project’s leader or the Organisation Department',
+                )}
               >
                 <Select
                   allowClear
