@@ -54,6 +54,17 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('coverage engine on the demo region (acceptance)', () => {
+  it('names the scope whose figures it shows: the region for zzb, the township for its 专员', async () => {
+    const region = (await zzb.get('/api/coverage?pageSize=1')).json();
+    expect(region.region.name).toBe('先锋经济开发区');
+    const zhuanyuan = await t.login('zhuanyuan', DEMO_PASSWORD);
+    const town = (await zhuanyuan.get('/api/coverage?pageSize=1')).json();
+    expect(town.region.name).toBe('狼山街道');
+    // the scope's own figures are its township's: the same numbers under the same name and id
+    const own = town.townships.find((x: { id: number }) => x.id === town.region.id);
+    expect(own).toMatchObject({ name: '狼山街道', units: town.region.units, orgRate: town.region.orgRate });
+    expect(region.townships.map((x: { name: string }) => x.name)).toContain('狼山街道');
+  });
   it('classifies: the 16 started 东临 projects each need a joint branch; the food park and the coke firm have their own', async () => {
     const res = await zzb.get('/api/coverage?pageSize=500');
     expect(res.statusCode).toBe(200);

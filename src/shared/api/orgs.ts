@@ -268,7 +268,8 @@ export const coverageOverview = z.object({
     classes: z.record(coverageClass, text),
     memberCounting: text,
   }),
-  region: rates.extend({ name: z.string() }),
+  /** the actor's scope (a region, or a township for its 专员): the figures are its subtree's */
+  region: rates.extend({ id: z.number().int(), name: z.string() }),
   townships: z.array(rates.extend({ id: z.number().int(), name: z.string() })),
   byClass: z.record(coverageClass, z.number().int()),
   units: pageOf(coverageUnitView),

@@ -110,7 +110,8 @@ export async function coverageOverview(ctx: AppContext, actor: Actor, query: Cov
   };
   return {
     formulas: FORMULAS,
-    region: { name: s.regionName, ...ratesFor('all') },
+    // the figures are the actor's subtree: name that scope (a township for its 专员), not the region above it
+    region: { id: actor.scope.unitId, name: actor.scope.name, ...ratesFor('all') },
     townships: s.areas.map((a) => ({ id: a.id, name: a.name, ...ratesFor(a.id) })).filter((t) => t.units > 0),
     byClass,
     units: {
@@ -147,7 +148,7 @@ export async function coverageOverviewFromAllUnits(ctx: AppContext, actor: Actor
   const start = (query.page - 1) * query.pageSize;
   return {
     formulas: FORMULAS,
-    region: { name: loaded.regionName, ...rates(loaded.units) },
+    region: { id: actor.scope.unitId, name: actor.scope.name, ...rates(loaded.units) },
     townships,
     byClass,
     units: {

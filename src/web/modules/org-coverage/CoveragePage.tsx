@@ -9,7 +9,7 @@ import { ProposalsTab } from './ProposalsTab.js';
 import { UnitsTab, type UnitsFilter } from './UnitsTab.js';
 import { TasksTab } from './TasksTab.js';
 
-/** 组织覆盖: rates per township with their formulas, units by class, joint-branch proposals on a scatter of coordinates, 三同步 tasks. */
+/** 组织覆盖: rates per township with their formulas, units by class, coverage by township as bars, 三同步 tasks. */
 export default function CoveragePage() {
   const { tr, lang } = useI18n();
   const [params] = useSearchParams();
@@ -28,11 +28,14 @@ export default function CoveragePage() {
           <Col xs={24} md={8}>
             <RateCard title={o.region.name || tr('本区域', 'This region')} rates={o.region} formulas={o.formulas} />
           </Col>
-          {o.townships.map((t) => (
-            <Col xs={24} md={8} key={t.id}>
-              <RateCard title={t.name} rates={t} formulas={o.formulas} />
-            </Col>
-          ))}
+          {o.townships
+            // a 专员's scope is a township: its card is the first one already
+            .filter((t) => t.id !== o.region.id)
+            .map((t) => (
+              <Col xs={24} md={8} key={t.id}>
+                <RateCard title={t.name} rates={t} formulas={o.formulas} />
+              </Col>
+            ))}
           <Col span={24}>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
               {o.formulas.orgRate[lang]}；{o.formulas.workRate[lang]}。{o.formulas.memberCounting[lang]}。
@@ -49,7 +52,7 @@ export default function CoveragePage() {
               `联合党支部建议（${proposals.data?.data.filter((p) => p.status === 'open').length ?? 0}）`,
               'Joint-branch proposals',
             ),
-            children: <ProposalsTab proposals={proposals.data} loading={proposals.isLoading} />,
+            children: <ProposalsTab proposals={proposals.data} overview={o} loading={proposals.isLoading} />,
           },
           {
             key: 'units',

@@ -1,17 +1,25 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Space, Tag } from 'antd';
+import { App, Button, Card, Col, Input, Row, Space, Tag, Typography } from 'antd';
 import { Table } from '../../components/DataTable.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { useAuth } from '../../app/auth.js';
-import { rejectProposal, type ProposalList, type ProposalRow } from './api.js';
+import { rejectProposal, type CoverageOverview, type ProposalList, type ProposalRow } from './api.js';
 import { AcceptModal } from './AcceptModal.js';
-import { ProposalMap } from './ProposalMap.js';
+import { TownshipCoverageChart } from './TownshipCoverageChart.js';
 import { RecomputeProposals } from './RecomputeProposals.js';
 
-/** 联合党支部建议: the map, 重新计算, and the list to accept (edited) or reject with a reason. */
-export function ProposalsTab({ proposals, loading }: { proposals: ProposalList | undefined; loading: boolean }) {
+/** 联合党支部建议: coverage by township, 重新计算, and the list to accept (edited) or reject with a reason. */
+export function ProposalsTab({
+  proposals,
+  overview,
+  loading,
+}: {
+  proposals: ProposalList | undefined;
+  overview: CoverageOverview | undefined;
+  loading: boolean;
+}) {
   const { tr, lang } = useI18n();
   const { message, modal } = App.useApp();
   const { can } = useAuth();
@@ -41,8 +49,14 @@ export function ProposalsTab({ proposals, loading }: { proposals: ProposalList |
     <>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card size="small" loading={loading}>
-            <ProposalMap proposals={proposals?.data ?? []} leftOver={proposals?.leftOver ?? []} />
+          <Card size="small" title={tr('各镇覆盖率', 'Coverage by township')} loading={loading || !overview}>
+            {overview && <TownshipCoverageChart overview={overview} />}
+            {!!proposals?.leftOver.length && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="left-over">
+                {tr('暂无可联合的单位', 'No partner nearby')}：
+                {proposals.leftOver.map((u) => `${u.name}（${u.members}）`).join('、')}
+              </Typography.Paragraph>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
