@@ -59,7 +59,7 @@ describe('people journey', () => {
     await page.getByTestId('people-import-run').click();
     const report = page.getByTestId('people-import-report');
     await expect
-      .poll(() => report.locator('tbody tr').allInnerTexts())
+      .poll(() => report.locator('tbody tr.ant-table-row').allInnerTexts())
       .toEqual([expect.stringMatching(/^3\s+身份证号\s+身份证号：校验位不正确$/)]);
     await expect.poll(() => page.locator('.ant-modal .ant-alert').innerText()).toContain('有错误，未写入任何数据');
   });
