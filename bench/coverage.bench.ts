@@ -10,7 +10,7 @@ import { benchApp, loginCookie } from './app.js';
 import { recomputeProposals } from '../src/server/modules/orgs/coverage.proposals.js';
 import { SYSTEM_ACTOR, type Actor } from '../src/server/actor.js';
 import { coverageOverview, coverageOverviewFromAllUnits } from '../src/server/modules/orgs/coverage.service.js';
-import { coverageSummaryStatement } from '../src/server/modules/orgs/coverage.repository.js';
+import { coverageSummaryStatement } from '../src/server/modules/orgs/coverage.summary.repository.js';
 import type { Database } from '../src/server/db/client.js';
 import { benchPglite, benchPostgres, type BenchDatabase } from './db.js';
 import { measure, printStats } from './lib.js';

@@ -10,7 +10,7 @@ import { migrateDatabase } from '../src/server/db/migrate.js';
 import { users } from '../src/server/db/schema/index.js';
 import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 import { createRng } from './generate/rng.js';
-import { SCALES, type GeneratedRefs, type ScaleName } from './generate/types.js';
+import { SCALES, emptyRefs, type GeneratedRefs, type ScaleName } from './generate/types.js';
 import { generateOrgs } from './generate/orgs.js';
 import { generatedIdNumber, generatePeople } from './generate/people.js';
 import { measure, printStats, type Stats } from './lib.js';
@@ -49,16 +49,7 @@ async function benchScale(scale: ScaleName, database: Database, n: number): Prom
   try {
     await syncRoles(app.ctx);
     await seedCalendarOnce(app.ctx);
-    const refs: GeneratedRefs = {
-      regionId: 0,
-      regionPath: '/',
-      townshipIds: [],
-      departmentIds: [],
-      firmIds: [],
-      branchIds: [],
-      userIds: {},
-      projectIds: [],
-    };
+    const refs: GeneratedRefs = emptyRefs();
     const g = {
       ctx: app.ctx,
       scale: SCALES[scale],

@@ -20,7 +20,7 @@ import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 import { createRng } from './generate/rng.js';
 import { generateOrgs } from './generate/orgs.js';
 import { generateProblems } from './generate/problems.js';
-import { SCALES, type GeneratedRefs, type Scale } from './generate/types.js';
+import { SCALES, emptyRefs, type GeneratedRefs, type Scale } from './generate/types.js';
 import { measure, printStats, type Stats } from './lib.js';
 
 const COMMAND = 'npx tsx bench/problems.bench.ts';
@@ -40,16 +40,7 @@ async function prepare(database: Database, scale: Scale, label: string) {
   });
   await syncRoles(app.ctx);
   await seedCalendarOnce(app.ctx);
-  const refs: GeneratedRefs = {
-    regionId: 0,
-    regionPath: '/',
-    townshipIds: [],
-    departmentIds: [],
-    firmIds: [],
-    branchIds: [],
-    userIds: {},
-    projectIds: [],
-  };
+  const refs: GeneratedRefs = emptyRefs();
   const rng = createRng(42);
   const started = Date.now();
   const log = (m: string) => console.log(`  [${label}] ${m}`);

@@ -27,7 +27,7 @@ import { seedCalendarOnce, syncRoles } from '../src/server/seed/base.js';
 import { createRng } from './generate/rng.js';
 import { generateOrgs } from './generate/orgs.js';
 import { generateProblems } from './generate/problems.js';
-import { SCALES, type GeneratedRefs, type Scale } from './generate/types.js';
+import { SCALES, emptyRefs, type GeneratedRefs, type Scale } from './generate/types.js';
 import { httpLoadSamples, summarise } from './load.js';
 
 const PRIMARY = process.env.BENCH_PRIMARY_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -55,16 +55,7 @@ async function prepare(url: string): Promise<GeneratedRefs> {
   });
   await syncRoles(app.ctx);
   await seedCalendarOnce(app.ctx);
-  const refs: GeneratedRefs = {
-    regionId: 0,
-    regionPath: '/',
-    townshipIds: [],
-    departmentIds: [],
-    firmIds: [],
-    branchIds: [],
-    userIds: {},
-    projectIds: [],
-  };
+  const refs: GeneratedRefs = emptyRefs();
   const scale = { ...SCALES.district, problems: PROBLEMS } as unknown as Scale;
   const g = { ctx: app.ctx, scale, scaleName: 'district' as const, rng: createRng(7), refs, log: () => {} };
   await generateOrgs(g);

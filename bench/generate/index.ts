@@ -1,6 +1,6 @@
 import type { AppContext } from '../../src/server/context.js';
 import { createRng } from './rng.js';
-import { SCALES, type GeneratedRefs, type Generator, type Scale, type ScaleName } from './types.js';
+import { SCALES, emptyRefs, type GeneratedRefs, type Generator, type Scale, type ScaleName } from './types.js';
 import { generateOrgs } from './orgs.js';
 import { generateProblems } from './problems.js';
 import { generateProjects } from './projects.js';
@@ -25,16 +25,7 @@ export async function generate(
   log: (m: string) => void = console.log,
   opts: { only?: string[]; scale?: Partial<Scale> } = {},
 ): Promise<GeneratedRefs> {
-  const refs: GeneratedRefs = {
-    regionId: 0,
-    regionPath: '/',
-    townshipIds: [],
-    departmentIds: [],
-    firmIds: [],
-    branchIds: [],
-    userIds: {},
-    projectIds: [],
-  };
+  const refs: GeneratedRefs = emptyRefs();
   const rng = createRng(seed);
   const scale: Scale = { ...SCALES[scaleName], ...opts.scale };
   for (const gen of GENERATORS) {

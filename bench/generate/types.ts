@@ -37,3 +37,17 @@ export interface GeneratorContext {
 
 /** A module's part of generated data; runs after the ones before it in generate/index.ts. */
 export type Generator = (g: GeneratorContext) => Promise<void>;
+
+/** Nothing generated yet: what the first generator starts from. */
+export function emptyRefs(): GeneratedRefs {
+  return {
+    regionId: 0,
+    regionPath: '/',
+    townshipIds: [],
+    departmentIds: [],
+    firmIds: [],
+    branchIds: [],
+    userIds: {},
+    projectIds: [],
+  };
+}

@@ -21,7 +21,8 @@ import { findUnitInScope, insertUnit } from './org.repository.js';
 import { townshipPartyOrgs } from './party-org.repository.js';
 import { writeCoverage, type CoveredInput } from './party-org.binding.js';
 import { enrolWorkingMembers } from '../people/index.js';
-import { loadCoverageUnits, summariseCoverageUnits, type ClassGroup, type LoadedUnits } from './coverage.repository.js';
+import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
+import { summariseCoverageUnits, type ClassGroup } from './coverage.summary.repository.js';
 import { storedUnits } from './coverage.proposals.js';
 import { claimProposal, findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
 
