@@ -27,6 +27,7 @@ export const ENTITY_KINDS = [
   'transfer',
   'person',
   'participation',
+  'task',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type ParamKind = EntityKind | 'global' | 'value';
@@ -50,6 +51,8 @@ const BY_SEGMENT: Record<string, ParamKind> = {
   'transfers/{id}': 'transfer',
   'people/{id}': 'person',
   'participations/{pid}': 'participation',
+  // 任务中心: a task is its owner's alone (another user's, even an administrator's, is not found).
+  'tasks/{id}': 'task',
   // One for the whole system: the working-day calendar's years, the problem categories.
   'years/{year}': 'global',
   'categories/{code}': 'global',

@@ -68,6 +68,7 @@ async function extrasOfB(t: TestApp): Promise<void> {
     'B meeting',
   );
   await ok(zzb.post('/api/coverage/proposals/recompute'), 'coverage proposals');
+  await ok(zzb.post('/api/tasks', { kind: 'export', list: 'people', filters: {} }), 'B task');
 }
 
 const one = async (t: TestApp, q: ReturnType<typeof sql>, what: string): Promise<number> => {
@@ -128,6 +129,7 @@ async function idsOfB(t: TestApp, bPath: string, aPath: string): Promise<Record<
     ),
     person: await one(t, sql`select person_id as id from person_participations where id = ${participation}`, 'person'),
     participation,
+    task: await min('tasks'),
   };
 }
 

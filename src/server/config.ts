@@ -64,6 +64,7 @@ const envSchema = z.object({
     .refine((v) => tryParse(v), 'must be host names, IP addresses or CIDR ranges separated by commas')
     .optional(),
   XIANFENG_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  XIANFENG_TASKS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   XIANFENG_BACKUP_DIR: z.string().min(1).optional(),
   XIANFENG_FILES_DIR: z.string().min(1).optional(),
   XIANFENG_BACKUP_HOUR: z.coerce
@@ -114,6 +115,8 @@ export interface Config {
   clockStart: Date | undefined;
   /** XIANFENG_JOBS=off: this process runs no background job (another server on the same database does). */
   jobs: boolean;
+  /** XIANFENG_TASKS=off: this process runs no queued task (imports, exports); another server does. */
+  tasks: boolean;
   /** Where backups are written (default `<parent of the data dir>/backups`; never inside the data dir). */
   backupDir: string | undefined;
   /** Uploaded files (problem photos), see files/storage.ts (default: the data dir; shared by every server). */
@@ -187,6 +190,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: e.XIANFENG_CLOCK_START ? new Date(e.XIANFENG_CLOCK_START) : undefined,
     webhookAllow: e.XIANFENG_WEBHOOK_ALLOW ?? '',
     jobs: e.XIANFENG_JOBS === 'on',
+    tasks: e.XIANFENG_TASKS === 'on',
     backupDir: e.XIANFENG_BACKUP_DIR,
     filesDir: e.XIANFENG_FILES_DIR,
     backupHour: e.XIANFENG_BACKUP_HOUR,

@@ -9,6 +9,7 @@ import { JOBS } from './jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-region.js';
 import { demoListenNotice } from './demo-listen.js';
 import { startBackupTrigger } from './backup/backup.trigger.js';
+import { startTaskWorker } from './modules/tasks/index.js';
 
 /** Reads config, opens and migrates the database, bootstraps data, listens; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
   });
   const scheduler = startScheduler(app.ctx, JOBS);
+  const taskWorker = startTaskWorker(app.ctx);
   // `npm run backup` asks this process to back up the data directory only it may open.
   const backupTrigger = database.kind === 'pglite' ? await startBackupTrigger(app.ctx, config.dataDir) : undefined;
 
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await scheduler.stop();
+      await taskWorker.stop();
       await backupTrigger?.close();
       await database.close();
       clearTimeout(force);

@@ -18,6 +18,7 @@ import { observationRoutes } from './observation/index.js';
 import { COVERAGE_HOME_PROVIDERS, coverageRoutes, orgRoutes } from './orgs/index.js';
 import { PEOPLE_HOME_PROVIDERS, peopleRoutes } from './people/index.js';
 import { backupHome, backupRoutes } from './backups/index.js';
+import { taskRoutes } from './tasks/index.js';
 
 /**
  * 工作台 "what needs me now": every module's providers, assembled here (the registry, not a module) and
@@ -58,4 +59,5 @@ export const MODULE_ROUTES: Array<(app: FastifyInstance) => Promise<void>> = [
   coverageRoutes,
   peopleRoutes,
   backupRoutes,
+  taskRoutes,
 ];

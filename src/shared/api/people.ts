@@ -280,6 +280,8 @@ export const peopleApi = {
   'GET /api/people/import/template': { file: XLSX_FILE },
   /** The body is the raw .xlsx file (no JSON body to describe). */
   'POST /api/people/import': { query: importQuery, response: importReport },
+  /** The same import as a task in 任务中心 (decision 031): answers the task's id at once. */
+  'POST /api/people/import/task': { query: importQuery, response: z.object({ id: z.number().int() }) },
   'GET /api/people/pipeline': { query: pipelineQuery, response: pipelineList },
   'GET /api/people/transfers': { query: transferListQuery, response: transferPage },
   'POST /api/people/transfers': { body: issueTransferBody, response: transferCreated },

@@ -24,6 +24,7 @@ import { PAGE_ROUTES } from './routes.js';
 import { get } from './api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
 import type { InboxPage } from '../../shared/api/notifications.js';
+import { TasksHeaderButton } from '../modules/tasks/TasksHeaderButton.js';
 
 // 403/404 carry antd's Result illustrations: loaded when shown, not with the shell (decision 020).
 const ForbiddenPage = lazy(() => import('../pages/ErrorPages.js').then((m) => ({ default: m.ForbiddenPage })));
@@ -136,6 +137,7 @@ export default function Shell() {
           </Typography.Text>
           <Space size="middle">
             <LangSwitch />
+            <TasksHeaderButton />
             <Badge count={inbox.data?.unread ?? 0} size="small">
               <Button
                 type="text"

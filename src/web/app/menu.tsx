@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   NotificationOutlined,
   TeamOutlined as MeetingIcon,
+  ProfileOutlined,
   ProjectOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
@@ -31,6 +32,7 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { key: 'home', path: '/', zh: '工作台', en: 'Home', icon: <HomeOutlined /> },
   { key: 'inbox', path: '/inbox', zh: '消息', en: 'Inbox', icon: <BellOutlined /> },
+  { key: 'tasks', path: '/tasks', zh: '任务中心', en: 'Task center', icon: <ProfileOutlined /> },
   {
     key: 'problems',
     zh: '问题台账',

@@ -13,6 +13,7 @@ export interface PageRoute {
 export const PAGE_ROUTES: PageRoute[] = [
   { path: '/', Component: lazy(() => import('../pages/HomePage.js')) },
   { path: '/inbox', Component: lazy(() => import('../modules/inbox/InboxPage.js')) },
+  { path: '/tasks', Component: lazy(() => import('../modules/tasks/TaskCenterPage.js')) },
   { path: '/change-password', Component: lazy(() => import('../pages/ChangePasswordPage.js')) },
   { path: '/orgs', anyOf: ['orgs.read'], Component: lazy(() => import('../modules/orgs/OrgTreePage.js')) },
   {

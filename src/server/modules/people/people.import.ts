@@ -85,19 +85,13 @@ export async function importTemplate(): Promise<Buffer> {
 }
 
 type Parsed = { row: number; values: typeof people.$inferInsert };
+type Roster = { ws: ExcelJS.Worksheet; headerRow: number; colOf: Map<Column, number> };
 
 /**
- * 党员名册 import: every row checked (which row, which column, why); nothing written while any row is
- * wrong unless `onlyValid`, then only the valid rows, all in one transaction with one audit row.
+ * Opens a roster and finds its header: a file that is not a workbook, has no header or misses a
+ * required column is refused here (400), before any row is read — and before a task is queued.
  */
-export async function importPeople(
-  ctx: AppContext,
-  actor: Actor,
-  file: Buffer,
-  onlyValid: boolean,
-): Promise<ImportReport> {
-  const now = ctx.clock.now();
-  const today = chinaDate(now);
+export async function openRoster(file: Buffer): Promise<Roster> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -127,6 +121,30 @@ export async function importPeople(
     if (!colOf.has(need)) throw invalid({ zh: `文件：缺少“${need}”列`, en: `file: missing column ${need}` });
   if (ws.rowCount - headerRow > IMPORT_MAX_ROWS)
     throw invalid({ zh: `文件：一次最多导入${IMPORT_MAX_ROWS}行`, en: `file: at most ${IMPORT_MAX_ROWS} rows` });
+  return { ws, headerRow, colOf };
+}
+
+/** Rows read between two progress reports of a roster import run as a task. */
+export const IMPORT_PROGRESS_EVERY = 200;
+
+/**
+ * 党员名册 import: every row checked (which row, which column, why); nothing written while any row is
+ * wrong unless `onlyValid`, then only the valid rows, all in one transaction with one audit row.
+ * `onProgress` hears rows read / data rows in the sheet every IMPORT_PROGRESS_EVERY rows (a task's
+ * progress bar); the same report comes back with or without it.
+ */
+export async function importPeople(
+  ctx: AppContext,
+  actor: Actor,
+  file: Buffer,
+  onlyValid: boolean,
+  onProgress?: (done: number, total: number) => Promise<void>,
+): Promise<ImportReport> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const { ws, headerRow, colOf } = await openRoster(file);
+  const sheetRows = Math.max(0, ws.rowCount - headerRow);
+  await onProgress?.(0, sheetRows);
 
   const orgs = await partyOrgsInScope(ctx.db, actor);
   const orgByName = new Map<string, (typeof orgs)[number] | null>();
@@ -138,6 +156,7 @@ export async function importPeople(
   const seenHash = new Map<string, number>();
   let total = 0;
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    if (onProgress && (r - headerRow) % IMPORT_PROGRESS_EVERY === 0) await onProgress(r - headerRow, sheetRows);
     const row = ws.getRow(r);
     const get = (c: Column) => (colOf.has(c) ? cellText(row.getCell(colOf.get(c) as number).value) : '');
     if (IMPORT_COLUMNS.every((c) => get(c) === '')) continue;
@@ -221,7 +240,10 @@ export async function importPeople(
     (a, b) => a.row - b.row || IMPORT_COLUMNS.indexOf(a.column as Column) - IMPORT_COLUMNS.indexOf(b.column as Column),
   );
   const report: ImportReport = { total, valid: valid.length, invalidRows: badRows.size, imported: 0, errors };
-  if (valid.length === 0 || (badRows.size > 0 && !onlyValid)) return report;
+  if (valid.length === 0 || (badRows.size > 0 && !onlyValid)) {
+    await onProgress?.(sheetRows, sheetRows);
+    return report;
+  }
   await ctx.db.transaction(async (tx) => {
     const ids: number[] = [];
     for (let i = 0; i < valid.length; i += 500) {
@@ -255,5 +277,6 @@ export async function importPeople(
     );
   });
   report.imported = valid.length;
+  await onProgress?.(sheetRows, sheetRows);
   return report;
 }

@@ -13,6 +13,7 @@ import { decideTransfer, issueTransfer, listTransfersFor } from './transfer.serv
 import { exportPeople } from './people.export.js';
 import { readPerson, revealPersonField } from './people.privacy.js';
 import { IMPORT_MAX_ROWS, importPeople, importTemplate } from './people.import.js';
+import { queueRosterImport } from './people.tasks.js';
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +64,20 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
         throw invalid({ zh: '文件：请上传 .xlsx 文件', en: 'file: upload an .xlsx file' });
       return importPeople(ctx, actorOf(req), req.body, req.query.onlyValid);
+    },
+  });
+
+  r.post('/api/people/import/task', {
+    config: { permission: peoplePolicy.import },
+    schema: {
+      tags,
+      summary: '导入党员名册（后台任务，结果在任务中心）/ import a roster as a task',
+      ...routeSchema(peopleApi['POST /api/people/import/task']),
+    },
+    handler: async (req) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+        throw invalid({ zh: '文件：请上传 .xlsx 文件', en: 'file: upload an .xlsx file' });
+      return queueRosterImport(ctx, actorOf(req), req.body, req.query.onlyValid);
     },
   });
 

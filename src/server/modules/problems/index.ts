@@ -1,4 +1,5 @@
 /** The public face of the problems module: other code imports only from this file (docs/ARCHITECTURE.md). */
+import './problem.tasks.js';
 export { problemHome } from './problem.home.js';
 export { insertProblem, titleFrom } from './problem.intake.js';
 export { problemJobs } from './problem.jobs.js';

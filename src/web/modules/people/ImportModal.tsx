@@ -1,38 +1,58 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Space, Upload, message } from 'antd';
-import { Table } from '../../components/DataTable.js';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { download } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
-import { uploadRoster, type ImportReport } from './api.js';
+import { queueRosterImport } from './api.js';
+import { fetchTask, isActive, taskKeys } from '../tasks/api.js';
+import { TaskProgress } from '../tasks/TaskProgress.js';
+import { RowReport } from '../tasks/RowReport.js';
 
-/** 导入党员名册: upload, see the per-row report (row, column, why); choose to import only the valid rows. */
+/**
+ * 导入党员名册: the upload becomes a task (任务中心): rows checked / total while it runs, the user may
+ * leave; the row report (row, column, why) shows here when it ends and waits in the task center.
+ */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { tr } = useI18n();
   const { me } = useAuth();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [onlyValid, setOnlyValid] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [taskId, setTaskId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const task = useQuery({
+    queryKey: taskKeys.one(taskId ?? 0),
+    queryFn: () => fetchTask(taskId as number),
+    enabled: taskId !== null,
+    refetchInterval: (q) => (q.state.data && !isActive(q.state.data.status) ? false : 1000),
+  });
+  const t = task.data;
+  const imported = t?.status === 'done' ? (t.report?.imported ?? 0) : 0;
+  useEffect(() => {
+    if (!t || isActive(t.status)) return;
+    void qc.invalidateQueries({ queryKey: taskKeys.all });
+    if (imported) {
+      void message.success(tr(`已导入 ${imported} 人`, `${imported} imported`));
+      void qc.invalidateQueries({ queryKey: ['people'] });
+    }
+  }, [t?.status, imported]); // eslint-disable-line react-hooks/exhaustive-deps
   const run = async () => {
     if (!file || !me) return;
     setBusy(true);
     try {
-      const r = await uploadRoster(file, me.csrfToken, onlyValid);
-      setReport(r);
-      if (r.imported) {
-        void message.success(tr(`已导入 ${r.imported} 人`, `${r.imported} imported`));
-        await qc.invalidateQueries({ queryKey: ['people'] });
-      }
+      const { id } = await queueRosterImport(file, me.csrfToken, onlyValid);
+      setTaskId(id);
+      void qc.invalidateQueries({ queryKey: taskKeys.all });
     } catch (e) {
       void message.error((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+  const running = t ? isActive(t.status) : taskId !== null;
   return (
     <Modal
       open={open}
@@ -50,7 +70,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           <Upload
             accept=".xlsx"
             maxCount={1}
-            beforeUpload={(f) => (setFile(f), setReport(null), false)}
+            beforeUpload={(f) => (setFile(f), setTaskId(null), false)}
             onRemove={() => setFile(null)}
           >
             <Button icon={<UploadOutlined />} data-testid="people-import-file">
@@ -62,7 +82,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           </Checkbox>
           <Button
             type="primary"
-            disabled={!file}
+            disabled={!file || running}
             loading={busy}
             onClick={() => void run()}
             data-testid="people-import-run"
@@ -70,29 +90,24 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             {tr('校验并导入', 'Check and import')}
           </Button>
         </Space>
-        {report && (
+        {t && isActive(t.status) && (
           <Alert
-            type={report.invalidRows ? (report.imported ? 'warning' : 'error') : 'success'}
-            message={tr(
-              `共 ${report.total} 行：正确 ${report.valid} 行，有误 ${report.invalidRows} 行；已导入 ${report.imported} 行${report.invalidRows && !report.imported ? '（有错误，未写入任何数据）' : ''}`,
-              `${report.total} rows: ${report.valid} valid, ${report.invalidRows} wrong; ${report.imported} imported`,
-            )}
+            type="info"
+            data-testid="people-import-running"
+            message={<TaskProgress task={t} />}
+            description={
+              <span>
+                {tr('可离开此页，结果在任务中心', 'You may leave this page; the result waits in the task center')}
+                {' · '}
+                <Link to={`/tasks?id=${t.id}`} onClick={onClose} data-testid="people-import-task-link">
+                  {tr('打开任务中心', 'Open the task center')}
+                </Link>
+              </span>
+            }
           />
         )}
-        {report && report.errors.length > 0 && (
-          <Table
-            rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
-            size="small"
-            dataSource={report.errors}
-            pagination={{ pageSize: 10 }}
-            data-testid="people-import-report"
-            columns={[
-              { title: tr('行号', 'Row'), dataIndex: 'row', width: 70 },
-              { title: tr('列', 'Column'), dataIndex: 'column', width: 120 },
-              { title: tr('原因', 'Why'), dataIndex: 'message' },
-            ]}
-          />
-        )}
+        {t?.status === 'failed' && <Alert type="error" message={t.error} />}
+        {t?.status === 'done' && t.report && <RowReport report={t.report} />}
       </Space>
     </Modal>
   );

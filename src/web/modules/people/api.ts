@@ -1,4 +1,4 @@
-import type { Due, ImportReport } from '../../../shared/api/people.js';
+import type { Due } from '../../../shared/api/people.js';
 import { getLang } from '../../app/i18n.js';
 import { ApiError } from '../../app/api.js';
 
@@ -44,9 +44,9 @@ export const DUE_COLOURS: Record<Due['status'], string> = {
   ready: 'green',
 };
 
-/** Uploads a roster (.xlsx as the raw body) and returns the row report. */
-export async function uploadRoster(file: File, csrf: string, onlyValid: boolean): Promise<ImportReport> {
-  const res = await fetch(`/api/people/import${onlyValid ? '?onlyValid=true' : ''}`, {
+/** Uploads a roster (.xlsx as the raw body) as a task of the 任务中心; answers the task's id. */
+export async function queueRosterImport(file: File, csrf: string, onlyValid: boolean): Promise<{ id: number }> {
+  const res = await fetch(`/api/people/import/task${onlyValid ? '?onlyValid=true' : ''}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: {
@@ -56,7 +56,7 @@ export async function uploadRoster(file: File, csrf: string, onlyValid: boolean)
     },
     body: file,
   });
-  const json = (await res.json()) as ImportReport & { code?: string; message?: string };
+  const json = (await res.json()) as { id: number; code?: string; message?: string };
   if (!res.ok) throw new ApiError(res.status, json.code ?? 'HTTP', json.message ?? res.statusText);
-  return json;
+  return { id: json.id };
 }
