@@ -22,6 +22,8 @@ import { generateOrgs } from './generate/orgs.js';
 import { generateProblems } from './generate/problems.js';
 import { SCALES, emptyRefs, type GeneratedRefs, type Scale } from './generate/types.js';
 import { measure, printStats, type Stats } from './lib.js';
+import type { Actor } from '../src/server/actor.js';
+import { problemStats } from '../src/server/modules/problems/problem.stats.js';
 
 const COMMAND = 'npx tsx bench/problems.bench.ts';
 const KEY = 'b2'.repeat(32);
@@ -199,7 +201,25 @@ async function benchApp(
   for (const [label, cookie, url] of cases) rows.push(await measure(label, get(cookie, url), opts));
   const sOpts = { n: n.stats, warmup: 2 };
   rows.push(await measure('baseline: raw SQL overall counts', rawStats(app, refs.regionPath, today), sOpts));
-  rows.push(await measure('GET /api/problems/stats (all, by dept, by month)', get(zzb, '/api/problems/stats'), sOpts));
+  // The baseline of decision 034: the same statistics read from every row (the counters' test oracle).
+  const [region] = await queryRows<{ id: number; name: string }>(
+    app.ctx.db,
+    sql`select id, name from org_units where path = ${refs.regionPath}`,
+  );
+  const zzbActor = {
+    userId: refs.userIds.gen_zzb,
+    scope: { unitId: region?.id, path: refs.regionPath, kind: 'org', unitKind: 'region', name: region?.name },
+  } as unknown as Actor;
+  rows.push(
+    await measure(
+      'baseline: stats from the rows (before decision 034)',
+      async () => void (await problemStats(app.ctx, zzbActor, {}, { counters: false })),
+      sOpts,
+    ),
+  );
+  rows.push(
+    await measure('GET /api/problems/stats (counters; all, by dept, by month)', get(zzb, '/api/problems/stats'), sOpts),
+  );
   rows.push(
     await measure(
       'GET /api/problems/stats?from=2026-07-01&to=2026-09-30',

@@ -110,3 +110,74 @@ describe('people search key', () => {
     expect(under).toMatchObject({ total: NAMES.length, estimated: false });
   });
 });
+
+describe('list paths at a province (decision 034)', () => {
+  const probe = (scope: { id: number; path: string; name: string }, unitKind: string): Actor => ({
+    userId: w.orgDept.id,
+    username: w.orgDept.username,
+    displayName: 'probe',
+    roles: ['org_dept'],
+    permissions: permissionsOf(['org_dept']),
+    scope: { unitId: scope.id, path: scope.path, kind: 'org', unitKind, name: scope.name } as Actor['scope'],
+    sessionId: 'probe',
+    ip: '127.0.0.1',
+    requestId: 'probe',
+    lang: 'zh',
+  });
+
+  it('a narrow list’s page, ids first, equals the pinyin index walk, page by page, whatever the filter', async () => {
+    const extra = ['欧阳修', '阿斗', '张三', '张三丰', '白居易', '张飞', '赵云', '阿房'];
+    for (const [i, name] of extra.entries()) {
+      const res = await orgDept.post('/api/people', {
+        name,
+        idNumber: nextId(),
+        politicalStatus: i % 3 ? 'full' : 'probationary',
+        relationOrgUnitId: i % 2 ? branch.id : w.branchA.id,
+        employerName: i % 2 ? `南通第${i}建筑工程有限公司` : `启东港务集团${i}号`,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const cases: Array<[Actor, Record<string, unknown>]> = [
+      [probe(w.townB, 'township'), {}],
+      [probe(w.townA, 'township'), {}],
+      [probe(w.region, 'region'), { orgId: branch.id }],
+      [probe(w.townB, 'township'), { politicalStatus: 'full' }],
+      [probe(w.region, 'region'), { q: 'z' }],
+      [probe(w.region, 'region'), {}],
+    ];
+    let compared = 0;
+    for (const [actor, filter] of cases)
+      for (const page of [1, 2, 3]) {
+        const f = { sort: 'name' as const, page, pageSize: 3, ...filter };
+        const idsFirst = await listPeople(t.ctx.db, actor, f, t.ctx.cipher, { countCap: 5000 });
+        const walked = await listPeople(t.ctx.db, actor, f, t.ctx.cipher, { countCap: 0 });
+        expect(idsFirst.estimated).toBe(false);
+        expect(walked.estimated).toBe(true);
+        expect(
+          idsFirst.rows.map((r) => [r.person.id, r.orgName]),
+          JSON.stringify(filter),
+        ).toEqual(walked.rows.map((r) => [r.person.id, r.orgName]));
+        compared += idsFirst.rows.length;
+      }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('工作单位 finds a substring of the employer (trigram index), in pinyin order', async () => {
+    const all = await listPeople(
+      t.ctx.db,
+      probe(w.region, 'region'),
+      { sort: 'name', page: 1, pageSize: 200 },
+      t.ctx.cipher,
+    );
+    for (const q of ['建筑工程', '港务集团', '第3建筑', '无此单位']) {
+      const res = await orgDept.get(`/api/people?pageSize=200&employer=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      const expected = all.rows.filter((r) => r.person.employerName?.includes(q)).map((r) => r.person.id);
+      expect(
+        (res.json().data as Array<{ id: number }>).map((p) => p.id),
+        q,
+      ).toEqual(expected);
+    }
+    expect(all.rows.filter((r) => r.person.employerName?.includes('建筑工程')).length).toBe(4);
+  });
+});

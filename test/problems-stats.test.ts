@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './test-app.js';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../src/server/actor.js';
+import { queryRows } from '../src/server/db/client.js';
+import { problemStats } from '../src/server/modules/problems/problem.stats.js';
+import { counterPrefix } from '../src/server/modules/problems/problem.stats.counters.js';
 import {
   buildProblemWorld,
   LONG_SESSIONS,
@@ -139,5 +144,85 @@ describe('statistics', () => {
       const rows = csv.filter((l) => /^\d+,/.test(l));
       expect(rows.length).toBe(stats.overall.total);
     }
+  });
+});
+
+describe('counters (decision 034)', () => {
+  it('the region’s statistics from the maintained counters equal the scan of the rows, after random steps and days', async () => {
+    const u = w.users.zzb;
+    const actor = {
+      userId: u.id,
+      scope: { unitId: w.region.id, path: w.region.path, kind: 'org', unitKind: 'region', name: w.region.name },
+    } as unknown as Actor;
+    expect(counterPrefix(actor, {})).toBe(w.region.path);
+    let seed = 20261208;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const ids: number[] = [];
+    const categories = ['road', 'land', 'tax', 'power'];
+    const agents = [w.as.a, w.as.b, w.as.c];
+    const queries = ['', '?from=2026-11-24&to=2026-12-20', '?from=2026-12-01', '?to=2026-11-30'];
+    let compared = 0;
+    let queued = 0;
+    for (let step = 0; step < 60; step++) {
+      const id = ids[rnd(Math.max(ids.length, 1))];
+      const kind = rnd(10);
+      if (kind === 0 || ids.length === 0) {
+        ids.push((await raiseAndDispatch(w, { category: categories[rnd(4)]!, co: rnd(2) ? [w.deptB.id] : [] })).id);
+      } else if (kind === 1) {
+        ids.push((await raise(rnd(2) ? w.as.qiye : w.as.qiye2, { category: categories[rnd(4)]! })).id);
+      } else if (kind === 2) {
+        t.clock.advanceMinutes(rnd(4) * 24 * 60);
+      } else {
+        const agent = agents[rnd(3)]!;
+        const action = [
+          () => agent.post(`/api/problems/${id}/sign`, {}),
+          () => agent.post(`/api/problems/${id}/answer`, { text: `已办理 ${id}` }),
+          () => agent.post(`/api/problems/${id}/return`, { reason: '不属于本单位职责' }),
+          () => w.as.zzb.post(`/api/problems/${id}/feedback`, {}),
+          () => w.as.qiye.post(`/api/problems/${id}/rate`, { rating: rnd(2) ? 'satisfied' : 'dissatisfied' }),
+          () => w.as.zzb.post(`/api/problems/${id}/accept`, {}),
+          () =>
+            w.as.zzb.post(`/api/problems/${id}/dispatch`, { leadDeptId: [w.deptA.id, w.deptB.id, w.deptC.id][rnd(3)] }),
+        ][rnd(7)]!;
+        await action(); // a step the state refuses answers 4xx and changes nothing
+      }
+      if (step % 4 !== 3) continue;
+      for (const query of queries) {
+        const f = Object.fromEntries(new URLSearchParams(query));
+        const fromCounters = await ok<Stats>(w.as.zzb.get(`/api/problems/stats${query}`));
+        const fromRows = await problemStats(t.ctx, actor, f, { counters: false });
+        expect(fromCounters, `step ${step} ${query}`).toEqual(JSON.parse(JSON.stringify(fromRows)));
+        compared++;
+      }
+      // A department's queue in due order: the same rows and order as the old statement (no status test).
+      for (const [agent, dept] of [
+        [w.as.a, w.deptA],
+        [w.as.b, w.deptB],
+      ] as const)
+        for (const queue of ['to_sign', 'in_hand'] as const) {
+          const page = await ok<{ data: Array<{ id: number }> }>(
+            agent.get(`/api/problems?queue=${queue}&sort=due&pageSize=100`),
+          );
+          const old = await queryRows<{ id: number }>(
+            t.ctx.db,
+            sql`select p.id from problems p where p.id in (select pa.problem_id from problem_assignments pa
+                where pa.dept_unit_id = ${dept.id} and pa.status = ${queue}) order by p.answer_due asc nulls last, p.id desc`,
+          );
+          expect(
+            page.data.map((r) => r.id),
+            `step ${step} ${queue}`,
+          ).toEqual(old.map((r) => r.id));
+          queued += old.length;
+        }
+    }
+    expect(queued).toBeGreaterThan(0);
+    expect(compared).toBe(60);
+    const final = await ok<Stats>(w.as.zzb.get('/api/problems/stats'));
+    expect(final.overall.total).toBeGreaterThan(10);
+    expect(final.overall.closed).toBeGreaterThan(0);
+    expect(final.overall.openOverdue).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ export * from './notifications.js';
 export * from './settings.js';
 export * from './projects.js';
 export * from './problems.js';
+export * from './problem-stats.js';
 export * from './meetings.js';
 export * from './project-progress.js';
 export * from './project-approvals.js';

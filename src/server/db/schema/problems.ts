@@ -88,8 +88,10 @@ export const problems = pgTable(
       .on(t.slaProvisionalYear)
       .where(sql`${t.slaProvisionalYear} is not null`),
     // Open problems are a few percent of a mature ledger: "overdue" and the boards scan only these.
+    // In the ledger's due order (answer_due asc nulls last, id desc): a department's queue sorted by
+    // due date walks it and stops at page 1 (decision 034); the overdue filters read its ranges.
     index('problems_open_idx')
-      .on(t.answerDue, t.id)
+      .on(t.answerDue, t.id.desc().nullsFirst())
       .where(sql`${t.status} not in ('rated', 'closed')`),
     // The ledger's search ('%…%' in title or description): trigram GIN, pg_trgm from migration 0008.
     index('problems_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),

@@ -101,11 +101,15 @@ export type PersonListRow = { person: PersonRow; orgName: string | null };
  */
 function orderOf(f: Pick<PeopleFilter, 'sort'> & { q?: string | undefined; employer?: string | undefined }): SQL[] {
   if (f.sort === 'recent') return [desc(people.id)];
-  // 工作单位 is a substring (no index serves it): a scan that sorts its few matches beats walking the
-  // whole pinyin index for them (a province: 30 s → one scan; see the decision note)
-  if ((f.q && !PINYIN_QUERY.test(f.q)) || f.employer) return [sql`${people.pinyin} collate "C"`, asc(people.id)];
-  return [sql`${people.pinyin} using ~<~`, asc(people.id)];
+  // 工作单位 is a substring: people_employer_trgm_idx finds its matches, which are then sorted, instead
+  // of walking the whole pinyin index for them (decisions 025, 034)
+  if ((f.q && !PINYIN_QUERY.test(f.q)) || f.employer) return BYTE_ORDER;
+  return [PINYIN_ORDER, asc(people.id)];
 }
+
+const PINYIN_ORDER = sql`${people.pinyin} using ~<~`;
+/** The same order as PINYIN_ORDER, which no index offers: the matches are sorted. */
+const BYTE_ORDER = [sql`${people.pinyin} collate "C"`, asc(people.id)];
 
 /**
  * Counted exactly up to this many rows; above it the total is the planner's estimate (shown as
@@ -152,18 +156,49 @@ export async function listPeople(
   opts: { count?: boolean; countCap?: number } = {},
 ): Promise<{ rows: PersonListRow[] } & PeopleTotal> {
   const where = await peopleWhere(db, actor, f, cipher);
-  const [rows, count] = await Promise.all([
+  const order = orderOf(f);
+  const select = () =>
     db
       .select({ person: people, orgName: orgUnits.name })
       .from(people)
-      .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId))
-      .where(where)
-      .orderBy(...orderOf(f))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
-    opts.count === false ? undefined : countPeople(db, where, opts.countCap ?? PEOPLE_COUNT_CAP),
-  ]);
-  return { rows, ...(count ?? { total: rows.length, estimated: false }) };
+      .leftJoin(orgUnits, eq(orgUnits.id, people.relationOrgUnitId));
+  if (opts.count === false || order[0] !== PINYIN_ORDER) {
+    const [rows, count] = await Promise.all([
+      select()
+        .where(where)
+        .orderBy(...order)
+        .limit(f.pageSize)
+        .offset(offsetOf(f)),
+      opts.count === false ? undefined : countPeople(db, where, opts.countCap ?? PEOPLE_COUNT_CAP),
+    ]);
+    return { rows, ...(count ?? { total: rows.length, estimated: false }) };
+  }
+  const count = await countPeople(db, where, opts.countCap ?? PEOPLE_COUNT_CAP);
+  if (count.estimated) {
+    // Many matches: walking people_pinyin_idx in order stops after one page.
+    return {
+      rows: await select()
+        .where(where)
+        .orderBy(...order)
+        .limit(f.pageSize)
+        .offset(offsetOf(f)),
+      ...count,
+    };
+  }
+  // Few matches (a township's roster, a narrow filter): the page's ids first, sorted from the index
+  // entries of people_org_path_pinyin_idx (collate "C" is the byte order of ~<~, and no index offers
+  // it, so the planner cannot pick the walk of the whole pinyin index), then those rows (decision 034).
+  const ids = db
+    .select({ id: people.id })
+    .from(people)
+    .where(where)
+    .orderBy(...BYTE_ORDER)
+    .limit(f.pageSize)
+    .offset(offsetOf(f));
+  const rows = await select()
+    .where(sql`${people.id} = any(array(${ids}))`)
+    .orderBy(...BYTE_ORDER);
+  return { rows, ...count };
 }
 
 export async function findPersonInScope(db: Executor, actor: Actor, id: number): Promise<PersonListRow | undefined> {

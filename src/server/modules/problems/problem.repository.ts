@@ -122,8 +122,10 @@ function queueSql(actor: Actor, q: Queue, d: FilterDates): SQL {
   const depts = d.unitIds
     ? idList(d.unitIds)
     : sql`(select o.id from org_units o where o.path like ${`${actor.scope.path}%`})`;
+  // Every queue holds assignments to sign or in hand, and closing cancels those (problem-flow), so a
+  // queued problem is open: said outright, the due-date order walks problems_open_idx (decision 034).
   const mine = (cond: SQL) =>
-    sql`${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${depts} and ${cond})`;
+    sql`(${problems.id} in (select pa.problem_id from problem_assignments pa where pa.dept_unit_id in ${depts} and ${cond}) and ${problems.status} not in ${FINAL})`;
   switch (q) {
     case 'to_sign':
       return mine(sql`pa.status = 'to_sign'`);

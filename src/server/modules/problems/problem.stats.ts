@@ -1,12 +1,23 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../actor.js';
-import { queryRows } from '../../db/client.js';
+import { queryRows, type Executor } from '../../db/client.js';
 import { orgUnits, problemAssignments, problems } from '../../db/schema/index.js';
 import { EMPTY_COUNTS, ledgerRates, ratio, type LedgerCounts } from '../../../domain/problem-stats.js';
 import { filterWhere, openOverdueSql, withScope, type ProblemFilter } from './problem.repository.js';
 import { filterDates } from './problem.service.js';
 import type { ProblemStats } from '../../../shared/api/problems.js';
+import {
+  counterPrefix,
+  counterRows,
+  mergeDepts,
+  mergeGrouped,
+  outsideWhere,
+  type CountRow,
+  type DeptRow,
+  type GroupedRow,
+  type StatRows,
+} from './problem.stats.counters.js';
 
 const FINAL = sql`${problems.status} in ('rated','closed')`;
 
@@ -22,19 +33,6 @@ function countColumns(today: string) {
     coalesce(sum(${problems.ratingsSatisfied}), 0)::int as satisfied,
     coalesce(sum(${problems.closeWorkingDays}) filter (where ${FINAL}), 0)::int as close_days_sum,
     count(${problems.closeWorkingDays}) filter (where ${FINAL})::int as close_days_count`;
-}
-
-interface CountRow {
-  total: number;
-  closed: number;
-  closed_on_time: number;
-  open_overdue: number;
-  feedback_due: number;
-  feedback_on_time: number;
-  ratings: number;
-  satisfied: number;
-  close_days_sum: number;
-  close_days_count: number;
 }
 
 const toCounts = (r: CountRow | undefined): LedgerCounts =>
@@ -53,44 +51,24 @@ const toCounts = (r: CountRow | undefined): LedgerCounts =>
       }
     : EMPTY_COUNTS;
 
-/**
- * 按期办结率, 限期反馈率, 满意率 and average working days to close — overall, per month raised and
- * per department — over exactly the problems the ledger lists with the same filters.
- */
-export async function problemStats(
-  ctx: AppContext,
-  actor: Actor,
-  f: Omit<ProblemFilter, 'page' | 'pageSize'>,
-): Promise<ProblemStats> {
-  const cal = await ctx.calendar.get();
-  const d = await withScope(ctx.readDb, actor, filterDates(cal, ctx.clock.now()));
-  const where = filterWhere(actor, f, d) as SQL;
+/** One pass over the matching problems (GROUPING SETS) and one over their assignments: the rows' way. */
+export async function scanRows(db: Executor, where: SQL, today: string): Promise<StatRows> {
   const month = sql`to_char(${problems.raisedOn}, 'YYYY-MM')`;
-  // One scan for the overall, per-month and per-lead-department counts (GROUPING SETS).
   const [grouped, deptRows] = await Promise.all([
-    queryRows<CountRow & { month: string | null; dept_id: number | null; g_month: number; g_dept: number }>(
-      ctx.readDb,
-      sql`select ${month} as month, ${problems.leadDeptUnitId} as dept_id, grouping(${month})::int as g_month, grouping(${problems.leadDeptUnitId})::int as g_dept, ${countColumns(d.today)}
+    queryRows<GroupedRow>(
+      db,
+      sql`select ${month} as month, ${problems.leadDeptUnitId} as dept_id, grouping(${month})::int as g_month, grouping(${problems.leadDeptUnitId})::int as g_dept, ${countColumns(today)}
           from ${problems} where ${where}
           group by grouping sets ((), (${month}), (${problems.leadDeptUnitId}))`,
     ),
     // Aggregated by id first, named afterwards: joining every assignment to org_units costs a hash join.
-    queryRows<{
-      dept_id: number;
-      assigned: number;
-      answered: number;
-      on_time: number;
-      overdue: number;
-      returned: number;
-      days_sum: number;
-      days_n: number;
-    }>(
-      ctx.readDb,
+    queryRows<DeptRow>(
+      db,
       sql`select pa.dept_unit_id as dept_id,
             count(*) filter (where pa.status <> 'returned')::int as assigned,
             count(*) filter (where pa.status = 'answered')::int as answered,
             count(*) filter (where pa.status = 'answered' and pa.answer_on_time)::int as on_time,
-            count(*) filter (where pa.status in ('to_sign','in_hand') and pa.answer_due < ${d.today})::int as overdue,
+            count(*) filter (where pa.status in ('to_sign','in_hand') and pa.answer_due < ${today})::int as overdue,
             count(*) filter (where pa.status = 'returned')::int as returned,
             coalesce(sum(pa.answer_working_days) filter (where pa.status = 'answered'), 0)::int as days_sum,
             count(pa.answer_working_days) filter (where pa.status = 'answered')::int as days_n
@@ -100,6 +78,36 @@ export async function problemStats(
           group by 1`,
     ),
   ]);
+  return { grouped, deptRows };
+}
+
+/**
+ * 按期办结率, 限期反馈率, 满意率 and average working days to close — overall, per month raised and
+ * per department — over exactly the problems the ledger lists with the same filters.
+ */
+export async function problemStats(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<ProblemFilter, 'page' | 'pageSize'>,
+  opts: { counters?: boolean } = {},
+): Promise<ProblemStats> {
+  const cal = await ctx.calendar.get();
+  const d = await withScope(ctx.readDb, actor, filterDates(cal, ctx.clock.now()));
+  const prefix = opts.counters === false ? undefined : counterPrefix(actor, f);
+  let grouped: GroupedRow[];
+  let deptRows: DeptRow[];
+  if (prefix !== undefined) {
+    // The subtree from the counters (decision 034), what lies outside it from the rows.
+    const outside = outsideWhere(actor, f);
+    const [inside, rest] = await Promise.all([
+      counterRows(ctx.readDb, prefix, f, d.today),
+      outside ? scanRows(ctx.readDb, outside, d.today) : { grouped: [], deptRows: [] },
+    ]);
+    grouped = mergeGrouped(inside.grouped, rest.grouped);
+    deptRows = mergeDepts(inside.deptRows, rest.deptRows);
+  } else {
+    ({ grouped, deptRows } = await scanRows(ctx.readDb, filterWhere(actor, f, d) as SQL, d.today));
+  }
   const overallRows = grouped.filter((r) => r.g_month === 1 && r.g_dept === 1);
   const monthRows = grouped
     .filter((r) => r.g_month === 0 && r.g_dept === 1)
