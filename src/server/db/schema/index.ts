@@ -13,3 +13,4 @@ export * from './project-cadence.js';
 export * from './people.js';
 export * from './jobs.js';
 export * from './backups.js';
+export * from './coverage.js';
