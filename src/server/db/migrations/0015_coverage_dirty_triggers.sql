@@ -101,20 +101,25 @@ CREATE TRIGGER coverage_dirty_links_del AFTER DELETE ON party_org_coverage REFER
   FOR EACH STATEMENT EXECUTE FUNCTION coverage_dirty_links();
 --> statement-breakpoint
 -- org units: a firm itself; a party org as what covers (its parent firm, the projects it is the branch of,
--- the targets of its links); a township or a moved subtree: everything under it
-CREATE FUNCTION coverage_dirty_units_of(changed int[], moved text[]) RETURNS void LANGUAGE plpgsql AS $$
+-- the targets of its links); a node whose path changed: the projects registered on it (its descendants'
+-- paths change in their own rows); a node becoming or ceasing to be a township: everything under it
+CREATE FUNCTION coverage_dirty_units_of(changed int[], moved int[], retyped text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO coverage_dirty (kind, id)
   SELECT DISTINCT x.kind, x.id FROM (
-    SELECT 'p' AS kind, p.id FROM projects p WHERE p.party_branch_unit_id = ANY (changed)
+    SELECT 'p' AS kind, p.id FROM projects p JOIN unnest(changed) m(id) ON p.party_branch_unit_id = m.id
     UNION ALL
-    SELECT 'p', c.project_id FROM party_org_coverage c WHERE c.org_unit_id = ANY (changed) AND c.project_id IS NOT NULL
+    SELECT 'p', c.project_id FROM party_org_coverage c JOIN unnest(changed) m(id) ON c.org_unit_id = m.id
+    WHERE c.project_id IS NOT NULL
     UNION ALL
-    SELECT 'f', c.covered_unit_id FROM party_org_coverage c WHERE c.org_unit_id = ANY (changed) AND c.covered_unit_id IS NOT NULL
+    SELECT 'f', c.covered_unit_id FROM party_org_coverage c JOIN unnest(changed) m(id) ON c.org_unit_id = m.id
+    WHERE c.covered_unit_id IS NOT NULL
     UNION ALL
-    SELECT 'f', u.id FROM org_units u JOIN unnest(moved) m(path) ON u.path LIKE m.path || '%'
+    SELECT 'p', p.id FROM projects p JOIN unnest(moved) m(id) ON p.township_unit_id = m.id
     UNION ALL
-    SELECT 'p', p.id FROM projects p JOIN org_units u ON u.id = p.township_unit_id JOIN unnest(moved) m(path) ON u.path LIKE m.path || '%'
+    SELECT 'f', u.id FROM org_units u JOIN unnest(retyped) m(path) ON u.path LIKE m.path || '%'
+    UNION ALL
+    SELECT 'p', p.id FROM projects p JOIN org_units u ON u.id = p.township_unit_id JOIN unnest(retyped) m(path) ON u.path LIKE m.path || '%'
   ) x;
 END $$;
 --> statement-breakpoint
@@ -128,7 +133,7 @@ BEGIN
     INSERT INTO coverage_dirty (kind, id)
     SELECT DISTINCT x.kind, x.id FROM ot CROSS JOIN LATERAL (VALUES ('f', ot.id), ('f', ot.parent_id)) x(kind, id)
     WHERE x.id IS NOT NULL;
-    PERFORM coverage_dirty_units_of((SELECT array_agg(id) FROM ot), '{}');
+    PERFORM coverage_dirty_units_of((SELECT array_agg(id) FROM ot), (SELECT array_agg(id) FROM ot), '{}');
   ELSE
     INSERT INTO coverage_dirty (kind, id)
     SELECT DISTINCT x.kind, x.id
@@ -140,8 +145,9 @@ BEGIN
     PERFORM coverage_dirty_units_of(
       (SELECT array_agg(nt.id) FROM nt JOIN ot ON ot.id = nt.id
        WHERE (nt.name, nt.kind, nt.closed_at) IS DISTINCT FROM (ot.name, ot.kind, ot.closed_at)),
+      (SELECT array_agg(nt.id) FROM nt JOIN ot ON ot.id = nt.id WHERE nt.path IS DISTINCT FROM ot.path),
       (SELECT coalesce(array_agg(nt.path), '{}') FROM nt JOIN ot ON ot.id = nt.id
-       WHERE nt.path IS DISTINCT FROM ot.path OR (nt.kind IS DISTINCT FROM ot.kind AND 'township' IN (nt.kind, ot.kind))));
+       WHERE nt.kind IS DISTINCT FROM ot.kind AND 'township' IN (nt.kind, ot.kind)));
   END IF;
   RETURN NULL;
 END $$;
