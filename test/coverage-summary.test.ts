@@ -8,6 +8,7 @@ import {
   coverageOverviewFromAllUnits,
   type CoverageQuery,
 } from '../src/server/modules/orgs/coverage.service.js';
+import { summariseStoredUnits } from '../src/server/modules/orgs/coverage.stored.repository.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { buildProject, buildRegion, buildUnit, buildUser, uid } from './factories.js';
 
@@ -56,17 +57,24 @@ const WRITES = [
 const asActor = (path: string) => ({ scope: { path } }) as unknown as Actor;
 
 describe('coverage classified in the database equals the full recomputation', () => {
-  for (const seed of [1, 2, 3]) {
-    it(`random sequence ${seed}: after each kind of write`, async () => {
+  // confined: every project, owner, employer and link inside one region, so the region reads the stored classes
+  for (const [seed, confined] of [
+    [1, false],
+    [2, false],
+    [3, false],
+    [4, true],
+    [5, true],
+  ] as const) {
+    it(`random sequence ${seed}${confined ? ' (one region)' : ''}: after each kind of write`, async () => {
       const r = rng(seed);
       const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(r() * xs.length)] : undefined);
       const db = t.ctx.db;
       const w = await buildRegion(t.ctx);
       const other = await buildRegion(t.ctx);
       const townC = await buildUnit(t.ctx, { parentId: w.region.id, kind: 'township', name: `丙镇${uid()}` });
-      const towns = [w.townA, w.townB, townC, other.townA];
+      const towns = confined ? [w.townA, w.townB, townC] : [w.townA, w.townB, townC, other.townA];
       const user = await buildUser(t.ctx, { unitId: w.region.id });
-      const firms: Array<{ id: number; path: string }> = [w.firm, other.firm];
+      const firms: Array<{ id: number; path: string }> = confined ? [w.firm] : [w.firm, other.firm];
       const orgs: Array<{ id: number }> = [];
       const projectIds: number[] = [];
       const personIds: number[] = [];
@@ -240,9 +248,13 @@ describe('coverage classified in the database equals the full recomputation', ()
         { class: 'needs_joint', townshipId: townId, page: 1, pageSize: 500 },
         { class: 'own_branch', q: '项目', page: 1, pageSize: 500 },
       ];
+      // which scopes were answered from the stored classes (not the full statement)
+      const stored = new Map<string, number>();
       const compare = async (after: string) => {
         for (const path of scopes)
           for (const q of queries(w.townA.id)) {
+            if (await summariseStoredUnits(t.ctx.db, path, { limit: 1, offset: 0 }))
+              stored.set(path, (stored.get(path) ?? 0) + 1);
             const fast = await coverageOverview(t.ctx, asActor(path), q);
             const full = await coverageOverviewFromAllUnits(t.ctx, asActor(path), q);
             expect(fast, `after ${after}, scope ${path}, ${JSON.stringify(q)}`).toEqual(full);
@@ -261,6 +273,12 @@ describe('coverage classified in the database equals the full recomputation', ()
       // the sequence reached every class somewhere (else the comparison proves little)
       const all = await coverageOverview(t.ctx, asActor('/'), { page: 1, pageSize: 1 });
       expect(Object.values(all.byClass).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+      // the root always reads the stored classes; a scope below a township never does; a region whose
+      // units depend on nothing outside it does
+      const checks = (WRITES.length + 1) * queries(0).length;
+      expect(stored.get('/')).toBe(checks);
+      expect(stored.get(w.firm.path)).toBeUndefined();
+      if (confined) expect(stored.get(w.region.path)).toBe(checks);
     }, 300_000);
   }
 });

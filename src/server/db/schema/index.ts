@@ -15,3 +15,4 @@ export * from './people.js';
 export * from './jobs.js';
 export * from './backups.js';
 export * from './tasks.js';
+export * from './coverage.js';

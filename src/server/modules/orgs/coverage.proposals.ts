@@ -12,7 +12,18 @@ import {
   type Proposal,
 } from '../../../domain/coverage.js';
 import type { ProposalRow, RecomputeResult } from '../../../shared/api/orgs.js';
-import { loadCoverageUnits } from './coverage.repository.js';
+import { loadCoverageUnits, type Area } from './coverage.repository.js';
+import { refreshCoverageClasses } from './coverage.classify.repository.js';
+import { storedProposalCandidates } from './coverage.stored.repository.js';
+
+/**
+ * The units proposals are made from: the stored 需联合组建 units of the scope (decision 032), brought
+ * up to date first; every unit loaded and classified when the stored rows do not describe the scope.
+ */
+async function proposalUnits(ctx: AppContext, scopePath: string): Promise<{ units: CoverageUnit[]; areas: Area[] }> {
+  await refreshCoverageClasses(ctx.db);
+  return (await storedProposalCandidates(ctx.db, scopePath)) ?? (await loadCoverageUnits(ctx.db, scopePath));
+}
 
 function proposalNames(proposals: Proposal[], areaName: (id: number) => string): string[] {
   const used = new Map<string, number>();
@@ -61,7 +72,7 @@ export async function recomputeProposals(
   scopePath: string,
   who: AuditActor,
 ): Promise<RecomputeResult> {
-  const loaded = await loadCoverageUnits(ctx.db, scopePath);
+  const loaded = await proposalUnits(ctx, scopePath);
   const computed = proposeJointBranches(loaded.units);
   const areas = new Map(loaded.areas.map((a) => [a.id, a]));
   // proposals are made and kept per township: an actor below a township sees its units, not proposals
@@ -140,7 +151,7 @@ export async function listProposals(
   actor: Actor,
   q: { status?: string | undefined; page: number; pageSize: number },
 ) {
-  const loaded = await loadCoverageUnits(ctx.db, actor.scope.path);
+  const loaded = await proposalUnits(ctx, actor.scope.path);
   const { leftOver } = proposeJointBranches(loaded.units);
   const areas = new Map(loaded.areas.map((a) => [a.id, a]));
   const conds = [
@@ -149,6 +160,8 @@ export async function listProposals(
       ? eq(coverageProposals.status, q.status)
       : inArray(coverageProposals.status, ['open', 'accepted', 'rejected']),
   ];
+  const start = (q.page - 1) * q.pageSize;
+  // one page, and the total apart: not every stored proposal of the region
   const rows = await ctx.db
     .select()
     .from(coverageProposals)
@@ -158,15 +171,20 @@ export async function listProposals(
       asc(coverageProposals.areaUnitId),
       asc(coverageProposals.groupKey),
       desc(coverageProposals.id),
-    );
+    )
+    .limit(q.pageSize)
+    .offset(start);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(coverageProposals)
+    .where(and(...conds));
   const [last] = await ctx.db
     .select({ at: sql<string | null>`max(${coverageProposals.computedAt})` })
     .from(coverageProposals)
     .where(inSubtree(coverageProposals.areaPath, actor.scope.path));
-  const start = (q.page - 1) * q.pageSize;
   const areaName = (id: number) => areas.get(id)?.name ?? '';
   return {
-    data: rows.slice(start, start + q.pageSize).map((r) => ({
+    data: rows.map((r) => ({
       ...r,
       status: r.status as ProposalRow['status'],
       units: r.units as ProposalRow['units'],
@@ -175,7 +193,7 @@ export async function listProposals(
       computedAt: r.computedAt.toISOString(),
       areaName: areaName(r.areaUnitId),
     })),
-    total: rows.length,
+    total: count?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
     /** when the stored proposals were last computed (null: never; press 重新计算) */

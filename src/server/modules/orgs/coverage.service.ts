@@ -24,6 +24,8 @@ import { enrolWorkingMembers } from '../people/index.js';
 import { loadCoverageUnits, type LoadedUnits } from './coverage.repository.js';
 import { summariseCoverageUnits, type ClassGroup } from './coverage.summary.repository.js';
 import { storedUnits } from './coverage.proposals.js';
+import { refreshCoverageClasses } from './coverage.classify.repository.js';
+import { summariseStoredUnits } from './coverage.stored.repository.js';
 import { claimProposal, findProposal, listSetupTaskRows } from './coverage-tasks.repository.js';
 
 export const CLASS_LABELS: Record<CoverageClass, { zh: string; en: string }> = {
@@ -77,18 +79,17 @@ const COVERED: ReadonlySet<CoverageClass> = new Set(['own_branch', 'joint_branch
 
 /**
  * 覆盖情况: units by class, 组织覆盖率 and 工作覆盖率 for the region and each township, with the formulas.
- * Classified in the database (summariseCoverageUnits): counts by township × class and one page of
- * units come back, not every unit (docs/decisions/026-coverage-…).
+ * Read from the stored classes (coverage_unit_class, decision 032) after reclassifying what writes
+ * marked dirty; a scope they do not describe exactly runs the full statement (decision 026).
  */
 export async function coverageOverview(ctx: AppContext, actor: Actor, query: CoverageQuery) {
   const start = (query.page - 1) * query.pageSize;
-  const s = await summariseCoverageUnits(ctx.readDb, actor.scope.path, {
-    class: query.class,
-    townshipId: query.townshipId,
-    q: query.q,
-    limit: query.pageSize,
-    offset: start,
-  });
+  const filter = { class: query.class, townshipId: query.townshipId, q: query.q, limit: query.pageSize, offset: start };
+  // the stored classes first brought up to date (on the primary: a replica cannot write)
+  await refreshCoverageClasses(ctx.db);
+  const s =
+    (await summariseStoredUnits(ctx.readDb, actor.scope.path, filter)) ??
+    (await summariseCoverageUnits(ctx.readDb, actor.scope.path, filter));
   const names = new Map(s.areas.map((a) => [a.id, a.name]));
   const byClass = { own_branch: 0, joint_branch: 0, needs_own: 0, needs_joint: 0 } as Record<CoverageClass, number>;
   const tally = new Map<number | 'all', { n: number; org: number; work: number }>();
