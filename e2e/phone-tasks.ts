@@ -15,12 +15,15 @@ export interface TaskCount {
   typed: number;
   /** y (px from the top of the page) of the main action when its page opened. */
   mainActionY: number;
+  /** y of its bottom edge: within the first screen when ≤ 844 − 56 (the tab bar). */
+  mainActionBottom: number;
 }
 
 class Counter {
   clicks = 0;
   typed = 0;
   mainActionY = -1;
+  mainActionBottom = -1;
   constructor(readonly page: Page) {}
   async tap(target: Locator, touch = false): Promise<void> {
     await (touch ? target.tap() : target.click());
@@ -33,12 +36,22 @@ class Counter {
   /** Notes where the main action sits on its page before the person scrolls to it. */
   async mainAction(target: Locator): Promise<void> {
     await target.waitFor();
-    this.mainActionY = Math.round(
-      await target.evaluate((e) => e.getBoundingClientRect().top + document.documentElement.scrollTop),
-    );
+    const [top, bottom] = await target.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return [r.top + document.documentElement.scrollTop, r.bottom + document.documentElement.scrollTop];
+    });
+    this.mainActionY = Math.round(top!);
+    this.mainActionBottom = Math.round(bottom!);
   }
   result(task: string, who: string): TaskCount {
-    return { task, who, clicks: this.clicks, typed: this.typed, mainActionY: this.mainActionY };
+    return {
+      task,
+      who,
+      clicks: this.clicks,
+      typed: this.typed,
+      mainActionY: this.mainActionY,
+      mainActionBottom: this.mainActionBottom,
+    };
   }
 }
 
@@ -46,11 +59,11 @@ class Counter {
  * Opens a page of the menu the way the screen offers it: a tab of the bottom tab bar, an entry of the
  * 更多 sheet behind it, or (the side menu) the group's icon and then the entry.
  */
-async function openMenu(c: Counter, group: string, entry: string): Promise<void> {
+async function openMenu(c: Counter, group: string, entry: string, path: string): Promise<void> {
   const page = c.page;
   const tabBar = page.getByTestId('tab-bar');
   if (await tabBar.isVisible()) {
-    const tab = tabBar.getByRole('link', { name: entry, exact: true });
+    const tab = tabBar.locator(`a[href="${path}"]`);
     if (await tab.count()) return c.tap(tab);
     await c.tap(tabBar.getByTestId('tab-more'));
     return c.tap(page.getByTestId('more-sheet').getByRole('link', { name: entry, exact: true }));
@@ -107,7 +120,10 @@ export async function countPhoneTasks(input: PhoneTaskInput): Promise<TaskCount[
     const { page, close } = await input.newPhone();
     await home(page, baseUrl, 'qiye');
     const c = new Counter(page);
-    await openMenu(c, '问题台账', '我要吹哨');
+    // the home page's own 我要吹哨 when it offers one, else the menu
+    const quick = page.getByTestId('home-raise');
+    if (await quick.isVisible()) await c.tap(quick);
+    else await openMenu(c, '问题台账', '我要吹哨', '/problems/new');
     await page.getByTestId('raise-page').waitFor();
     await c.mainAction(page.getByTestId('raise-submit'));
     await select(c, 'raise-category', '用地审批');
@@ -165,7 +181,7 @@ export async function countPhoneTasks(input: PhoneTaskInput): Promise<TaskCount[
     const { page, close } = await input.newPhone();
     await home(page, baseUrl, 'zhuanyuan');
     const c = new Counter(page);
-    await openMenu(c, '项目建设', '重点项目');
+    await openMenu(c, '项目建设', '重点项目', '/projects');
     // the list holds every journey's projects: he finds his by name (or its pinyin initials)
     const search = page.getByPlaceholder('名称、编号或拼音首字母');
     await c.type(search, input.project.name);
