@@ -54,7 +54,8 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
+  // the side menu, or on a phone the bottom tab bar (decision 029)
+  await page.getByTestId('side-menu').or(page.getByTestId('tab-bar')).waitFor();
 }
 
 /** The labels of the side menu, top level and nested, in order. */

@@ -23,6 +23,7 @@ import './shell.css';
 import { PAGE_ROUTES } from './routes.js';
 import { get } from './api.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+import { PhoneTabBar } from './PhoneTabBar.js';
 import type { InboxPage } from '../../shared/api/notifications.js';
 import { TasksHeaderButton } from '../modules/tasks/TasksHeaderButton.js';
 
@@ -57,6 +58,8 @@ export default function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
+  // below md (a phone): a bottom tab bar instead of the side menu (decision 029)
+  const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   // Groups start open in the full menu; in the collapsed (phone) menu a group opens as a pop-up only when
   // touched — an "open" group there would float over the page.
@@ -85,42 +88,46 @@ export default function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed || !screens.md}
-        onCollapse={setCollapsed}
-        breakpoint="md"
-        theme="light"
-        width={220}
-        data-testid="side-menu"
-        className="xf-sider"
-        style={{ borderRight: '1px solid #f0f0f0' }}
-      >
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            fontWeight: 700,
-            color: '#c8161d',
-            fontSize: 18,
-          }}
+      {phone ? (
+        <PhoneTabBar menu={menu} unread={inbox.data?.unread ?? 0} />
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed || !screens.md}
+          onCollapse={setCollapsed}
+          breakpoint="md"
+          theme="light"
+          width={220}
+          data-testid="side-menu"
+          className="xf-sider"
+          style={{ borderRight: '1px solid #f0f0f0' }}
         >
-          {collapsed || !screens.md ? tr('先', 'X') : tr('先锋 · 党建引领', 'Xianfeng')}
-        </div>
-        <Menu
-          className="xf-sider-menu"
-          mode="inline"
-          selectedKeys={selectedKey(location.pathname, menu)}
-          openKeys={
-            collapsed || !screens.md ? popupKeys : (openKeys ?? menu.filter((m) => m.children).map((m) => m.key))
-          }
-          onOpenChange={(keys) => (collapsed || !screens.md ? setPopupKeys(keys) : setOpenKeys(keys))}
-          onClick={() => setPopupKeys([])}
-          items={toItems(menu, tr)}
-        />
-      </Layout.Sider>
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              fontWeight: 700,
+              color: '#c8161d',
+              fontSize: 18,
+            }}
+          >
+            {collapsed || !screens.md ? tr('先', 'X') : tr('先锋 · 党建引领', 'Xianfeng')}
+          </div>
+          <Menu
+            className="xf-sider-menu"
+            mode="inline"
+            selectedKeys={selectedKey(location.pathname, menu)}
+            openKeys={
+              collapsed || !screens.md ? popupKeys : (openKeys ?? menu.filter((m) => m.children).map((m) => m.key))
+            }
+            onOpenChange={(keys) => (collapsed || !screens.md ? setPopupKeys(keys) : setOpenKeys(keys))}
+            onClick={() => setPopupKeys([])}
+            items={toItems(menu, tr)}
+          />
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{
@@ -182,7 +189,10 @@ export default function Shell() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: screens.md ? 16 : 8, minWidth: 0 }}>
+        <Layout.Content
+          style={{ margin: screens.md ? 16 : 8, minWidth: 0 }}
+          className={phone ? 'xf-phone-content' : undefined}
+        >
           {trail.length > 0 && location.pathname !== '/' && (
             <Breadcrumb
               data-testid="breadcrumb"

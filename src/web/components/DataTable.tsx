@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Grid, Table as AntTable, type TableProps } from 'antd';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 
@@ -36,11 +37,31 @@ export function neededWidth(columns: readonly ColumnLike[], shown: (bps: Breakpo
  * need (scroll.x) and scrolls sideways inside its card on a narrow screen, instead of squeezing a column
  * without a width to one character (问题 titles ran vertically) or widening the page past the phone.
  */
-function DataTable<T extends object>(props: TableProps<T>) {
+function DataTable<T extends object>({ mobileCard, ...props }: DataTableProps<T>) {
   const screens = Grid.useBreakpoint();
   const shown = (bps: Breakpoint[]) => bps.some((b) => screens[b]);
+  if (mobileCard && screens.md === false)
+    // one card per row, same data, paging, loading and empty text; no header, no sideways scrolling
+    return (
+      <AntTable<T>
+        {...props}
+        className={['xf-card-list', props.className].filter(Boolean).join(' ')}
+        showHeader={false}
+        scroll={undefined}
+        summary={undefined}
+        columns={[{ key: 'card', render: (_: unknown, row: T) => mobileCard(row) }]}
+      />
+    );
   const x = props.scroll?.x ?? neededWidth((props.columns ?? []) as ColumnLike[], shown);
   return <AntTable<T> {...props} scroll={{ ...props.scroll, x }} />;
+}
+
+export interface DataTableProps<T> extends TableProps<T> {
+  /**
+   * On a phone (below md) the rows show as this card instead of the table's columns (decision 029): the
+   * fields a person on site needs, the title as the link, large enough to tap.
+   */
+  mobileCard?: (row: T) => ReactNode;
 }
 DataTable.Summary = AntTable.Summary;
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Grid, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../app/api.js';
@@ -11,13 +11,22 @@ const LEVEL_COLOR = { danger: 'red', warning: 'orange', info: 'blue' } as const;
 
 /** "What needs me now" first; the rest folds away. */
 export default function HomePage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
+  const phone = Grid.useBreakpoint().md === false;
   const { tr, lang } = useI18n();
   const home = useQuery({ queryKey: ['home', lang], queryFn: () => get<HomeView>('/api/home') });
   if (!me) return null;
   const items = home.data?.items ?? [];
   return (
     <Row gutter={[16, 16]}>
+      {phone && can('problems.raise') && (
+        // on site, the first thing a firm or a commissioner does: one tap to 我要吹哨 (decision 029)
+        <Col xs={24}>
+          <Link to="/problems/new" className="xf-home-raise" data-testid="home-raise">
+            {tr('我要吹哨', 'Raise a problem')}
+          </Link>
+        </Col>
+      )}
       <Col xs={24} lg={16}>
         <Card title={tr('需要我处理的', 'What needs me now')} loading={home.isLoading} data-testid="home-todo">
           {items.length === 0 ? (

@@ -133,6 +133,7 @@ export default function DispatchConfirmPage() {
             size="large"
             block
             style={{ marginTop: 12, height: 48 }}
+            className="xf-phone-action-fixed"
             loading={confirm.isPending}
             onClick={() => confirm.mutate()}
             data-testid="dispatch-confirm"
@@ -140,6 +141,7 @@ export default function DispatchConfirmPage() {
             {r.state === 'confirmed' ? tr('更新确认', 'Confirm again') : tr('确认调度报告', 'Confirm the report')}
           </Button>
         )}
+        {r.canConfirm && r.required && <div className="xf-phone-spacer" />}
       </Card>
     </Space>
   );

@@ -109,6 +109,27 @@ export default function DispatchPage() {
           total: d?.total ?? 0,
           onChange: (page, pageSize) => setF({ page, pageSize }),
         }}
+        mobileCard={(r) => (
+          <div className="xf-row-card" data-testid="dispatch-card">
+            <div className="xf-row-card-title">
+              <Link to={`/dispatch/${r.project.id}/${f.month}`} data-testid="dispatch-open">
+                {r.project.name}
+              </Link>
+            </div>
+            <div className="xf-row-card-meta">
+              <Tag color={DISPATCH_STATE[r.state].color}>
+                {tr(DISPATCH_STATE[r.state].zh, DISPATCH_STATE[r.state].en)}
+              </Tag>
+              <Tag color={COLOURS[r.project.colour].tag}>
+                {tr(COLOURS[r.project.colour].zh, COLOURS[r.project.colour].en)}
+              </Tag>
+              <span>{r.project.township}</span>
+              <span>
+                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ''}` : r.project.commissioner}
+              </span>
+            </div>
+          </div>
+        )}
         columns={[
           {
             title: tr('项目', 'Project'),

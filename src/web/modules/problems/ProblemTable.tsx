@@ -24,6 +24,37 @@ export function ProblemTable({
   compact?: boolean;
 }) {
   const { tr } = useI18n();
+  const due = (p: ProblemItem) =>
+    p.myAssignment && (p.myAssignment.status === 'to_sign' || p.myAssignment.status === 'in_hand') ? (
+      <DueTag
+        p={{
+          answerDue: p.myAssignment.status === 'to_sign' ? p.myAssignment.signDue : p.myAssignment.answerDue,
+          slaProvisionalYear: p.myAssignment.provisionalYear,
+          dueState: p.myAssignment.dueState,
+          timeliness: p.timeliness,
+        }}
+      />
+    ) : (
+      <DueTag p={p} />
+    );
+  // on a phone: a card per problem, the title to tap, then status, deadline and who (decision 029)
+  const card = (p: ProblemItem) => (
+    <div className="xf-row-card" data-testid="problem-card">
+      <div className="xf-row-card-title">
+        <Link to={`/problems/${p.id}`} data-testid="problem-link">
+          {p.title}
+        </Link>
+      </div>
+      <div className="xf-row-card-meta">
+        <StatusTag status={p.status} />
+        {due(p)}
+        <span>{categoryLabel(p.category, tr)}</span>
+      </div>
+      <div className="xf-row-card-meta">
+        {[p.firm?.name ?? p.project?.name, p.leadDept?.name].filter(Boolean).join(' → ') || p.code}
+      </div>
+    </div>
+  );
   const columns: ColumnsType<ProblemItem> = [
     { title: tr('编号', 'No.'), dataIndex: 'code', width: 130, responsive: ['lg'] },
     {
@@ -69,19 +100,7 @@ export function ProblemTable({
     {
       title: tr('时限', 'Due'),
       width: 130,
-      render: (_, p) =>
-        p.myAssignment && (p.myAssignment.status === 'to_sign' || p.myAssignment.status === 'in_hand') ? (
-          <DueTag
-            p={{
-              answerDue: p.myAssignment.status === 'to_sign' ? p.myAssignment.signDue : p.myAssignment.answerDue,
-              slaProvisionalYear: p.myAssignment.provisionalYear,
-              dueState: p.myAssignment.dueState,
-              timeliness: p.timeliness,
-            }}
-          />
-        ) : (
-          <DueTag p={p} />
-        ),
+      render: (_, p) => due(p),
     },
     ...(compact
       ? []
@@ -108,6 +127,7 @@ export function ProblemTable({
       size="middle"
       loading={loading}
       columns={columns}
+      mobileCard={card}
       dataSource={data?.data ?? []}
       locale={{
         emptyText: <Typography.Text type="secondary">{tr('没有符合条件的问题', 'No problems match')}</Typography.Text>,

@@ -147,6 +147,7 @@ export default function RaiseProblemPage() {
           loading={submit.isPending}
           data-testid="raise-submit"
           style={{ height: 48 }}
+          className="xf-phone-action"
         >
           {tr('提交问题', 'Submit')}
         </Button>

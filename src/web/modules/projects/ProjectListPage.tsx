@@ -103,6 +103,31 @@ export default function ProjectListPage() {
     },
   ];
 
+  // on a phone: a card per project, its colour and name first, then stage, progress and who (decision 029)
+  const card = (p: ProjectItem) => (
+    <div className="xf-row-card" data-testid="project-card">
+      <div className="xf-row-card-title">
+        <Space size={8} align="start">
+          <WarningBadge warning={p.warning} />
+          <Link to={`/projects/${p.id}`} data-testid="project-link">
+            {p.name}
+          </Link>
+        </Space>
+      </div>
+      <div className="xf-row-card-meta">
+        <Tag>{stageLabel(p.stage, tr)}</Tag>
+        <span>{p.township?.name}</span>
+        <span>
+          {tr('形象进度', 'Progress')} {p.progress === null ? tr('未填报', 'not reported') : `${p.progress}%`}
+        </span>
+      </div>
+      <div className="xf-row-card-meta">
+        {tr('总投资', 'Total')} {wan(p.totalInvestment)} {tr('万元', '×10k ¥')}
+        {p.leader?.name ? ` · ${tr('包联', 'Leader')} ${p.leader.name}` : ''}
+      </div>
+    </div>
+  );
+
   const filters = { ...f, page: undefined, pageSize: undefined };
   return (
     <Card
@@ -192,6 +217,7 @@ export default function ProjectListPage() {
         />
       </Space>
       <Table<ProjectItem>
+        mobileCard={card}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
