@@ -11,6 +11,7 @@ registerAuditLabels(
     problem: '问题',
     problem_dept_settings: '部门问题办理设置',
     problem_category_sla: '问题类别时限',
+    problem_category_route: '问题类别承办部门',
     meeting: '联席会议',
   },
   {
