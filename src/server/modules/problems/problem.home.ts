@@ -125,5 +125,21 @@ export const problemHome: HomeProvider = async (ctx, actor) => {
       }),
     );
   }
+  // 支部书记 (reads the ledger, no step of his own): the problems of the projects his branch serves.
+  if (actor.roles.includes('secretary') && !can(actor, 'problems.triage') && !can(actor, 'problems.handle')) {
+    const open = { status: ['submitted', 'accepted', 'returned', 'dispatched', 'in_progress', 'answered'] };
+    const late = await count({ ...open, overdue: true });
+    push(await count(open), (n) => ({
+      key: 'problems-branch-open',
+      level: late ? 'warning' : 'info',
+      title: late
+        ? {
+            zh: `联系项目的问题 ${n} 件正在办理，其中 ${late} 件已逾期`,
+            en: `${n} problems of the branch's projects open, ${late} overdue`,
+          }
+        : { zh: `联系项目的问题 ${n} 件正在办理`, en: `${n} problems of the branch's projects are being handled` },
+      link: '/problems',
+    }));
+  }
   return items;
 };
