@@ -50,9 +50,10 @@ const BY_SEGMENT: Record<string, ParamKind> = {
   'transfers/{id}': 'transfer',
   'people/{id}': 'person',
   'participations/{pid}': 'participation',
-  // One for the whole system: the working-day calendar's years, the problem categories.
+  // One for the whole system: the working-day calendar's years, the problem categories and their routing.
   'years/{year}': 'global',
   'categories/{code}': 'global',
+  'routes/{code}': 'global',
   // Not ids.
   'investments/{month}': 'value',
   '{}/{month}': 'value',
