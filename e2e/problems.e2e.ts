@@ -51,6 +51,9 @@ describe('问题台账：企业吹哨 → 党委响应 → 部门报到 → 企�
     await zzb.page.goto(url);
     await zzb.page.getByTestId('action-accept').click();
     await expect.poll(() => status(zzb.page)).toBe('待派单');
+    // 用地审批 → 自然资源局 from 组织部's routing table: preselected, and said so
+    await zzb.page.getByTestId('dispatch-suggested').waitFor();
+    expect(await zzb.page.getByTestId('dispatch-lead').innerText()).toContain('自然资源局');
     await pick(zzb.page, 'dispatch-lead', '自然资源局');
     await zzb.page.getByTestId('dispatch-submit').click();
     await expect.poll(() => status(zzb.page)).toBe('待签收');

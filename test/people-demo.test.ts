@@ -9,7 +9,7 @@ const as: Record<string, Agent> = {};
 beforeAll(async () => {
   t = await createTestApp();
   expect(await loadDemoData(t.ctx)).toBe(true);
-  for (const u of ['zzb', 'zhuanyuan']) as[u] = await t.login(u, DEMO_PASSWORD);
+  for (const u of ['zzb', 'zhuanyuan', 'shuji']) as[u] = await t.login(u, DEMO_PASSWORD);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -61,11 +61,32 @@ describe('demo people and pipeline', () => {
       title: string;
       count?: number;
     }>;
-    expect(items.find((i) => i.key === 'transfers-in')).toMatchObject({ title: '1 件组织关系转接待接收', count: 1 });
+    // 黎明辉 to 铁山煤焦化 and a 华建 worker to the food park's temporary branch
+    expect(items.find((i) => i.key === 'transfers-in')).toMatchObject({ title: '2 件组织关系转接待接收', count: 2 });
     const soon = items.find((i) => i.key === 'pipeline-due-soon');
     expect(soon?.count).toBe(2); // 郑海涛's talk and 韦立新's full membership
     expect(items.some((i) => i.key === 'pipeline-overdue')).toBe(false);
     const commissioner = (await as.zhuanyuan!.get('/api/home')).json().items as Array<{ key: string }>;
     expect(commissioner.some((i) => i.key === 'transfers-in')).toBe(false);
+  });
+
+  it('the branch secretary’s home says what needs him: the letter to receive, the members, the project’s problems', async () => {
+    const items = (await as.shuji!.get('/api/home')).json().items as Array<{
+      key: string;
+      title: string;
+      count?: number;
+      link?: string;
+    }>;
+    expect(items.find((i) => i.key === 'transfers-in')).toMatchObject({ title: '1 件组织关系转接待接收', count: 1 });
+    expect(items.find((i) => i.key === 'branch-members')).toMatchObject({
+      title: '本支部党员 7 名（正式党员 6、预备党员 1），另有 2 名外单位党员参加本支部活动',
+      count: 7,
+    });
+    const problems = items.find((i) => i.key === 'problems-branch-open');
+    expect(problems?.count).toBeGreaterThan(0);
+    expect(problems?.link).toBe('/problems');
+    // the 临时党支部 keeps no term, so no 换届 line; nothing to rate or to sign is his
+    expect(items.some((i) => i.key.startsWith('election-'))).toBe(false);
+    expect(items.some((i) => i.key.startsWith('problems-to-'))).toBe(false);
   });
 });

@@ -53,9 +53,10 @@ const BY_SEGMENT: Record<string, ParamKind> = {
   'participations/{pid}': 'participation',
   // 任务中心: a task is its owner's alone (another user's, even an administrator's, is not found).
   'tasks/{id}': 'task',
-  // One for the whole system: the working-day calendar's years, the problem categories.
+  // One for the whole system: the working-day calendar's years, the problem categories and their routing.
   'years/{year}': 'global',
   'categories/{code}': 'global',
+  'routes/{code}': 'global',
   // Not ids.
   'investments/{month}': 'value',
   '{}/{month}': 'value',

@@ -22,6 +22,7 @@ export interface RoleDefinition {
   zh: string;
   en: string;
   descriptionZh: string;
+  descriptionEn: string;
   permissions: readonly Permission[];
 }
 
@@ -49,6 +50,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '系统管理员',
     en: 'System administrator',
     descriptionZh: '管理用户账号和系统配置（含工作日历、数据备份），不接触业务数据',
+    descriptionEn:
+      'Manages user accounts and system settings (incl. the working-day calendar and backups); no access to business data',
     permissions: ['users.read', 'users.write', 'settings.write', 'calendar.write', 'backups.manage', 'orgs.pick'],
   },
   secadmin: {
@@ -57,6 +60,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '安全管理员',
     en: 'Security administrator',
     descriptionZh: '管理角色与授权',
+    descriptionEn: 'Manages roles and grants',
     permissions: ['roles.read', 'roles.grant', 'users.read', 'orgs.pick'],
   },
   auditor: {
@@ -65,6 +69,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '审计管理员',
     en: 'Audit administrator',
     descriptionZh: '只查阅审计日志',
+    descriptionEn: 'Reads the audit log only',
     permissions: ['audit.read'],
   },
   org_dept: {
@@ -73,6 +78,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '组织部（党工委）',
     en: 'Organisation department',
     descriptionZh: '负责全区域的组织架构、项目、规则、考评与看板',
+    descriptionEn: 'Runs the region’s organisation tree, projects, rules, assessments and dashboards',
     permissions: [
       ...BUSINESS_BASE,
       'orgs.write',
@@ -100,6 +106,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '包联领导',
     en: 'Leader in charge',
     descriptionZh: '查看所包联项目与预警',
+    descriptionEn: 'Sees the projects they are responsible for and their warnings',
     permissions: [
       ...BUSINESS_BASE,
       'problems.read',
@@ -118,6 +125,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '项目专员（党建指导员）',
     en: 'Project commissioner',
     descriptionZh: '双员制：项目专员兼党建指导员，报进度、记问题、指导建支部',
+    descriptionEn:
+      'Dual role: project commissioner and party-building instructor; reports progress, logs problems, guides branch set-up',
     permissions: [
       ...BUSINESS_BASE,
       'problems.read',
@@ -141,6 +150,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '支部书记',
     en: 'Branch secretary',
     descriptionZh: '管理本支部的党员、组织生活',
+    descriptionEn: 'Manages the branch’s members and branch life',
     permissions: [
       ...BUSINESS_BASE,
       'problems.read',
@@ -158,6 +168,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '部门经办人',
     en: 'Department handler',
     descriptionZh: '职能部门签收、办理、答复问题，办理审批验收',
+    descriptionEn: 'Functional department: signs for, handles and answers problems; handles approvals and acceptance',
     permissions: [...BUSINESS_BASE, 'problems.read', 'problems.handle', ...PROJECT_BASE, 'approvals.handle'],
   },
   firm_contact: {
@@ -166,6 +177,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     zh: '企业联系人',
     en: 'Firm contact',
     descriptionZh: '企业吹哨：提出问题、查看答复、评价；查看本企业项目与办事清单（一单早告知）',
+    descriptionEn:
+      'The firm raises problems, reads and rates the answers; sees its projects and the list of what approvals need',
     permissions: ['problems.read', 'problems.raise', 'problems.rate', ...PROJECT_BASE],
   },
 };

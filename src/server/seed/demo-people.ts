@@ -8,6 +8,7 @@ import {
   people,
   personEvents,
   personParticipations,
+  relationTransfers,
 } from '../db/schema/index.js';
 import { insertUnit } from '../modules/orgs/index.js';
 import { pinyinKey } from '../../shared/pinyin.js';
@@ -233,6 +234,30 @@ export const seedDemoPeople: DemoSeeder = async (tx, ctx, refs) => {
     await tx
       .insert(personParticipations)
       .values({ personId: pid, orgUnitId: unit('food_branch'), role: 'participant', since: '2026-04-01' });
+    if (home === 'donghu') {
+      // he works on site for the whole build: his home branch issued the letter, the branch secretary receives it
+      const issuedOn = addDays(today, -6);
+      await tx.insert(relationTransfers).values({
+        personId: pid,
+        fromOrgUnitId: unit('donghu_party'),
+        toOrgUnitId: unit('food_branch'),
+        letterNo: '东湖社党转〔2026〕4号',
+        issuedOn,
+        validUntil: addDays(issuedOn, 90),
+        issuedBy: refs.user('zzb'),
+        createdAt: refs.now,
+      });
+      await tx.insert(personEvents).values({
+        personId: pid,
+        kind: 'transfer_issued',
+        on: issuedOn,
+        text: {
+          zh: '开具组织关系介绍信，转往「先锋食品产业园项目临时党支部」',
+          en: 'Transfer letter issued to the food park temporary branch',
+        },
+        at: refs.now,
+      });
+    }
   }
   await tx.insert(orgOfficers).values({
     orgUnitId: unit('food_branch'),

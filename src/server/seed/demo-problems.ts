@@ -8,6 +8,7 @@ import { createCalendarStore } from '../modules/calendar/index.js';
 import { appendEvents, writeProjection } from '../modules/problems/index.js';
 import { slaPolicyFor } from '../modules/problems/index.js';
 import type { DemoSeeder } from './demo-types.js';
+import { lastQuarterVisit } from './demo-calendar.js';
 
 interface DemoProblem {
   title: string;
@@ -113,7 +114,8 @@ const DEMO: DemoProblem[] = [
   },
   {
     title: '制氢装置设备基础施工滞后',
-    description: '2026-Q3 季督办（党建引领项目攻坚督导组，2026-09-18）：制氢装置设备基础施工滞后，钢材供应未落实',
+    // {visit}: last quarter's 季督办, as seeded by the projects' activity (demo-calendar.ts)
+    description: '{visit}：制氢装置设备基础施工滞后，钢材供应未落实',
     category: 'other',
     firm: 'hydrogen',
     project: 'XM-2026-005',
@@ -150,6 +152,8 @@ export const seedDemoProblems: DemoSeeder = async (tx, _ctx, refs) => {
     zj: refs.unit('zj'),
     yj: refs.unit('yj'),
   };
+  const visit = lastQuarterVisit(chinaDate(refs.now));
+  const visitLabel = `${visit.quarter} 季督办（党建引领项目攻坚督导组，${visit.on}）`;
   for (const p of DEMO) {
     const firmId = refs.unit(p.firm);
     const [firm] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, firmId));
@@ -162,7 +166,7 @@ export const seedDemoProblems: DemoSeeder = async (tx, _ctx, refs) => {
         source: p.source ?? (p.steps[0]?.[1] === 'zhuanyuan' ? 'commissioner' : 'firm'),
         category: p.category,
         title: p.title,
-        description: p.description,
+        description: p.description.replace('{visit}', visitLabel),
         firmUnitId: firmId,
         projectId: p.project ? refs.project(p.project) : null,
         scopePath: firm?.path ?? '/',

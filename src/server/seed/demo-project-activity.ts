@@ -29,6 +29,7 @@ import { writeHistory } from '../modules/projects/index.js';
 import { listProjects } from '../modules/projects/index.js';
 import { buildSnapshots, defaultDispatchMonth } from '../modules/dispatch/index.js';
 import type { DemoRefs, DemoSeeder } from './demo-types.js';
+import { lastHalfObservation, lastQuarterVisit, thisQuarterVisit } from './demo-calendar.js';
 import type { DemoProject } from './demo-project-data.js';
 
 export interface DemoPlan {
@@ -145,8 +146,10 @@ async function seedWarningHistory(
 ): Promise<void> {
   const rows = plans.flatMap((plan) => {
     const s = plan.spec;
-    const since = plan.nodes[0]?.planned?.slice(0, 7) ?? '2026-06';
-    return monthsBetween(since > '2026-06' ? since : '2026-06', addMonths(today.slice(0, 7), -1)).flatMap((month) => {
+    // the 月调度 history reaches back six months from the month the demo loads
+    const floor = addMonths(today.slice(0, 7), -6);
+    const since = plan.nodes[0]?.planned?.slice(0, 7) ?? floor;
+    return monthsBetween(since > floor ? since : floor, addMonths(today.slice(0, 7), -1)).flatMap((month) => {
       const asOf = lastDayOfMonth(month);
       const started = s.startedOn && s.startedOn <= asOf;
       const nodes = plan.nodes.map((n, seq) => ({
@@ -221,7 +224,7 @@ async function seedHistory(tx: Tx, refs: DemoRefs, plans: DemoPlan[], today: Iso
         },
       ]);
     if (s.code === 'XM-2026-003')
-      await writeHistory(tx, who(refs, 'zzb'), noon('2026-08-14', now), [
+      await writeHistory(tx, who(refs, 'zzb'), noon(addDays(today, -110), now), [
         {
           projectId: plan.id,
           kind: 'node_plan',
@@ -283,8 +286,7 @@ async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<
   const now = refs.now;
   const visits: Array<{ quarter: string; on: IsoDate; findings: Array<[string, string, boolean]> }> = [
     {
-      quarter: '2026-Q3',
-      on: '2026-09-18',
+      ...lastQuarterVisit(today),
       findings: [
         ['XM-2026-005', '制氢装置设备基础施工滞后，钢材供应未落实', false],
         ['XM-2026-003', '幕墙施工高处作业安全防护不到位', true],
@@ -292,8 +294,7 @@ async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<
       ],
     },
     {
-      quarter: `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`,
-      on: addDays(today, -13),
+      ...thisQuarterVisit(today),
       findings: [
         ['XM-2026-004', '安置房三期劳务班组不足，进度滞后于计划', false],
         ['XM-2026-001', '农民工工资专户台账不完整', true],
@@ -329,19 +330,20 @@ async function seedSupervision(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<
   }
 }
 
-async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
+async function seedObservation(tx: Tx, refs: DemoRefs, today: IsoDate): Promise<void> {
   const now = refs.now;
+  const held = lastHalfObservation(today);
   const codes = ['XM-2026-001', 'XM-2026-003', 'XM-2026-004', 'XM-2026-005', 'XM-2026-101'];
   const [e] = await tx
     .insert(observationEvents)
     .values({
       unitId: refs.unit('zone'),
-      title: '2026年上半年重点项目观摩',
-      half: '2026-H1',
-      heldOn: '2026-06-25',
+      title: held.title,
+      half: held.half,
+      heldOn: held.heldOn,
       criteria: DEFAULT_CRITERIA,
       createdBy: refs.user('zzb'),
-      createdAt: noon('2026-06-20', now),
+      createdAt: noon(held.announcedOn, now),
     })
     .returning({ id: observationEvents.id });
   const eventId = e?.id as number;
@@ -363,7 +365,7 @@ async function seedObservation(tx: Tx, refs: DemoRefs): Promise<void> {
           scores,
           total: sheetTotal(DEFAULT_CRITERIA, scores),
           enteredBy: refs.user('zzb'),
-          enteredAt: noon('2026-06-25', now),
+          enteredAt: noon(held.heldOn, now),
         };
       }),
     ),
@@ -384,7 +386,7 @@ export async function seedDemoProjectActivity(
   await seedWarningHistory(tx, cal, plans, today, refs.now);
   await seedHistory(tx, refs, plans, today);
   await seedSupervision(tx, refs, today);
-  await seedObservation(tx, refs);
+  await seedObservation(tx, refs, today);
   await recomputeWarnings(
     tx,
     plans.map((p) => p.id),

@@ -1,6 +1,7 @@
 import type { DemoSeeder } from './demo-types.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { seedDemoProblems } from './demo-problems.js';
+import { seedDemoProblemRoutes } from './demo-problem-routes.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoPeoplePipeline } from './demo-people-pipeline.js';
 import { seedDemoDispatch } from './demo-project-activity.js';
@@ -10,6 +11,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoProjects,
   seedDemoPeople,
   seedDemoProblems,
+  seedDemoProblemRoutes,
   seedDemoDispatch,
   seedDemoPeoplePipeline,
 ];

@@ -279,7 +279,23 @@ export const categorySlaBody = z.object({
   feedbackAfterAnswerDays: z.number().int().min(0).max(10),
 });
 
-export const departmentList = z.object({ data: z.array(ref) });
+export const departmentsQuery = z.object({ category: z.string().max(32).optional() });
+export const departmentList = z.object({
+  data: z.array(ref),
+  /** With `category`: the department 组织部's routing table names for it (类别 → 承办部门), when open and listed. */
+  suggestedDeptId: z.number().int().nullable().optional(),
+});
+/** 类别 → 承办部门: one row per category; `dept` null when no route is set. */
+export const categoryRoute = z.object({
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  dept: ref.nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const categoryRouteList = z.object({ data: z.array(categoryRoute) });
+/** null removes the category's route. */
+export const categoryRouteBody = z.object({ deptId: idRef.nullable() });
 export const projectOptionsQuery = z.object({ q: z.string().trim().max(64).optional() });
 export const projectOptionList = z.object({
   data: z.array(z.object({ id: z.number().int(), name: z.string(), ownerFirmUnitId: z.number().int().nullable() })),
@@ -337,6 +353,7 @@ export type ProblemStats = z.infer<typeof problemStats>;
 export type CategorySla = z.infer<typeof categorySla>;
 export type CategorySlaInput = z.infer<typeof categorySlaBody>;
 export type DepartmentList = z.infer<typeof departmentList>;
+export type CategoryRoute = z.infer<typeof categoryRoute>;
 export type ProjectOptionList = z.infer<typeof projectOptionList>;
 export type DeptSettings = z.infer<typeof deptSettings>;
 export type DeptSettingsInput = z.infer<typeof deptSettingsBody>;
@@ -364,7 +381,9 @@ export const problemsApi = {
   'POST /api/problems/:id/close': step(closeBody),
   'GET /api/problems/categories': { response: categoryList },
   'PUT /api/problems/categories/:code': { params: categoryParams, body: categorySlaBody, response: categoryList },
-  'GET /api/problems/departments': { response: departmentList },
+  'GET /api/problems/departments': { query: departmentsQuery, response: departmentList },
+  'GET /api/problems/routes': { response: categoryRouteList },
+  'PUT /api/problems/routes/:code': { params: categoryParams, body: categoryRouteBody, response: categoryRouteList },
   'GET /api/problems/project-options': { query: projectOptionsQuery, response: projectOptionList },
   'GET /api/problems/departments/:deptId/settings': { params: deptParams, response: deptSettings },
   'PUT /api/problems/departments/:deptId/settings': {

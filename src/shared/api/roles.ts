@@ -11,6 +11,7 @@ export const roleView = z.object({
   zh: z.string(),
   en: z.string(),
   descriptionZh: z.string(),
+  descriptionEn: z.string(),
   permissions: z.array(z.enum(PERMISSIONS)),
 });
 

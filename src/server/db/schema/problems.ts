@@ -181,6 +181,19 @@ export const problemCategorySla = pgTable('problem_category_sla', {
   updatedBy: integer('updated_by'),
 });
 
+/**
+ * 类别 → 承办部门 routing kept by 组织部: the department a dispatch of this category is suggested to
+ * (preselected in the 交办 form; the person dispatching may change it). One row per category.
+ */
+export const problemCategoryRoutes = pgTable('problem_category_routes', {
+  category: text('category').primaryKey(),
+  deptUnitId: integer('dept_unit_id')
+    .notNull()
+    .references(() => orgUnits.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: integer('updated_by'),
+});
+
 /** Each department's 负责人 (gets 催办), 分管领导 (gets 通报) and group-robot webhook. */
 export const problemDeptSettings = pgTable('problem_dept_settings', {
   deptUnitId: integer('dept_unit_id')

@@ -3,6 +3,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
 import { branchesToTransformOrClose } from './party-org.repository.js';
 import { countOpenSetupTasks } from './coverage-tasks.repository.js';
+import { electionDueHome } from './party-org.home.js';
 
 /** 三同步: open "set up the branch" tasks in scope, overdue ones in red. */
 export const setupTasksHome: HomeProvider = async (ctx, actor) => {
@@ -44,4 +45,4 @@ export const lifecycleHome: HomeProvider = async (ctx, actor) => {
   return items;
 };
 
-export const COVERAGE_HOME_PROVIDERS: HomeProvider[] = [setupTasksHome, lifecycleHome];
+export const COVERAGE_HOME_PROVIDERS: HomeProvider[] = [setupTasksHome, lifecycleHome, electionDueHome];

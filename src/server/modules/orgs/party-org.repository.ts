@@ -292,3 +292,12 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   }
   return out;
 }
+
+/** The 下次换届 date of the actor's own party organisation while it is active (null: no term kept). */
+export async function ownNextElection(db: Executor, actor: Actor): Promise<string | null> {
+  const [org] = await db
+    .select({ nextElectionOn: partyOrgs.nextElectionOn, status: partyOrgs.status })
+    .from(partyOrgs)
+    .where(eq(partyOrgs.unitId, actor.scope.unitId));
+  return org?.status === 'active' ? org.nextElectionOn : null;
+}

@@ -3,6 +3,7 @@ import { chinaDate } from '../../../domain/dates.js';
 import { pipelineView } from '../../../domain/pipeline.js';
 import { openPipelines } from './people.repository.js';
 import { countTransfersToReceive } from './transfer.repository.js';
+import { branchMemberCounts } from './branch-summary.repository.js';
 import type { HomeItem, HomeProvider } from '../home/index.js';
 
 /** Transfer letters addressed to an org in scope, waiting to be received. */
@@ -71,4 +72,29 @@ export const pipelineDue: HomeProvider = async (ctx, actor) => {
   return items;
 };
 
-export const PEOPLE_HOME_PROVIDERS: HomeProvider[] = [transfersToReceive, pipelineDue];
+/** 支部书记: the branch's own members at a glance (never a blank home for the secretary). */
+export const branchMembers: HomeProvider = async (ctx, actor) => {
+  if (!actor.roles.includes('secretary') || !can(actor, 'people.read')) return [];
+  const { full, probationary, participants } = await branchMemberCounts(ctx.readDb, actor, chinaDate(ctx.clock.now()));
+  const n = full + probationary;
+  const extra = participants
+    ? {
+        zh: `，另有 ${participants} 名外单位党员参加本支部活动`,
+        en: `; ${participants} members of other organisations take part`,
+      }
+    : { zh: '', en: '' };
+  return [
+    {
+      key: 'branch-members',
+      level: 'info',
+      title: {
+        zh: `本支部党员 ${n} 名（正式党员 ${full}、预备党员 ${probationary}）${extra.zh}`,
+        en: `The branch has ${n} members (${full} full, ${probationary} probationary)${extra.en}`,
+      },
+      count: n,
+      link: '/people',
+    },
+  ];
+};
+
+export const PEOPLE_HOME_PROVIDERS: HomeProvider[] = [branchMembers, transfersToReceive, pipelineDue];

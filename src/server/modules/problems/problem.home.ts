@@ -11,6 +11,7 @@ registerAuditLabels(
     problem: '问题',
     problem_dept_settings: '部门问题办理设置',
     problem_category_sla: '问题类别时限',
+    problem_category_route: '问题类别承办部门',
     meeting: '联席会议',
   },
   {
@@ -123,6 +124,22 @@ export const problemHome: HomeProvider = async (ctx, actor) => {
         link: '/problems/mine',
       }),
     );
+  }
+  // 支部书记 (reads the ledger, no step of his own): the problems of the projects his branch serves.
+  if (actor.roles.includes('secretary') && !can(actor, 'problems.triage') && !can(actor, 'problems.handle')) {
+    const open = { status: ['submitted', 'accepted', 'returned', 'dispatched', 'in_progress', 'answered'] };
+    const late = await count({ ...open, overdue: true });
+    push(await count(open), (n) => ({
+      key: 'problems-branch-open',
+      level: late ? 'warning' : 'info',
+      title: late
+        ? {
+            zh: `联系项目的问题 ${n} 件正在办理，其中 ${late} 件已逾期`,
+            en: `${n} problems of the branch's projects open, ${late} overdue`,
+          }
+        : { zh: `联系项目的问题 ${n} 件正在办理`, en: `${n} problems of the branch's projects are being handled` },
+      link: '/problems',
+    }));
   }
   return items;
 };

@@ -26,6 +26,7 @@ import {
   saveDeptSettings,
 } from './problem.config.js';
 import { listCategorySla } from './problem.config.js';
+import { listCategoryRoutes, routedDeptOf, saveCategoryRoute } from './problem.routing.js';
 
 registerFieldLabels({
   clientRequestId: { zh: '请求编号', en: 'clientRequestId' },
@@ -253,7 +254,32 @@ export async function problemConfigRoutes(app: FastifyInstance): Promise<void> {
       summary: '可派单的职能部门 / departments to dispatch to',
       ...routeSchema(api['GET /api/problems/departments']),
     },
-    handler: async (req) => listDepartments(ctx, actorOf(req)),
+    handler: async (req) => {
+      const list = await listDepartments(ctx, actorOf(req));
+      if (!req.query.category) return list;
+      const routed = await routedDeptOf(ctx.db, req.query.category);
+      return { ...list, suggestedDeptId: list.data.some((d) => d.id === routed) ? routed : null };
+    },
+  });
+
+  r.get('/api/problems/routes', {
+    config: { permission: problemPolicy.read },
+    schema: {
+      tags,
+      summary: '类别 → 承办部门路由表 / category routing to departments',
+      ...routeSchema(api['GET /api/problems/routes']),
+    },
+    handler: async () => ({ data: await listCategoryRoutes(ctx.db) }),
+  });
+
+  r.put('/api/problems/routes/:code', {
+    config: { permission: problemPolicy.config },
+    schema: {
+      tags,
+      summary: '设置类别的承办部门 / set a category’s department',
+      ...routeSchema(api['PUT /api/problems/routes/:code']),
+    },
+    handler: async (req) => ({ data: await saveCategoryRoute(ctx, actorOf(req), req.params.code, req.body.deptId) }),
   });
 
   r.get('/api/problems/project-options', {

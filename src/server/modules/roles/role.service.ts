@@ -18,6 +18,7 @@ export function listRoleDefinitions() {
     zh: r.zh,
     en: r.en,
     descriptionZh: r.descriptionZh,
+    descriptionEn: r.descriptionEn,
     permissions: [...r.permissions],
   }));
 }

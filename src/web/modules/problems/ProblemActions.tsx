@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../app/api.js';
@@ -14,12 +14,20 @@ export function ProblemActions({ p }: { p: ProblemDetail }) {
   const qc = useQueryClient();
   const [ask, setAsk] = useState<Ask>(null);
   const [form] = Form.useForm();
+  const [dispatchForm] = Form.useForm();
   const a = p.abilities;
   const depts = useQuery({
-    queryKey: ['problem-depts'],
+    queryKey: ['problem-depts', p.category],
     enabled: a.dispatch,
-    queryFn: () => get<DepartmentList>('/api/problems/departments'),
+    queryFn: () => get<DepartmentList>('/api/problems/departments', { category: p.category }),
   });
+  const suggested = depts.data?.suggestedDeptId ?? null;
+  const lead = Form.useWatch('leadDeptId', dispatchForm) as number | undefined;
+  // 按路由表建议: preselect the routed department once the list arrives; the user may change it.
+  useEffect(() => {
+    if (suggested !== null && dispatchForm.getFieldValue('leadDeptId') === undefined)
+      dispatchForm.setFieldsValue({ leadDeptId: suggested });
+  }, [suggested, dispatchForm]);
   const act = useMutation({
     mutationFn: ({ step, body }: { step: string; body: Record<string, unknown> }) =>
       post<ProblemDetail>(`/api/problems/${p.id}/${step}`, { ...body, version: p.version }),
@@ -64,6 +72,7 @@ export function ProblemActions({ p }: { p: ProblemDetail }) {
         )}
         {a.dispatch && (
           <Form
+            form={dispatchForm}
             layout="vertical"
             onFinish={(v: { leadDeptId: number; coDeptIds?: number[]; designated?: boolean; note?: string }) =>
               run('dispatch', v)
@@ -73,6 +82,11 @@ export function ProblemActions({ p }: { p: ProblemDetail }) {
               name="leadDeptId"
               label={tr('主办单位', 'Lead department')}
               rules={[{ required: true, message: tr('请选择主办单位', 'Choose the lead department') }]}
+              extra={
+                suggested !== null && lead === suggested ? (
+                  <span data-testid="dispatch-suggested">{tr('按路由表建议', 'Suggested by the routing table')}</span>
+                ) : undefined
+              }
             >
               <Select
                 options={deptOptions}

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import { deliveryErrorLabel } from './delivery-error.js';
 import type { CategorySla, DepartmentList, DeptSettings } from './api.js';
+import { CategoryRoutesCard } from './CategoryRoutesCard.js';
 
 /** 办理时限与部门设置: category limits in working days; each department's head, leader and group robot. */
 export default function ProblemSettingsPage() {
@@ -107,6 +108,7 @@ export default function ProblemSettingsPage() {
           ]}
         />
       </Card>
+      <CategoryRoutesCard />
       <Card title={tr('部门负责人、分管领导与群机器人', 'Department head, leader and group robot')}>
         <Select
           style={{ width: 240, marginBottom: 16 }}

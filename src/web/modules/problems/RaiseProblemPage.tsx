@@ -38,9 +38,16 @@ export default function RaiseProblemPage() {
     enabled: !isFirm,
     queryFn: () => get<OrgOptions>('/api/orgs/options', { kind: 'firm', limit: 500 }),
   });
+  const visible = projects.data?.data ?? [];
+  const onlyProject = visible.length === 1 ? visible[0] : undefined;
   const submit = useMutation({
     mutationFn: (v: FormValues) =>
-      post<ProblemDetail>('/api/problems', { ...v, clientRequestId: requestId, photoIds: photos.map((p) => p.id) }),
+      post<ProblemDetail>('/api/problems', {
+        ...v,
+        projectId: onlyProject?.id ?? v.projectId,
+        clientRequestId: requestId,
+        photoIds: photos.map((p) => p.id),
+      }),
     onSuccess: (p) => {
       void message.success(tr(`已提交，问题编号 ${p.code}`, `Submitted as ${p.code}`));
       void navigate(`/problems/${p.id}`);
@@ -107,13 +114,20 @@ export default function RaiseProblemPage() {
             />
           </Form.Item>
         )}
-        <Form.Item name="projectId" label={tr('所属项目（可选）', 'Project (optional)')}>
-          <Select
-            allowClear
-            data-testid="raise-project"
-            options={(projects.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
+        {onlyProject ? (
+          // A known fact is shown, not asked: the actor's only visible project (the server still checks it).
+          <Form.Item label={tr('所属项目', 'Project')} data-testid="raise-project-fact">
+            <Typography.Text strong>{onlyProject.name}</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item name="projectId" label={tr('所属项目（可选）', 'Project (optional)')}>
+            <Select
+              allowClear
+              data-testid="raise-project"
+              options={(projects.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={tr('照片（可选，最多 9 张）', 'Photos (optional, up to 9)')}>
           <Space wrap>
             {photos.map((p) => (

@@ -1,5 +1,6 @@
 /** The problems module's server answers: types from the shared contract (src/shared/api/problems.ts). */
 export type {
+  CategoryRoute,
   CategorySla,
   DepartmentList,
   DeptSettings,

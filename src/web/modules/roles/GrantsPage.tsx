@@ -151,7 +151,10 @@ export default function GrantsPage() {
             <Space orientation="vertical">
               {ADMIN_ROLES.map((c) => (
                 <Radio key={c} value={c}>
-                  {name(c)} <Typography.Text type="secondary">{ROLES[c].descriptionZh}</Typography.Text>
+                  {name(c)}{' '}
+                  <Typography.Text type="secondary">
+                    {tr(ROLES[c].descriptionZh, ROLES[c].descriptionEn)}
+                  </Typography.Text>
                 </Radio>
               ))}
             </Space>
@@ -161,7 +164,10 @@ export default function GrantsPage() {
             <Space orientation="vertical">
               {BUSINESS_ROLES.map((c) => (
                 <Checkbox key={c} value={c}>
-                  {name(c)} <Typography.Text type="secondary">{ROLES[c].descriptionZh}</Typography.Text>
+                  {name(c)}{' '}
+                  <Typography.Text type="secondary">
+                    {tr(ROLES[c].descriptionZh, ROLES[c].descriptionEn)}
+                  </Typography.Text>
                 </Checkbox>
               ))}
             </Space>
