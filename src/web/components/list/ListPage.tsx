@@ -65,6 +65,7 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
   const onExport = (filters: Record<string, unknown>) =>
     download(p.exportPath as string, filters as Record<string, string>);
   const exact = p.data?.totalExact !== false;
+  const filtered = activeFilterCount(state, p.list.defaults) > 0;
   const totalText =
     p.totalText ??
     ((n: number, ex: boolean) =>
@@ -124,12 +125,26 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
         onChange={(_pg, filters, sorter, extra) => {
           if (extra.action === 'paginate') return;
           const patch = tableChangePatch(p.columns, state, filters, sorter);
-          if (Object.keys(patch).length) (set(patch), clear());
+          if (!Object.keys(patch).length) return;
+          set(patch);
+          clear();
         }}
         locale={{
           emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p.empty.text} data-testid="list-empty">
-              {p.empty.action}
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                filtered
+                  ? tr('没有符合条件的记录，可调整筛选条件或重置', 'Nothing matches; change the filters or reset')
+                  : p.empty.text
+              }
+              data-testid="list-empty"
+            >
+              {filtered ? (
+                <Button onClick={() => (p.list.reset(), clear())}>{tr('重置筛选', 'Reset filters')}</Button>
+              ) : (
+                p.empty.action
+              )}
             </Empty>
           ),
         }}

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Form, Grid, Input, Space } from 'antd';
 import { FilterOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n.js';
-import type { UrlValue } from './list-state.js';
+import { splitList, toUrlValue, type UrlValue } from './list-state.js';
 
 export interface QueryField {
   /** The URL and API key. */
@@ -10,6 +10,8 @@ export interface QueryField {
   /** A select, a picker …: the form item binds value/onChange. A field applies as soon as it changes. */
   input: ReactNode;
   label?: string;
+  /** Several values (a multiple select): an array in the form, joined by "," in the URL and the API. */
+  multiple?: boolean;
 }
 
 export interface QuerySearch {
@@ -40,19 +42,20 @@ export function QueryForm({
   onReset: () => void;
 }) {
   const { tr } = useI18n();
-  const [form] = Form.useForm<Record<string, UrlValue>>();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const phone = !Grid.useBreakpoint().md;
   const [open, setOpen] = useState(false);
   const names = [...(search ? [search.name] : []), ...fields.map((f) => f.name)];
+  const multiple = new Set(fields.filter((f) => f.multiple).map((f) => f.name));
   const shown = JSON.stringify(names.map((n) => values[n]));
   // back/forward or a link changes the URL: the form shows what the list is filtered by
   useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(names.map((n) => [n, values[n]])));
+    form.setFieldsValue(Object.fromEntries(names.map((n) => [n, multiple.has(n) ? splitList(values[n]) : values[n]])));
   }, [shown]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = () => {
-    const v = form.getFieldsValue();
-    onApply(Object.fromEntries(names.map((n) => [n, typeof v[n] === 'string' ? v[n].trim() || undefined : v[n]])));
+    const v: Record<string, unknown> = form.getFieldsValue();
+    onApply(Object.fromEntries(names.map((n) => [n, toUrlValue(v[n])])));
   };
   const showFields = !phone || open;
   return (
@@ -60,7 +63,7 @@ export function QueryForm({
       form={form}
       layout={phone ? 'vertical' : 'inline'}
       onFinish={apply}
-      onValuesChange={(changed: Record<string, UrlValue>) => {
+      onValuesChange={(changed: Record<string, unknown>) => {
         if (!search || !(search.name in changed)) apply();
       }}
       style={{ marginBottom: 16, rowGap: 8 }}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, filtersOf, readListState, resetPatch, writeListState } from './list-state.js';
+import {
+  activeFilterCount,
+  filtersOf,
+  readListState,
+  resetPatch,
+  splitList,
+  toUrlValue,
+  writeListState,
+} from './list-state.js';
 
 const defaults = { q: undefined, status: undefined, deptId: undefined, sort: undefined, page: 1, pageSize: 20 } as {
   q?: string;
@@ -51,5 +59,18 @@ describe('list state in the URL', () => {
     const s = { ...defaults, q: 'x', status: 'closed', deptId: 3, sort: 'due', page: 2 };
     expect(activeFilterCount(s, defaults, ['q'])).toBe(2);
     expect(activeFilterCount(defaults, defaults)).toBe(0);
+  });
+});
+
+describe('query form values ↔ URL', () => {
+  it('joins several choices, trims text, drops empty choices', () => {
+    expect(toUrlValue(['in_hand', 'answered'])).toBe('in_hand,answered');
+    expect(toUrlValue([])).toBeUndefined();
+    expect(toUrlValue('  用地 ')).toBe('用地');
+    expect(toUrlValue('   ')).toBeUndefined();
+    expect(toUrlValue(7)).toBe(7);
+    expect(toUrlValue(null)).toBeUndefined();
+    expect(splitList('in_hand,answered')).toEqual(['in_hand', 'answered']);
+    expect(splitList(undefined)).toBeUndefined();
   });
 });

@@ -56,3 +56,15 @@ export function activeFilterCount(state: ListDefaults, defaults: ListDefaults, i
     (k) => !PAGING.has(k) && k !== 'sort' && !ignore.includes(k) && state[k] !== undefined && state[k] !== defaults[k],
   ).length;
 }
+
+/** "a,b" in the URL → ["a","b"] in a multiple select. */
+export function splitList(v: UrlValue): string[] | undefined {
+  return v === undefined || v === '' ? undefined : String(v).split(',');
+}
+
+/** A form value as the URL keeps it: text trimmed, an empty choice dropped, several choices joined by ",". */
+export function toUrlValue(v: unknown): UrlValue {
+  if (Array.isArray(v)) return v.length ? v.map(String).join(',') : undefined;
+  if (typeof v === 'string') return v.trim() || undefined;
+  return typeof v === 'number' ? v : undefined;
+}
