@@ -47,6 +47,10 @@ export interface ListPageProps<T extends object, F extends ListDefaults> {
   totalText?: (n: number, exact: boolean) => string;
   table?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'pagination' | 'rowSelection' | 'onChange'>;
   testId?: string;
+  /** Shown above the query form (a check's result …). */
+  banner?: ReactNode;
+  /** Drawers and modals of the page. */
+  children?: ReactNode;
 }
 
 /**
@@ -88,6 +92,7 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
         </Space>
       }
     >
+      {p.banner}
       {(p.search || p.fields?.length) && (
         <QueryForm
           search={p.search}
@@ -157,6 +162,7 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
           onChange: (page, pageSize) => (set({ page, pageSize }), clear()),
         }}
       />
+      {p.children}
     </Card>
   );
 }

@@ -12,6 +12,8 @@ export interface QueryField {
   label?: string;
   /** Several values (a multiple select): an array in the form, joined by "," in the URL and the API. */
   multiple?: boolean;
+  /** Typed text: applies on Enter or 查询, not at each keystroke. */
+  text?: boolean;
 }
 
 export interface QuerySearch {
@@ -46,6 +48,7 @@ export function QueryForm({
   const phone = !Grid.useBreakpoint().md;
   const [open, setOpen] = useState(false);
   const names = [...(search ? [search.name] : []), ...fields.map((f) => f.name)];
+  const typed = new Set([...(search ? [search.name] : []), ...fields.filter((f) => f.text).map((f) => f.name)]);
   const multiple = new Set(fields.filter((f) => f.multiple).map((f) => f.name));
   const shown = JSON.stringify(names.map((n) => values[n]));
   // back/forward or a link changes the URL: the form shows what the list is filtered by
@@ -64,7 +67,7 @@ export function QueryForm({
       layout={phone ? 'vertical' : 'inline'}
       onFinish={apply}
       onValuesChange={(changed: Record<string, unknown>) => {
-        if (!search || !(search.name in changed)) apply();
+        if (Object.keys(changed).some((k) => !typed.has(k))) apply();
       }}
       style={{ marginBottom: 16, rowGap: 8 }}
       data-testid="query-form"
