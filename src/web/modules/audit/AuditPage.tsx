@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, Space, Typography } from 'antd';
-import { Table } from '../../components/DataTable.js';
-import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Input, Select, Typography } from 'antd';
+import { SafetyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
-import { download, get } from '../../app/api.js';
+import { get } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
 import { auditCodeEn } from '../../../shared/labels.js';
-import { useUrlState } from '../../hooks/useUrlState.js';
+import { DateField } from '../../components/list/DateField.js';
+import { ListPage, type ListColumn } from '../../components/list/ListPage.js';
+import { useListState } from '../../components/list/useListState.js';
 import { formatDateTimeChina } from '../../../shared/format.js';
 import type { AuditFacets, AuditPage as AuditList, AuditView, ChainReport } from '../../../shared/api/audit.js';
 
@@ -35,127 +35,121 @@ function Json({ value }: { value: unknown }) {
 export default function AuditPage() {
   const { tr, lang } = useI18n();
   const word = (code: string, zh: string) => (lang === 'zh' ? zh : auditCodeEn(code));
-  const [f, setF] = useUrlState(DEFAULTS);
+  const list = useListState(DEFAULTS);
+  const f = list.state;
   const [detail, setDetail] = useState<AuditView | null>(null);
-  const list = useQuery({ queryKey: ['audit', f], queryFn: () => get<AuditList>('/api/audit', f) });
+  const page = useQuery({ queryKey: ['audit', f], queryFn: () => get<AuditList>('/api/audit', f) });
   const facets = useQuery({
     queryKey: ['audit-facets'],
     queryFn: () => get<AuditFacets>('/api/audit/facets'),
   });
   const verify = useMutation({ mutationFn: () => get<ChainReport>('/api/audit/verify') });
-  const filters = { q: f.q, actor: f.actor, entity: f.entity, action: f.action, from: f.from, to: f.to };
+  const columns: ListColumn<AuditView>[] = [
+    { title: tr('编号', 'No.'), dataIndex: 'id', width: 80 },
+    { title: tr('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeChina(v) },
+    { title: tr('操作人', 'Actor'), dataIndex: 'actorName', width: 120 },
+    { title: 'IP', dataIndex: 'ip', width: 130, responsive: ['lg'] },
+    { title: tr('对象', 'Entity'), dataIndex: 'entityZh', width: 110, render: (v: string, r) => word(r.entity, v) },
+    { title: tr('对象编号', 'Entity id'), dataIndex: 'entityId', width: 90 },
+    { title: tr('操作', 'Action'), dataIndex: 'actionZh', width: 110, render: (v: string, r) => word(r.action, v) },
+  ];
+  const facetOptions = (xs: { value: string; zh: string }[] | undefined) =>
+    (xs ?? []).map((e) => ({ value: e.value, label: word(e.value, e.zh) }));
 
   return (
-    <Card
+    <ListPage<AuditView, typeof DEFAULTS>
+      listId="audit"
       title={tr('审计日志', 'Audit log')}
-      extra={
-        <Space>
-          <Button
-            icon={<SafetyOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate()}
-            data-testid="audit-verify"
-          >
-            {tr('校验完整性', 'Verify chain')}
-          </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/audit/export', filters)}>
-            {tr('导出 Excel', 'Export Excel')}
-          </Button>
-        </Space>
+      list={list}
+      data={page.data}
+      loading={page.isFetching}
+      columns={columns}
+      rowKey="id"
+      table={{
+        size: 'small',
+        scroll: { x: 960 },
+        onRow: (r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } }),
+      }}
+      totalText={(n) => tr(`共 ${n} 条`, `${n} records`)}
+      search={{
+        name: 'q',
+        placeholder: tr('关键词（操作人、对象、内容、IP）', 'Keyword'),
+        testId: 'audit-search',
+        width: 260,
+      }}
+      fields={[
+        {
+          name: 'actor',
+          label: tr('操作人用户名', 'Actor'),
+          text: true,
+          input: <Input allowClear placeholder={tr('操作人用户名', 'Actor')} style={{ width: 150 }} />,
+        },
+        {
+          name: 'entity',
+          label: tr('对象', 'Entity'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('对象', 'Entity')}
+              style={{ width: 140 }}
+              options={facetOptions(facets.data?.entities)}
+            />
+          ),
+        },
+        {
+          name: 'action',
+          label: tr('操作', 'Action'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('操作', 'Action')}
+              style={{ width: 140 }}
+              options={facetOptions(facets.data?.actions)}
+            />
+          ),
+        },
+        { name: 'from', label: tr('开始日期', 'From'), input: <DateField placeholder={tr('开始日期', 'From')} /> },
+        { name: 'to', label: tr('结束日期', 'To'), input: <DateField placeholder={tr('结束日期', 'To')} /> },
+      ]}
+      exportPath="/api/audit/export"
+      actions={
+        <Button
+          icon={<SafetyOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+          data-testid="audit-verify"
+        >
+          {tr('校验完整性', 'Verify chain')}
+        </Button>
+      }
+      empty={{
+        text: tr(
+          '暂无审计记录。每次登录和每次修改都会在此留下记录',
+          'No records yet. Every login and change is recorded here',
+        ),
+      }}
+      banner={
+        verify.data && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            showIcon
+            data-testid="audit-verify-result"
+            type={verify.data.ok ? 'success' : 'error'}
+            title={
+              verify.data.ok
+                ? tr(
+                    `哈希链完整：已校验 ${verify.data.checked} 条记录，未发现篡改`,
+                    `Chain intact: ${verify.data.checked} records verified`,
+                  )
+                : tr(
+                    `哈希链在第 ${verify.data.firstBad?.id} 条记录处断开（${verify.data.firstBad?.reason}），该记录或其后记录可能被篡改或删除`,
+                    `Chain broken at record ${verify.data.firstBad?.id} (${verify.data.firstBad?.reason})`,
+                  )
+            }
+          />
+        )
       }
     >
-      {verify.data && (
-        <Alert
-          style={{ marginBottom: 16 }}
-          showIcon
-          data-testid="audit-verify-result"
-          type={verify.data.ok ? 'success' : 'error'}
-          title={
-            verify.data.ok
-              ? tr(
-                  `哈希链完整：已校验 ${verify.data.checked} 条记录，未发现篡改`,
-                  `Chain intact: ${verify.data.checked} records verified`,
-                )
-              : tr(
-                  `哈希链在第 ${verify.data.firstBad?.id} 条记录处断开（${verify.data.firstBad?.reason}），该记录或其后记录可能被篡改或删除`,
-                  `Chain broken at record ${verify.data.firstBad?.id} (${verify.data.firstBad?.reason})`,
-                )
-          }
-        />
-      )}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={tr('关键词（操作人、对象、内容、IP）', 'Keyword')}
-          defaultValue={f.q}
-          onSearch={(q) => setF({ q })}
-          style={{ width: 260 }}
-          data-testid="audit-search"
-        />
-        <Input
-          allowClear
-          placeholder={tr('操作人用户名', 'Actor')}
-          defaultValue={f.actor}
-          onPressEnter={(e) => setF({ actor: (e.target as HTMLInputElement).value })}
-          onBlur={(e) => setF({ actor: e.target.value })}
-          style={{ width: 150 }}
-        />
-        <Select
-          allowClear
-          placeholder={tr('对象', 'Entity')}
-          style={{ width: 140 }}
-          value={f.entity}
-          onChange={(entity: string | undefined) => setF({ entity })}
-          options={(facets.data?.entities ?? []).map((e) => ({ value: e.value, label: word(e.value, e.zh) }))}
-        />
-        <Select
-          allowClear
-          placeholder={tr('操作', 'Action')}
-          style={{ width: 140 }}
-          value={f.action}
-          onChange={(action: string | undefined) => setF({ action })}
-          options={(facets.data?.actions ?? []).map((e) => ({ value: e.value, label: word(e.value, e.zh) }))}
-        />
-        <DatePicker.RangePicker
-          value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
-          onChange={(v) => setF({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-        />
-      </Space>
-      <Table<AuditView>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 960 }}
-        loading={list.isFetching}
-        dataSource={list.data?.data ?? []}
-        onRow={(r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: f.page,
-          pageSize: f.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => tr(`共 ${n} 条`, `${n} records`),
-          onChange: (page, pageSize) => setF({ page, pageSize }),
-        }}
-        columns={[
-          { title: tr('编号', 'No.'), dataIndex: 'id', width: 80 },
-          { title: tr('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeChina(v) },
-          { title: tr('操作人', 'Actor'), dataIndex: 'actorName', width: 120 },
-          { title: 'IP', dataIndex: 'ip', width: 130, responsive: ['lg'] },
-          {
-            title: tr('对象', 'Entity'),
-            dataIndex: 'entityZh',
-            width: 110,
-            render: (v: string, r) => word(r.entity, v),
-          },
-          { title: tr('对象编号', 'Entity id'), dataIndex: 'entityId', width: 90 },
-          {
-            title: tr('操作', 'Action'),
-            dataIndex: 'actionZh',
-            width: 110,
-            render: (v: string, r) => word(r.action, v),
-          },
-        ]}
-      />
       <Drawer
         open={Boolean(detail)}
         onClose={() => setDetail(null)}
@@ -186,6 +180,6 @@ export default function AuditPage() {
           </>
         )}
       </Drawer>
-    </Card>
+    </ListPage>
   );
 }

@@ -24,6 +24,7 @@ export const DEFAULT_PEOPLE_FILTERS = {
   expert: undefined as string | undefined,
   flow: undefined as string | undefined,
   employer: undefined as string | undefined,
+  sort: undefined as string | undefined,
   page: 1,
   pageSize: 20,
 };

@@ -22,6 +22,7 @@ export interface LedgerFilters extends Record<string, string | number | undefine
   projectId: number | undefined;
   overdue: string | undefined;
   source: string | undefined;
+  sort: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -35,6 +36,7 @@ export const LEDGER_DEFAULTS: LedgerFilters = {
   projectId: undefined,
   overdue: undefined,
   source: undefined,
+  sort: undefined,
   page: 1,
   pageSize: 20,
 };

@@ -1,35 +1,37 @@
 import { useState } from 'react';
-import { Button, Card, Input, Progress, Select, Space, Tag, Typography } from 'antd';
-import { Table } from '../../components/DataTable.js';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Progress, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { download, get } from '../../app/api.js';
+import { get } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
-import { useUrlState } from '../../hooks/useUrlState.js';
+import { ListPage, type ListColumn } from '../../components/list/ListPage.js';
+import { useListState } from '../../components/list/useListState.js';
 import { PROJECT_LEVELS, PROJECT_STAGES } from '../../../shared/project-stages.js';
 import { DEFAULT_PROJECT_FILTERS, type Facets, type ProjectItem, type ProjectPage } from './api.js';
 import { COLOURS, levelLabel, stageLabel, wan } from './labels.js';
 import { WarningBadge } from './components/WarningBadge.js';
 import { ProjectFormDrawer } from './components/ProjectFormDrawer.js';
 
-/** 项目台账: filters in the URL (stage, colour, township, level, chain, leader), colour badges with reasons, Excel export. */
+/** 项目台账: the list page — filters and sort in the URL (stage, colour, township, level, chain, leader), colour badges with reasons, Excel export of what is filtered. */
 export default function ProjectListPage() {
   const { tr, lang } = useI18n();
   const { can } = useAuth();
-  const [f, setF] = useUrlState(DEFAULT_PROJECT_FILTERS);
+  const list = useListState(DEFAULT_PROJECT_FILTERS);
+  const f = list.state;
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['projects', f, lang], queryFn: () => get<ProjectPage>('/api/projects', f) });
+  const page = useQuery({ queryKey: ['projects', f, lang], queryFn: () => get<ProjectPage>('/api/projects', f) });
   const facets = useQuery({ queryKey: ['project-facets'], queryFn: () => get<Facets>('/api/projects/facets') });
   const opts = (m: Record<string, { zh: string; en: string }>) =>
     Object.entries(m).map(([value, l]) => ({ value, label: tr(l.zh, l.en) }));
 
-  const columns: ColumnsType<ProjectItem> = [
+  const columns: ListColumn<ProjectItem>[] = [
     {
       title: tr('预警', 'Warning'),
       dataIndex: 'warning',
+      sortKey: 'risk',
+      sortDirection: 'descend',
       width: 70,
       fixed: 'left',
       render: (_, p) => <WarningBadge warning={p.warning} />,
@@ -37,6 +39,7 @@ export default function ProjectListPage() {
     {
       title: tr('项目名称', 'Project'),
       dataIndex: 'name',
+      sortKey: 'name',
       width: 240,
       fixed: 'left',
       render: (_, p) => (
@@ -45,12 +48,14 @@ export default function ProjectListPage() {
         </Link>
       ),
     },
-    { title: tr('编号', 'Code'), dataIndex: 'code', width: 120, responsive: ['lg'] },
+    { title: tr('编号', 'Code'), dataIndex: 'code', sortKey: 'code', width: 120, responsive: ['lg'] },
     { title: tr('属地乡镇', 'Township'), dataIndex: ['township', 'name'], width: 110 },
     {
       title: tr('阶段', 'Stage'),
       dataIndex: 'stage',
       width: 90,
+      filterKey: 'stage',
+      filters: Object.entries(PROJECT_STAGES).map(([value, l]) => ({ text: tr(l.zh, l.en), value })),
       render: (s: string) => <Tag>{stageLabel(s, tr)}</Tag>,
     },
     {
@@ -64,6 +69,8 @@ export default function ProjectListPage() {
     {
       title: tr('总投资（万元）', 'Total (10k ¥)'),
       dataIndex: 'totalInvestment',
+      sortKey: 'investment',
+      sortDirection: 'descend',
       width: 130,
       align: 'right',
       render: (v: number | null) => wan(v),
@@ -128,122 +135,130 @@ export default function ProjectListPage() {
     </div>
   );
 
-  const filters = { ...f, page: undefined, pageSize: undefined };
+  const register = can('projects.write') && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
+      {tr('登记项目', 'Register')}
+    </Button>
+  );
   return (
-    <Card
+    <ListPage<ProjectItem, typeof DEFAULT_PROJECT_FILTERS>
+      listId="projects"
       title={tr('重点项目', 'Projects')}
-      extra={
-        <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => download('/api/projects/export', filters)}
-            data-testid="projects-export"
-          >
-            {tr('导出 Excel', 'Export Excel')}
-          </Button>
-          {can('projects.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
-              {tr('登记项目', 'Register')}
-            </Button>
-          )}
-        </Space>
-      }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={tr('名称、编号或拼音首字母', 'Name, code or pinyin initials')}
-          defaultValue={f.q}
-          onSearch={(q) => setF({ q })}
-          style={{ width: 240 }}
-          data-testid="project-search"
-        />
-        <Select
-          allowClear
-          placeholder={tr('预警颜色', 'Colour')}
-          style={{ width: 110 }}
-          value={f.colour}
-          onChange={(colour: string | undefined) => setF({ colour })}
-          options={Object.entries(COLOURS).map(([value, c]) => ({ value, label: tr(`${c.zh}色`, c.en) }))}
-          data-testid="filter-colour"
-        />
-        <Select
-          allowClear
-          placeholder={tr('阶段', 'Stage')}
-          style={{ width: 110 }}
-          value={f.stage}
-          onChange={(stage: string | undefined) => setF({ stage })}
-          options={opts(PROJECT_STAGES)}
-        />
-        <Select
-          allowClear
-          placeholder={tr('属地乡镇', 'Township')}
-          style={{ width: 140 }}
-          value={f.townshipId}
-          onChange={(townshipId: number | undefined) => setF({ townshipId })}
-          options={(facets.data?.townships ?? []).map((t) => ({ value: t.id, label: t.name }))}
-        />
-        <Select
-          allowClear
-          placeholder={tr('级别', 'Level')}
-          style={{ width: 110 }}
-          value={f.level}
-          onChange={(level: string | undefined) => setF({ level })}
-          options={opts(PROJECT_LEVELS)}
-        />
-        <Select
-          allowClear
-          placeholder={tr('产业链', 'Chain')}
-          style={{ width: 120 }}
-          value={f.chain}
-          onChange={(chain: string | undefined) => setF({ chain })}
-          options={(facets.data?.chains ?? []).map((c) => ({ value: c, label: c }))}
-        />
-        <Select
-          allowClear
-          placeholder={tr('包联领导', 'Leader')}
-          style={{ width: 120 }}
-          value={f.leaderId}
-          onChange={(leaderId: number | undefined) => setF({ leaderId })}
-          options={(facets.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        />
-        <Select
-          allowClear
-          placeholder={tr('范围', 'Scope')}
-          style={{ width: 130 }}
-          value={f.mine}
-          onChange={(mine: string | undefined) => setF({ mine })}
-          options={[{ value: 'true', label: tr('我包联/负责的', 'Mine') }]}
-        />
-      </Space>
-      <Table<ProjectItem>
-        mobileCard={card}
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.data ?? []}
-        scroll={{ x: 1500 }}
-        locale={{
-          emptyText: tr(
-            '没有符合条件的项目；可调整筛选条件，或由组织部登记项目',
-            'No projects match; change the filters, or register one',
+      list={list}
+      data={page.data}
+      loading={page.isFetching}
+      columns={columns}
+      rowKey="id"
+      table={{ scroll: { x: 1500 }, mobileCard: card }}
+      search={{
+        name: 'q',
+        placeholder: tr('名称、编号或拼音首字母', 'Name, code or pinyin initials'),
+        testId: 'project-search',
+      }}
+      fields={[
+        {
+          name: 'colour',
+          label: tr('预警颜色', 'Colour'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('预警颜色', 'Colour')}
+              style={{ width: 110 }}
+              options={Object.entries(COLOURS).map(([value, c]) => ({ value, label: tr(`${c.zh}色`, c.en) }))}
+              data-testid="filter-colour"
+            />
           ),
-        }}
-        pagination={{
-          current: f.page,
-          pageSize: f.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          // above 10,000 matches the server estimates the total (totalExact: false) rather than count them all
-          showTotal: (n) =>
-            list.data?.totalExact === false
-              ? tr(`约 ${n.toLocaleString('zh-CN')} 个项目`, `about ${n.toLocaleString('en')} projects`)
-              : tr(`共 ${n} 个项目`, `${n} projects`),
-          onChange: (page, pageSize) => setF({ page, pageSize }),
-        }}
-      />
+        },
+        {
+          name: 'stage',
+          label: tr('阶段', 'Stage'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('阶段', 'Stage')}
+              style={{ width: 110 }}
+              options={opts(PROJECT_STAGES)}
+            />
+          ),
+        },
+        {
+          name: 'townshipId',
+          label: tr('属地乡镇', 'Township'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('属地乡镇', 'Township')}
+              style={{ width: 140 }}
+              options={(facets.data?.townships ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            />
+          ),
+        },
+        {
+          name: 'level',
+          label: tr('级别', 'Level'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('级别', 'Level')}
+              style={{ width: 110 }}
+              options={opts(PROJECT_LEVELS)}
+            />
+          ),
+        },
+        {
+          name: 'chain',
+          label: tr('产业链', 'Chain'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('产业链', 'Chain')}
+              style={{ width: 120 }}
+              options={(facets.data?.chains ?? []).map((c) => ({ value: c, label: c }))}
+            />
+          ),
+        },
+        {
+          name: 'leaderId',
+          label: tr('包联领导', 'Leader'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('包联领导', 'Leader')}
+              style={{ width: 120 }}
+              options={(facets.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            />
+          ),
+        },
+        {
+          name: 'mine',
+          label: tr('范围', 'Scope'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('范围', 'Scope')}
+              style={{ width: 130 }}
+              options={[{ value: 'true', label: tr('我包联/负责的', 'Mine') }]}
+            />
+          ),
+        },
+      ]}
+      exportPath="/api/projects/export"
+      exportTestId="projects-export"
+      actions={register}
+      // above 10,000 matches the server estimates the total (totalExact: false) rather than count them all
+      totalText={(n, exact) =>
+        exact
+          ? tr(`共 ${n} 个项目`, `${n} projects`)
+          : tr(`约 ${n.toLocaleString('zh-CN')} 个项目`, `about ${n.toLocaleString('en')} projects`)
+      }
+      empty={{
+        text: can('projects.write')
+          ? tr('暂无项目。可点「登记项目」录入', 'No projects yet. Use "Register"')
+          : tr('暂无项目。项目由组织部登记', 'No projects yet. The organisation department registers them'),
+        action: register || undefined,
+      }}
+    >
       <ProjectFormDrawer open={creating} project={null} onClose={() => setCreating(false)} />
-    </Card>
+    </ListPage>
   );
 }

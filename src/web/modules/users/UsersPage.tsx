@@ -1,25 +1,26 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Typography } from 'antd';
-import { Table } from '../../components/DataTable.js';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, post, patch } from '../../app/api.js';
+import { ApiError, get, post, patch } from '../../app/api.js';
 import { useI18n } from '../../app/i18n.js';
-import { useUrlState } from '../../hooks/useUrlState.js';
+import { ListPage } from '../../components/list/ListPage.js';
+import { useListState } from '../../components/list/useListState.js';
 import { ROLES } from '../../../shared/roles.js';
 import { DEFAULT_FILTERS, generatePassword, type UserPage, type UserView } from './api.js';
 import { STATUS, userColumns } from './columns.js';
 import { UserFormDrawer } from './UserFormDrawer.js';
 
-/** 用户管理 (system administrator): list with search, filters, paging and export; create, edit, reset, unlock, disable. */
+/** 用户管理 (system administrator): the list page (search, filters, column settings, export); create, edit, reset, unlock, disable, batch disable. */
 export default function UsersPage() {
   const { tr, lang } = useI18n();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
-  const [f, setF] = useUrlState(DEFAULT_FILTERS);
+  const list = useListState(DEFAULT_FILTERS);
+  const f = list.state;
   const [editing, setEditing] = useState<UserView | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const list = useQuery({ queryKey: ['users', f], queryFn: () => get<UserPage>('/api/users', f) });
+  const page = useQuery({ queryKey: ['users', f], queryFn: () => get<UserPage>('/api/users', f) });
   const fail = (e: unknown) => void message.error(e instanceof ApiError ? e.message : String(e));
   const done = (text: string) => {
     void message.success(text);
@@ -101,75 +102,93 @@ export default function UsersPage() {
     },
   ];
 
-  const filters = { q: f.q, role: f.role, status: f.status, unitId: f.unitId };
-  return (
-    <Card
-      title={tr('用户管理', 'Users')}
-      extra={
-        <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/users/export', filters)}>
-            {tr('导出 Excel', 'Export Excel')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => (setEditing(null), setDrawerOpen(true))}
-            data-testid="user-new"
-          >
-            {tr('新建用户', 'New user')}
-          </Button>
-        </Space>
-      }
+  const newUser = (
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      onClick={() => (setEditing(null), setDrawerOpen(true))}
+      data-testid="user-new"
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={tr('用户名、姓名或拼音首字母', 'Username, name or pinyin initials')}
-          defaultValue={f.q}
-          onSearch={(q) => setF({ q })}
-          style={{ width: 260 }}
-          data-testid="user-search"
-        />
-        <Select
-          allowClear
-          placeholder={tr('角色', 'Role')}
-          style={{ width: 180 }}
-          value={f.role}
-          onChange={(role: string | undefined) => setF({ role })}
-          options={Object.values(ROLES).map((r) => ({ value: r.code, label: lang === 'zh' ? r.zh : r.en }))}
-        />
-        <Select
-          allowClear
-          placeholder={tr('状态', 'Status')}
-          style={{ width: 120 }}
-          value={f.status}
-          onChange={(status: string | undefined) => setF({ status })}
-          options={Object.entries(STATUS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))}
-        />
-      </Space>
-      <Table<UserView>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.data ?? []}
-        scroll={{ x: 1450 }}
-        locale={{
-          emptyText: tr(
-            '没有符合条件的用户；可调整筛选条件或新建用户',
-            'No users match; change the filters or create one',
+      {tr('新建用户', 'New user')}
+    </Button>
+  );
+  const batchDisable = (users: UserView[], clear: () => void) => {
+    const targets = users.filter((u) => u.status !== 'disabled');
+    modal.confirm({
+      title: tr(`停用选中的 ${targets.length} 个账号？`, `Disable ${targets.length} selected accounts?`),
+      content: tr('停用后这些账号立即退出登录且无法再登录。', 'They are logged out and cannot log in.'),
+      okText: tr('停用', 'Disable'),
+      okButtonProps: { danger: true },
+      // one audited PATCH per account, as the row action does: the server checks each one
+      onOk: async () => {
+        const results = await Promise.allSettled(targets.map((u) => patch(`/api/users/${u.id}`, { disabled: true })));
+        const failed = results.filter((r) => r.status === 'rejected');
+        clear();
+        void qc.invalidateQueries({ queryKey: ['users'] });
+        if (failed.length === 0)
+          void message.success(tr(`已停用 ${targets.length} 个账号`, `${targets.length} disabled`));
+        else fail((failed[0] as PromiseRejectedResult).reason);
+      },
+    });
+  };
+
+  return (
+    <ListPage<UserView, typeof DEFAULT_FILTERS>
+      listId="users"
+      title={tr('用户管理', 'Users')}
+      list={list}
+      data={page.data}
+      loading={page.isFetching}
+      columns={columns}
+      rowKey="id"
+      table={{ scroll: { x: 1450 } }}
+      search={{
+        name: 'q',
+        placeholder: tr('用户名、姓名或拼音首字母', 'Username, name or pinyin initials'),
+        testId: 'user-search',
+        width: 260,
+      }}
+      fields={[
+        {
+          name: 'role',
+          label: tr('角色', 'Role'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('角色', 'Role')}
+              style={{ width: 180 }}
+              options={Object.values(ROLES).map((r) => ({ value: r.code, label: lang === 'zh' ? r.zh : r.en }))}
+            />
           ),
-        }}
-        pagination={{
-          current: f.page,
-          pageSize: f.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => tr(`共 ${n} 条`, `${n} in total`),
-          onChange: (page, pageSize) => setF({ page, pageSize }),
-        }}
-      />
+        },
+        {
+          name: 'status',
+          label: tr('状态', 'Status'),
+          input: (
+            <Select
+              allowClear
+              placeholder={tr('状态', 'Status')}
+              style={{ width: 120 }}
+              options={Object.entries(STATUS).map(([value, s]) => ({ value, label: tr(s.zh, s.en) }))}
+            />
+          ),
+        },
+      ]}
+      exportPath="/api/users/export"
+      actions={newUser}
+      empty={{ text: tr('暂无用户。可点「新建用户」添加', 'No users yet. Use "New user"'), action: newUser }}
+      batch={(rows, clear) => (
+        <Button
+          danger
+          disabled={rows.every((u) => u.status === 'disabled')}
+          onClick={() => batchDisable(rows, clear)}
+          data-testid="users-batch-disable"
+        >
+          {tr('批量停用', 'Disable selected')}
+        </Button>
+      )}
+    >
       <UserFormDrawer open={drawerOpen} user={editing} onClose={() => setDrawerOpen(false)} />
-    </Card>
+    </ListPage>
   );
 }
