@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { queryRows, type Executor } from '../../db/client.js';
+import { allOn, queryRows, type Executor } from '../../db/client.js';
 import {
   orgUnits,
   projectContractors,
@@ -183,27 +183,31 @@ async function estimatedRows(db: Executor, where: SQL): Promise<number> {
 /** A project's contractors, task forces, nodes and investments, if the actor may see it (else empty). */
 export async function projectParts(db: Executor, actor: Actor, id: number) {
   const visible = projectIdVisibleTo(actor, id);
-  const [contractors, taskForces, nodes, investments] = await Promise.all([
-    db
-      .select()
-      .from(projectContractors)
-      .where(and(eq(projectContractors.projectId, id), visible))
-      .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
-    db
-      .select()
-      .from(projectTaskForces)
-      .where(and(eq(projectTaskForces.projectId, id), visible))
-      .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
-    db
-      .select()
-      .from(projectNodes)
-      .where(and(eq(projectNodes.projectId, id), visible))
-      .orderBy(asc(projectNodes.seq)),
-    db
-      .select()
-      .from(projectInvestments)
-      .where(and(eq(projectInvestments.projectId, id), visible))
-      .orderBy(asc(projectInvestments.month)),
+  const [contractors, taskForces, nodes, investments] = await allOn(db, [
+    () =>
+      db
+        .select()
+        .from(projectContractors)
+        .where(and(eq(projectContractors.projectId, id), visible))
+        .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
+    () =>
+      db
+        .select()
+        .from(projectTaskForces)
+        .where(and(eq(projectTaskForces.projectId, id), visible))
+        .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
+    () =>
+      db
+        .select()
+        .from(projectNodes)
+        .where(and(eq(projectNodes.projectId, id), visible))
+        .orderBy(asc(projectNodes.seq)),
+    () =>
+      db
+        .select()
+        .from(projectInvestments)
+        .where(and(eq(projectInvestments.projectId, id), visible))
+        .orderBy(asc(projectInvestments.month)),
   ]);
   return { contractors, taskForces, nodes, investments };
 }
