@@ -61,7 +61,7 @@ describe.runIf(inject('dbMode') === 'pglite')('streaming backup', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 600_000); // three PGlite starts: minutes on a loaded 2-core machine
 
   it('a database in memory: PGlite’s own archive, read in slices, loads back too', async () => {
     const db = await PGlite.create(pgliteOptions);
@@ -74,7 +74,7 @@ describe.runIf(inject('dbMode') === 'pglite')('streaming backup', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 600_000);
 
   it('the file encrypted from the dump file decodes to the same manifest and dump', async () => {
     const keys = deriveBackupKeys(TEST_KEY);
