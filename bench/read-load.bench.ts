@@ -158,7 +158,12 @@ async function benchOne(b: BenchDatabase) {
     row('raw org SELECT on the driver, no HTTP (extra)', m.raw!, m.bare!),
     row('bare Fastify, no database (extra)', m.bareNoDb!, m.bare!),
     row('bare Fastify + project row SELECT (HTTP; BASELINE)', m.bareProject!, m.bareProject!),
-    row('GET /api/projects/:id, after', m.appProject!, m.bareProject!, counts?.project[1]),
+    row(
+      'GET /api/projects/:id, after (one statement, decision 033)',
+      m.appProject!,
+      m.bareProject!,
+      counts?.project[1],
+    ),
     row('GET /api/projects/:id, before', m.beforeProject!, m.bareProject!, counts?.project[0]),
     row('raw project SELECT on the driver (extra)', m.rawProject!, m.bareProject!),
   ];

@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { BackupKeys } from '../crypto/backup-key.js';
 import type { BackupManifest } from './backup.manifest.js';
 import { refuse } from './backup.errors.js';
@@ -56,6 +58,66 @@ export function encodeBackup(
   const sha256 = createHash('sha256').update(body).digest('hex');
   const head = prefixAndHeader({ ...header, sha256 });
   return { file: Buffer.concat([head, body]), sha256 };
+}
+
+/**
+ * The same file as encodeBackup, written to `path` from the dump file at `dumpPath` in chunks: the dump
+ * is read once, encrypted and hashed as it goes, and the header (whose checksum is only known at the
+ * end, and whose placeholder has the same length) is written over its placeholder last.
+ */
+export async function writeBackupFile(
+  path: string,
+  keys: BackupKeys,
+  meta: { appVersion: string; createdAt: string; dbKind: string },
+  manifest: BackupManifest,
+  dump: { path: string; bytes: number },
+): Promise<{ sizeBytes: number; sha256: string }> {
+  const manifestJson = Buffer.from(JSON.stringify(manifest), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(manifestJson.length);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.enc, iv);
+  const header: BackupHeader = {
+    formatVersion: FORMAT_VERSION,
+    ...meta,
+    keyCheck: keys.check,
+    iv: iv.toString('base64'),
+    cipherBytes: 4 + manifestJson.length + dump.bytes,
+    sha256: '',
+  };
+  const placeholder = prefixAndHeader({ ...header, sha256: '0'.repeat(64) });
+  cipher.setAAD(placeholder);
+  const hash = createHash('sha256');
+  const file = await open(path, 'w', 0o600);
+  try {
+    let size = placeholder.length;
+    await file.write(placeholder);
+    const put = async (b: Buffer) => {
+      if (b.length === 0) return;
+      hash.update(b);
+      size += b.length;
+      await file.write(b);
+    };
+    await put(cipher.update(len));
+    await put(cipher.update(manifestJson));
+    let read = 0;
+    for await (const chunk of createReadStream(dump.path)) {
+      read += (chunk as Buffer).length;
+      await put(cipher.update(chunk as Buffer));
+    }
+    if (read !== dump.bytes)
+      throw new Error(`backup: the dump changed while it was encrypted (${read} of ${dump.bytes} bytes)`);
+    await put(cipher.final());
+    await put(cipher.getAuthTag());
+    const sha256 = hash.digest('hex');
+    const head = prefixAndHeader({ ...header, sha256 });
+    if (head.length !== placeholder.length) throw new Error('backup: header length changed');
+    await file.write(head, 0, head.length, 0);
+    await file.sync();
+    return { sizeBytes: size, sha256 };
+  } finally {
+    await file.close();
+  }
 }
 
 function prefixAndHeader(h: BackupHeader): Buffer {

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../context.js';
 import type { AuditActor } from '../actor.js';
 import { conflict } from '../errors.js';
 import { planRetention } from '../../domain/backup-retention.js';
 import { backupSourceOf, dumpDatabase } from './backup.dump.js';
-import { encodeBackup, FORMAT_VERSION } from './backup.format.js';
+import { FORMAT_VERSION, writeBackupFile } from './backup.format.js';
 import type { BackupManifest } from './backup.manifest.js';
 import { backupDirOf, backupFileName, parseBackupFileName } from './backup.paths.js';
 import { finishRun, markRemoved, startRun, type BackupTrigger, type RunResult } from './backup.runs.js';
@@ -68,38 +67,44 @@ export function startBackupInBackground(ctx: AppContext, who: AuditActor, trigge
   });
 }
 
+/**
+ * The dump goes to a file beside the backup, then is encrypted from it into the backup file (temp name,
+ * then rename): both in chunks, so a backup's memory does not grow with the database (decision 033).
+ */
 async function makeBackupFile(ctx: AppContext): Promise<RunResult> {
   const dir = backupDirOf(ctx.config);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const createdAt = ctx.clock.now();
-  const { facts, dump } = await dumpDatabase(backupSourceOf(ctx.db));
-  const manifest: BackupManifest = {
-    formatVersion: FORMAT_VERSION,
-    appVersion: APP_VERSION,
-    dbKind: ctx.dbKind,
-    createdAt: createdAt.toISOString(),
-    ...facts,
-    dump: {
-      format: ctx.dbKind === 'pglite' ? 'pglite-datadir-tgz' : 'pg_dump-custom',
-      bytes: dump.length,
-      sha256: createHash('sha256').update(dump).digest('hex'),
-    },
-  };
-  const { file, sha256 } = encodeBackup(
-    ctx.backupKeys,
-    { appVersion: APP_VERSION, createdAt: manifest.createdAt, dbKind: ctx.dbKind },
-    manifest,
-    dump,
-  );
   let fileName = backupFileName(createdAt);
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = backupFileName(createdAt, n);
   const path = join(dir, fileName);
   const tmp = `${path}.partial`;
-  writeFileSync(tmp, file, { mode: 0o600 });
-  renameSync(tmp, path);
-  const removed = applyRetention(ctx, dir);
-  await markRemoved(ctx, removed);
-  return { status: 'ok', fileName, sizeBytes: file.length, sha256, manifest, removed };
+  const dumpPath = `${path}.dump`;
+  try {
+    const { facts, bytes, sha256: dumpSha } = await dumpDatabase(backupSourceOf(ctx.db), dumpPath);
+    const manifest: BackupManifest = {
+      formatVersion: FORMAT_VERSION,
+      appVersion: APP_VERSION,
+      dbKind: ctx.dbKind,
+      createdAt: createdAt.toISOString(),
+      ...facts,
+      dump: { format: ctx.dbKind === 'pglite' ? 'pglite-datadir-tgz' : 'pg_dump-custom', bytes, sha256: dumpSha },
+    };
+    const { sizeBytes, sha256 } = await writeBackupFile(
+      tmp,
+      ctx.backupKeys,
+      { appVersion: APP_VERSION, createdAt: manifest.createdAt, dbKind: ctx.dbKind },
+      manifest,
+      { path: dumpPath, bytes },
+    );
+    renameSync(tmp, path);
+    const removed = applyRetention(ctx, dir);
+    await markRemoved(ctx, removed);
+    return { status: 'ok', fileName, sizeBytes, sha256, manifest, removed };
+  } finally {
+    rmSync(dumpPath, { force: true });
+    rmSync(tmp, { force: true });
+  }
 }
 
 /** Deletes the backup files retention no longer keeps; returns their names. */

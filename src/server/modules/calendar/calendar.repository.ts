@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { allOn, type Executor } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema/index.js';
 import { buildCalendar, type CalendarData, type CalendarException } from '../../../domain/calendar.js';
 
@@ -54,9 +54,9 @@ export async function deleteYear(db: Executor, year: number): Promise<void> {
 
 /** The whole working-day calendar read through `db` (inside a transaction: what it is about to commit). */
 export async function loadCalendar(db: Executor): Promise<CalendarData> {
-  const [years, days] = await Promise.all([
-    db.select({ year: calendarYears.year }).from(calendarYears),
-    db.select().from(calendarDays),
+  const [years, days] = await allOn(db, [
+    () => db.select({ year: calendarYears.year }).from(calendarYears),
+    () => db.select().from(calendarDays),
   ]);
   return buildCalendar(
     years.map((y) => y.year),

@@ -2,7 +2,8 @@ import type { Lang } from '../../errors.js';
 import type { CalendarData } from '../../../domain/calendar.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { nodeStatus, type WarningColour, type WarningReason } from '../../../domain/warnings.js';
-import type { ProjectListRow, projectParts } from './project.repository.js';
+import type { ProjectListRow } from './project.repository.js';
+import type { ContractorPart, InvestmentPart, NodePart, TaskForcePart } from './project.detail.repository.js';
 import type { HistoryItem, NodeView, ProjectDetail, ProjectListItem } from '../../../shared/api/projects.js';
 import type { projectHistory } from '../../db/schema/index.js';
 
@@ -43,17 +44,17 @@ export function presentListItem(r: ProjectListRow, lang: Lang): ProjectListItem 
   };
 }
 
-type Parts = Awaited<ReturnType<typeof projectParts>>;
+type NodeInput = Omit<NodePart, 'responsibleUserName' | 'responsibleUnitName'>;
+type Parts = {
+  contractors: ContractorPart[];
+  taskForces: TaskForcePart[];
+  nodes: NodeInput[];
+  investments: InvestmentPart[];
+};
 type Names = { units: Map<number, string>; users: Map<number, string> };
 
 /** A node is reached only with its date (domain/project-completion.ts): the project's stage never reaches it. */
-export function presentNode(
-  n: Parts['nodes'][number],
-  cal: CalendarData,
-  today: IsoDate,
-  names: Names,
-  lang: Lang,
-): NodeView {
+export function presentNode(n: NodeInput, cal: CalendarData, today: IsoDate, names: Names, lang: Lang): NodeView {
   const s = nodeStatus(cal, n, today);
   return {
     id: n.id,

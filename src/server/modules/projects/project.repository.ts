@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { queryRows, type Executor } from '../../db/client.js';
+import { allOn, queryRows, type Executor } from '../../db/client.js';
 import {
   orgUnits,
   projectContractors,
@@ -60,13 +60,13 @@ export function projectFilterWhere(
 
 // Correlated subqueries name the outer table in plain SQL: Drizzle leaves selected columns unqualified
 // in single-table queries, where "id" would silently bind to the subquery's own table.
-const listColumns = (year: string) => ({
+const listColumns = (months: string | ReturnType<typeof sql.placeholder>) => ({
   project: projects,
   townshipName: township.name,
   leadUnitName: leadUnit.name,
   leaderName: leader.displayName,
   commissionerName: commissioner.displayName,
-  yearInvestment: sql<number>`coalesce((select sum(pi.amount) from project_investments pi where pi.project_id = projects.id and pi.month like ${`${year}-%`}), 0)::float8`,
+  yearInvestment: sql<number>`coalesce((select sum(pi.amount) from project_investments pi where pi.project_id = projects.id and pi.month like ${months}), 0)::float8`,
 });
 
 export type ProjectListRow = {
@@ -93,9 +93,21 @@ function orderOf(sort: ProjectFilter['sort'] | undefined): SQL[] {
   }
 }
 
+/** The `like` pattern of a year's months ('2026-%'), for the year's investment column. */
+export const monthsOf = (year: string) => `${year}-%`;
+
 function selectList(db: Executor, year: string) {
+  return selectListWith(db, monthsOf(year), {});
+}
+
+/** The list's columns and name joins, plus `extra` columns (the detail's parts), for one statement. */
+export function selectListWith<E extends Record<string, SQL>>(
+  db: Executor,
+  months: string | ReturnType<typeof sql.placeholder>,
+  extra: E,
+) {
   return db
-    .select(listColumns(year))
+    .select({ ...listColumns(months), ...extra })
     .from(projects)
     .leftJoin(township, eq(township.id, projects.townshipUnitId))
     .leftJoin(leadUnit, eq(leadUnit.id, projects.leadUnitId))
@@ -168,40 +180,34 @@ async function estimatedRows(db: Executor, where: SQL): Promise<number> {
   return Math.round(rows / 100) * 100;
 }
 
-export async function findProjectRow(
-  db: Executor,
-  who: Who,
-  id: number,
-  year: string,
-): Promise<ProjectListRow | undefined> {
-  const [row] = await selectList(db, year).where(and(eq(projects.id, id), projectVisibleTo(who)));
-  return row;
-}
-
 /** A project's contractors, task forces, nodes and investments, if the actor may see it (else empty). */
 export async function projectParts(db: Executor, actor: Actor, id: number) {
   const visible = projectIdVisibleTo(actor, id);
-  const [contractors, taskForces, nodes, investments] = await Promise.all([
-    db
-      .select()
-      .from(projectContractors)
-      .where(and(eq(projectContractors.projectId, id), visible))
-      .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
-    db
-      .select()
-      .from(projectTaskForces)
-      .where(and(eq(projectTaskForces.projectId, id), visible))
-      .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
-    db
-      .select()
-      .from(projectNodes)
-      .where(and(eq(projectNodes.projectId, id), visible))
-      .orderBy(asc(projectNodes.seq)),
-    db
-      .select()
-      .from(projectInvestments)
-      .where(and(eq(projectInvestments.projectId, id), visible))
-      .orderBy(asc(projectInvestments.month)),
+  const [contractors, taskForces, nodes, investments] = await allOn(db, [
+    () =>
+      db
+        .select()
+        .from(projectContractors)
+        .where(and(eq(projectContractors.projectId, id), visible))
+        .orderBy(asc(projectContractors.seq), asc(projectContractors.id)),
+    () =>
+      db
+        .select()
+        .from(projectTaskForces)
+        .where(and(eq(projectTaskForces.projectId, id), visible))
+        .orderBy(asc(projectTaskForces.seq), asc(projectTaskForces.id)),
+    () =>
+      db
+        .select()
+        .from(projectNodes)
+        .where(and(eq(projectNodes.projectId, id), visible))
+        .orderBy(asc(projectNodes.seq)),
+    () =>
+      db
+        .select()
+        .from(projectInvestments)
+        .where(and(eq(projectInvestments.projectId, id), visible))
+        .orderBy(asc(projectInvestments.month)),
   ]);
   return { contractors, taskForces, nodes, investments };
 }

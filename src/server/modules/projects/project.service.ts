@@ -8,14 +8,8 @@ import type { Page } from '../../http/pagination.js';
 import { chinaDate } from '../../../domain/dates.js';
 import type { RoleCode } from '../../../shared/roles.js';
 import { findProjectInScope, regionOfPath } from './project.scope.js';
-import {
-  findProjectRow,
-  LIST_COUNT_CAP,
-  listProjects,
-  namesOf,
-  projectFacets,
-  projectParts,
-} from './project.repository.js';
+import { LIST_COUNT_CAP, listProjects, projectFacets } from './project.repository.js';
+import { findProjectDetail } from './project.detail.repository.js';
 import { listHistory } from './history.repository.js';
 import { presentDetail, presentHistory, presentListItem } from './project.presenter.js';
 import { abilitiesOf } from './project.policy.js';
@@ -51,21 +45,31 @@ export async function listProjectsFor(ctx: AppContext, actor: Actor, f: ProjectF
   };
 }
 
+/** One statement (project.detail.repository.ts): the row, its parts and their names under one visibility check. */
 export async function getProject(ctx: AppContext, actor: Actor, id: number): Promise<ProjectDetail> {
   const today = chinaDate(ctx.clock.now());
-  const row = await findProjectRow(ctx.db, actor, id, today.slice(0, 4));
+  const row = await findProjectDetail(ctx.db, actor, id, today.slice(0, 4));
   if (!row) throw notFound(PROJECT);
+  const cal = await ctx.calendar.get();
   const p = row.project;
-  const [parts, cal] = await Promise.all([projectParts(ctx.db, actor, id), ctx.calendar.get()]);
-  const unitIds = [
-    p.regionUnitId,
-    p.ownerFirmUnitId,
-    p.partyBranchUnitId,
-    ...parts.nodes.map((n) => n.responsibleUnitId),
-  ].filter((x): x is number => typeof x === 'number');
-  const userIds = parts.nodes.map((n) => n.responsibleUserId).filter((x): x is number => typeof x === 'number');
-  const names = await namesOf(ctx.db, unitIds, userIds);
-  return presentDetail(row, parts, names, { cal, today, lang: actor.lang, abilities: abilitiesOf(actor, p) });
+  const unitNames = new Map<number, string>();
+  const userNames = new Map<number, string>();
+  const named = (map: Map<number, string>, id: number | null, name: string | null) => {
+    if (id !== null && name !== null) map.set(id, name);
+  };
+  named(unitNames, p.regionUnitId, row.regionName);
+  named(unitNames, p.ownerFirmUnitId, row.ownerFirmName);
+  named(unitNames, p.partyBranchUnitId, row.partyBranchName);
+  for (const n of row.nodes) {
+    named(unitNames, n.responsibleUnitId, n.responsibleUnitName);
+    named(userNames, n.responsibleUserId, n.responsibleUserName);
+  }
+  return presentDetail(
+    row,
+    row,
+    { units: unitNames, users: userNames },
+    { cal, today, lang: actor.lang, abilities: abilitiesOf(actor, p) },
+  );
 }
 
 /** A project's history, newest first (404 when the actor may not see the project). */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { allOn, type Executor } from '../../db/client.js';
 import type { Actor } from '../../actor.js';
 import { projectIdVisibleTo } from '../projects/index.js';
 import { projectNodes, projects, projectWarningMonths, warningRules } from '../../db/schema/index.js';
@@ -47,41 +47,43 @@ export async function saveRules(
 /** What the warning of each project is computed from. */
 export async function loadWarningInputs(db: Executor, ids: number[]) {
   if (ids.length === 0) return { rows: [], nodes: [] };
-  const [rows, nodes] = await Promise.all([
-    db
-      .select({
-        id: projects.id,
-        name: projects.name,
-        regionUnitId: projects.regionUnitId,
-        stage: projects.stage,
-        plannedStart: projects.plannedStart,
-        plannedEnd: projects.plannedEnd,
-        startedOn: projects.startedOn,
-        progress: projects.progress,
-        warningColour: projects.warningColour,
-        warningReasons: projects.warningReasons,
-        plannedProgress: projects.plannedProgress,
-        leaderUserId: projects.leaderUserId,
-        commissionerUserId: projects.commissionerUserId,
-      })
-      .from(projects)
-      .where(inArray(projects.id, ids)),
-    db
-      .select({
-        projectId: projectNodes.projectId,
-        seq: projectNodes.seq,
-        stage: projectNodes.stage,
-        name: projectNodes.name,
-        nameEn: projectNodes.nameEn,
-        plannedDate: projectNodes.plannedDate,
-        expectedDate: projectNodes.expectedDate,
-        actualDate: projectNodes.actualDate,
-        plannedPercent: projectNodes.plannedPercent,
-        responsibleUserId: projectNodes.responsibleUserId,
-      })
-      .from(projectNodes)
-      .where(inArray(projectNodes.projectId, ids))
-      .orderBy(asc(projectNodes.projectId), asc(projectNodes.seq)),
+  const [rows, nodes] = await allOn(db, [
+    () =>
+      db
+        .select({
+          id: projects.id,
+          name: projects.name,
+          regionUnitId: projects.regionUnitId,
+          stage: projects.stage,
+          plannedStart: projects.plannedStart,
+          plannedEnd: projects.plannedEnd,
+          startedOn: projects.startedOn,
+          progress: projects.progress,
+          warningColour: projects.warningColour,
+          warningReasons: projects.warningReasons,
+          plannedProgress: projects.plannedProgress,
+          leaderUserId: projects.leaderUserId,
+          commissionerUserId: projects.commissionerUserId,
+        })
+        .from(projects)
+        .where(inArray(projects.id, ids)),
+    () =>
+      db
+        .select({
+          projectId: projectNodes.projectId,
+          seq: projectNodes.seq,
+          stage: projectNodes.stage,
+          name: projectNodes.name,
+          nameEn: projectNodes.nameEn,
+          plannedDate: projectNodes.plannedDate,
+          expectedDate: projectNodes.expectedDate,
+          actualDate: projectNodes.actualDate,
+          plannedPercent: projectNodes.plannedPercent,
+          responsibleUserId: projectNodes.responsibleUserId,
+        })
+        .from(projectNodes)
+        .where(inArray(projectNodes.projectId, ids))
+        .orderBy(asc(projectNodes.projectId), asc(projectNodes.seq)),
   ]);
   return { rows, nodes };
 }
