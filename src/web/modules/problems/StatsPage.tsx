@@ -105,7 +105,8 @@ export default function StatsPage() {
                 size="small"
                 rowKey="deptId"
                 pagination={false}
-                scroll={{ x: 800 }}
+                // each column as wide as its header at least (a fixed 800 px squeezed 派单 on a phone)
+                scroll={{ x: 'max-content' }}
                 dataSource={s.byDept}
                 columns={[
                   { title: tr('部门', 'Department'), dataIndex: 'name' },
