@@ -105,7 +105,7 @@ export default function StatsPage() {
                 size="small"
                 rowKey="deptId"
                 pagination={false}
-                // each column as wide as its header at least, two-character ones 4 characters (a fixed 800 px squeezed 派单 on a phone)
+                // columns as wide as their headers, 2-character ones 4 wide (a fixed 800 px squeezed 派单 on a phone)
                 scroll={{ x: 'max-content' }}
                 dataSource={s.byDept}
                 columns={[
