@@ -1,4 +1,4 @@
-import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../app/api.js';
@@ -9,6 +9,7 @@ import type { InboxPage as Inbox } from '../../../shared/api/notifications.js';
 
 export default function InboxPage() {
   const { tr, lang } = useI18n();
+  const screens = Grid.useBreakpoint();
   const qc = useQueryClient();
   const [f, setF] = useUrlState({ unread: undefined as string | undefined, page: 1, pageSize: 20 });
   const list = useQuery({
@@ -40,6 +41,8 @@ export default function InboxPage() {
       }
     >
       <List
+        // on a phone the actions go under the message: beside it they squeezed the title to a word a line
+        itemLayout={screens.md ? 'horizontal' : 'vertical'}
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}
         locale={{ emptyText: tr('没有消息', 'No messages') }}
@@ -67,10 +70,10 @@ export default function InboxPage() {
           >
             <List.Item.Meta
               title={
-                <Space>
+                <span>
                   {!n.read && <Tag color="red">{tr('未读', 'New')}</Tag>}
                   <Typography.Text strong={!n.read}>{n.title}</Typography.Text>
-                </Space>
+                </span>
               }
               description={
                 <>

@@ -14,7 +14,7 @@ export function RateCard({
 }) {
   const { tr, lang } = useI18n();
   return (
-    <Card size="small" title={title} data-testid={`rates-${title}`}>
+    <Card size="small" title={<span data-sweep-data>{title}</span>} data-testid={`rates-${title}`}>
       <Row gutter={16}>
         <Col span={12}>
           <Tooltip title={formulas.orgRate[lang]}>

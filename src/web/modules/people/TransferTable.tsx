@@ -83,7 +83,7 @@ export function TransferTable({
           width: 90,
           render: (v: string, t) => <Tag color={STATUS_COLOUR[t.status]}>{v}</Tag>,
         },
-        { title: tr('理由', 'Reason'), dataIndex: 'reason', ellipsis: true },
+        { title: tr('理由', 'Reason'), dataIndex: 'reason', ellipsis: true, width: 160 },
         {
           title: tr('操作', 'Actions'),
           width: 180,

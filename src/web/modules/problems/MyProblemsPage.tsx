@@ -47,13 +47,14 @@ export default function MyProblemsPage() {
         )
       }
     >
-      <Segmented
-        block
-        value={group}
-        onChange={(v) => setF({ group: String(v), status: undefined })}
-        options={Object.entries(GROUPS).map(([value, g]) => ({ value, label: tr(g.zh, g.en) }))}
-        style={{ marginBottom: 12 }}
-      />
+      {/* as wide as its labels, scrolling sideways if need be: four equal parts cut 办理中 to 办… on a phone */}
+      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+        <Segmented
+          value={group}
+          onChange={(v) => setF({ group: String(v), status: undefined })}
+          options={Object.entries(GROUPS).map(([value, g]) => ({ value, label: tr(g.zh, g.en) }))}
+        />
+      </div>
       <List
         loading={list.isFetching}
         dataSource={list.data?.data ?? []}

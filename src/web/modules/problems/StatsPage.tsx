@@ -105,14 +105,15 @@ export default function StatsPage() {
                 size="small"
                 rowKey="deptId"
                 pagination={false}
-                scroll={{ x: 800 }}
+                // columns as wide as their headers, 2-character ones 4 wide (a fixed 800 px squeezed 派单 on a phone)
+                scroll={{ x: 'max-content' }}
                 dataSource={s.byDept}
                 columns={[
                   { title: tr('部门', 'Department'), dataIndex: 'name' },
-                  { title: tr('派单', 'Dispatched'), dataIndex: 'assigned' },
+                  { title: tr('派单', 'Dispatched'), dataIndex: 'assigned', width: 64 },
                   { title: tr('已答复', 'Answered'), dataIndex: 'answered' },
                   { title: tr('逾期未办', 'Open overdue'), dataIndex: 'openOverdue' },
-                  { title: tr('退单', 'Returned'), dataIndex: 'returned' },
+                  { title: tr('退单', 'Returned'), dataIndex: 'returned', width: 64 },
                   { title: tr('按期答复率', 'On-time answers'), dataIndex: 'answerOnTimeRate', render: pct },
                   {
                     title: tr('平均答复用时（工作日）', 'Avg. working days'),

@@ -46,7 +46,11 @@ export default function RulesPage() {
   const d = q.data?.defaults;
   return (
     <Card
-      title={tr(`红黄蓝预警规则 · ${q.data?.region.name ?? ''}`, `Warning rules · ${q.data?.region.name ?? ''}`)}
+      title={
+        <>
+          {tr('红黄蓝预警规则', 'Warning rules')} · <span data-sweep-data>{q.data?.region.name}</span>
+        </>
+      }
       loading={q.isLoading}
     >
       <Typography.Paragraph type="secondary">
