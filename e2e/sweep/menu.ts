@@ -36,20 +36,25 @@ export async function readMenu(page: Page): Promise<MenuPage[]> {
 }
 
 /**
- * Goes to a menu page as a person does: by clicking its menu entry. On the collapsed phone menu a nested
- * entry sits in its group's pop-up: the group is tapped open, then the entry is clicked in the DOM, because
- * the pop-up (opened on hover, animated, taller than a phone for a long group) moves under the pointer.
+ * Goes to a menu page as a person does: by clicking its menu entry. On the phone (decision 029) the entry is
+ * a tab of the bottom bar or a link in the 更多 sheet, which the 更多 tab opens.
  */
 export async function clickMenu(page: Page, entry: MenuPage): Promise<void> {
-  const inline = page.locator(`[data-testid="side-menu"] a[href="${entry.path}"]`).locator('visible=true');
-  if ((await inline.count()) > 0) await inline.first().click();
-  else if (entry.group === null) throw new Error(`menu entry ${entry.path} is not in the menu`);
-  else {
-    const popupLink = page.locator(`.ant-menu-submenu-popup a[href="${entry.path}"]`);
-    if ((await popupLink.count()) === 0)
-      await page.locator(SUBMENUS).nth(entry.group).locator('.ant-menu-submenu-title').click();
-    await popupLink.first().waitFor({ state: 'attached', timeout: 10_000 });
-    await popupLink.first().evaluate((a) => (a as HTMLAnchorElement).click());
+  const tabBar = page.getByTestId('tab-bar');
+  if (await tabBar.isVisible()) {
+    const tab = tabBar.locator(`a[href="${entry.path}"]`);
+    if ((await tab.count()) > 0) await tab.first().click();
+    else {
+      const sheet = page.getByTestId('more-sheet');
+      if (!(await sheet.isVisible())) await page.getByTestId('tab-more').click();
+      const link = sheet.locator(`a[href="${entry.path}"]`);
+      if ((await link.count()) === 0) throw new Error(`menu entry ${entry.path} is neither a tab nor in 更多`);
+      await link.first().click();
+    }
+  } else {
+    const inline = page.locator(`[data-testid="side-menu"] a[href="${entry.path}"]`).locator('visible=true');
+    if ((await inline.count()) === 0) throw new Error(`menu entry ${entry.path} is not in the menu`);
+    await inline.first().click();
   }
   // the shell names the tab after the page once the page (a lazy chunk) has rendered: the old page stays
   // on screen during the navigation, so the URL alone does not say the new page is there

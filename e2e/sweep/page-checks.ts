@@ -37,6 +37,8 @@ export const CHROME_SELECTORS = [
   'main .ant-statistic-title',
   'main .ant-select-selection-placeholder',
   '[data-testid="page-title"]',
+  '[data-testid="tab-bar"] .xf-tab',
+  '[data-testid="more-sheet"] a',
 ];
 
 /** Runs in the page: every fact the sweep judges. */

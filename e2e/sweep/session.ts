@@ -108,6 +108,6 @@ export async function login(session: Session, origin: string, username: string, 
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
+  await page.getByTestId('side-menu').or(page.getByTestId('tab-bar')).waitFor();
   await settle(session);
 }
