@@ -56,12 +56,13 @@ describe('a node overdue now and expected in a year whose calendar is not loaded
     expect(upd.statusCode, upd.body).toBe(200);
     const p = upd.json() as Project;
     const n = p.nodes.find((x) => x.name === '主体封顶') as Node;
-    // the forecast across 2027 (not loaded) is the lateness shown, marked 暂定 with the reason in users' words
+    // the forecast across 2027 (not loaded) is the lateness shown, marked 暂定 with the reason in users' words,
+    // and the 8 working days already certain are still said
     expect(n).toMatchObject({ status: 'delayed', provisionalYear: 2027 });
     expect(n.lateDays).toBeGreaterThan(8);
     expect(p.warning.colour).toBe('red');
     expect(p.warning.reasons.map((r) => r.text)).toEqual([
-      `红色：节点「主体封顶」计划 2026-11-11，预计 2028-03-01 完成，将晚 ${n.lateDays} 个工作日`,
+      `红色：节点「主体封顶」计划 2026-11-11，已逾期 8 个工作日，预计 2028-03-01 完成，将晚 ${n.lateDays} 个工作日`,
       '暂定：节点「主体封顶」的逾期工作日按周末计算（2027年节假日安排尚未导入，暂按周末计算）',
     ]);
     for (const r of p.warning.reasons) expect(r.text).not.toMatch(/管理员|administrator|错误|error/i);

@@ -153,6 +153,18 @@ describe('an open node forecast (预计) to finish after its plan is late alread
     );
     expect(w.reasons[0]?.zh).toBe('黄色：节点「主体封顶」计划 2026-12-15，预计 2026-12-18 完成，将晚 3 个工作日');
   });
+  it('a node already late whose forecast is later still says both: the days certain and the forecast', () => {
+    const w = computeWarning(
+      cal,
+      project({ nodes: [node({ plannedDate: '2026-11-16', expectedDate: '2026-12-04' })] }),
+      '2026-11-19',
+    );
+    expect(w.reasons[0]?.rule).toBe('node_slip');
+    expect(w.reasons[0]?.zh).toBe(
+      '红色：节点「主体封顶」计划 2026-11-16，已逾期 3 个工作日，预计 2026-12-04 完成，将晚 14 个工作日',
+    );
+    expect(w.reasons[0]?.en).toContain('3 working days overdue, expected 2026-12-04, 14 working days late');
+  });
   it('a forecast into 2027 is counted on weekends only and marked provisional', () => {
     const w = computeWarning(
       cal,

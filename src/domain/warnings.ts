@@ -234,8 +234,9 @@ function nodeReasons(
         colour,
         node: n.name,
         days,
-        zh: `${c.zh}：节点「${n.name}」计划 ${planned}，预计 ${n.expectedDate} 完成，将晚 ${days} 个工作日`,
-        en: `${c.en}: node “${label(n, 'en')}” planned ${planned}, expected ${n.expectedDate}, ${days} working days late`,
+        // the lateness already certain (past the plan today) is said too: a forecast never hides it
+        zh: `${c.zh}：节点「${n.name}」计划 ${planned}，${overdue > 0 ? `已逾期 ${overdue} 个工作日，` : ''}预计 ${n.expectedDate} 完成，将晚 ${days} 个工作日`,
+        en: `${c.en}: node “${label(n, 'en')}” planned ${planned}, ${overdue > 0 ? `${overdue} working days overdue, ` : ''}expected ${n.expectedDate}, ${days} working days late`,
       });
     else
       out.push({

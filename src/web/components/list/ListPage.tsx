@@ -34,6 +34,8 @@ export interface ListPageProps<T extends object, F extends ListDefaults> {
   fields?: QueryField[];
   /** The export endpoint: the 导出 button sends it exactly the list's filters. */
   exportPath?: string;
+  /** Replaces the direct download (a large export runs as a task of the 任务中心: tasks/runExport.ts). */
+  onExport?: (filters: Record<string, UrlValue>) => unknown;
   exportTestId?: string;
   exportLabel?: string;
   /** Buttons beside 导出 (登记, 新建 …). */
@@ -67,7 +69,7 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
   const clear = () => setSelected([]);
   // the one place the export is called: tasks may turn this into a background job
   const onExport = (filters: Record<string, unknown>) =>
-    download(p.exportPath as string, filters as Record<string, string>);
+    p.onExport ? void p.onExport(filters as Record<string, UrlValue>) : download(p.exportPath as string, filters as Record<string, string>);
   const exact = p.data?.totalExact !== false;
   const filtered = activeFilterCount(state, p.list.defaults) > 0;
   const totalText =

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { get } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
+import { exportHandler } from '../tasks/runExport.js';
 import { ListPage, type ListColumn } from '../../components/list/ListPage.js';
 import { useListState } from '../../components/list/useListState.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
@@ -172,6 +173,7 @@ export default function PeopleListPage() {
         },
       ]}
       exportPath={can('people.export') ? '/api/people/export' : undefined}
+      onExport={exportHandler('people', page.data?.total ?? 0)}
       exportTestId="people-export"
       actions={
         <>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { get } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useI18n } from '../../app/i18n.js';
+import { exportHandler } from '../tasks/runExport.js';
 import { ListPage } from '../../components/list/ListPage.js';
 import { problemCard } from './problem-card.js';
 import { useListState } from '../../components/list/useListState.js';
@@ -110,6 +111,7 @@ export default function LedgerPage() {
         },
       ]}
       exportPath={can('problems.stats') ? '/api/problems/export' : undefined}
+      onExport={exportHandler('problems', page.data?.total ?? 0)}
       exportTestId="ledger-export"
       exportLabel={tr('导出台账 Excel', 'Export Excel')}
       actions={raise}
