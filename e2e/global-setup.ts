@@ -20,7 +20,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const build = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: 'inherit' },
+    // the bundle users get: vitest's NODE_ENV=test would make a development build (antd's dev warnings
+    // in the console, which the page sweep rightly counts as errors)
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (build.status !== 0) throw new Error('web build failed');
   const dir = mkdtempSync(join(tmpdir(), 'xf-e2e-'));

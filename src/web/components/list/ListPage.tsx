@@ -69,7 +69,9 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
   const clear = () => setSelected([]);
   // the one place the export is called: tasks may turn this into a background job
   const onExport = (filters: Record<string, unknown>) =>
-    p.onExport ? void p.onExport(filters as Record<string, UrlValue>) : download(p.exportPath as string, filters as Record<string, string>);
+    p.onExport
+      ? void p.onExport(filters as Record<string, UrlValue>)
+      : download(p.exportPath as string, filters as Record<string, string>);
   const exact = p.data?.totalExact !== false;
   const filtered = activeFilterCount(state, p.list.defaults) > 0;
   const totalText =
@@ -137,7 +139,10 @@ export function ListPage<T extends object, F extends ListDefaults>(p: ListPagePr
           clear();
         }}
         locale={{
-          emptyText: (
+          // nothing to say while the first page is on its way (the header's buttons are there already)
+          emptyText: p.loading ? (
+            <span />
+          ) : (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
               description={
